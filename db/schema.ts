@@ -1,0 +1,287 @@
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  bigint,
+  boolean,
+  timestamp,
+  jsonb,
+  date,
+  primaryKey,
+  uniqueIndex,
+  index,
+  bigserial,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+export const sites = pgTable('sites', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    headUserId: uuid('head_user_id').references((): AnyPgColumn => users.id),
+    primaryUserId: uuid('primary_user_id').references((): AnyPgColumn => users.id),
+    secondaryUserId: uuid('secondary_user_id').references((): AnyPgColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_site_code_uq').on(t.siteId, t.code)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  siteId: uuid('site_id').notNull().references(() => sites.id),
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  email: text('email'),
+  role: text('role').notNull(),
+  departmentId: uuid('department_id').references((): AnyPgColumn => departments.id),
+  groupWide: boolean('group_wide').notNull().default(false),
+  locale: text('locale').notNull().default('zh-CN'),
+  absentUntil: ts('absent_until'),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const categories = pgTable('categories', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  defaultDepartmentCode: text('default_department_code'),
+  defaultSeverity: text('default_severity').notNull().default('general'),
+});
+
+// Gap-free numbering: the row is locked by the creating transaction and rolled back with it.
+export const complaintCounters = pgTable('complaint_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    number: text('number').notNull().unique(),
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    severity: text('severity').notNull(),
+    categoryId: uuid('category_id').references(() => categories.id),
+    channel: text('channel').notNull(),
+    customerName: text('customer_name').notNull(),
+    customerPhone: text('customer_phone').notNull(),
+    customerEmail: text('customer_email'),
+    customerLocale: text('customer_locale').notNull().default('zh-CN'),
+    subjectProduct: text('subject_product'),
+    plate: text('plate'),
+    vehicleModel: text('vehicle_model'),
+    purchaseDate: date('purchase_date', { mode: 'string' }),
+    description: text('description').notNull(),
+    customerRequest: text('customer_request'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    customerManagerId: uuid('customer_manager_id').references(() => users.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    major: boolean('major').notNull().default(false),
+    gmInstructedAt: ts('gm_instructed_at'),
+    followUpWanted: boolean('follow_up_wanted').notNull().default(true),
+    customerUnreachable: boolean('customer_unreachable').notNull().default(false),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    stateEnteredAt: ts('state_entered_at').notNull().defaultNow(),
+    stepDueAt: ts('step_due_at'),
+    responseDueAt: ts('response_due_at').notNull(),
+    resolutionDueAt: ts('resolution_due_at').notNull(),
+    firstResponseAt: ts('first_response_at'),
+    resolvedAt: ts('resolved_at'),
+    archivedAt: ts('archived_at'),
+    pausedAt: ts('paused_at'),
+    pausedMs: bigint('paused_ms', { mode: 'number' }).notNull().default(0),
+    lastCustomerUpdateAt: ts('last_customer_update_at'),
+    rootCause: text('root_cause'),
+    preventiveAction: text('preventive_action'),
+    responsiblePerson: text('responsible_person'),
+    rejectionExplanation: text('rejection_explanation'),
+    withdrawReason: text('withdraw_reason'),
+    faultOpinion: text('fault_opinion'),
+    finalOpinion: text('final_opinion'),
+    satisfaction: integer('satisfaction'),
+    determinationDraft: jsonb('determination_draft'),
+    accessCode: text('access_code').notNull(),
+    trackingToken: text('tracking_token').notNull().unique(),
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('complaints_status_due_idx').on(t.status, t.stepDueAt),
+    index('complaints_department_status_idx').on(t.departmentId, t.status),
+    index('complaints_manager_status_idx').on(t.customerManagerId, t.status),
+    index('complaints_phone_idx').on(t.customerPhone),
+    index('complaints_plate_idx').on(t.plate),
+    index('complaints_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+// Append-only: a trigger in the migrations refuses UPDATE and DELETE.
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    actorName: text('actor_name').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    payload: jsonb('payload').notNull().default({}),
+    customerVisible: boolean('customer_visible').notNull().default(false),
+  },
+  // One row per applied event: a second writer with the same version fails here at the latest.
+  (t) => [uniqueIndex('complaint_events_version_uq').on(t.complaintId, t.version)],
+);
+
+export const complaintParties = pgTable(
+  'complaint_parties',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.userId] })],
+);
+
+export const remedies = pgTable('remedies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+  eventId: bigint('event_id', { mode: 'number' }).references(() => complaintEvents.id),
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  amountCents: integer('amount_cents'),
+  status: text('status').notNull(),
+  createdAt: createdAt(),
+});
+
+export const accountabilityEntries = pgTable('accountability_entries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+  eventId: bigint('event_id', { mode: 'number' }).references(() => complaintEvents.id),
+  person: text('person').notNull(),
+  userId: uuid('user_id').references(() => users.id),
+  type: text('type').notNull(),
+  amountCents: integer('amount_cents').notNull().default(0),
+  reason: text('reason').notNull(),
+  createdAt: createdAt(),
+});
+
+export const pendingItems = pgTable(
+  'pending_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    reason: text('reason').notNull(),
+    explanation: text('explanation').notNull(),
+    approvedById: uuid('approved_by_id').references(() => users.id),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    outcome: text('outcome'),
+    lastContactAt: ts('last_contact_at'),
+    nextContactOn: date('next_contact_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('pending_items_open_idx').on(t.closedAt, t.nextContactOn)],
+);
+
+export const pendingContacts = pgTable('pending_contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pendingItemId: uuid('pending_item_id').notNull().references(() => pendingItems.id),
+  at: ts('at').notNull().defaultNow(),
+  byId: uuid('by_id').references(() => users.id),
+  summary: text('summary').notNull(),
+  nextContactOn: date('next_contact_on', { mode: 'string' }).notNull(),
+});
+
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  uploadedById: uuid('uploaded_by_id').references(() => users.id),
+  fromCustomer: boolean('from_customer').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+// Outbox: filled in the same transaction as the event, delivered by the job runner.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    eventId: bigint('event_id', { mode: 'number' }),
+    audience: text('audience').notNull(),
+    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    channel: text('channel').notNull(),
+    address: text('address'),
+    template: text('template').notNull(),
+    locale: text('locale').notNull().default('zh-CN'),
+    payload: jsonb('payload').notNull().default({}),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+export const calendarSettings = pgTable('calendar_settings', {
+  id: integer('id').primaryKey().default(1),
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  workdayStart: text('workday_start').notNull().default('08:30'),
+  workdayEnd: text('workday_end').notNull().default('17:30'),
+});
+
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(), // 'holiday' | 'workday'
+  name: text('name'),
+});
+
+export const slaPolicy = pgTable('sla_policy', {
+  key: text('key').primaryKey(),
+  amount: integer('amount').notNull(),
+  unit: text('unit').notNull(),
+});
+
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export type Site = typeof sites.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Complaint = typeof complaints.$inferSelect;
+export type NewComplaint = typeof complaints.$inferInsert;
+export type ComplaintEvent = typeof complaintEvents.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
