@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { listOwnedForms } from '@/lib/complaints/queues';
+import { QueueByState } from '@/components/complaint/queue-table';
+
+export default async function GeneralManagerPage() {
+  const user = await requireStaff(['gm']);
+  const t = await getTranslations('common');
+  const now = new Date();
+  const rows = await listOwnedForms(user, now);
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">{t('nav.gm')}</h1>
+      <QueueByState rows={rows} now={now} />
+    </>
+  );
+}

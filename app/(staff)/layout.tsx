@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { signOut } from '@/auth';
+import { currentStaff, homeOf } from '@/lib/auth/session';
+import { LocaleSwitch } from '@/components/ui/locale-switch';
+import type { Role } from '@/lib/workflow';
+
+// Layouts are not a security boundary: every page and action checks the user itself.
+const navFor: Record<Role, string[]> = {
+  desk: ['desk', 'ledger', 'complaints'],
+  department: ['department', 'complaints'],
+  management: ['management', 'ledger', 'complaints'],
+  gm: ['gm', 'ledger', 'complaints'],
+  admin: ['admin', 'complaints'],
+  finance: ['reports'],
+};
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentStaff();
+  const t = await getTranslations('common');
+  async function signOutAction() {
+    'use server';
+    await signOut({ redirectTo: '/login' });
+  }
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href={user ? homeOf[user.role] : '/'} className="text-lg font-semibold">{t('appName')}</Link>
+          {user && (
+            <nav aria-label="main" className="flex flex-wrap gap-4 text-sm">
+              {navFor[user.role].map((key) => (
+                <Link key={key} href={`/${key}`} className="text-slate-700 hover:text-blue-700 hover:underline">
+                  {t(`nav.${key}`)}
+                </Link>
+              ))}
+            </nav>
+          )}
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            {user && (
+              <span data-testid="current-user">
+                {user.name} · {t(`roles.${user.role}`)}
+              </span>
+            )}
+            <LocaleSwitch />
+            {user && (
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">{t('signOut')}</button>
+              </form>
+            )}
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { calendarDays, calendarSettings, categories, complaints, departments, sites, slaPolicy, users } from './schema';
+import { hashPassword } from '@/lib/auth/password';
+import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
+import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
+import { defaultSlaPolicy, slaKeys, type EventName, type Role } from '@/lib/workflow';
+
+const departmentList = [
+  { code: 'service', name: '服务部', nameEn: 'Service' },
+  { code: 'parts', name: '配件部', nameEn: 'Parts' },
+  { code: 'sales', name: '销售部', nameEn: 'Sales' },
+  { code: 'finance', name: '财务部', nameEn: 'Finance' },
+  { code: 'logistics', name: '物流部', nameEn: 'Logistics' },
+  { code: 'quality', name: '质量部', nameEn: 'Quality' },
+];
+
+const categoryList = [
+  { code: 'quality', name: '产品质量', nameEn: 'Product quality', defaultDepartmentCode: 'quality', defaultSeverity: 'important' },
+  { code: 'attitude', name: '服务态度', nameEn: 'Service attitude', defaultDepartmentCode: 'service', defaultSeverity: 'general' },
+  { code: 'workmanship', name: '施工质量与文明生产', nameEn: 'Workmanship and site conduct', defaultDepartmentCode: 'service', defaultSeverity: 'general' },
+  { code: 'delay', name: '工期延误 / 交付', nameEn: 'Delay / delivery', defaultDepartmentCode: 'logistics', defaultSeverity: 'important' },
+  { code: 'parts', name: '配件供应', nameEn: 'Parts availability', defaultDepartmentCode: 'parts', defaultSeverity: 'general' },
+  { code: 'price', name: '价格收费', nameEn: 'Price', defaultDepartmentCode: 'finance', defaultSeverity: 'general' },
+  { code: 'other', name: '其他', nameEn: 'Other', defaultDepartmentCode: 'service', defaultSeverity: 'general' },
+];
+
+// Mainland China 2026 public holidays and makeup working days (调休), as published by the
+// State Council; admin maintains the calendar for later years.
+const holidays2026 = [
+  ['2026-01-01', '2026-01-03', '元旦'],
+  ['2026-02-15', '2026-02-23', '春节'],
+  ['2026-04-04', '2026-04-06', '清明节'],
+  ['2026-05-01', '2026-05-05', '劳动节'],
+  ['2026-06-19', '2026-06-21', '端午节'],
+  ['2026-09-25', '2026-09-27', '中秋节'],
+  ['2026-10-01', '2026-10-07', '国庆节'],
+] as const;
+const makeupWorkdays2026 = [
+  ['2026-01-04', '元旦调休'],
+  ['2026-02-14', '春节调休'],
+  ['2026-02-28', '春节调休'],
+  ['2026-05-09', '劳动节调休'],
+  ['2026-09-20', '国庆节调休'],
+  ['2026-10-10', '国庆节调休'],
+] as const;
+
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+    out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** Reference data every installation needs: one site, departments, categories, calendar, SLA policy. Idempotent. */
+export async function seedBase(db: Db): Promise<void> {
+  await db.insert(sites).values({ code: 'main', name: '总店' }).onConflictDoNothing();
+  const [site] = await db.select().from(sites).where(eq(sites.code, 'main'));
+  await db
+    .insert(departments)
+    .values(departmentList.map((d) => ({ ...d, siteId: site.id })))
+    .onConflictDoNothing();
+  await db.insert(categories).values(categoryList).onConflictDoNothing();
+  await db.insert(calendarSettings).values({ id: 1 }).onConflictDoNothing();
+  await db
+    .insert(calendarDays)
+    .values([
+      ...holidays2026.flatMap(([from, to, name]) => daysBetween(from, to).map((day) => ({ day, kind: 'holiday', name }))),
+      ...makeupWorkdays2026.map(([day, name]) => ({ day, kind: 'workday', name })),
+    ])
+    .onConflictDoNothing();
+  await db
+    .insert(slaPolicy)
+    .values([
+      ...slaKeys.map((key) => ({ key, amount: defaultSlaPolicy[key].amount, unit: defaultSlaPolicy[key].unit })),
+      { key: 'pendingContactDay', amount: defaultSlaPolicy.pendingContactDay, unit: 'day_of_month' },
+    ])
+    .onConflictDoNothing();
+}
+
+/** Creates the first administrator of a production installation (from KESU_ADMIN_LOGIN / KESU_ADMIN_PASSWORD). */
+export async function ensureAdmin(db: Db, login: string, password: string): Promise<void> {
+  const [site] = await db.select().from(sites).where(eq(sites.code, 'main'));
+  await db
+    .insert(users)
+    .values({ siteId: site.id, login: login.toLowerCase(), name: login, role: 'admin', passwordHash: await hashPassword(password) })
+    .onConflictDoNothing();
+}
+
+export const demoPassword = 'kesu-demo';
+
+const demoUsers: { login: string; name: string; role: Role; dept?: string; position?: 'head' | 'primary' | 'secondary' }[] = [
+  { login: 'desk', name: '王丽', role: 'desk' },
+  { login: 'chenchen', name: '陈晨', role: 'desk' },
+  { login: 'service', name: '张强', role: 'department', dept: 'service', position: 'head' },
+  { login: 'liming', name: '李明', role: 'department', dept: 'service', position: 'primary' },
+  { login: 'zhaogang', name: '赵刚', role: 'department', dept: 'service', position: 'secondary' },
+  { login: 'machao', name: '马超', role: 'department', dept: 'service' },
+  { login: 'parts', name: '孙伟', role: 'department', dept: 'parts', position: 'head' },
+  { login: 'quality', name: '周敏', role: 'department', dept: 'quality', position: 'head' },
+  { login: 'sales', name: '吴涛', role: 'department', dept: 'sales', position: 'head' },
+  { login: 'logistics', name: '郑鹏', role: 'department', dept: 'logistics', position: 'head' },
+  { login: 'financehead', name: '钱芳', role: 'department', dept: 'finance', position: 'head' },
+  { login: 'management', name: '刘洋', role: 'management' },
+  { login: 'gm', name: '黄志远', role: 'gm' },
+  { login: 'admin', name: '系统管理员', role: 'admin' },
+  { login: 'finance', name: '何静', role: 'finance' },
+];
+
+interface Story {
+  category: string;
+  channel: 'walk_in' | 'phone' | 'email' | 'social' | 'web' | 'letter';
+  customer: string;
+  phone: string;
+  plate?: string;
+  model?: string;
+  product?: string;
+  description: string;
+  request: string;
+  rootCause: string;
+  remedy: { kind: 'repair' | 'apology' | 'compensation' | 'discount' | 'exchange' | 'certificate' | 'coupon'; description: string; amountCents?: number };
+}
+
+const stories: Story[] = [
+  { category: 'quality', channel: 'walk_in', customer: '刘建国', phone: '13800138001', plate: '粤A·3K721', model: '凯美瑞 2.5L', description: '车辆保养后第三天仪表盘发动机故障灯亮起，怠速时抖动明显。', request: '尽快查明原因并免费修复。', rootCause: '保养时点火线圈插头未插到位。', remedy: { kind: 'repair', description: '免费重新检查并固定点火线圈插头，赠送一次全车检测。' } },
+  { category: 'attitude', channel: 'phone', customer: '陈美玲', phone: '13900139002', plate: '粤B·8M305', model: '雷凌 1.8L', description: '前台接待在我询问维修进度时态度冷淡，多次打断我说话。', request: '希望接待人员道歉，并改进服务态度。', rootCause: '接待高峰时段人员不足，个别员工服务意识不到位。', remedy: { kind: 'apology', description: '服务经理当面致歉，并赠送一次免费洗车。' } },
+  { category: 'workmanship', channel: 'walk_in', customer: '张海涛', phone: '13700137003', plate: '粤A·9Q118', model: '汉兰达 2.0T', description: '更换刹车片后发现座椅和方向盘上有油污，车内地垫被弄脏。', request: '清洁车辆内饰。', rootCause: '维修技师未按规定使用座椅套和方向盘套。', remedy: { kind: 'repair', description: '免费内饰深度清洁，并对技师进行文明生产培训。' } },
+  { category: 'delay', channel: 'email', customer: '李思琪', phone: '13600136004', plate: '粤C·5T462', model: 'RAV4 荣放', description: '钣金喷漆承诺三天交车，现已第六天仍未完工，没有人主动通知我。', request: '明确交车时间，并对延误给予补偿。', rootCause: '油漆配件到货延误，且未及时告知客户。', remedy: { kind: 'compensation', description: '延误期间提供代步车，并补偿交通费。', amountCents: 30000 } },
+  { category: 'parts', channel: 'phone', customer: '王志强', phone: '13500135005', plate: '粤A·2H889', model: '卡罗拉 1.2T', description: '预订的原厂前大灯总成已经等了三周还没到货。', request: '告知准确到货时间，如再拖延希望更换其他方案。', rootCause: '厂家区域仓缺货，订单未加急。', remedy: { kind: 'discount', description: '配件到货后免工时费安装。' } },
+  { category: 'price', channel: 'walk_in', customer: '赵雅婷', phone: '13400134006', plate: '粤E·7C210', model: '威驰 1.5L', description: '结算单上多收了一项我没有同意的燃油系统清洗费用。', request: '退还多收的费用。', rootCause: '服务顾问未经客户确认即增加了项目。', remedy: { kind: 'compensation', description: '退还燃油系统清洗费用 280 元。', amountCents: 28000 } },
+  { category: 'quality', channel: 'social', customer: '孙浩然', phone: '13300133007', plate: '粤A·6P573', model: '亚洲龙 2.0L', description: '新车提车一个月，空调出风口有异味，网上发帖后才有人联系我。', request: '彻底解决异味问题，并证明更换件为原厂件。', rootCause: '空调蒸发箱存在霉菌，新车运输储存期间受潮。', remedy: { kind: 'certificate', description: '更换空调滤芯并清洗蒸发箱，出具原厂配件证明。' } },
+  { category: 'other', channel: 'letter', customer: '周文博', phone: '13200132008', product: '延保服务合同', description: '来信反映购买的延保服务合同条款与销售顾问口头承诺不一致。', request: '按照口头承诺的范围履行延保。', rootCause: '销售话术不规范，合同条款解释不到位。', remedy: { kind: 'coupon', description: '赠送两次保养券，并书面说明延保范围。' } },
+  { category: 'attitude', channel: 'web', customer: '吴佳怡', phone: '13100131009', plate: '粤S·4N927', model: 'C-HR', description: '电话预约保养时客服让我等了二十分钟，最后说预约不上。', request: '希望改进预约流程。', rootCause: '预约系统排班未与接待人数同步。', remedy: { kind: 'apology', description: '客服主管回电致歉，并优先安排保养。' } },
+  { category: 'workmanship', channel: 'phone', customer: '郑国栋', phone: '13000130010', plate: '粤A·1L356', model: '普拉多', description: '四轮定位后方向盘明显跑偏，高速上需要一直修正方向。', request: '重新做四轮定位并检查悬挂。', rootCause: '定位仪传感器未校准。', remedy: { kind: 'repair', description: '免费重新做四轮定位，并校准定位仪。' } },
+];
+
+type Step = [EventName, Record<string, unknown>, string];
+
+/** The events that take a new form to each state, with realistic inputs (who, what). */
+function pathTo(target: string, s: Story, ids: { dept: string; manager: string }): Step[] {
+  const triage: Step = ['triage', { departmentId: ids.dept, severity: 'important', followUpWanted: true, customerManagerId: ids.manager }, 'desk'];
+  const determination: Step = ['submit_determination', {
+    responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsiblePerson: '马超', remedyProposal: s.remedy,
+    preventiveAction: '纳入月度培训，并在班前会通报。', customerContacted: true,
+  }, 'head'];
+  const approve: Step = ['approve_opinion', { faultOpinion: '同意责任部门意见，按公司《客户投诉处理规定》处理。' }, 'management'];
+  const final: Step = ['approve_final', { opinion: '同意，按管理部意见执行，三日内回复客户。' }, 'gm'];
+  const complete: Step = ['complete_handling', {
+    remedyDelivered: s.remedy, rootCause: s.rootCause, preventiveAction: '纳入月度培训，并在班前会通报。',
+    accountability: [{ person: '马超', type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' }],
+  }, 'management'];
+  const followUp: Step = ['record_follow_up', { satisfaction: 5, summary: '客户表示问题已解决，对处理结果满意。' }, 'desk'];
+  const determined = [triage, determination];
+  switch (target) {
+    case 'received': return [];
+    case 'rejected': return [['reject', { explanation: '经核查，该项目属于车辆正常磨损，不在保修范围内，已向客户详细说明。' }, 'desk']];
+    case 'withdrawn': return [triage, ['withdraw', { reason: '客户表示问题已自行解决，主动撤回投诉。' }, 'desk']];
+    case 'investigating': return [triage];
+    case 'pending_approval': return [triage, ['propose_pending', { reason: 'parts_delayed', explanation: '原厂配件需从厂家调货，预计四周到货。' }, 'desk']];
+    case 'pending': return [...pathTo('pending_approval', s, ids), ['approve_pending', { comment: '同意列入未了事宜，每月4日跟进。' }, 'gm'], ['record_contact', { summary: '已电话联系客户，告知配件仍在途中。' }, 'desk']];
+    case 'management_review': return determined;
+    case 'negotiation': return [...determined, ['dispute_opinion', { reason: '责任认定依据不足，需召集责任部门与客户经理协商。' }, 'management']];
+    case 'gm_decision': return [...determined, approve];
+    case 'accountability': return [...determined, approve, final];
+    case 'follow_up': return [...determined, approve, final, complete];
+    case 'assessment': return [...determined, approve, final, complete, followUp];
+    case 'fault_review': return [...determined, approve, final, complete, followUp, ['flag_fault', { fault: '责任部门超过24小时才提交处理意见。' }, 'desk']];
+    case 'archived': return [...determined, approve, final, complete, followUp, ['pass_assessment', { timely: true, standardMet: true }, 'desk']];
+    default: throw new Error(`no demo path to ${target}`);
+  }
+}
+
+const demoTargets = [
+  'received', 'received', 'received', 'received', 'investigating', 'investigating', 'investigating', 'investigating',
+  'pending_approval', 'pending_approval', 'pending', 'pending', 'pending', 'management_review', 'management_review',
+  'management_review', 'negotiation', 'negotiation', 'gm_decision', 'gm_decision', 'gm_decision', 'accountability',
+  'accountability', 'follow_up', 'follow_up', 'follow_up', 'assessment', 'assessment', 'assessment', 'fault_review',
+  'fault_review', 'archived', 'archived', 'archived', 'archived', 'archived', 'rejected', 'rejected', 'withdrawn', 'withdrawn',
+];
+
+/** Demo staff (password `kesu-demo`) and about 40 forms in every state, made through the command layer. */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: number }> {
+  const [site] = await db.select().from(sites).where(eq(sites.code, 'main'));
+  const depts = await db.select().from(departments).where(eq(departments.siteId, site.id));
+  const deptId = (code: string) => depts.find((d) => d.code === code)!.id;
+  const passwordHash = await hashPassword(demoPassword);
+  for (const u of demoUsers) {
+    await db
+      .insert(users)
+      .values({ siteId: site.id, login: u.login, name: u.name, role: u.role, departmentId: u.dept ? deptId(u.dept) : null, passwordHash })
+      .onConflictDoNothing();
+  }
+  const all = await db.select().from(users);
+  const byLogin = (login: string) => all.find((u) => u.login === login)!;
+  for (const u of demoUsers) {
+    if (!u.dept || !u.position) continue;
+    const column = u.position === 'head' ? 'headUserId' : u.position === 'primary' ? 'primaryUserId' : 'secondaryUserId';
+    await db.update(departments).set({ [column]: byLogin(u.login).id }).where(eq(departments.id, deptId(u.dept)));
+  }
+  const [{ n }] = await db.select({ n: count() }).from(complaints);
+  if (n > 0) return { forms: 0 };
+
+  const actorOf = (login: string, dept?: string): CommandActor => {
+    const u = byLogin(login);
+    const position = demoUsers.find((d) => d.login === login)?.position ?? null;
+    return { id: u.id, role: u.role as Role, departmentId: dept ? deptId(dept) : u.departmentId, departmentPosition: position, name: u.name, siteId: site.id };
+  };
+  const headOf: Record<string, string> = { service: 'service', parts: 'parts', quality: 'quality', sales: 'sales', logistics: 'logistics', finance: 'financehead' };
+  const policy = await loadSlaPolicy(db);
+  const calendar = await loadCalendar(db);
+  const machao = byLogin('machao');
+
+  let made = 0;
+  for (let i = 0; i < demoTargets.length; i++) {
+    const target = demoTargets[i];
+    const story = stories[i % stories.length];
+    const category = categoryList.find((c) => c.code === story.category)!;
+    const dept = category.defaultDepartmentCode;
+    // Open forms are recent (some past their deadline); closed ones are older.
+    const closed = ['archived', 'rejected', 'withdrawn', 'assessment', 'fault_review'].includes(target);
+    const ageHours = closed ? 24 * (6 + ((i * 7) % 40)) : 1 + ((i * 5) % 30);
+    let at = new Date(now.getTime() - ageHours * 3_600_000);
+    const { complaint } = await createComplaint(
+      db,
+      {
+        channel: story.channel,
+        customerName: story.customer,
+        customerPhone: story.phone,
+        plate: story.plate,
+        vehicleModel: story.model,
+        subjectProduct: story.product,
+        categoryCode: story.category,
+        severity: i % 9 === 0 ? 'urgent' : category.defaultSeverity,
+        description: story.description,
+        customerRequest: story.request,
+        partyUserIds: story.category === 'workmanship' || story.category === 'quality' ? [machao.id] : [],
+      },
+      actorOf(i % 2 ? 'desk' : 'chenchen'),
+      { now: at, policy, calendar },
+    );
+    let version = complaint.version;
+    const steps = pathTo(target, story, { dept: deptId(dept), manager: byLogin('chenchen').id });
+    const stepHours = Math.max(0.2, (ageHours * 0.8) / Math.max(steps.length, 1));
+    for (const [event, input, who] of steps) {
+      at = new Date(at.getTime() + stepHours * 3_600_000);
+      const login = who === 'head' ? headOf[dept] : who;
+      const result = await applyEvent(
+        db,
+        { complaintId: complaint.id, event, input, actor: actorOf(login), expectedVersion: version },
+        { now: at, policy, calendar },
+      );
+      version = result.complaint.version;
+    }
+    made++;
+  }
+  return { forms: made };
+}

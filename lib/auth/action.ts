@@ -1,0 +1,48 @@
+import 'server-only';
+import { z } from 'zod';
+import { getTranslations } from 'next-intl/server';
+import { currentStaff, type StaffUser } from './session';
+import type { Role } from '@/lib/workflow';
+import { fieldErrorsOf } from '@/lib/complaints/validation';
+
+export interface ActionState<T = unknown> {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  data?: T;
+}
+
+/** An error whose message is meant for the person who acted (already translated). */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Every server action is a public endpoint: this wrapper signs the caller in from the
+ * session, checks the role, parses the input with the form's own zod schema, and turns
+ * expected refusals into messages instead of 500s.
+ */
+export function staffAction<S extends z.ZodType, R>(
+  options: { roles?: readonly Role[]; schema: S },
+  run: (input: z.infer<S>, user: StaffUser) => Promise<R>,
+) {
+  return async (input: unknown): Promise<ActionState<R>> => {
+    const t = await getTranslations('common.errors');
+    const user = await currentStaff();
+    if (!user) return { ok: false, message: t('signedOut') };
+    if (options.roles && !options.roles.includes(user.role)) return { ok: false, message: t('forbidden') };
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) return { ok: false, message: t('invalid'), fieldErrors: fieldErrorsOf(parsed.error) };
+    try {
+      return { ok: true, data: await run(parsed.data, user) };
+    } catch (err) {
+      if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import { cache } from 'react';
+import { forbidden, redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import type { Role } from '@/lib/workflow';
+
+export type { StaffUser };
+
+/** The signed-in staff member, read from the database once per request. */
+export const currentStaff = cache(async (): Promise<StaffUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return loadStaffUser(session.user.id);
+});
+
+/** For pages: sends a visitor to /login and a member of another role to a 403. */
+export async function requireStaff(roles?: readonly Role[]): Promise<StaffUser> {
+  const user = await currentStaff();
+  if (!user) redirect('/login');
+  if (roles && !roles.includes(user.role)) forbidden();
+  return user;
+}
+
+export const homeOf: Record<Role, string> = {
+  desk: '/desk',
+  department: '/department',
+  management: '/management',
+  gm: '/gm',
+  admin: '/admin',
+  finance: '/reports',
+};

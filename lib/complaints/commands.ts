@@ -1,0 +1,436 @@
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import {
+  accountabilityEntries,
+  categories,
+  complaintCounters,
+  complaintEvents,
+  complaintParties,
+  complaints,
+  departments,
+  pendingContacts,
+  pendingItems,
+  remedies,
+  sites,
+  users,
+  type Complaint,
+} from '@/db/schema';
+import {
+  checkEvent,
+  createComplaintSchema,
+  decide,
+  eventSchemas,
+  localDate,
+  severityDeadlines,
+  stepDeadline,
+  type Actor,
+  type BusinessCalendar,
+  type EventName,
+  type PendingProposal,
+  type Severity,
+  type SlaPolicy,
+} from '@/lib/workflow';
+import { CommandError } from './errors';
+import { patchToColumns, toFacts } from './facts';
+import { queueNotices, type Notice } from './outbox';
+import { loadCalendar, loadSlaPolicy } from './settings';
+import { fieldErrorsOf } from './validation';
+
+/** A staff member acting through the command layer. */
+export interface CommandActor extends Actor {
+  name: string;
+  siteId: string;
+}
+
+export interface CommandOptions {
+  now?: Date;
+  policy?: SlaPolicy;
+  calendar?: BusinessCalendar;
+}
+
+async function settings(db: Db, opts: CommandOptions) {
+  return {
+    now: opts.now ?? new Date(),
+    policy: opts.policy ?? (await loadSlaPolicy(db)),
+    calendar: opts.calendar ?? (await loadCalendar(db)),
+  };
+}
+
+// No 0/O/1/I/L: the code is read aloud on the phone and typed from a printed receipt.
+const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** 8 characters of a 31-letter alphabet: about 39.6 bits. */
+export function newAccessCode(): string {
+  const bytes = crypto.randomBytes(16);
+  let out = '';
+  for (let i = 0; out.length < 8 && i < bytes.length; i++) {
+    if (bytes[i] < 248) out += codeAlphabet[bytes[i] % 31]; // reject to keep it uniform
+  }
+  return out.length === 8 ? out : newAccessCode();
+}
+
+export function formatNumber(year: number, seq: number): string {
+  return `KS-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505' && (e.constraint === constraint || e.message?.includes(constraint))) return true;
+  }
+  return false;
+}
+
+export interface CreateOptions extends CommandOptions {
+  /** The same key twice (a double submit) returns the form created the first time. */
+  idempotencyKey?: string;
+  siteId?: string;
+}
+
+/**
+ * Opens a new feedback-handling form: number, deadlines, first history row and the
+ * notices, in one transaction. `by` is the staff member at the desk, or null for the
+ * customer's own web submission.
+ */
+export async function createComplaint(
+  db: Db,
+  rawInput: unknown,
+  by: CommandActor | null,
+  opts: CreateOptions = {},
+): Promise<{ complaint: Complaint; created: boolean }> {
+  const parsed = createComplaintSchema.safeParse(rawInput);
+  if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  if (opts.idempotencyKey) {
+    const [existing] = await db.select().from(complaints).where(eq(complaints.idempotencyKey, opts.idempotencyKey));
+    if (existing) return { complaint: existing, created: false };
+  }
+  const { now, policy, calendar } = await settings(db, opts);
+  try {
+    const complaint = await db.transaction(async (tx) => {
+      const siteId = opts.siteId ?? by?.siteId ?? (await defaultSiteId(tx));
+      const [category] = await tx.select().from(categories).where(eq(categories.code, input.categoryCode));
+      if (!category) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
+      const partyUserIds = [...new Set(input.partyUserIds)];
+      if (partyUserIds.length) {
+        const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, partyUserIds));
+        if (found.length !== partyUserIds.length) throw new CommandError('unknown_reference', { field: 'partyUserIds' });
+      }
+      const departmentId = category.defaultDepartmentCode
+        ? ((await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(and(eq(departments.siteId, siteId), eq(departments.code, category.defaultDepartmentCode))))[0]?.id ?? null)
+        : null;
+      const severity = (input.severity ?? category.defaultSeverity) as Severity;
+      const year = Number(localDate(now, calendar.timeZone).slice(0, 4));
+      // Row lock on the year's counter: concurrent creates queue here, a rollback frees the number.
+      const [counter] = await tx
+        .insert(complaintCounters)
+        .values({ year, last: 1 })
+        .onConflictDoUpdate({ target: complaintCounters.year, set: { last: sql`${complaintCounters.last} + 1` } })
+        .returning();
+      const { responseDueAt, resolutionDueAt } = severityDeadlines(severity, now, policy, calendar);
+      const draftFacts = {
+        status: 'received' as const,
+        version: 1,
+        severity,
+        departmentId,
+        customerManagerId: null,
+        major: false,
+        gmInstructedAt: null,
+        followUpWanted: true,
+        customerUnreachable: false,
+        partyUserIds,
+        departmentHeadAbsent: false,
+        receivedAt: now,
+        stateEnteredAt: now,
+        stepDueAt: null,
+        responseDueAt,
+        resolutionDueAt,
+        firstResponseAt: null,
+        resolvedAt: null,
+        archivedAt: null,
+        pausedAt: null,
+        pausedMs: 0,
+      };
+      const stepDueAt = stepDeadline('received', draftFacts, now, policy, calendar);
+      const [form] = await tx
+        .insert(complaints)
+        .values({
+          siteId,
+          number: formatNumber(year, counter.last),
+          status: 'received',
+          version: 1,
+          severity,
+          categoryId: category.id,
+          channel: input.channel,
+          customerName: input.customerName,
+          customerPhone: input.customerPhone,
+          customerEmail: input.customerEmail ?? null,
+          customerLocale: input.customerLocale,
+          subjectProduct: input.subjectProduct ?? null,
+          plate: input.plate ? input.plate.toUpperCase() : null,
+          vehicleModel: input.vehicleModel ?? null,
+          purchaseDate: input.purchaseDate ?? null,
+          description: input.description,
+          customerRequest: input.customerRequest ?? null,
+          departmentId,
+          createdById: by?.id ?? null,
+          receivedAt: now,
+          stateEnteredAt: now,
+          stepDueAt,
+          responseDueAt,
+          resolutionDueAt,
+          accessCode: newAccessCode(),
+          trackingToken: crypto.randomBytes(24).toString('base64url'),
+          idempotencyKey: opts.idempotencyKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (partyUserIds.length) {
+        await tx.insert(complaintParties).values(partyUserIds.map((userId) => ({ complaintId: form.id, userId })));
+      }
+      const [event] = await tx
+        .insert(complaintEvents)
+        .values({
+          complaintId: form.id,
+          version: 1,
+          type: 'create',
+          fromState: null,
+          toState: 'received',
+          actorId: by?.id ?? null,
+          actorRole: by?.role ?? 'customer',
+          actorName: by?.name ?? input.customerName,
+          at: now,
+          payload: { channel: input.channel },
+          customerVisible: true,
+        })
+        .returning({ id: complaintEvents.id });
+      await queueNotices(tx, form, event.id, [
+        { audience: 'customer', template: 'received' },
+        { audience: 'desk', template: 'assigned' },
+      ]);
+      return form;
+    });
+    return { complaint, created: true };
+  } catch (err) {
+    if (opts.idempotencyKey && isUniqueViolation(err, 'complaints_idempotency_key_unique')) {
+      const [existing] = await db.select().from(complaints).where(eq(complaints.idempotencyKey, opts.idempotencyKey));
+      if (existing) return { complaint: existing, created: false };
+    }
+    throw err;
+  }
+}
+
+async function defaultSiteId(tx: Tx): Promise<string> {
+  const [site] = await tx.select({ id: sites.id }).from(sites).orderBy(asc(sites.createdAt)).limit(1);
+  if (!site) throw new Error('No site exists: run the migrations and the seed first');
+  return site.id;
+}
+
+export interface ApplyEventArgs {
+  complaintId: string;
+  event: EventName;
+  input: unknown;
+  actor: CommandActor;
+  /** The version the actor saw; anything else means someone else changed the form meanwhile. */
+  expectedVersion: number;
+}
+
+export interface ApplyResult {
+  complaint: Complaint;
+  eventId: number;
+}
+
+/**
+ * Fires one event of the procedure: guards, version check, history row, form update,
+ * ledger, remedies, accountability and notices — all in one transaction or none of it.
+ */
+export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOptions = {}): Promise<ApplyResult> {
+  const { now, policy, calendar } = await settings(db, opts);
+  const { actor, event } = args;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
+    if (!row) throw new CommandError('not_found');
+    if (!actor.siteId || (row.siteId !== actor.siteId && !(await isGroupWide(tx, actor.id)))) throw new CommandError('not_found');
+    if (row.version !== args.expectedVersion) {
+      const [last] = await tx
+        .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
+        .from(complaintEvents)
+        .where(eq(complaintEvents.complaintId, row.id))
+        .orderBy(desc(complaintEvents.version))
+        .limit(1);
+      throw new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
+    }
+    const parties = (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, row.id))).map((p) => p.userId);
+    const facts = toFacts(row, parties, await headAbsent(tx, row.departmentId, now));
+    const check = checkEvent(actor, facts, event);
+    if (!check.ok) throw new CommandError(check.refusal.code, check.refusal.params ?? {});
+    const parsed = eventSchemas[event].safeParse(args.input);
+    if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
+    const input = parsed.data as Record<string, unknown>;
+    await checkReferences(tx, event, input, parties);
+
+    const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
+    const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal });
+    const version = row.version + 1;
+    const customerVisible = decision.customerVisible;
+    const [updated] = await tx
+      .update(complaints)
+      .set({
+        ...patchToColumns(decision.patch),
+        version,
+        updatedAt: now,
+        ...(customerVisible ? { lastCustomerUpdateAt: now } : {}),
+      })
+      .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version)))
+      .returning();
+    if (!updated) throw new CommandError('stale_version', { by: '', at: '' });
+    if (event === 'triage' && Array.isArray(input.partyUserIds)) {
+      const added = (input.partyUserIds as string[]).filter((id) => !parties.includes(id));
+      if (added.length) await tx.insert(complaintParties).values(added.map((userId) => ({ complaintId: row.id, userId })));
+    }
+    const [history] = await tx
+      .insert(complaintEvents)
+      .values({
+        complaintId: row.id,
+        version,
+        type: event,
+        fromState: row.status,
+        toState: decision.to,
+        actorId: actor.id,
+        actorRole: actor.role,
+        actorName: actor.name,
+        at: now,
+        payload: decision.payload,
+        customerVisible,
+      })
+      .returning({ id: complaintEvents.id });
+    const notices: Notice[] = [];
+    for (const effect of decision.effects) {
+      switch (effect.kind) {
+        case 'remedy':
+          await tx.insert(remedies).values({
+            complaintId: row.id,
+            eventId: history.id,
+            kind: effect.remedy.kind,
+            description: effect.remedy.description,
+            amountCents: effect.remedy.amountCents ?? null,
+            status: effect.status,
+            createdAt: now,
+          });
+          break;
+        case 'accountability':
+          if (effect.entries.length) {
+            await tx.insert(accountabilityEntries).values(
+              effect.entries.map((e) => ({
+                complaintId: row.id,
+                eventId: history.id,
+                person: e.person,
+                userId: e.userId ?? null,
+                type: e.type,
+                amountCents: e.amountCents,
+                reason: e.reason,
+                createdAt: now,
+              })),
+            );
+          }
+          break;
+        case 'ledger_open':
+          await tx.insert(pendingItems).values({
+            complaintId: row.id,
+            reason: effect.reason,
+            explanation: effect.explanation,
+            approvedById: actor.id,
+            openedAt: now,
+            nextContactOn: effect.nextContactOn,
+          });
+          break;
+        case 'ledger_contact': {
+          const item = await openPendingItem(tx, row.id);
+          if (item) {
+            await tx.insert(pendingContacts).values({ pendingItemId: item.id, at: now, byId: actor.id, summary: effect.summary, nextContactOn: effect.nextContactOn });
+            await tx.update(pendingItems).set({ lastContactAt: now, nextContactOn: effect.nextContactOn }).where(eq(pendingItems.id, item.id));
+          }
+          break;
+        }
+        case 'ledger_close': {
+          const item = await openPendingItem(tx, row.id);
+          if (item) await tx.update(pendingItems).set({ closedAt: now, outcome: effect.outcome }).where(eq(pendingItems.id, item.id));
+          break;
+        }
+        case 'notify':
+          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input) });
+          break;
+      }
+    }
+    await queueNotices(tx, updated, history.id, notices);
+    return { complaint: updated, eventId: history.id };
+  });
+}
+
+/** The text of an event that the customer is meant to read, if any. */
+function customerMessage(event: EventName, input: Record<string, unknown>): string | undefined {
+  if (event === 'reject') return input.explanation as string;
+  if (event === 'note' && input.customerVisible) return input.text as string;
+  if (event === 'withdraw' || event === 'reopen') return input.reason as string;
+  return undefined;
+}
+
+async function isGroupWide(tx: Tx, userId: string): Promise<boolean> {
+  const [u] = await tx.select({ groupWide: users.groupWide }).from(users).where(eq(users.id, userId));
+  return !!u?.groupWide;
+}
+
+/** Whether the head of the form's department is away now (the secondary handler then signs). */
+async function headAbsent(tx: Tx, departmentId: string | null, now: Date): Promise<boolean> {
+  if (!departmentId) return false;
+  const [dept] = await tx.select({ headUserId: departments.headUserId }).from(departments).where(eq(departments.id, departmentId));
+  if (!dept?.headUserId) return true;
+  const [away] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, dept.headUserId), gt(users.absentUntil, now)));
+  return !!away;
+}
+
+/** References named in the input must exist, and nobody involved may be put in charge. */
+async function checkReferences(tx: Tx, event: EventName, input: Record<string, unknown>, parties: string[]) {
+  const deptId = (event === 'triage' ? input.departmentId : event === 'submit_determination' ? input.responsibleDepartmentId : undefined) as string | undefined;
+  if (deptId) {
+    const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, isUuid(deptId) ? deptId : '00000000-0000-0000-0000-000000000000'));
+    const field = event === 'triage' ? 'departmentId' : 'responsibleDepartmentId';
+    if (!d) throw new CommandError('unknown_reference', { field }, { [field]: ['unknown department'] });
+  }
+  if (event === 'triage' && typeof input.customerManagerId === 'string') {
+    const managerId = input.customerManagerId;
+    const allParties = [...parties, ...((input.partyUserIds as string[] | undefined) ?? [])];
+    if (allParties.includes(managerId)) throw new CommandError('not_assignable', {}, { customerManagerId: ['involved party'] });
+    const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true)));
+    if (!u) throw new CommandError('unknown_reference', { field: 'customerManagerId' }, { customerManagerId: ['unknown user'] });
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+async function lastProposal(tx: Tx, complaintId: string) {
+  const [proposal] = await tx
+    .select({ payload: complaintEvents.payload })
+    .from(complaintEvents)
+    .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.type, 'propose_pending')))
+    .orderBy(desc(complaintEvents.version))
+    .limit(1);
+  return proposal?.payload as PendingProposal | undefined;
+}
+
+async function openPendingItem(tx: Tx, complaintId: string) {
+  const [item] = await tx
+    .select({ id: pendingItems.id })
+    .from(pendingItems)
+    .where(and(eq(pendingItems.complaintId, complaintId), sql`${pendingItems.closedAt} is null`))
+    .limit(1);
+  return item;
+}

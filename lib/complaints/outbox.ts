@@ -1,0 +1,71 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { departments, notifications, users, type Complaint } from '@/db/schema';
+import type { NotifyAudience } from '@/lib/workflow';
+
+export interface Notice {
+  audience: NotifyAudience;
+  template: string;
+  message?: string;
+}
+
+export function trackUrl(token: string): string {
+  const base = (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  return `${base}/track/${token}`;
+}
+
+/**
+ * Writes the messages of one event into the outbox, inside the event's transaction:
+ * they are sent only if the event commits, and by the delivery job, never here.
+ */
+export async function queueNotices(tx: Tx, form: Complaint, eventId: number | null, notices: Notice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const basePayload = { number: form.number, status: form.status };
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  for (const notice of notices) {
+    if (notice.audience === 'customer') {
+      const payload = {
+        ...basePayload,
+        trackUrl: trackUrl(form.trackingToken),
+        accessCode: form.accessCode,
+        message: notice.message,
+      };
+      const base = { complaintId: form.id, eventId, audience: 'customer', template: notice.template, locale: form.customerLocale, payload };
+      if (form.customerEmail) rows.push({ ...base, channel: 'email', address: form.customerEmail });
+      rows.push({ ...base, channel: 'sms', address: form.customerPhone });
+      continue;
+    }
+    for (const user of await staffFor(tx, form, notice.audience)) {
+      rows.push({
+        complaintId: form.id,
+        eventId,
+        audience: notice.audience,
+        recipientUserId: user.id,
+        channel: 'inbox',
+        address: user.email,
+        template: notice.template,
+        locale: user.locale,
+        payload: { ...basePayload, message: notice.message },
+      });
+    }
+  }
+  if (rows.length) await tx.insert(notifications).values(rows);
+}
+
+async function staffFor(tx: Tx, form: Complaint, audience: Exclude<NotifyAudience, 'customer'>) {
+  const pick = { id: users.id, email: users.email, locale: users.locale };
+  if (audience === 'customer_manager') {
+    if (!form.customerManagerId) return tx.select(pick).from(users).where(and(eq(users.role, 'desk'), eq(users.siteId, form.siteId), eq(users.active, true)));
+    return tx.select(pick).from(users).where(eq(users.id, form.customerManagerId));
+  }
+  if (audience === 'department') {
+    if (!form.departmentId) return [];
+    const [dept] = await tx.select().from(departments).where(eq(departments.id, form.departmentId));
+    const ids = [dept?.headUserId, dept?.primaryUserId, dept?.secondaryUserId].filter((x): x is string => !!x);
+    return ids.length ? tx.select(pick).from(users).where(and(inArray(users.id, ids), eq(users.active, true))) : [];
+  }
+  return tx
+    .select(pick)
+    .from(users)
+    .where(and(eq(users.role, audience), eq(users.active, true), or(eq(users.siteId, form.siteId), eq(users.groupWide, true))));
+}

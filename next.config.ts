@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // PGlite's extensions and the native argon2 binding must load from node_modules at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss'],
+  experimental: {
+    authInterrupts: true, // forbidden() answers 403 for a signed-in user of the wrong role
+    serverActions: { bodySizeLimit: '32mb' },
+  },
+};
+
+export default withNextIntl(config);
