@@ -3,10 +3,5 @@ export async function register() {
   // `next build` loads this file too; the database is opened only by a running server.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startup } = await import('./lib/startup');
-  try {
-    await startup();
-  } catch (err) {
-    console.error('[kesu] startup failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  }
+  await startup();
 }

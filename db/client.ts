@@ -33,10 +33,10 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+export const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 
 export function dataDir(): string {
-  return path.resolve(process.env.KESU_DATA_DIR || path.join(process.cwd(), 'data'));
+  return path.resolve(process.env.KESU_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), 'data'));
 }
 
 /**

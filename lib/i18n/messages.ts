@@ -12,7 +12,7 @@ const cache = new Map<Locale, Messages>();
 export function loadMessages(locale: Locale): Messages {
   const cached = cache.get(locale);
   if (cached && process.env.NODE_ENV === 'production') return cached;
-  const dir = path.join(process.cwd(), 'messages', locale);
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), 'messages', locale);
   const messages: Messages = {};
   for (const file of fs.readdirSync(dir).sort()) {
     if (!file.endsWith('.json')) continue;

@@ -1,0 +1,22 @@
+// The server the browser tests run against: the production build on a fresh embedded
+// database with the demo data, in its own data folder so it never touches ./data.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.argv[2] || '3100';
+const dir = path.resolve(process.env.E2E_DATA_DIR || '.e2e-data');
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+const env = {
+  ...process.env,
+  KESU_DATA_DIR: dir,
+  KESU_DEMO: '1',
+  AUTH_TRUST_HOST: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  KESU_PUBLIC_URL: `http://localhost:${port}`,
+};
+delete env.DATABASE_URL;
+const child = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,20 @@
+// npm test: unit and integration tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set),
+// then a production build and the browser tests against it. Stops at the first failing stage.
+import { spawnSync } from 'node:child_process';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const stages = [
+  ['unit and integration tests', 'npx', ['vitest', 'run']],
+  ['production build', 'npx', ['next', 'build']],
+  ['browser tests', 'npx', ['playwright', 'test']],
+];
+if (!process.env.TEST_DATABASE_URL) {
+  console.log('[test] TEST_DATABASE_URL is not set: the integration tests run on PGlite only.');
+}
+for (const [name, cmd, args] of stages) {
+  const started = Date.now();
+  console.log(`\n[test] ${name}…`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  console.log(`[test] ${name}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
