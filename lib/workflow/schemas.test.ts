@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createComplaintSchema, eventSchemas, events, remedySchema, type EventName } from './index';
+import { sampleInputs } from './test-fixtures';
+
+// Per event: inputs that must fail (missing, blank, malformed, unknown keys).
+const bad: { [E in EventName]: unknown[] } = {
+  triage: [
+    {},
+    { departmentId: '', severity: 'general' },
+    { departmentId: '   ', severity: 'general' },
+    { departmentId: 'd', severity: 'critical' },
+    { departmentId: 'd', severity: 'general', major: 'yes' },
+  ],
+  resolve_on_spot: [
+    { rootCause: 'x', preventiveAction: 'y', followUpWanted: true },
+    { remedy: { kind: 'repair', description: 'r' }, rootCause: '', preventiveAction: 'y', followUpWanted: true },
+    { remedy: { kind: 'compensation', description: 'money' }, rootCause: 'x', preventiveAction: 'y', followUpWanted: true },
+    { remedy: { kind: 'repair', description: 'r' }, rootCause: 'x', preventiveAction: 'y' },
+  ],
+  propose_pending: [{ reason: 'bored', explanation: 'x' }, { reason: 'other' }, { reason: 'other', explanation: ' ' }],
+  reject: [{}, { explanation: '' }, { explanation: 42 }],
+  withdraw: [{}, { reason: '  ' }],
+  submit_determination: [
+    { ...sampleInputs.submit_determination, responsibleDepartmentId: '' },
+    { ...sampleInputs.submit_determination, responsiblePerson: '' },
+    { ...sampleInputs.submit_determination, remedyProposal: { kind: 'repair' } },
+    { ...sampleInputs.submit_determination, remedyProposal: { kind: 'repair', description: 'x', amountCents: -1 } },
+    { ...sampleInputs.submit_determination, remedyProposal: { kind: 'repair', description: 'x', amountCents: 1.5 } },
+    { ...sampleInputs.submit_determination, customerContacted: undefined },
+    { ...sampleInputs.submit_determination, preventiveAction: undefined },
+  ],
+  approve_pending: [{ nextContactOn: '2026-13-01' }, { nextContactOn: '4 Dec' }, { extra: true }],
+  refuse_pending: [{}, { reason: '' }],
+  record_contact: [{}, { summary: '' }, { summary: 'ok', nextContactOn: '2026/12/04' }],
+  resume: [{}, { reason: '' }],
+  approve_opinion: [{}, { faultOpinion: ' ' }],
+  dispute_opinion: [{}],
+  return_to_department: [{ reason: null }],
+  record_negotiation: [
+    { participants: ['Only one'], opinion: 'x', signed: true },
+    { participants: ['A', ' '], opinion: 'x', signed: true },
+    { participants: ['A', 'B'], opinion: 'x', signed: false },
+    { participants: ['A', 'B'], opinion: 'x' },
+    { participants: ['A', 'B'], opinion: '', signed: true },
+  ],
+  approve_final: [{}, { opinion: '' }],
+  return_to_management: [{}],
+  complete_handling: [
+    { ...sampleInputs.complete_handling, accountability: [] },
+    { ...sampleInputs.complete_handling, accountability: [], noAccountabilityReason: '  ' },
+    { ...sampleInputs.complete_handling, remedyDelivered: undefined },
+    { ...sampleInputs.complete_handling, rootCause: '' },
+    { ...sampleInputs.complete_handling, accountability: [{ person: 'Li', type: 'fine', amountCents: 1, reason: 'r' }] },
+    { ...sampleInputs.complete_handling, accountability: [{ person: 'Li', type: 'penalty', amountCents: -5, reason: 'r' }] },
+  ],
+  record_follow_up: [
+    { satisfaction: 0, summary: 'x' },
+    { satisfaction: 6, summary: 'x' },
+    { satisfaction: 3.5, summary: 'x' },
+    { satisfaction: 3 },
+  ],
+  reopen: [{}, { reason: '' }],
+  pass_assessment: [{}, { timely: true }, { timely: 'yes', standardMet: true }],
+  flag_fault: [{}, { fault: '' }],
+  settle_fault: [{}, { settlement: 'x', accountability: [{}] }],
+  note: [{}, { text: '' }, { text: 'x', customerVisible: 'no' }],
+  instruct: [{}, { instruction: ' ' }],
+};
+
+describe('event schemas', () => {
+  it('has one schema per event', () => {
+    expect(Object.keys(eventSchemas).sort()).toEqual([...events].sort());
+  });
+
+  describe.each(events)('%s', (event) => {
+    const schema: z.ZodType = eventSchemas[event];
+    it('accepts the sample input', () => {
+      const r = schema.safeParse(sampleInputs[event]);
+      expect(r.error ? z.flattenError(r.error) : null).toBeNull();
+    });
+    it('rejects missing or malformed input', () => {
+      expect(schema.safeParse(undefined).success).toBe(false);
+      expect(schema.safeParse('text').success).toBe(false);
+      for (const input of bad[event]) expect(schema.safeParse(input).success, JSON.stringify(input)).toBe(false);
+    });
+    it('rejects unknown keys', () => {
+      expect(schema.safeParse({ ...(sampleInputs[event] as object), sneaky: 1 }).success).toBe(false);
+    });
+  });
+
+  it('trims strings and applies defaults', () => {
+    expect(eventSchemas.triage.parse({ departmentId: ' dep-1 ', severity: 'urgent' })).toEqual({
+      departmentId: 'dep-1',
+      severity: 'urgent',
+      major: false,
+      followUpWanted: true,
+    });
+    expect(eventSchemas.note.parse({ text: '  hi ' })).toEqual({ text: 'hi', customerVisible: false });
+    expect(eventSchemas.approve_pending.parse({ nextContactOn: '', comment: ' ' })).toEqual({});
+    expect(eventSchemas.submit_determination.parse({ ...sampleInputs.submit_determination, responsiblePerson: 'none' }).responsiblePerson).toBe('none');
+    expect(
+      eventSchemas.complete_handling.parse({ ...sampleInputs.complete_handling, accountability: [], noAccountabilityReason: 'Supplier fault' })
+        .noAccountabilityReason,
+    ).toBe('Supplier fault');
+  });
+
+  it('remedy: amount required for compensation only', () => {
+    expect(remedySchema.safeParse({ kind: 'compensation', description: 'x', amountCents: 0 }).success).toBe(true);
+    expect(remedySchema.safeParse({ kind: 'compensation', description: 'x' }).success).toBe(false);
+    expect(remedySchema.safeParse({ kind: 'coupon', description: 'Oil change voucher' }).success).toBe(true);
+    expect(remedySchema.safeParse({ kind: 'gift', description: 'x' }).success).toBe(false);
+  });
+});
+
+describe('createComplaintSchema', () => {
+  const valid = {
+    channel: 'phone',
+    customerName: '王先生',
+    customerPhone: '+86 138-0000-0000',
+    categoryCode: 'quality',
+    description: '刹车有异响，已经修过一次。',
+  };
+
+  it('accepts a minimal complaint with defaults', () => {
+    expect(createComplaintSchema.parse(valid)).toEqual({
+      ...valid,
+      customerLocale: 'zh-CN',
+      severity: 'general',
+      partyUserIds: [],
+    });
+  });
+
+  it('accepts the optional fields, blanks meaning absent', () => {
+    const r = createComplaintSchema.parse({
+      ...valid,
+      customerEmail: ' wang@example.com ',
+      customerLocale: 'en',
+      subjectProduct: 'Sedan',
+      plate: '沪A12345',
+      vehicleModel: '',
+      purchaseDate: '2025-06-30',
+      severity: 'urgent',
+      customerRequest: 'Fix it for free',
+      partyUserIds: ['u-tech'],
+    });
+    expect(r.customerEmail).toBe('wang@example.com');
+    expect(r.vehicleModel).toBeUndefined();
+    expect(r.partyUserIds).toEqual(['u-tech']);
+    expect(createComplaintSchema.parse({ ...valid, customerEmail: '' }).customerEmail).toBeUndefined();
+  });
+
+  it.each([
+    ['channel', { channel: 'fax' }],
+    ['phone letters', { customerPhone: '138abc00000' }],
+    ['phone too short', { customerPhone: '1234' }],
+    ['phone too long', { customerPhone: '1'.repeat(21) }],
+    ['email', { customerEmail: 'not-an-email' }],
+    ['locale', { customerLocale: 'fr' }],
+    ['purchase date', { purchaseDate: '30/06/2025' }],
+    ['category', { categoryCode: '' }],
+    ['severity', { severity: 'low' }],
+    ['description too short', { description: ' abc ' }],
+    ['name', { customerName: '  ' }],
+    ['unknown key', { foo: 'bar' }],
+  ])('rejects a bad %s', (_label, change) => {
+    expect(createComplaintSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { channels, pendingReasons, remedyKinds, severities } from './states';
+import type { EventName } from './transitions';
+
+const text = (max = 4000) => z.string().trim().min(1).max(max);
+const shortText = (max = 200) => text(max);
+/** Optional free text from a form: blank means absent. */
+const optionalText = (max = 4000) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max).optional());
+const ymd = () => z.iso.date();
+const optionalYmd = () => z.preprocess((v) => (v === '' ? undefined : v), ymd().optional());
+const id = () => z.string().trim().min(1).max(100);
+const cents = () => z.number().int().min(0).max(1_000_000_000_00);
+
+export const remedySchema = z
+  .strictObject({
+    kind: z.enum(remedyKinds),
+    description: text(),
+    amountCents: cents().optional(),
+  })
+  .refine((r) => r.kind !== 'compensation' || r.amountCents !== undefined, {
+    message: 'amountCents is required for compensation',
+    path: ['amountCents'],
+  });
+
+export const accountabilityEntrySchema = z.strictObject({
+  person: shortText(),
+  userId: id().optional(),
+  type: z.enum(['penalty', 'reward']),
+  amountCents: cents(),
+  reason: text(),
+});
+
+const reasonOnly = z.strictObject({ reason: text() });
+
+export const eventSchemas = {
+  triage: z.strictObject({
+    departmentId: id(),
+    severity: z.enum(severities),
+    major: z.boolean().default(false),
+    followUpWanted: z.boolean().default(true),
+    customerManagerId: id().optional(),
+    partyUserIds: z.array(id()).max(50).optional(),
+  }),
+  resolve_on_spot: z.strictObject({
+    remedy: remedySchema,
+    rootCause: text(),
+    preventiveAction: text(),
+    followUpWanted: z.boolean(),
+  }),
+  propose_pending: z.strictObject({
+    reason: z.enum(pendingReasons),
+    explanation: text(),
+  }),
+  reject: z.strictObject({ explanation: text() }),
+  withdraw: reasonOnly,
+  submit_determination: z.strictObject({
+    responsibleDepartmentId: id(),
+    rootCause: text(),
+    responsiblePerson: z.union([z.literal('none'), shortText()]),
+    remedyProposal: remedySchema,
+    preventiveAction: text(),
+    customerContacted: z.boolean(),
+  }),
+  approve_pending: z.strictObject({
+    nextContactOn: optionalYmd(),
+    comment: optionalText(),
+  }),
+  refuse_pending: reasonOnly,
+  record_contact: z.strictObject({
+    summary: text(),
+    nextContactOn: optionalYmd(),
+  }),
+  resume: reasonOnly,
+  approve_opinion: z.strictObject({ faultOpinion: text() }),
+  dispute_opinion: reasonOnly,
+  return_to_department: reasonOnly,
+  record_negotiation: z.strictObject({
+    participants: z.array(shortText()).min(2).max(50),
+    opinion: text(),
+    signed: z.literal(true),
+  }),
+  approve_final: z.strictObject({ opinion: text() }),
+  return_to_management: reasonOnly,
+  complete_handling: z
+    .strictObject({
+      remedyDelivered: remedySchema,
+      accountability: z.array(accountabilityEntrySchema).max(100),
+      noAccountabilityReason: optionalText(),
+      rootCause: text(),
+      preventiveAction: text(),
+    })
+    .refine((v) => v.accountability.length > 0 || v.noAccountabilityReason !== undefined, {
+      message: 'record accountability or say why there is none',
+      path: ['noAccountabilityReason'],
+    }),
+  record_follow_up: z.strictObject({
+    satisfaction: z.number().int().min(1).max(5),
+    summary: text(),
+  }),
+  reopen: reasonOnly,
+  pass_assessment: z.strictObject({
+    timely: z.boolean(),
+    standardMet: z.boolean(),
+    comment: optionalText(),
+  }),
+  flag_fault: z.strictObject({ fault: text() }),
+  settle_fault: z.strictObject({
+    settlement: text(),
+    accountability: z.array(accountabilityEntrySchema).max(100).optional(),
+  }),
+  note: z.strictObject({
+    text: text(),
+    customerVisible: z.boolean().default(false),
+    customerUnreachable: z.boolean().optional(),
+  }),
+  instruct: z.strictObject({ instruction: text() }),
+} satisfies { [E in EventName]: z.ZodType };
+
+/** Parsed (output) input of an event. */
+export type EventInput<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
+/** Raw (form) input of an event, before defaults. */
+export type EventRawInput<E extends EventName> = z.input<(typeof eventSchemas)[E]>;
+
+export const createComplaintSchema = z.strictObject({
+  channel: z.enum(channels),
+  customerName: shortText(),
+  customerPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, 'phone: 5–20 digits, +, - or spaces'),
+  customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.email().max(254).optional()),
+  customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  subjectProduct: optionalText(200),
+  plate: optionalText(20),
+  vehicleModel: optionalText(100),
+  purchaseDate: optionalYmd(),
+  categoryCode: id(),
+  severity: z.enum(severities).default('general'),
+  description: z.string().trim().min(5).max(10_000),
+  customerRequest: optionalText(),
+  partyUserIds: z.array(id()).max(50).default([]),
+});
+export type CreateComplaintInput = z.output<typeof createComplaintSchema>;
