@@ -1,0 +1,29 @@
+export {
+  deliverDueNotifications,
+  backoffSeconds,
+  defaultMaxAttempts,
+  type DeliverOptions,
+  type DeliveryReport,
+} from './deliver';
+export {
+  transportsFromEnv,
+  logTransport,
+  smtpTransport,
+  httpSmsTransport,
+  PermanentDeliveryError,
+  type Transport,
+  type Transports,
+  type OutboundMessage,
+} from './transports';
+export {
+  renderTemplate,
+  normalizeLocale,
+  businessTimeZone,
+  isTemplateName,
+  UnknownTemplateError,
+  TEMPLATES,
+  TEMPLATE_NAMES,
+  type TemplateName,
+  type NotifyLocale,
+  type NotificationPayload,
+} from './templates';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, TEMPLATE_NAMES, TEMPLATES, UnknownTemplateError } from './templates';
+
+const full = {
+  number: 'KS-2026-000123',
+  statusLabel: '责任认定',
+  trackUrl: 'https://kesu.test/track/abc',
+  accessCode: 'X7K2P9',
+  message: '配件预计周五到货。',
+  deadline: '2026-03-02T06:30:00.000Z',
+  url: 'https://kesu.test/complaints/KS-2026-000123',
+  satisfaction: 2,
+};
+
+describe('renderTemplate', () => {
+  it('covers every template in both languages, with no field left unfilled', () => {
+    for (const name of TEMPLATE_NAMES) {
+      for (const locale of ['zh-CN', 'en']) {
+        const { subject, text } = renderTemplate(name, locale, full);
+        expect(subject, `${name}/${locale}`).toContain('KS-2026-000123');
+        expect(text, `${name}/${locale}`).toContain('KS-2026-000123');
+        expect(subject + text).not.toMatch(/[{}]/);
+      }
+    }
+    expect(Object.keys(TEMPLATES).sort()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  it('received: number, access code and tracking link', () => {
+    const zh = renderTemplate('received', 'zh-CN', full);
+    expect(zh.text).toContain('X7K2P9');
+    expect(zh.text).toContain('https://kesu.test/track/abc');
+    const en = renderTemplate('received', 'en', full);
+    expect(en.subject).toBe('We have received your complaint (KS-2026-000123)');
+    expect(en.text).toContain('Access code: X7K2P9');
+  });
+
+  it('leaves out lines whose fields are missing and picks the fitting alternative', () => {
+    const { subject, text } = renderTemplate('state_changed', 'en', { number: 'KS-2026-000001' });
+    expect(subject).toBe('Form KS-2026-000001 has been updated');
+    expect(text).toBe('Your form KS-2026-000001 has been updated.');
+    const r = renderTemplate('received', 'zh-CN', { number: 'KS-2026-000001' });
+    expect(r.text).not.toContain('查询码');
+  });
+
+  it('formats the deadline in the business time zone (Asia/Shanghai by default)', () => {
+    const { text } = renderTemplate('deadline_warning', 'en', { number: 'KS-2026-000001', deadline: '2026-03-02T06:30:00Z' });
+    expect(text).toMatch(/03\/02\/2026, 14:30/);
+  });
+
+  it('treats en-US as English and anything else as Chinese; refuses unknown templates', () => {
+    expect(renderTemplate('survey', 'en-US', full).subject).toMatch(/^How did we/);
+    expect(renderTemplate('survey', 'fr', full).subject).toMatch(/^请为/);
+    expect(() => renderTemplate('nope', 'en', full)).toThrow(UnknownTemplateError);
+  });
+});

@@ -1,0 +1,336 @@
+/**
+ * Notification texts (e-mail, SMS, staff inbox) in zh-CN and English.
+ *
+ * This is the one place where user-facing text lives outside the next-intl messages: the
+ * outbox is rendered by the job runner, long after the request that queued it. Keep it a plain
+ * table. Each entry has a subject and the lines of the body; `{name}` is replaced by the
+ * payload field of that name. A line that names a field the payload lacks is left out (so
+ * "Access code: {accessCode}" only appears when there is an access code). A line written as an
+ * array lists alternatives, richest first: the first one whose fields are all present is used.
+ */
+
+export type NotifyLocale = 'zh-CN' | 'en';
+
+export const TEMPLATE_NAMES = [
+  'received',
+  'state_changed',
+  'rejected',
+  'progress',
+  'survey',
+  'assigned',
+  'deadline_warning',
+  'overdue',
+  'admin_repair',
+  'low_satisfaction',
+] as const;
+
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** What the command layer puts in `notifications.payload`. Unknown extra fields are ignored. */
+export interface NotificationPayload {
+  /** Form number, e.g. KS-2026-000123. */
+  number?: string;
+  /** Translated label of the form's (new) state. */
+  statusLabel?: string;
+  /** Public tracking link for the customer. */
+  trackUrl?: string;
+  /** Customer's access code for the tracking page. */
+  accessCode?: string;
+  /** Customer-visible text (a progress update, the rejection explanation, a reason …). */
+  message?: string;
+  /** Step deadline, ISO 8601; rendered in the business time zone. */
+  deadline?: string;
+  /** Staff link to the form (optional). */
+  url?: string;
+  /** Satisfaction score given by the customer (optional, low_satisfaction). */
+  satisfaction?: number;
+  [key: string]: unknown;
+}
+
+/** A line, or alternatives for one line (richest first). */
+type Line = string | string[];
+
+interface TemplateText {
+  subject: Line;
+  lines: Line[];
+}
+
+type TemplateTable = Record<TemplateName, Record<NotifyLocale, TemplateText>>;
+
+export const TEMPLATES: TemplateTable = {
+  received: {
+    'zh-CN': {
+      subject: '您的反馈已受理（{number}）',
+      lines: [
+        '您好！我们已收到您的反馈，处理单号：{number}。',
+        '查询码：{accessCode}',
+        '查询处理进度：{trackUrl}',
+        '我们将尽快与您联系，感谢您的耐心。',
+      ],
+    },
+    en: {
+      subject: 'We have received your complaint ({number})',
+      lines: [
+        'Thank you. We have received your complaint; its form number is {number}.',
+        'Access code: {accessCode}',
+        'Track its progress: {trackUrl}',
+        'We will contact you as soon as possible.',
+      ],
+    },
+  },
+  state_changed: {
+    'zh-CN': {
+      subject: ['处理单 {number} 状态更新：{statusLabel}', '处理单 {number} 状态已更新'],
+      lines: [
+        ['您的处理单 {number} 当前状态：{statusLabel}。', '您的处理单 {number} 状态已更新。'],
+        '{message}',
+        '查询处理进度：{trackUrl}',
+      ],
+    },
+    en: {
+      subject: ['Form {number}: {statusLabel}', 'Form {number} has been updated'],
+      lines: [
+        ['Your form {number} is now: {statusLabel}.', 'Your form {number} has been updated.'],
+        '{message}',
+        'Track its progress: {trackUrl}',
+      ],
+    },
+  },
+  rejected: {
+    'zh-CN': {
+      subject: '关于处理单 {number} 的答复',
+      lines: [
+        '您好！经核实，处理单 {number} 所反映的问题不予受理，说明如下：',
+        '{message}',
+        ['如有疑问，欢迎随时与我们联系。查询：{trackUrl}', '如有疑问，欢迎随时与我们联系。'],
+      ],
+    },
+    en: {
+      subject: 'Our answer to form {number}',
+      lines: [
+        'We have looked into form {number} carefully and cannot accept it as a complaint, for this reason:',
+        '{message}',
+        ['If you have any question, please contact us. Details: {trackUrl}', 'If you have any question, please contact us.'],
+      ],
+    },
+  },
+  progress: {
+    'zh-CN': {
+      subject: '处理单 {number} 处理进展',
+      lines: ['处理单 {number} 的最新进展：', '{message}', '查询处理进度：{trackUrl}'],
+    },
+    en: {
+      subject: 'Progress on form {number}',
+      lines: ['News on form {number}:', '{message}', 'Track its progress: {trackUrl}'],
+    },
+  },
+  survey: {
+    'zh-CN': {
+      subject: '请为处理单 {number} 的处理结果评分',
+      lines: [
+        [
+          '您好！处理单 {number} 已处理完毕，诚邀您对本次处理进行评价：{trackUrl}',
+          '您好！处理单 {number} 已处理完毕，诚邀您对本次处理进行评价。',
+        ],
+        '您的意见将帮助我们改进服务。',
+      ],
+    },
+    en: {
+      subject: 'How did we handle form {number}?',
+      lines: [
+        [
+          'Form {number} has been handled. Please tell us how satisfied you are: {trackUrl}',
+          'Form {number} has been handled. Please tell us how satisfied you are.',
+        ],
+        'Your answer helps us improve.',
+      ],
+    },
+  },
+  assigned: {
+    'zh-CN': {
+      subject: '待办：处理单 {number} 等待您处理',
+      lines: [
+        ['处理单 {number} 等待您处理（{statusLabel}）。', '处理单 {number} 等待您处理。'],
+        '本环节截止时间：{deadline}',
+        '{message}',
+        '打开处理单：{url}',
+      ],
+    },
+    en: {
+      subject: 'To do: form {number} is waiting for you',
+      lines: [
+        ['Form {number} is waiting for you ({statusLabel}).', 'Form {number} is waiting for you.'],
+        'This step is due by {deadline}.',
+        '{message}',
+        'Open the form: {url}',
+      ],
+    },
+  },
+  deadline_warning: {
+    'zh-CN': {
+      subject: '预警：处理单 {number} 即将超时',
+      lines: [
+        [
+          '处理单 {number}（{statusLabel}）本环节时限已过大半，截止时间：{deadline}。',
+          '处理单 {number} 本环节时限已过大半，截止时间：{deadline}。',
+          '处理单 {number} 本环节时限已过大半。',
+        ],
+        '{message}',
+        '打开处理单：{url}',
+      ],
+    },
+    en: {
+      subject: 'Warning: form {number} is close to its deadline',
+      lines: [
+        [
+          'Most of the time for the current step of form {number} ({statusLabel}) has passed; it is due by {deadline}.',
+          'Most of the time for the current step of form {number} has passed; it is due by {deadline}.',
+          'Most of the time for the current step of form {number} has passed.',
+        ],
+        '{message}',
+        'Open the form: {url}',
+      ],
+    },
+  },
+  overdue: {
+    'zh-CN': {
+      subject: '超时：处理单 {number} 已超过本环节时限',
+      lines: [
+        [
+          '处理单 {number}（{statusLabel}）已超过本环节时限（截止时间：{deadline}），请立即处理。',
+          '处理单 {number} 已超过本环节时限（截止时间：{deadline}），请立即处理。',
+          '处理单 {number} 已超过本环节时限，请立即处理。',
+        ],
+        '{message}',
+        '打开处理单：{url}',
+      ],
+    },
+    en: {
+      subject: 'Overdue: form {number} has passed its deadline',
+      lines: [
+        [
+          'Form {number} ({statusLabel}) has passed the deadline of its current step ({deadline}). Please act now.',
+          'Form {number} has passed the deadline of its current step ({deadline}). Please act now.',
+          'Form {number} has passed the deadline of its current step. Please act now.',
+        ],
+        '{message}',
+        'Open the form: {url}',
+      ],
+    },
+  },
+  admin_repair: {
+    'zh-CN': {
+      subject: '处理单 {number} 已由系统管理员修正',
+      lines: [['系统管理员修正了处理单 {number}（当前状态：{statusLabel}）。', '系统管理员修正了处理单 {number}。'], '修正原因：{message}', '打开处理单：{url}'],
+    },
+    en: {
+      subject: 'Form {number} was corrected by an administrator',
+      lines: [['An administrator corrected form {number} (now: {statusLabel}).', 'An administrator corrected form {number}.'], 'Reason: {message}', 'Open the form: {url}'],
+    },
+  },
+  low_satisfaction: {
+    'zh-CN': {
+      subject: '低满意度：处理单 {number}',
+      lines: [
+        ['客户对处理单 {number} 的处理结果不满意（评分：{satisfaction}）。', '客户对处理单 {number} 的处理结果不满意。'],
+        '客户意见：{message}',
+        '打开处理单：{url}',
+      ],
+    },
+    en: {
+      subject: 'Low satisfaction: form {number}',
+      lines: [
+        [
+          'The customer is not satisfied with how form {number} was handled (score: {satisfaction}).',
+          'The customer is not satisfied with how form {number} was handled.',
+        ],
+        'Customer comment: {message}',
+        'Open the form: {url}',
+      ],
+    },
+  },
+};
+
+export class UnknownTemplateError extends Error {
+  constructor(template: string) {
+    super(`Unknown notification template "${template}"`);
+    this.name = 'UnknownTemplateError';
+  }
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return (TEMPLATE_NAMES as readonly string[]).includes(name);
+}
+
+export function normalizeLocale(locale: string | null | undefined): NotifyLocale {
+  return locale && locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Business time zone: KESU_TIME_ZONE or Asia/Shanghai. */
+export function businessTimeZone(): string {
+  return process.env.KESU_TIME_ZONE || 'Asia/Shanghai';
+}
+
+function formatDeadline(value: unknown, locale: NotifyLocale): string | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return typeof value === 'string' && value ? value : undefined;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: businessTimeZone(),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+const FIELD = /\{(\w+)\}/g;
+
+/** Fills `{name}` fields; returns null when a field is missing or empty. */
+function fill(line: string, values: Record<string, string | undefined>): string | null {
+  let missing = false;
+  const out = line.replace(FIELD, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined || v === '') missing = true;
+    return v ?? '';
+  });
+  return missing ? null : out;
+}
+
+function pick(line: Line, values: Record<string, string | undefined>): string | null {
+  for (const alternative of Array.isArray(line) ? line : [line]) {
+    const filled = fill(alternative, values);
+    if (filled !== null) return filled;
+  }
+  return null;
+}
+
+/**
+ * Renders a notification: (template, locale 'zh-CN' | 'en', payload) → { subject, text }.
+ * Any locale starting with "en" renders English, anything else Chinese. Throws
+ * UnknownTemplateError for a template that is not in the table.
+ */
+export function renderTemplate(
+  template: string,
+  locale: string | null | undefined,
+  payload: NotificationPayload | null | undefined,
+): { subject: string; text: string } {
+  if (!isTemplateName(template)) throw new UnknownTemplateError(template);
+  const loc = normalizeLocale(locale);
+  const entry = TEMPLATES[template][loc];
+  const p = payload ?? {};
+  const values: Record<string, string | undefined> = {};
+  for (const [key, v] of Object.entries(p)) {
+    if (typeof v === 'string') values[key] = v.trim();
+    else if (typeof v === 'number' || typeof v === 'boolean') values[key] = String(v);
+  }
+  values.deadline = formatDeadline(p.deadline, loc);
+
+  const subjects = Array.isArray(entry.subject) ? entry.subject : [entry.subject];
+  const subject =
+    pick(subjects, values) ?? subjects[subjects.length - 1].replace(FIELD, (_, n: string) => values[n] ?? '').trim();
+  const lines = entry.lines.map((line) => pick(line, values)).filter((l): l is string => l !== null);
+  return { subject, text: lines.join('\n') };
+}

@@ -1,0 +1,100 @@
+import nodemailer from 'nodemailer';
+
+/** One rendered message on its way out. */
+export interface OutboundMessage {
+  /** E-mail address or phone number. */
+  to: string;
+  subject: string;
+  text: string;
+  locale: string;
+}
+
+export interface Transport {
+  /** Resolves when the provider accepted the message; rejects (throws) on any failure. */
+  send(msg: OutboundMessage): Promise<void>;
+}
+
+/** Transports by channel. The `inbox` channel needs none: the outbox row is the message. */
+export interface Transports {
+  email?: Transport;
+  sms?: Transport;
+}
+
+/**
+ * A failure that retrying cannot fix (no address, unknown template, provider says the request
+ * is invalid): the row becomes 'failed' at once instead of being retried.
+ */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+/** Prints one line per message to stdout (development, or no provider configured). */
+export function logTransport(channel: string, write: (line: string) => void = console.log): Transport {
+  return {
+    async send(msg) {
+      write(
+        `[notify:${channel}] to=${msg.to} locale=${msg.locale} subject=${JSON.stringify(msg.subject)} ` +
+          `text=${JSON.stringify(msg.text)}`,
+      );
+    },
+  };
+}
+
+/** E-mail through SMTP (nodemailer). `url` is e.g. smtps://user:pass@smtp.example.com:465. */
+export function smtpTransport(url: string, from: string): Transport {
+  const transporter = nodemailer.createTransport({
+    url,
+    // Bounded, so that a hanging server cannot outlive the outbox claim (see deliver.ts).
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  } as nodemailer.TransportOptions);
+  return {
+    async send(msg) {
+      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text });
+    },
+  };
+}
+
+/**
+ * SMS through an HTTP provider: POST {to, text} as JSON with `Authorization: Bearer <key>`.
+ * Any non-2xx answer is a failure (retried); 400/401/403/404/422 are permanent.
+ */
+export function httpSmsTransport(url: string, key: string, timeoutMs = 30_000): Transport {
+  return {
+    async send(msg) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ to: msg.to, text: msg.text }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (res.ok) {
+        await res.body?.cancel().catch(() => {});
+        return;
+      }
+      const body = (await res.text().catch(() => '')).slice(0, 300);
+      const message = `SMS provider answered ${res.status} ${res.statusText}${body ? `: ${body}` : ''}`;
+      if ([400, 401, 403, 404, 422].includes(res.status)) throw new PermanentDeliveryError(message);
+      throw new Error(message);
+    },
+  };
+}
+
+/**
+ * The transports configured by the environment:
+ * - email: SMTP when SMTP_URL is set (sender SMTP_FROM, default 'Kesu <no-reply@localhost>');
+ * - sms: HTTP provider when SMS_URL and SMS_KEY are set;
+ * - otherwise a log transport for that channel (the row stays readable in /admin/outbox).
+ */
+export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<Transports> {
+  return {
+    email: env.SMTP_URL
+      ? smtpTransport(env.SMTP_URL, env.SMTP_FROM || 'Kesu <no-reply@localhost>')
+      : logTransport('email'),
+    sms: env.SMS_URL && env.SMS_KEY ? httpSmsTransport(env.SMS_URL, env.SMS_KEY) : logTransport('sms'),
+  };
+}
