@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { calendarDays, calendarSettings, categories, complaints, departments, sites, slaPolicy, users } from './schema';
+import { calendarDays, calendarSettings, categories, complaints, departments, notifications, sites, slaPolicy, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
@@ -254,5 +254,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
     }
     made++;
   }
+  // The demo histories are made up: their notices stand for messages sent back then, not now.
+  await db.update(notifications).set({ status: 'sent', sentAt: now });
   return { forms: made };
 }

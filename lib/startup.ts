@@ -1,5 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
+import { startJobRunner } from '@/lib/jobs';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -15,4 +16,5 @@ export async function startup(): Promise<void> {
     const { forms } = await seedDemo(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
+  if (process.env.KESU_JOBS !== '0') await startJobRunner(database);
 }

@@ -4,12 +4,23 @@ import { getTranslations } from 'next-intl/server';
 import { currentStaff, type StaffUser } from './session';
 import type { Role } from '@/lib/workflow';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
+import { CommandError } from '@/lib/complaints/errors';
+
+/** A command layer refusal in the reader's language. */
+export async function commandErrorMessage(err: CommandError): Promise<string> {
+  const commands = await getTranslations('commands.errors');
+  if (commands.has(err.code)) return commands(err.code, err.params);
+  const workflow = await getTranslations('workflow.refusals');
+  return workflow.has(err.code) ? workflow(err.code, err.params) : err.code;
+}
 
 export interface ActionState<T = unknown> {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[]>;
   data?: T;
+  /** The refusal code, e.g. 'stale_version', for forms that react to a particular refusal. */
+  code?: string;
 }
 
 /** An error whose message is meant for the person who acted (already translated). */
@@ -42,6 +53,7 @@ export function staffAction<S extends z.ZodType, R>(
       return { ok: true, data: await run(parsed.data, user) };
     } catch (err) {
       if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+      if (err instanceof CommandError) return { ok: false, message: await commandErrorMessage(err), fieldErrors: err.fieldErrors, code: err.code };
       throw err;
     }
   };

@@ -1,0 +1,151 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { loadChoices, loadFormView } from '@/lib/complaints/form-view';
+import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { EventForm } from '@/components/complaint/event-form';
+import { HistoryTimeline } from '@/components/complaint/history-timeline';
+import { Section, Field } from '@/components/complaint/form-section';
+
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
+  return { title: (await params).number };
+}
+
+export default async function ComplaintPage({ params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  const user = await requireStaff();
+  const now = new Date();
+  const view = await loadFormView(user, number, now);
+  if (!view) notFound();
+  const [t, wf, format, locale, choices] = await Promise.all([
+    getTranslations('form'),
+    getTranslations('workflow'),
+    getFormatter(),
+    getLocale(),
+    loadChoices(user),
+  ]);
+  const { form } = view;
+  const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const en = locale === 'en';
+  const money = (cents: number | null) => (cents === null ? '' : format.number(cents / 100, { style: 'currency', currency: 'CNY' }));
+  const possible = view.actions.filter((a) => a.ok);
+  const refused = view.actions.filter((a) => !a.ok);
+  const proposed = view.remedies.filter((r) => r.status === 'proposed');
+  const delivered = view.remedies.filter((r) => r.status === 'delivered');
+  const lastPayload = (type: string) => [...view.events].reverse().find((e) => e.type === type)?.payload as Record<string, unknown> | undefined;
+  const negotiation = lastPayload('record_negotiation');
+  const assessment = lastPayload('pass_assessment') ?? lastPayload('flag_fault');
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <article className="space-y-4" aria-labelledby="form-title">
+        <header className="rounded border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">{t('paperTitle')}</p>
+          <h1 id="form-title" className="font-mono text-2xl font-semibold">{form.number}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <span className="rounded bg-blue-100 px-2 py-0.5 font-medium text-blue-900" data-testid="form-state">{wf(`states.${form.status}`)}</span>
+            <span className="rounded bg-slate-100 px-2 py-0.5">{wf(`severities.${form.severity}`)}</span>
+            {form.major && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{wf('major')}{form.gmInstructedAt ? ` · ${t('instructed')}` : ''}</span>}
+            {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
+          </div>
+          <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
+            <div><dt className="text-slate-600">{t('stepDue')}</dt><dd>{dt(form.stepDueAt)} <DeadlineBadge due={form.stepDueAt} now={now} /></dd></div>
+            <div><dt className="text-slate-600">{t('responseDue')}</dt><dd>{dt(form.responseDueAt)} {form.firstResponseAt ? `✓ ${dt(form.firstResponseAt)}` : <DeadlineBadge due={form.responseDueAt} now={now} />}</dd></div>
+            <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd>{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : form.pausedAt ? `⏸ ${t('paused')}` : <DeadlineBadge due={form.resolutionDueAt} now={now} />}</dd></div>
+          </dl>
+        </header>
+
+        <Section title={t('sections.customer')}>
+          <Field label={t('fields.customerName')} value={form.customerName} />
+          <Field label={t('fields.customerPhone')} value={form.customerPhone} />
+          <Field label={t('fields.customerEmail')} value={form.customerEmail} />
+          <Field label={t('fields.channel')} value={wf(`channels.${form.channel}`)} />
+          <Field label={t('fields.receivedAt')} value={dt(form.receivedAt)} />
+          <Field label={t('fields.filledBy')} value={view.creatorName ?? t('customerOnline')} />
+        </Section>
+
+        <Section title={t('sections.subject')}>
+          <Field label={t('fields.plate')} value={form.plate} />
+          <Field label={t('fields.vehicleModel')} value={form.vehicleModel} />
+          <Field label={t('fields.subjectProduct')} value={form.subjectProduct} />
+          <Field label={t('fields.purchaseDate')} value={form.purchaseDate} />
+        </Section>
+
+        <Section title={t('sections.complaint')}>
+          <Field label={t('fields.category')} value={en ? view.categoryNameEn : view.categoryName} />
+          <Field label={t('fields.description')} value={form.description} wide />
+          <Field label={t('fields.customerRequest')} value={form.customerRequest} wide />
+          <Field label={t('fields.parties')} value={view.parties.map((p) => p.name).join('、') || null} />
+          <Field label={t('fields.departmentId')} value={en ? view.departmentNameEn : view.departmentName} />
+          <Field label={t('fields.customerManagerId')} value={view.managerName} />
+        </Section>
+
+        <Section title={t('sections.determination')}>
+          <Field label={t('fields.rootCause')} value={form.rootCause} wide />
+          <Field label={t('fields.responsiblePerson')} value={form.responsiblePerson === 'none' ? t('nobody') : form.responsiblePerson} />
+          <Field label={t('fields.remedyProposal')} value={proposed.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
+          <Field label={t('fields.preventiveAction')} value={form.preventiveAction} wide />
+        </Section>
+
+        <Section title={t('sections.opinions')}>
+          <Field label={t('fields.faultOpinion')} value={form.faultOpinion} wide />
+          <Field label={t('fields.negotiation')} value={negotiation ? `${(negotiation.participants as string[]).join('、')}：${negotiation.opinion}` : null} wide />
+          <Field label={t('fields.finalOpinion')} value={form.finalOpinion} wide />
+        </Section>
+
+        <Section title={t('sections.result')}>
+          <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
+          <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
+          <Field label={t('fields.rejectionExplanation')} value={form.rejectionExplanation} wide />
+          <Field label={t('fields.withdrawReason')} value={form.withdrawReason} wide />
+        </Section>
+
+        <Section title={t('sections.followUp')}>
+          <Field label={t('fields.satisfaction')} value={form.satisfaction ? t(`satisfaction.${form.satisfaction}`) : null} />
+          <Field label={t('fields.assessment')} value={assessment ? JSON.stringify(assessment) === '{}' ? null : String(assessment.fault ?? assessment.comment ?? (assessment.timely && assessment.standardMet ? t('assessmentPassed') : t('assessmentIssues'))) : null} wide />
+        </Section>
+
+        {view.pendingItem && (
+          <Section title={t('sections.pending')}>
+            <Field label={t('fields.reason')} value={`${wf(`pendingReasons.${view.pendingItem.reason}`)}：${view.pendingItem.explanation}`} wide />
+            <Field label={t('fields.openedAt')} value={dt(view.pendingItem.openedAt)} />
+            <Field label={t('fields.nextContactOn')} value={view.pendingItem.closedAt ? null : view.pendingItem.nextContactOn} />
+            <Field label={t('fields.contacts')} value={view.contacts.map((c) => `${dt(c.at)}：${c.summary}`).join('\n') || null} wide />
+          </Section>
+        )}
+
+        <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="history-title" className="mb-3 text-lg font-medium">{t('sections.history')}</h2>
+          <HistoryTimeline events={view.events} />
+        </section>
+      </article>
+
+      <aside className="no-print space-y-3" aria-labelledby="actions-title">
+        <h2 id="actions-title" className="text-lg font-medium">{t('actions')}</h2>
+        {possible.length === 0 && <p className="text-sm text-slate-600">{t('noActions')}</p>}
+        {possible.map(({ event }) => (
+          <details key={event} className="rounded border border-slate-200 bg-white p-3" open={possible.length === 1 || undefined}>
+            <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
+            <div className="mt-3">
+              <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices}
+                prefill={event === 'triage' ? { departmentId: form.departmentId ?? undefined, severity: form.severity } : event === 'submit_determination' ? { responsibleDepartmentId: form.departmentId ?? undefined } : undefined} />
+            </div>
+          </details>
+        ))}
+        {refused.length > 0 && (
+          <div className="rounded border border-slate-200 bg-white p-3 text-sm">
+            <h3 className="mb-2 font-medium">{t('notNow')}</h3>
+            <ul className="space-y-1">
+              {refused.map(({ event, refusal }) => (
+                <li key={event}>
+                  <span className="font-medium">{wf(`events.${event}`)}</span>
+                  <span className="text-slate-600"> — {wf(`refusals.${refusal!.code}`, refusal!.params ?? {})}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}

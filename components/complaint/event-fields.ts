@@ -1,0 +1,118 @@
+import type { EventName } from '@/lib/workflow';
+
+/** How each input of an event is asked for on the form page (the schema says what is valid). */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'checkbox'
+  | 'date'
+  | 'severity'
+  | 'department'
+  | 'manager'
+  | 'pendingReason'
+  | 'satisfaction'
+  | 'remedy'
+  | 'accountability'
+  | 'lines';
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  optional?: boolean;
+}
+
+const remedy = (name: string): FieldSpec => ({ name, kind: 'remedy' });
+
+export const eventFields: Record<EventName, FieldSpec[]> = {
+  triage: [
+    { name: 'departmentId', kind: 'department' },
+    { name: 'severity', kind: 'severity' },
+    { name: 'customerManagerId', kind: 'manager', optional: true },
+    { name: 'major', kind: 'checkbox' },
+    { name: 'followUpWanted', kind: 'checkbox' },
+  ],
+  resolve_on_spot: [
+    remedy('remedy'),
+    { name: 'rootCause', kind: 'textarea' },
+    { name: 'preventiveAction', kind: 'textarea' },
+    { name: 'followUpWanted', kind: 'checkbox' },
+  ],
+  propose_pending: [
+    { name: 'reason', kind: 'pendingReason' },
+    { name: 'explanation', kind: 'textarea' },
+  ],
+  reject: [{ name: 'explanation', kind: 'textarea' }],
+  withdraw: [{ name: 'reason', kind: 'textarea' }],
+  submit_determination: [
+    { name: 'responsibleDepartmentId', kind: 'department' },
+    { name: 'rootCause', kind: 'textarea' },
+    { name: 'responsiblePerson', kind: 'text' },
+    remedy('remedyProposal'),
+    { name: 'preventiveAction', kind: 'textarea' },
+    { name: 'customerContacted', kind: 'checkbox' },
+  ],
+  approve_pending: [
+    { name: 'nextContactOn', kind: 'date', optional: true },
+    { name: 'comment', kind: 'textarea', optional: true },
+  ],
+  refuse_pending: [{ name: 'reason', kind: 'textarea' }],
+  record_contact: [
+    { name: 'summary', kind: 'textarea' },
+    { name: 'nextContactOn', kind: 'date', optional: true },
+  ],
+  resume: [{ name: 'reason', kind: 'textarea' }],
+  approve_opinion: [{ name: 'faultOpinion', kind: 'textarea' }],
+  dispute_opinion: [{ name: 'reason', kind: 'textarea' }],
+  return_to_department: [{ name: 'reason', kind: 'textarea' }],
+  record_negotiation: [
+    { name: 'participants', kind: 'lines' },
+    { name: 'opinion', kind: 'textarea' },
+    { name: 'signed', kind: 'checkbox' },
+  ],
+  approve_final: [{ name: 'opinion', kind: 'textarea' }],
+  return_to_management: [{ name: 'reason', kind: 'textarea' }],
+  complete_handling: [
+    remedy('remedyDelivered'),
+    { name: 'accountability', kind: 'accountability' },
+    { name: 'noAccountabilityReason', kind: 'text', optional: true },
+    { name: 'rootCause', kind: 'textarea' },
+    { name: 'preventiveAction', kind: 'textarea' },
+  ],
+  record_follow_up: [
+    { name: 'satisfaction', kind: 'satisfaction' },
+    { name: 'summary', kind: 'textarea' },
+  ],
+  reopen: [{ name: 'reason', kind: 'textarea' }],
+  pass_assessment: [
+    { name: 'timely', kind: 'checkbox' },
+    { name: 'standardMet', kind: 'checkbox' },
+    { name: 'comment', kind: 'textarea', optional: true },
+  ],
+  flag_fault: [{ name: 'fault', kind: 'textarea' }],
+  settle_fault: [
+    { name: 'settlement', kind: 'textarea' },
+    { name: 'accountability', kind: 'accountability' },
+  ],
+  note: [
+    { name: 'text', kind: 'textarea' },
+    { name: 'customerVisible', kind: 'checkbox' },
+  ],
+  instruct: [{ name: 'instruction', kind: 'textarea' }],
+};
+
+/** Starting values, so that checkboxes and lists have the shape their schema expects. */
+export function defaultValues(event: EventName, prefill: Record<string, unknown> = {}): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of eventFields[event]) {
+    if (field.kind === 'checkbox') values[field.name] = field.name === 'followUpWanted' || field.name === 'timely' || field.name === 'standardMet';
+    else if (field.kind === 'accountability') values[field.name] = [];
+    else if (field.kind === 'remedy') values[field.name] = { kind: 'repair', description: '' };
+    else if (field.kind === 'satisfaction') values[field.name] = 5;
+    else if (field.kind === 'lines') values[field.name] = [];
+  }
+  if (event === 'record_negotiation') values.signed = false;
+  if (event === 'note') values.customerVisible = false;
+  if (event === 'triage') values.major = false;
+  if (event === 'submit_determination') values.customerContacted = true;
+  return { ...values, ...prefill };
+}

@@ -1,0 +1,239 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLocale, useTranslations } from 'next-intl';
+import { eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
+import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
+import { defaultValues, eventFields, type FieldSpec } from './event-fields';
+
+export interface Choices {
+  departments: { id: string; name: string; nameEn: string }[];
+  managers: { id: string; name: string }[];
+}
+
+interface Props {
+  complaintId: string;
+  number: string;
+  version: number;
+  event: EventName;
+  choices: Choices;
+  prefill?: Record<string, unknown>;
+}
+
+type Values = Record<string, unknown>;
+
+const yuanToCents = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Math.round(Number(v) * 100));
+const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5';
+
+function errorAt(errors: FieldErrors, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return (node as { message?: string } | undefined)?.message;
+}
+
+/** One event's form: the same zod schema here (zodResolver) as in the server action. */
+export function EventForm({ complaintId, number, version, event, choices, prefill }: Props) {
+  const t = useTranslations('form');
+  const wf = useTranslations('workflow');
+  const locale = useLocale();
+  const router = useRouter();
+  const [message, setMessage] = useState<{ text: string; conflict?: boolean; ok?: boolean } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<Values>({
+    // One form component for every event: the schema is chosen at run time.
+    resolver: zodResolver(eventSchemas[event] as never) as unknown as Resolver<Values>,
+    defaultValues: defaultValues(event, prefill),
+  });
+  const { register, handleSubmit, control, formState, setError, reset } = form;
+
+  const submit = handleSubmit((input) => {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await applyEventAction({ complaintId, number, event, expectedVersion: version, input });
+      if (result.ok) {
+        reset(defaultValues(event, prefill));
+        setMessage({ text: t('saved'), ok: true });
+        router.refresh();
+        return;
+      }
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+        setError(path === '_' ? 'root' : path, { message: messages[0] });
+      }
+      setMessage({ text: result.message ?? t('failed'), conflict: result.code === 'stale_version' });
+    });
+  });
+
+  const fieldId = (name: string) => `${event}-${name}`;
+  const described = (name: string) => (errorAt(formState.errors, name) ? `${fieldId(name)}-error` : undefined);
+  const fieldError = (name: string) => {
+    const msg = errorAt(formState.errors, name);
+    return msg ? (
+      <p id={`${fieldId(name)}-error`} className="mt-1 text-sm text-red-700">
+        {msg}
+      </p>
+    ) : null;
+  };
+  const label = (name: string, optional?: boolean) => (
+    <>
+      {t(`fields.${name}`)}
+      {optional && <span className="ml-1 text-xs text-slate-500">{t('optional')}</span>}
+    </>
+  );
+
+  function renderField(field: FieldSpec) {
+    const { name, kind } = field;
+    const id = fieldId(name);
+    const common = { id, 'aria-invalid': !!errorAt(formState.errors, name), 'aria-describedby': described(name) };
+    switch (kind) {
+      case 'checkbox':
+        return (
+          <div key={name} className="flex items-start gap-2">
+            <input type="checkbox" {...common} {...register(name)} className="mt-1 h-4 w-4" />
+            <label htmlFor={id}>{label(name)}</label>
+            {fieldError(name)}
+          </div>
+        );
+      case 'remedy':
+        return <RemedyFields key={name} name={name} event={event} register={register} errors={formState.errors} />;
+      case 'accountability':
+        return <AccountabilityFields key={name} name={name} event={event} control={control} register={register} errors={formState.errors} />;
+      default: {
+        let input: React.ReactNode;
+        if (kind === 'textarea') input = <textarea rows={3} {...common} {...register(name)} className={inputClass} />;
+        else if (kind === 'lines')
+          input = (
+            <textarea rows={3} {...common} placeholder={t('onePerLine')} className={inputClass}
+              {...register(name, { setValueAs: (v: unknown) => (Array.isArray(v) ? v : String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean)) })} />
+          );
+        else if (kind === 'date') input = <input type="date" {...common} {...register(name)} className={inputClass} />;
+        else if (kind === 'satisfaction')
+          input = (
+            <select {...common} {...register(name, { valueAsNumber: true })} className={inputClass}>
+              {[5, 4, 3, 2, 1].map((n) => <option key={n} value={n}>{t(`satisfaction.${n}`)}</option>)}
+            </select>
+          );
+        else if (kind === 'text') input = <input {...common} {...register(name)} className={inputClass} />;
+        else {
+          const options =
+            kind === 'severity' ? severities.map((s) => ({ value: s, text: wf(`severities.${s}`) }))
+            : kind === 'pendingReason' ? pendingReasons.map((r) => ({ value: r, text: wf(`pendingReasons.${r}`) }))
+            : kind === 'department' ? choices.departments.map((d) => ({ value: d.id, text: locale === 'en' ? d.nameEn : d.name }))
+            : choices.managers.map((m) => ({ value: m.id, text: m.name }));
+          input = (
+            <select {...common} {...register(name, { setValueAs: (v: unknown) => (v === '' ? undefined : v) })} className={inputClass}>
+              <option value="">{t('choose')}</option>
+              {options.map((o) => <option key={o.value} value={o.value}>{o.text}</option>)}
+            </select>
+          );
+        }
+        return (
+          <div key={name}>
+            <label htmlFor={id} className="block text-sm font-medium">{label(name, field.optional)}</label>
+            {input}
+            {fieldError(name)}
+          </div>
+        );
+      }
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3" aria-label={wf(`events.${event}`)}>
+      {eventFields[event].map(renderField)}
+      {formState.errors.root?.message && <p className="text-sm text-red-700">{formState.errors.root.message}</p>}
+      <div aria-live="polite" role="status">
+        {message && (
+          <div className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
+            {message.text}
+            {message.conflict && (
+              <button type="button" onClick={() => router.refresh()} className="ml-3 underline">{t('reload')}</button>
+            )}
+          </div>
+        )}
+      </div>
+      <button type="submit" disabled={pending}
+        className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        {pending ? t('saving') : wf(`events.${event}`)}
+      </button>
+    </form>
+  );
+}
+
+function RemedyFields({ name, event, register, errors }: { name: string; event: string; register: UseFormRegister<Values>; errors: FieldErrors }) {
+  const t = useTranslations('form');
+  const wf = useTranslations('workflow');
+  const id = (sub: string) => `${event}-${name}-${sub}`;
+  const err = (sub: string) => errorAt(errors, `${name}.${sub}`);
+  return (
+    <fieldset className="rounded border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">{t(`fields.${name}`)}</legend>
+      <div className="grid gap-3 sm:grid-cols-[12rem_1fr_10rem]">
+        <div>
+          <label htmlFor={id('kind')} className="block text-sm">{t('fields.remedyKind')}</label>
+          <select id={id('kind')} {...register(`${name}.kind`)} className={inputClass}>
+            {remedyKinds.map((k) => <option key={k} value={k}>{wf(`remedyKinds.${k}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id('description')} className="block text-sm">{t('fields.remedyDescription')}</label>
+          <input id={id('description')} aria-invalid={!!err('description')} aria-describedby={err('description') ? id('description-error') : undefined}
+            {...register(`${name}.description`)} className={inputClass} />
+          {err('description') && <p id={id('description-error')} className="mt-1 text-sm text-red-700">{err('description')}</p>}
+        </div>
+        <div>
+          <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
+          <input id={id('amount')} type="number" min="0" step="0.01" inputMode="decimal"
+            aria-invalid={!!err('amountCents')} aria-describedby={err('amountCents') ? id('amount-error') : undefined}
+            {...register(`${name}.amountCents`, { setValueAs: yuanToCents })} className={inputClass} />
+          {err('amountCents') && <p id={id('amount-error')} className="mt-1 text-sm text-red-700">{err('amountCents')}</p>}
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+function AccountabilityFields({ name, event, control, register, errors }: { name: string; event: string; control: Control<Values>; register: UseFormRegister<Values>; errors: FieldErrors }) {
+  const t = useTranslations('form');
+  const wf = useTranslations('workflow');
+  const { fields, append, remove } = useFieldArray({ control, name: name as never });
+  return (
+    <fieldset className="rounded border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">{t(`fields.${name}`)}</legend>
+      {fields.map((f, i) => {
+        const id = (sub: string) => `${event}-${name}-${i}-${sub}`;
+        const err = (sub: string) => errorAt(errors, `${name}.${i}.${sub}`);
+        return (
+          <div key={f.id} className="mb-3 grid gap-2 sm:grid-cols-[1fr_8rem_8rem_2fr_auto]">
+            <div>
+              <label htmlFor={id('person')} className="block text-sm">{t('fields.person')}</label>
+              <input id={id('person')} {...register(`${name}.${i}.person`)} className={inputClass} aria-invalid={!!err('person')} />
+              {err('person') && <p className="text-sm text-red-700">{err('person')}</p>}
+            </div>
+            <div>
+              <label htmlFor={id('type')} className="block text-sm">{t('fields.entryType')}</label>
+              <select id={id('type')} {...register(`${name}.${i}.type`)} className={inputClass}>
+                <option value="penalty">{wf('accountabilityTypes.penalty')}</option>
+                <option value="reward">{wf('accountabilityTypes.reward')}</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
+              <input id={id('amount')} type="number" min="0" step="0.01" {...register(`${name}.${i}.amountCents`, { setValueAs: (v: unknown) => yuanToCents(v) ?? 0 })} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor={id('reason')} className="block text-sm">{t('fields.entryReason')}</label>
+              <input id={id('reason')} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')} />
+              {err('reason') && <p className="text-sm text-red-700">{err('reason')}</p>}
+            </div>
+            <button type="button" onClick={() => remove(i)} className="self-end rounded border border-slate-300 px-2 py-1.5 text-sm">{t('remove')}</button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => append({ person: '', type: 'penalty', amountCents: 0, reason: '' })}
+        className="rounded border border-slate-300 px-3 py-1 text-sm">{t('addEntry')}</button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,43 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ComplaintEvent } from '@/db/schema';
+
+// The parts of a payload worth reading in the timeline, in this order.
+const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
+
+/** The full history of a form: who, when, what, and whether the customer sees it. */
+export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) {
+  const [t, wf, common, format] = await Promise.all([
+    getTranslations('form'),
+    getTranslations('workflow'),
+    getTranslations('common'),
+    getFormatter(),
+  ]);
+  return (
+    <ol className="space-y-3" data-testid="history">
+      {events.map((e) => {
+        const payload = (e.payload ?? {}) as Record<string, unknown>;
+        const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
+        const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
+        const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
+        return (
+          <li key={e.id} className="border-l-2 border-slate-300 pl-3">
+            <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+              <span className="font-medium">{label}</span>
+              {e.fromState !== e.toState && <span className="text-slate-600">→ {wf(`states.${e.toState}`)}</span>}
+              <span className={`rounded px-1.5 text-xs ${e.customerVisible ? 'bg-green-100 text-green-900' : 'bg-slate-100 text-slate-700'}`}>
+                {e.customerVisible ? t('customerVisible') : t('internal')}
+              </span>
+              {payload.adminRepair === true && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900">{t('adminRepair')}</span>}
+            </div>
+            <div className="text-xs text-slate-600">
+              {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })} · {e.actorName} · {role}
+            </div>
+            {texts.map((text, i) => (
+              <p key={i} className="mt-1 whitespace-pre-line text-sm">{text}</p>
+            ))}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Db } from '@/db/client';
+import {
+  accountabilityEntries,
+  attachments,
+  categories,
+  complaintEvents,
+  complaintParties,
+  complaints,
+  departments,
+  pendingContacts,
+  pendingItems,
+  remedies,
+  users,
+} from '@/db/schema';
+import { availableEvents, type AvailableEvent } from '@/lib/workflow';
+import type { StaffUser } from '@/db/queries/staff';
+import { toFacts } from './facts';
+
+/** Who may open a form at all (acting on it is the workflow's question). */
+export function canSee(user: StaffUser, form: { siteId: string; departmentId: string | null }): boolean {
+  if (user.role === 'finance') return false;
+  if (!user.groupWide && form.siteId !== user.siteId) return false;
+  if (user.role === 'department') return form.departmentId !== null && form.departmentId === user.departmentId;
+  return true;
+}
+
+const manager = alias(users, 'manager');
+const creator = alias(users, 'creator');
+
+/** Everything the feedback-handling form page shows, or null when this user may not see it. */
+export async function loadFormView(user: StaffUser, number: string, now = new Date(), db?: Db) {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select({
+      form: complaints,
+      categoryName: categories.name,
+      categoryNameEn: categories.nameEn,
+      departmentName: departments.name,
+      departmentNameEn: departments.nameEn,
+      departmentHeadId: departments.headUserId,
+      managerName: manager.name,
+      creatorName: creator.name,
+    })
+    .from(complaints)
+    .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
+    .leftJoin(creator, eq(creator.id, complaints.createdById))
+    .where(eq(complaints.number, number));
+  if (!row || !canSee(user, row.form)) return null;
+  const form = row.form;
+  const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
+    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version)),
+    d
+      .select({ id: users.id, name: users.name })
+      .from(complaintParties)
+      .innerJoin(users, eq(users.id, complaintParties.userId))
+      .where(eq(complaintParties.complaintId, form.id)),
+    d.select().from(remedies).where(eq(remedies.complaintId, form.id)).orderBy(asc(remedies.createdAt)),
+    d.select().from(accountabilityEntries).where(eq(accountabilityEntries.complaintId, form.id)).orderBy(asc(accountabilityEntries.createdAt)),
+    d.select().from(attachments).where(eq(attachments.complaintId, form.id)).orderBy(asc(attachments.createdAt)),
+    d.select().from(pendingItems).where(eq(pendingItems.complaintId, form.id)).orderBy(desc(pendingItems.openedAt)),
+  ]);
+  const contacts = pending.length
+    ? await d.select().from(pendingContacts).where(eq(pendingContacts.pendingItemId, pending[0].id)).orderBy(asc(pendingContacts.at))
+    : [];
+  let headAbsent = false;
+  if (row.departmentHeadId) {
+    const [head] = await d.select({ absentUntil: users.absentUntil }).from(users).where(eq(users.id, row.departmentHeadId));
+    headAbsent = !!head?.absentUntil && head.absentUntil > now;
+  } else if (form.departmentId) headAbsent = true;
+  const facts = toFacts(form, parties.map((p) => p.id), headAbsent);
+  const actions: AvailableEvent[] = availableEvents(
+    { id: user.id, role: user.role, departmentId: user.departmentId, departmentPosition: user.departmentPosition },
+    facts,
+  );
+  return {
+    form,
+    categoryName: row.categoryName,
+    categoryNameEn: row.categoryNameEn,
+    departmentName: row.departmentName,
+    departmentNameEn: row.departmentNameEn,
+    managerName: row.managerName,
+    creatorName: row.creatorName,
+    events,
+    parties,
+    remedies: remedyRows,
+    accountability,
+    attachments: files,
+    pendingItem: pending[0] ?? null,
+    contacts,
+    actions,
+  };
+}
+
+export type FormView = NonNullable<Awaited<ReturnType<typeof loadFormView>>>;
+
+/** The choices the action forms offer: departments and the staff who can be customer manager. */
+export async function loadChoices(user: StaffUser, db?: Db) {
+  const d = db ?? (await getDb());
+  const [depts, desk] = await Promise.all([
+    d.select({ id: departments.id, name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.siteId, user.siteId)).orderBy(asc(departments.code)),
+    d
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.siteId, user.siteId), eq(users.role, 'desk'), eq(users.active, true), isNull(users.absentUntil)))
+      .orderBy(asc(users.name)),
+  ]);
+  return { departments: depts, managers: desk };
+}
