@@ -7,7 +7,6 @@ import { DeadlineBadge } from './deadline-badge';
 export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date }) {
   const t = await getTranslations('common.queue');
   const wf = await getTranslations('workflow');
-  const format = await getFormatter();
   if (rows.length === 0) return <p className="text-slate-600">{t('empty')}</p>;
   const groups = new Map<string, QueueRow[]>();
   for (const row of rows) groups.set(row.status, [...(groups.get(row.status) ?? []), row]);
@@ -18,6 +17,20 @@ export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date 
           <h2 id={`q-${state}`} className="mb-2 text-lg font-medium">
             {wf(`states.${state}`)} <span className="text-sm text-slate-500">({t('count', { count: list.length })})</span>
           </h2>
+          <QueueTable rows={list} now={now} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** One list of forms with their deadlines, overdue rows marked in words and colour. */
+export async function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
+  const t = await getTranslations('common.queue');
+  const wf = await getTranslations('workflow');
+  const format = await getFormatter();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
+  return (
           <div className="overflow-x-auto rounded border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100 text-slate-700">
@@ -29,7 +42,7 @@ export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date 
                 </tr>
               </thead>
               <tbody>
-                {list.map((row) => (
+                {rows.map((row) => (
                   <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
                     <td className="px-3 py-2 font-mono">
                       <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
@@ -51,8 +64,5 @@ export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date 
               </tbody>
             </table>
           </div>
-        </section>
-      ))}
-    </div>
   );
 }

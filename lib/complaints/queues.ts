@@ -39,6 +39,22 @@ export async function listOwnedForms(user: StaffUser, now = new Date(), db?: Db)
     // Major forms wait for the GM's instruction wherever they are.
     owned = or(owned, and(eq(complaints.major, true), isNull(complaints.gmInstructedAt), inArray(complaints.status, [...openStates])));
   }
+  return listForms(d, user, owned, now);
+}
+
+/** The desk's working lists, each sorted by deadline, overdue first. */
+export async function listDeskQueues(user: StaffUser, now = new Date(), db?: Db) {
+  const d = db ?? (await getDb());
+  const [triage, mine, followUp, assess] = await Promise.all([
+    listForms(d, user, eq(complaints.status, 'received'), now),
+    listForms(d, user, and(eq(complaints.customerManagerId, user.id), inArray(complaints.status, [...openStates])), now),
+    listForms(d, user, eq(complaints.status, 'follow_up'), now),
+    listForms(d, user, eq(complaints.status, 'assessment'), now),
+  ]);
+  return { triage, mine, followUp, assess };
+}
+
+async function listForms(d: Db, user: StaffUser, where: SQL | undefined, now: Date): Promise<QueueRow[]> {
   const rows = await d
     .select({
       id: complaints.id,
@@ -54,7 +70,7 @@ export async function listOwnedForms(user: StaffUser, now = new Date(), db?: Db)
     })
     .from(complaints)
     .leftJoin(departments, eq(departments.id, complaints.departmentId))
-    .where(and(owned, scopeOf(user)))
+    .where(and(where, scopeOf(user)))
     .orderBy(asc(complaints.stepDueAt), asc(complaints.number))
     .limit(500);
   return rows.map((r) => ({

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { staffAction } from '@/lib/auth/action';
+import { createComplaint } from '@/lib/complaints/commands';
+import { kickOutbox } from '@/lib/jobs';
+
+// The form's fields are validated by the command layer with createComplaintSchema, the
+// schema the intake form's zodResolver uses; the key makes a double submit create one form.
+const schema = z.object({ input: z.unknown(), idempotencyKey: z.uuid() });
+
+export const createComplaintAction = staffAction({ roles: ['desk', 'admin'], schema }, async ({ input, idempotencyKey }, user) => {
+  const { complaint } = await createComplaint(await getDb(), input, user, { idempotencyKey });
+  await kickOutbox();
+  revalidatePath('/desk');
+  return { number: complaint.number, accessCode: complaint.accessCode };
+});

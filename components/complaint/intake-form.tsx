@@ -1,0 +1,132 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { channels, createComplaintSchema, severities } from '@/lib/workflow';
+import { createComplaintAction } from '@/app/(staff)/desk/actions/create-complaint';
+import { earlierFormsAction } from '@/app/(staff)/desk/actions/earlier-forms';
+import type { EarlierForm } from '@/lib/complaints/intake';
+
+interface Props {
+  categories: { code: string; name: string; nameEn: string; defaultSeverity: string }[];
+  staff: { id: string; name: string }[];
+}
+
+type Values = Record<string, unknown>;
+const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5';
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/** Walk-in and phone intake at the desk, laid out for the keyboard: Tab through, Enter on the button. */
+export function IntakeForm({ categories, staff }: Props) {
+  const t = useTranslations('intake');
+  const f = useTranslations('form.fields');
+  const wf = useTranslations('workflow');
+  const locale = useLocale();
+  const format = useFormatter();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [earlier, setEarlier] = useState<EarlierForm[]>([]);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const { register, handleSubmit, formState, setError, getValues, setValue } = useForm<Values>({
+    resolver: zodResolver(createComplaintSchema as never) as unknown as Resolver<Values>,
+    defaultValues: { channel: 'walk_in', severity: 'general', partyUserIds: [], customerLocale: locale === 'en' ? 'en' : 'zh-CN' },
+  });
+  const err = (name: string) => (formState.errors[name]?.message as string | undefined) ?? undefined;
+
+  async function lookUpEarlier() {
+    const phone = String(getValues('customerPhone') ?? '');
+    const plate = String(getValues('plate') ?? '');
+    if (phone.trim().length < 5 && plate.trim().length < 3) return setEarlier([]);
+    const result = await earlierFormsAction({ phone: phone || undefined, plate: plate || undefined });
+    setEarlier(result.ok ? (result.data ?? []) : []);
+  }
+
+  const submit = handleSubmit((input) => {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await createComplaintAction({ input, idempotencyKey });
+      if (result.ok && result.data) {
+        setIdempotencyKey(crypto.randomUUID());
+        router.push(`/complaints/${result.data.number}`);
+        return;
+      }
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path, { message: messages[0] });
+      setMessage(result.message ?? t('failed'));
+    });
+  });
+
+  // `label` names the message; `name` the schema field (they differ for category and parties).
+  const field = (name: string, input: React.ReactNode, wide = false, label = name) => (
+    <div className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
+      <label htmlFor={`intake-${name}`} className="block text-sm font-medium">{f(label)}</label>
+      {input}
+      {err(name) && <p id={`intake-${name}-error`} className="mt-1 text-sm text-red-700">{err(name)}</p>}
+    </div>
+  );
+  const a11y = (name: string) => ({ id: `intake-${name}`, 'aria-invalid': !!err(name), 'aria-describedby': err(name) ? `intake-${name}-error` : undefined });
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="intake-title" className="rounded border border-slate-200 bg-white p-4">
+      <h2 id="intake-title" className="mb-3 text-lg font-medium">{t('title')}</h2>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {field('channel', (
+          <select {...a11y('channel')} {...register('channel')} className={inputClass} autoFocus>
+            {channels.map((c) => <option key={c} value={c}>{wf(`channels.${c}`)}</option>)}
+          </select>
+        ))}
+        {field('customerName', <input {...a11y('customerName')} {...register('customerName')} className={inputClass} autoComplete="off" />)}
+        {field('customerPhone', <input {...a11y('customerPhone')} {...register('customerPhone', { onBlur: lookUpEarlier })} className={inputClass} inputMode="tel" autoComplete="off" />)}
+        {field('plate', <input {...a11y('plate')} {...register('plate', { setValueAs: blankToUndefined, onBlur: lookUpEarlier })} className={inputClass} autoComplete="off" />)}
+        {field('vehicleModel', <input {...a11y('vehicleModel')} {...register('vehicleModel', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('subjectProduct', <input {...a11y('subjectProduct')} {...register('subjectProduct', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('categoryCode', (
+          <select {...a11y('categoryCode')} {...register('categoryCode', {
+              setValueAs: blankToUndefined,
+              onChange: (e) => {
+                const cat = categories.find((c) => c.code === e.target.value);
+                if (cat) setValue('severity', cat.defaultSeverity);
+              },
+            })} className={inputClass}>
+            <option value="">{t('choose')}</option>
+            {categories.map((c) => <option key={c.code} value={c.code}>{locale === 'en' ? c.nameEn : c.name}</option>)}
+          </select>
+        ), false, 'category')}
+        {field('severity', (
+          <select {...a11y('severity')} {...register('severity')} className={inputClass}>
+            {severities.map((s) => <option key={s} value={s}>{wf(`severities.${s}`)}</option>)}
+          </select>
+        ))}
+        {field('customerEmail', <input {...a11y('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('description', <textarea rows={3} {...a11y('description')} {...register('description')} className={inputClass} />, true)}
+        {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
+        {field('partyUserIds', (
+          <select multiple size={4} {...a11y('partyUserIds')} {...register('partyUserIds')} className={inputClass} aria-describedby="intake-parties-hint">
+            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        ), false, 'parties')}
+        <p id="intake-parties-hint" className="self-end text-xs text-slate-600">{t('partiesHint')}</p>
+      </div>
+      {earlier.length > 0 && (
+        <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="repeat-warning">
+          <p className="font-medium">⚠ {t('repeat', { count: earlier.length })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {earlier.map((e) => (
+              <li key={e.number}>
+                <a href={`/complaints/${e.number}`} className="font-mono text-blue-700 underline" target="_blank">{e.number}</a>{' '}
+                {wf(`states.${e.status}`)} · {format.dateTime(new Date(e.receivedAt), { dateStyle: 'medium' })} · {e.description.slice(0, 40)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div aria-live="polite" className="mt-3 min-h-5 text-sm text-red-700">{message}</div>
+      <button type="submit" disabled={pending} className="mt-2 rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        {pending ? t('saving') : t('submit')}
+      </button>
+    </form>
+  );
+}

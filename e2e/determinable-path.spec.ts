@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { signIn, signOut, snap } from './helpers';
+import { openAction, openForm, submitAction } from './form-actions';
+
+test('a walk-in complaint goes from intake to archive through the determinable path', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  // Desk: intake.
+  await signIn(page, 'desk');
+  await snap(page, testInfo, '01-desk');
+  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
+  await intake.getByLabel('反馈渠道').selectOption('walk_in');
+  await intake.getByLabel('客户姓名').fill('林小雨');
+  await intake.getByLabel('联系电话').fill('13912345678');
+  await intake.getByLabel('车牌号').fill('粤A·E2E01');
+  await intake.getByLabel('投诉类别').selectOption('attitude');
+  await intake.getByLabel('客户反映（客户原话）').fill('交车时服务顾问不耐烦，没有解释维修项目和费用。');
+  await intake.getByLabel('客户诉求').fill('希望得到解释和道歉。');
+  await intake.getByRole('button', { name: '登记并编号' }).click();
+  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+  const number = page.url().split('/').pop()!;
+  await expect(page.getByTestId('form-state')).toHaveText('已受理');
+  await snap(page, testInfo, '02-received');
+
+  // Desk: triage to the service department (the category's default), with a follow-up call.
+  const triage = await openAction(page, '分派处理');
+  await expect(triage.getByLabel('责任部门')).not.toHaveValue('');
+  await triage.getByLabel('紧急程度').selectOption('important');
+  await submitAction(page, '分派处理', '责任认定');
+  await snap(page, testInfo, '03-investigating');
+  await signOut(page);
+
+  // Service department head: responsibility determined.
+  await signIn(page, 'service');
+  await expect(page.getByRole('link', { name: number })).toBeVisible();
+  await snap(page, testInfo, '04-department-queue');
+  await openForm(page, number);
+  const det = await openAction(page, '提交责任认定');
+  await det.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
+  await det.getByLabel('责任人（无则填 none）').fill('服务顾问甲');
+  await det.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');
+  await det.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
+  await submitAction(page, '提交责任认定', '管理部复核');
+  await snap(page, testInfo, '05-management-review');
+  await signOut(page);
+
+  // Management approves the opinion.
+  await signIn(page, 'management');
+  await openForm(page, number);
+  const review = await openAction(page, '同意处理意见');
+  await review.getByLabel('管理部过失处理意见').fill('同意，按服务规范第 3 条处理。');
+  await submitAction(page, '同意处理意见', '总经理审批');
+  await snap(page, testInfo, '06-gm-decision');
+  await signOut(page);
+
+  // The general manager approves.
+  await signIn(page, 'gm');
+  await openForm(page, number);
+  const final = await openAction(page, '批准最终意见');
+  await final.getByLabel('意见').fill('同意，今日内回复客户。');
+  await submitAction(page, '批准最终意见', '责任追究');
+  await snap(page, testInfo, '07-accountability');
+  await signOut(page);
+
+  // Management: remedy delivered, accountability recorded.
+  await signIn(page, 'management');
+  await openForm(page, number);
+  const done = await openAction(page, '完成处理');
+  await done.getByLabel('方式').selectOption('apology');
+  await done.getByLabel('具体内容').fill('已当面致歉并解释结算单。');
+  await done.getByRole('button', { name: '添加一条' }).click();
+  await done.getByLabel('人员').fill('服务顾问甲');
+  await done.getByLabel('金额（元）').last().fill('100');
+  await done.getByLabel('事由').fill('交车未逐项说明。');
+  await done.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
+  await done.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
+  await submitAction(page, '完成处理', '回访');
+  await snap(page, testInfo, '08-follow-up');
+  await signOut(page);
+
+  // Desk: follow-up call, then the assessment.
+  await signIn(page, 'desk');
+  await openForm(page, number);
+  const call = await openAction(page, '记录回访');
+  await call.getByLabel('客户满意度').selectOption('5');
+  await call.getByLabel('联系 / 回访情况').fill('客户表示满意。');
+  await submitAction(page, '记录回访', '考核');
+  await openAction(page, '考核通过');
+  await submitAction(page, '考核通过', '已归档');
+  await snap(page, testInfo, '09-archived');
+  // The history holds every step, in order.
+  await expect(page.getByTestId('history').locator('li')).toHaveCount(8);
+});
