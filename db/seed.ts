@@ -138,8 +138,8 @@ const stories: Story[] = [
 type Step = [EventName, Record<string, unknown>, string];
 
 /** The events that take a new form to each state, with realistic inputs (who, what). */
-function pathTo(target: string, s: Story, ids: { dept: string; manager: string }): Step[] {
-  const triage: Step = ['triage', { departmentId: ids.dept, severity: 'important', followUpWanted: true, customerManagerId: ids.manager }, 'desk'];
+function pathTo(target: string, s: Story, ids: { dept: string; manager: string }, major: 'no' | 'waiting' | 'instructed' = 'no'): Step[] {
+  const triage: Step = ['triage', { departmentId: ids.dept, severity: 'important', followUpWanted: true, customerManagerId: ids.manager, major: major !== 'no' }, 'desk'];
   const determination: Step = ['submit_determination', {
     responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsiblePerson: '马超', remedyProposal: s.remedy,
     preventiveAction: '纳入月度培训，并在班前会通报。', customerContacted: true,
@@ -151,12 +151,13 @@ function pathTo(target: string, s: Story, ids: { dept: string; manager: string }
     accountability: [{ person: '马超', type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' }],
   }, 'management'];
   const followUp: Step = ['record_follow_up', { satisfaction: 5, summary: '客户表示问题已解决，对处理结果满意。' }, 'desk'];
-  const determined = [triage, determination];
+  const instruct: Step = ['instruct', { instruction: '重大投诉：客户经理携服务经理登门拜访，当面听取意见，三日内报处理方案。' }, 'gm'];
+  const determined: Step[] = major === 'instructed' ? [triage, instruct, determination] : [triage, determination];
   switch (target) {
     case 'received': return [];
     case 'rejected': return [['reject', { explanation: '经核查，该项目属于车辆正常磨损，不在保修范围内，已向客户详细说明。' }, 'desk']];
     case 'withdrawn': return [triage, ['withdraw', { reason: '客户表示问题已自行解决，主动撤回投诉。' }, 'desk']];
-    case 'investigating': return [triage];
+    case 'investigating': return major === 'instructed' ? [triage, instruct] : [triage];
     case 'pending_approval': return [triage, ['propose_pending', { reason: 'parts_delayed', explanation: '原厂配件需从厂家调货，预计四周到货。' }, 'desk']];
     case 'pending': return [...pathTo('pending_approval', s, ids), ['approve_pending', { comment: '同意列入未了事宜，每月4日跟进。' }, 'gm'], ['record_contact', { summary: '已电话联系客户，告知配件仍在途中。' }, 'desk']];
     case 'management_review': return determined;
@@ -240,7 +241,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
       { now: at, policy, calendar },
     );
     let version = complaint.version;
-    const steps = pathTo(target, story, { dept: deptId(dept), manager: byLogin('chenchen').id });
+    // A few major complaints: one still waiting for the GM's instruction, two instructed.
+    const major = i === 5 ? 'waiting' : i === 6 || i === 14 ? 'instructed' : 'no';
+    const steps = pathTo(target, story, { dept: deptId(dept), manager: byLogin('chenchen').id }, major);
     const stepHours = Math.max(0.2, (ageHours * 0.8) / Math.max(steps.length, 1));
     for (const [event, input, who] of steps) {
       at = new Date(at.getTime() + stepHours * 3_600_000);

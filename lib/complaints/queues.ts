@@ -54,6 +54,17 @@ export async function listDeskQueues(user: StaffUser, now = new Date(), db?: Db)
   return { triage, mine, followUp, assess };
 }
 
+/** The general manager's three lists: final opinions, pending items to approve, major complaints to instruct. */
+export async function listGmQueues(user: StaffUser, now = new Date(), db?: Db) {
+  const d = db ?? (await getDb());
+  const [decisions, pendingApprovals, instructions] = await Promise.all([
+    listForms(d, user, eq(complaints.status, 'gm_decision'), now),
+    listForms(d, user, eq(complaints.status, 'pending_approval'), now),
+    listForms(d, user, and(eq(complaints.major, true), isNull(complaints.gmInstructedAt), inArray(complaints.status, [...openStates])), now),
+  ]);
+  return { decisions, pendingApprovals, instructions };
+}
+
 async function listForms(d: Db, user: StaffUser, where: SQL | undefined, now: Date): Promise<QueueRow[]> {
   const rows = await d
     .select({

@@ -1,17 +1,29 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
-import { listOwnedForms } from '@/lib/complaints/queues';
-import { QueueByState } from '@/components/complaint/queue-table';
+import { listGmQueues } from '@/lib/complaints/queues';
+import { QueueTable } from '@/components/complaint/queue-table';
 
 export default async function GeneralManagerPage() {
   const user = await requireStaff(['gm']);
-  const t = await getTranslations('common');
+  const t = await getTranslations('gm');
   const now = new Date();
-  const rows = await listOwnedForms(user, now);
+  const queues = await listGmQueues(user, now);
+  const lists = [
+    ['decisions', queues.decisions],
+    ['pendingApprovals', queues.pendingApprovals],
+    ['instructions', queues.instructions],
+  ] as const;
   return (
-    <>
-      <h1 className="mb-6 text-2xl font-semibold">{t('nav.gm')}</h1>
-      <QueueByState rows={rows} now={now} />
-    </>
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      {lists.map(([key, rows]) => (
+        <section key={key} aria-labelledby={`gm-${key}`} data-testid={`gm-${key}`}>
+          <h2 id={`gm-${key}`} className="mb-2 text-lg font-medium">
+            {t(key)} <span className="text-sm text-slate-500">({rows.length})</span>
+          </h2>
+          <QueueTable rows={rows} now={now} />
+        </section>
+      ))}
+    </div>
   );
 }
