@@ -29,18 +29,30 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await snap(page, testInfo, '03-investigating');
   await signOut(page);
 
-  // Service department head: responsibility determined.
+  // The service department's primary handler drafts the determination…
+  await signIn(page, 'liming');
+  await openForm(page, number);
+  const draft = page.getByRole('form', { name: '责任认定草稿' });
+  await draft.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
+  await draft.getByLabel('责任人（无则填 none）').fill('服务顾问甲');
+  await draft.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');
+  await draft.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
+  await draft.getByRole('button', { name: '保存草稿' }).click();
+  await expect(draft.getByRole('status')).toContainText('已保存');
+  await expect(page.getByTestId('form-state')).toHaveText('责任认定');
+  await snap(page, testInfo, '04-draft');
+  await signOut(page);
+
+  // …and the head reviews it and submits it: that is the head approving the remedy.
   await signIn(page, 'service');
   await expect(page.getByRole('link', { name: number })).toBeVisible();
-  await snap(page, testInfo, '04-department-queue');
+  await snap(page, testInfo, '05-department-queue');
   await openForm(page, number);
   const det = await openAction(page, '提交责任认定');
-  await det.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
-  await det.getByLabel('责任人（无则填 none）').fill('服务顾问甲');
-  await det.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');
-  await det.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
+  await expect(det.getByLabel('根本原因')).toHaveValue('服务顾问未按交车流程逐项说明。');
+  await expect(det.getByLabel('具体内容')).toHaveValue('服务经理当面致歉并逐项解释结算单。');
   await submitAction(page, '提交责任认定', '管理部复核');
-  await snap(page, testInfo, '05-management-review');
+  await snap(page, testInfo, '06-management-review');
   await signOut(page);
 
   // Management approves the opinion.
@@ -49,7 +61,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意，按服务规范第 3 条处理。');
   await submitAction(page, '同意处理意见', '总经理审批');
-  await snap(page, testInfo, '06-gm-decision');
+  await snap(page, testInfo, '07-gm-decision');
   await signOut(page);
 
   // The general manager approves.
@@ -58,7 +70,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，今日内回复客户。');
   await submitAction(page, '批准最终意见', '责任追究');
-  await snap(page, testInfo, '07-accountability');
+  await snap(page, testInfo, '08-accountability');
   await signOut(page);
 
   // Management: remedy delivered, accountability recorded.
@@ -74,7 +86,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await done.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
   await done.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
   await submitAction(page, '完成处理', '回访');
-  await snap(page, testInfo, '08-follow-up');
+  await snap(page, testInfo, '09-follow-up');
   await signOut(page);
 
   // Desk: follow-up call, then the assessment.
@@ -86,7 +98,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await submitAction(page, '记录回访', '考核');
   await openAction(page, '考核通过');
   await submitAction(page, '考核通过', '已归档');
-  await snap(page, testInfo, '09-archived');
+  await snap(page, testInfo, '10-archived');
   // The history holds every step, in order.
   await expect(page.getByTestId('history').locator('li')).toHaveCount(8);
 });

@@ -96,6 +96,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
   note: [
     { name: 'text', kind: 'textarea' },
     { name: 'customerVisible', kind: 'checkbox' },
+    { name: 'customerUnreachable', kind: 'checkbox' },
   ],
   instruct: [{ name: 'instruction', kind: 'textarea' }],
 };
@@ -111,7 +112,7 @@ export function defaultValues(event: EventName, prefill: Record<string, unknown>
     else if (field.kind === 'lines') values[field.name] = [];
   }
   if (event === 'record_negotiation') values.signed = false;
-  if (event === 'note') values.customerVisible = false;
+  if (event === 'note') Object.assign(values, { customerVisible: false, customerUnreachable: false });
   if (event === 'triage') values.major = false;
   if (event === 'submit_determination') values.customerContacted = true;
   return { ...values, ...prefill };

@@ -5,8 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
+import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
 import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
+import { saveDraftAction } from '@/app/(staff)/complaints/[number]/actions/save-draft';
 import { defaultValues, eventFields, type FieldSpec } from './event-fields';
 
 export interface Choices {
@@ -21,6 +22,8 @@ interface Props {
   event: EventName;
   choices: Choices;
   prefill?: Record<string, unknown>;
+  /** 'draft': the department handler's saved determination draft instead of the event itself. */
+  mode?: 'event' | 'draft';
 }
 
 type Values = Record<string, unknown>;
@@ -35,7 +38,7 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 }
 
 /** One event's form: the same zod schema here (zodResolver) as in the server action. */
-export function EventForm({ complaintId, number, version, event, choices, prefill }: Props) {
+export function EventForm({ complaintId, number, version, event, choices, prefill, mode = 'event' }: Props) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const locale = useLocale();
@@ -44,7 +47,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const [pending, startTransition] = useTransition();
   const form = useForm<Values>({
     // One form component for every event: the schema is chosen at run time.
-    resolver: zodResolver(eventSchemas[event] as never) as unknown as Resolver<Values>,
+    resolver: zodResolver((mode === 'draft' ? determinationDraftSchema : eventSchemas[event]) as never) as unknown as Resolver<Values>,
     defaultValues: defaultValues(event, prefill),
   });
   const { register, handleSubmit, control, formState, setError, reset } = form;
@@ -52,9 +55,12 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const submit = handleSubmit((input) => {
     setMessage(null);
     startTransition(async () => {
-      const result = await applyEventAction({ complaintId, number, event, expectedVersion: version, input });
+      const result =
+        mode === 'draft'
+          ? await saveDraftAction({ complaintId, number, input })
+          : await applyEventAction({ complaintId, number, event, expectedVersion: version, input });
       if (result.ok) {
-        reset(defaultValues(event, prefill));
+        if (mode === 'event') reset(defaultValues(event, prefill));
         setMessage({ text: t('saved'), ok: true });
         router.refresh();
         return;
@@ -141,7 +147,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={wf(`events.${event}`)}>
+    <form onSubmit={submit} noValidate className="space-y-3" aria-label={mode === 'draft' ? t('draftTitle') : wf(`events.${event}`)}>
       {eventFields[event].map(renderField)}
       {formState.errors.root?.message && <p className="text-sm text-red-700">{formState.errors.root.message}</p>}
       <div aria-live="polite" role="status">
@@ -156,7 +162,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
       </div>
       <button type="submit" disabled={pending}
         className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
-        {pending ? t('saving') : wf(`events.${event}`)}
+        {pending ? t('saving') : mode === 'draft' ? t('saveDraft') : wf(`events.${event}`)}
       </button>
     </form>
   );

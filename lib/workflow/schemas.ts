@@ -117,6 +117,12 @@ export const eventSchemas = {
   instruct: z.strictObject({ instruction: text() }),
 } satisfies { [E in EventName]: z.ZodType };
 
+/**
+ * The department's handlers draft the determination before the head submits it: every field
+ * optional, but what is there must be valid. A draft is not an event.
+ */
+export const determinationDraftSchema = eventSchemas.submit_determination.partial();
+
 /** Parsed (output) input of an event. */
 export type EventInput<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
 /** Raw (form) input of an event, before defaults. */

@@ -29,6 +29,14 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const en = locale === 'en';
   const money = (cents: number | null) => (cents === null ? '' : format.number(cents / 100, { style: 'currency', currency: 'CNY' }));
   const possible = view.actions.filter((a) => a.ok);
+  const draft = form.determinationDraft as { input: Record<string, unknown>; by: string; at: string } | null;
+  // A handler who may not submit the determination (only the head may) prepares it as a draft.
+  const mayDraft = view.actions.some((a) => a.event === 'submit_determination' && a.refusal?.code === 'needs_head');
+  const prefillFor = (event: string): Record<string, unknown> | undefined => {
+    if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.severity };
+    if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
+    return undefined;
+  };
   const refused = view.actions.filter((a) => !a.ok);
   const proposed = view.remedies.filter((r) => r.status === 'proposed');
   const delivered = view.remedies.filter((r) => r.status === 'delivered');
@@ -127,11 +135,22 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <details key={event} className="rounded border border-slate-200 bg-white p-3" open={possible.length === 1 || undefined}>
             <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
             <div className="mt-3">
-              <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices}
-                prefill={event === 'triage' ? { departmentId: form.departmentId ?? undefined, severity: form.severity } : event === 'submit_determination' ? { responsibleDepartmentId: form.departmentId ?? undefined } : undefined} />
+              {event === 'submit_determination' && draft && <p className="mb-2 text-sm text-slate-600">{t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}</p>}
+              <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} />
             </div>
           </details>
         ))}
+        {mayDraft && (
+          <details className="rounded border border-slate-200 bg-white p-3" open>
+            <summary className="cursor-pointer font-medium">{t('draftTitle')}</summary>
+            <p className="mt-2 text-sm text-slate-600">
+              {t('draftHint')} {draft && t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}
+            </p>
+            <div className="mt-3">
+              <EventForm complaintId={form.id} number={form.number} version={form.version} event="submit_determination" mode="draft" choices={choices} prefill={prefillFor('submit_determination')} />
+            </div>
+          </details>
+        )}
         {refused.length > 0 && (
           <div className="rounded border border-slate-200 bg-white p-3 text-sm">
             <h3 className="mb-2 font-medium">{t('notNow')}</h3>

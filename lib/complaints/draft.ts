@@ -1,0 +1,43 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { complaintParties, complaints } from '@/db/schema';
+import { determinationDraftSchema } from '@/lib/workflow';
+import { CommandError } from './errors';
+import type { CommandActor } from './commands';
+import { fieldErrorsOf } from './validation';
+
+export interface DeterminationDraft {
+  input: Record<string, unknown>;
+  by: string;
+  at: string;
+}
+
+/**
+ * The department's handlers prepare the determination before their head submits it. A draft
+ * is not a step of the procedure: it changes no state and no version, so it never conflicts
+ * with the head's submission.
+ */
+export async function saveDeterminationDraft(
+  db: Db,
+  args: { complaintId: string; input: unknown; actor: CommandActor },
+  now = new Date(),
+): Promise<DeterminationDraft> {
+  const parsed = determinationDraftSchema.safeParse(args.input);
+  if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
+  return db.transaction(async (tx) => {
+    const [form] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
+    if (!form || form.siteId !== args.actor.siteId) throw new CommandError('not_found');
+    if (form.status !== 'investigating') throw new CommandError('wrong_state');
+    const { actor } = args;
+    if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');
+    if (actor.role === 'department' && actor.departmentId !== form.departmentId) throw new CommandError('wrong_department');
+    const [party] = await tx
+      .select({ userId: complaintParties.userId })
+      .from(complaintParties)
+      .where(and(eq(complaintParties.complaintId, form.id), eq(complaintParties.userId, actor.id)));
+    if (party) throw new CommandError('involved_party');
+    const draft: DeterminationDraft = { input: parsed.data, by: actor.name, at: now.toISOString() };
+    await tx.update(complaints).set({ determinationDraft: draft }).where(eq(complaints.id, form.id));
+    return draft;
+  });
+}
