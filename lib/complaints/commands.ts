@@ -410,6 +410,18 @@ async function checkReferences(tx: Tx, event: EventName, input: Record<string, u
     const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true)));
     if (!u) throw new CommandError('unknown_reference', { field: 'customerManagerId' }, { customerManagerId: ['unknown user'] });
   }
+  // Users named in the input must exist (else a foreign-key or uuid error escapes as a 500).
+  const userRefs: [string, string[]][] = [];
+  if (event === 'triage' && Array.isArray(input.partyUserIds)) userRefs.push(['partyUserIds', input.partyUserIds as string[]]);
+  if ((event === 'complete_handling' || event === 'settle_fault') && Array.isArray(input.accountability)) {
+    userRefs.push(['accountability', (input.accountability as { userId?: string }[]).flatMap((e) => (e.userId ? [e.userId] : []))]);
+  }
+  for (const [field, ids] of userRefs) {
+    const unique = [...new Set(ids)];
+    if (!unique.length) continue;
+    const found = unique.every(isUuid) ? await tx.select({ id: users.id }).from(users).where(inArray(users.id, unique)) : [];
+    if (found.length !== unique.length) throw new CommandError('unknown_reference', { field }, { [field]: ['unknown user'] });
+  }
 }
 
 function isUuid(value: string): boolean {

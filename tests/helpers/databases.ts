@@ -110,8 +110,23 @@ export function createBackend(kind: BackendKind): { backend: Backend; dispose: (
     },
     async dispose() {
       await closeAll();
-      // FORCE (PostgreSQL ≥ 13) also ends connections a test left behind.
-      if (created) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      if (!created) return;
+      // pool.end() resolves before its sockets are closed; a DROP … FORCE right away kills them
+      // mid-close, and pg reports an unhandled 57P01 "terminating connection" error that fails the
+      // run. Wait (up to 5 s) until the server has seen them go.
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [dbName]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // FORCE (PostgreSQL ≥ 13) also ends connections a test left behind.
+        await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }

@@ -1,0 +1,145 @@
+/**
+ * Optimistic locking and gap-free numbering under concurrency, on every backend. On PostgreSQL
+ * the calls are spread over several Database instances (pools) sharing one database, the way
+ * several app instances share it; PGlite has one instance (it cannot be shared).
+ */
+import { asc, eq, like } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { complaintCounters, complaintEvents, complaints } from '@/db/schema';
+import { applyEvent, createComplaint, formatNumber } from '@/lib/complaints/commands';
+import { CommandError } from '@/lib/complaints/errors';
+import type { EventName } from '@/lib/workflow';
+import { forEachBackend } from '@/tests/helpers/databases';
+import { at, baseComplaint, fixtureOf, historyCount, openFixture, T0, type Fixture } from './fixtures';
+
+forEachBackend('command concurrency', (backend) => {
+  /** One fixture per app instance: [0] seeded the database, the others share it (PostgreSQL only). */
+  let instances: Fixture[];
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    fx = await openFixture(backend);
+    instances = [fx];
+    if (backend.shared) {
+      for (let i = 0; i < 3; i++) instances.push(await fixtureOf(await backend.open(), { seed: false }));
+    }
+  });
+
+  const instance = (i: number) => instances[i % instances.length];
+
+  async function race(complaintId: string, event: EventName, input: (i: number) => unknown, expectedVersion: number, now: Date) {
+    return Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => {
+        const f = instance(i);
+        return applyEvent(
+          f.db,
+          { complaintId, event, input: input(i), actor: f.actors[i % 2 ? 'desk' : 'chenchen'], expectedVersion },
+          { now: at(now, i / 3600), policy: f.policy, calendar: f.calendar },
+        );
+      }),
+    );
+  }
+
+  function expectOneWinner(results: PromiseSettledResult<unknown>[]) {
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(19);
+    for (const r of rejected) {
+      expect(r.reason).toBeInstanceOf(CommandError);
+      expect((r.reason as CommandError).code).toBe('stale_version');
+    }
+  }
+
+  it('20 parallel notes on the same version: one applied, 19 stale_version', async () => {
+    const form = await fx.create(T0);
+    const results = await race(form.id, 'note', (i) => ({ text: `电话 #${i}`, customerVisible: i % 2 === 0 }), 1, at(T0, 1));
+    expectOneWinner(results);
+    const row = await form.row();
+    expect(row.version).toBe(2);
+    const hist = await form.history();
+    expect(hist.map((h) => [h.version, h.type])).toEqual([
+      [1, 'create'],
+      [2, 'note'],
+    ]);
+    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ eventId: number }>).value;
+    expect(hist[1].id).toBe(winner.eventId);
+  });
+
+  it('20 parallel triages on the same version: one applied, 19 stale_version', async () => {
+    const form = await fx.create(T0);
+    await form.fire('note', 'desk', { text: '先登记' }, at(T0, 0.1));
+    const results = await race(
+      form.id,
+      'triage',
+      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.quality, severity: 'important', customerManagerId: fx.actors.chenchen.id }),
+      2,
+      at(T0, 1),
+    );
+    expectOneWinner(results);
+    const row = await form.row();
+    expect(row).toMatchObject({ status: 'investigating', version: 3 });
+    expect(await historyCount(fx.db, form.id)).toBe(3);
+    // The next step from the new version goes through.
+    form.version = 3;
+    const dept = row.departmentId === fx.dept.service ? 'service' : 'quality';
+    await form.fire('note', dept, { text: '已收到' }, at(T0, 2));
+    expect(await historyCount(fx.db, form.id)).toBe(4);
+  });
+
+  it('200 parallel creates: 200 distinct, consecutive numbers with no gaps', async () => {
+    const now = new Date('2027-03-01T02:00:00Z'); // a year no other test uses
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        const f = instance(i);
+        return createComplaint(
+          f.db,
+          { ...baseComplaint, customerName: `客户${i}`, customerPhone: `138${String(i).padStart(8, '0')}` },
+          i % 3 === 0 ? null : f.actors.desk,
+          { now: at(now, i / 3600), policy: f.policy, calendar: f.calendar },
+        );
+      }),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    const numbers = results.map((r) => r.complaint.number).sort();
+    expect(new Set(numbers).size).toBe(200);
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => formatNumber(2027, i + 1)));
+    const stored = await fx.db.select({ number: complaints.number }).from(complaints).where(like(complaints.number, 'KS-2027-%')).orderBy(asc(complaints.number));
+    expect(stored.map((r) => r.number)).toEqual(numbers);
+    const [counter] = await fx.db.select().from(complaintCounters).where(eq(complaintCounters.year, 2027));
+    expect(counter.last).toBe(200);
+    // Every form got its first history row.
+    const firstRows = await fx.db
+      .select({ number: complaints.number })
+      .from(complaintEvents)
+      .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
+      .where(like(complaints.number, 'KS-2027-%'));
+    expect(firstRows).toHaveLength(200);
+  });
+
+  it('the same idempotency key twice in parallel opens one form and wastes no number', async () => {
+    const now = new Date('2028-03-01T02:00:00Z');
+    const key = 'web-submit-7f3a9c';
+    const [a, b] = await Promise.all(
+      [0, 1].map((i) =>
+        createComplaint(instance(i).db, { ...baseComplaint, channel: 'web' }, null, {
+          now,
+          idempotencyKey: key,
+          policy: instance(i).policy,
+          calendar: instance(i).calendar,
+        }),
+      ),
+    );
+    expect(a.complaint.id).toBe(b.complaint.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.complaint.number).toBe('KS-2028-000001');
+    const forms = await fx.db.select().from(complaints).where(eq(complaints.idempotencyKey, key));
+    expect(forms).toHaveLength(1);
+    expect(await historyCount(fx.db, forms[0].id)).toBe(1);
+    // A later submission with the same key (a reload) returns it too, and the next form is 000002.
+    const again = await createComplaint(fx.db, { ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: key });
+    expect(again).toMatchObject({ created: false, complaint: { id: a.complaint.id } });
+    const next = await createComplaint(fx.db, { ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: 'another-key' });
+    expect(next.complaint.number).toBe('KS-2028-000002');
+  });
+});
