@@ -1,0 +1,145 @@
+'use client';
+
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { describedBy, Field, inputClass } from '@/components/public/field';
+import { honeypotField, maxPhotoBytes, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
+import { submitComplaintAction, type SubmitState } from './actions';
+
+interface Props {
+  categories: { code: string; label: string }[];
+  idempotencyKey: string;
+}
+
+type FieldName = Exclude<keyof PublicSubmitInput, 'idempotencyKey'>;
+
+export function SubmitForm({ categories, idempotencyKey }: Props) {
+  const t = useTranslations('public.submit');
+  const optional = useTranslations('public')('optional');
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, sending] = useActionState<SubmitState, FormData>(submitComplaintAction, { status: 'idle' });
+  const [photoError, setPhotoError] = useState<string | undefined>();
+  const { register, handleSubmit, formState } = useForm<PublicSubmitInput>({
+    resolver: zodResolver(publicSubmitSchema),
+    defaultValues: { idempotencyKey },
+    mode: 'onTouched',
+  });
+
+  // Client checks first (same schema as the server); the server action receives the real form
+  // data, photos included. Without JavaScript the form posts to the same action.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const photoProblem = checkPhotos(form);
+    setPhotoError(photoProblem);
+    void handleSubmit(() => {
+      if (photoProblem) return;
+      startTransition(() => formAction(new FormData(form)));
+    })(e);
+  };
+
+  const serverError = (name: string) => (state.status === 'invalid' && state.fieldErrors?.[name] ? state.fieldErrors[name] : undefined);
+  const errorOf = (name: FieldName): string | undefined =>
+    formState.errors[name] ? t(`errors.${name}`) : serverError(name) ? t(`errors.${name}`) : undefined;
+  const photosError = photoError ?? (serverError('photos') ? t(`errors.photos.${photoCode(serverError('photos')![0])}`) : undefined);
+
+  if (state.status === 'ok' && state.result) return <Success result={state.result} />;
+
+  const text = (name: FieldName, opts: { type?: string; autoComplete?: string; hint?: boolean; optional?: boolean; inputMode?: 'tel' | 'email' | 'text' } = {}) => (
+    <Field id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
+      <input id={name} type={opts.type ?? 'text'} autoComplete={opts.autoComplete} inputMode={opts.inputMode}
+        aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name, opts.hint)} aria-required={opts.optional ? undefined : true}
+        className={inputClass} {...register(name)} />
+    </Field>
+  );
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      {/* A plain hidden field (not registered): it must carry its value before hydration too. */}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {text('customerName', { autoComplete: 'name' })}
+      {text('customerPhone', { type: 'tel', autoComplete: 'tel', hint: true, inputMode: 'tel' })}
+      {text('customerEmail', { type: 'email', autoComplete: 'email', optional: true, inputMode: 'email' })}
+      {text('plate', { optional: true, hint: true })}
+      {text('subjectProduct', { optional: true })}
+      <Field id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
+        <select id="categoryCode" aria-invalid={errorOf('categoryCode') ? true : undefined} aria-describedby={describedBy('categoryCode')}
+          aria-required className={inputClass} defaultValue="" {...register('categoryCode')}>
+          <option value="" disabled>{t('choose')}</option>
+          {categories.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
+        </select>
+      </Field>
+      <Field id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
+        <textarea id="description" rows={5} aria-invalid={errorOf('description') ? true : undefined} aria-describedby={describedBy('description', true)}
+          aria-required className={inputClass} {...register('description')} />
+      </Field>
+      <Field id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
+        <textarea id="customerRequest" rows={3} aria-invalid={errorOf('customerRequest') ? true : undefined} aria-describedby={describedBy('customerRequest')}
+          className={inputClass} {...register('customerRequest')} />
+      </Field>
+      <Field id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
+        <input id="photos" name="photos" type="file" multiple accept={photoAccept} aria-invalid={photosError ? true : undefined}
+          aria-describedby={describedBy('photos', true)} onChange={(e) => setPhotoError(checkPhotos(e.currentTarget.form!))}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-slate-100 file:px-3 file:py-2" />
+      </Field>
+      {/* Honeypot: hidden from people and assistive technology, filled in by robots. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor={honeypotField}>{t('fields.honeypot')}</label>
+        <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <p role="status" aria-live="polite" className="text-sm font-medium text-red-800">
+        {state.status === 'invalid' && <span>⚠ {t('errors.summary')}</span>}
+        {state.status === 'rate_limited' && <span>⚠ {t('errors.rateLimited', { minutes: state.retryAfterMinutes ?? 60 })}</span>}
+        {state.status === 'failed' && <span>⚠ {t('errors.failed')}</span>}
+      </p>
+      <button type="submit" disabled={sending}
+        className="w-full rounded bg-blue-700 px-4 py-3 font-medium text-white hover:bg-blue-800 disabled:opacity-60 sm:w-auto">
+        {sending ? t('sending') : t('send')}
+      </button>
+    </form>
+  );
+
+  function checkPhotos(form: HTMLFormElement): string | undefined {
+    const input = form.elements.namedItem('photos') as HTMLInputElement | null;
+    const files = Array.from(input?.files ?? []);
+    if (files.length > maxPhotos) return t('errors.photos.too_many');
+    if (files.some((f) => f.size > maxPhotoBytes)) return t('errors.photos.too_large');
+    return undefined;
+  }
+}
+
+function photoCode(code: string): 'too_many' | 'too_large' | 'bad_type' {
+  return code === 'too_many' || code === 'too_large' ? code : 'bad_type';
+}
+
+function Success({ result }: { result: NonNullable<SubmitState['result']> }) {
+  const t = useTranslations('public.submit.success');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="submit-success" className="space-y-4">
+      <h2 id="submit-success" ref={heading} tabIndex={-1} className="text-xl font-semibold text-green-900">✓ {t('title')}</h2>
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className="rounded border border-slate-300 p-3">
+          <dt className="text-sm text-slate-600">{t('number')}</dt>
+          <dd className="font-mono text-lg font-semibold" data-testid="form-number">{result.number}</dd>
+        </div>
+        <div className="rounded border border-slate-300 p-3">
+          <dt className="text-sm text-slate-600">{t('accessCode')}</dt>
+          <dd className="font-mono text-lg font-semibold tracking-widest" data-testid="access-code">{result.accessCode}</dd>
+        </div>
+      </dl>
+      <div>
+        <p className="text-sm text-slate-600">{t('link')}</p>
+        <p className="break-all font-mono text-sm"><a href={result.trackPath} className="text-blue-800 underline" data-testid="track-link">{result.trackUrl}</a></p>
+      </div>
+      <p className="text-sm text-slate-700">{t('keep')}</p>
+      <div className="flex flex-wrap gap-3">
+        <a href={result.trackPath} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">{t('open')}</a>
+        <a href="/submit" className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">{t('another')}</a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { loadCalendar } from '@/lib/complaints/settings';
+import { lowSatisfaction } from '@/lib/complaints/survey';
+import { loadPublicView, type PublicHistoryEntry } from '@/lib/public/tracking';
+import { SurveyForm } from './survey-form';
+
+// The link is the customer's key: never indexed, never sent on as a Referer.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
+
+const knownEvents = new Set(['create', 'triage', 'resolve_on_spot', 'reject', 'withdraw', 'approve_pending', 'record_contact', 'resume', 'complete_handling', 'record_follow_up', 'reopen', 'note', 'survey']);
+
+export default async function TrackTokenPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const db = await getDb();
+  const view = await loadPublicView(db, token);
+  if (!view) notFound();
+  const t = await getTranslations('public');
+  const wf = await getTranslations('workflow');
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const { timeZone } = await loadCalendar(db);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const day = (ymd: string) => format.dateTime(new Date(`${ymd}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const category = locale === 'en' ? view.categoryNameEn : view.categoryName;
+  const terminal = view.status === 'rejected' || view.status === 'withdrawn' || view.status === 'archived';
+
+  return (
+    <article aria-labelledby="track-title" className="space-y-6">
+      <header>
+        <h1 id="track-title" className="text-2xl font-semibold">{t('view.title', { number: view.number })}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('view.linkNote')}</p>
+      </header>
+
+      <section aria-labelledby="state-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="state-title" className="text-sm font-medium text-slate-600">{t('view.state')}</h2>
+        <p className="mt-1 text-xl font-semibold" data-testid="public-state">
+          <span aria-hidden="true">{terminal ? '■ ' : '● '}</span>
+          {t(`states.${view.status}.title`)}
+        </p>
+        <p className="mt-1 text-slate-800" data-testid="public-state-description">{t(`states.${view.status}.description`)}</p>
+        <dl className="mt-4 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+          {view.stepDueAt && <Item label={t('view.stepDue')} value={when(view.stepDueAt)} testId="step-due" />}
+          {view.resolutionDueAt && <Item label={t('view.resolutionDue')} value={when(view.resolutionDueAt)} testId="resolution-due" />}
+          {view.nextContactOn && <Item label={t('view.nextContact')} value={day(view.nextContactOn)} />}
+          <Item label={t('view.number')} value={view.number} mono />
+          <Item label={t('view.received')} value={when(view.receivedAt)} />
+          {category && <Item label={t('view.category')} value={category} />}
+          {view.subject && <Item label={t('view.subject')} value={view.subject} />}
+        </dl>
+      </section>
+
+      {(view.survey.open || view.survey.given !== undefined) && (
+        <section aria-labelledby="survey-title" className="rounded-lg border border-blue-200 bg-white p-4 shadow-sm">
+          <h2 id="survey-title" className="text-lg font-semibold">{t('survey.title')}</h2>
+          <div className="mt-3">
+            {view.survey.open ? <SurveyForm token={token} /> : <p role="status" data-testid="survey-given">
+                {t('survey.given', { rating: view.survey.given ?? '' })}{' '}
+                {view.survey.given !== undefined && view.survey.given <= lowSatisfaction && t('survey.low')}
+              </p>}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="text-lg font-semibold">{t('view.history')}</h2>
+        {view.history.length === 0 ? (
+          <p className="mt-2 text-slate-600">{t('view.noHistory')}</p>
+        ) : (
+          <ol className="mt-3 space-y-3" data-testid="public-history">
+            {[...view.history].reverse().map((h) => (
+              historyItem(h)
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+
+  function historyItem(entry: PublicHistoryEntry) {
+    const money = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'CNY' });
+    return (
+      <li key={entry.version} className="rounded-lg border border-slate-200 bg-white p-3">
+        <p className="text-sm text-slate-600">
+          <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {t(`actors.${entry.actor}`)}
+        </p>
+        <p className="font-medium">{t(`events.${knownEvents.has(entry.type) ? entry.type : 'other'}`)}</p>
+        {entry.text && <p className="mt-1 whitespace-pre-line">{entry.text}</p>}
+        {entry.rating !== undefined && <p className="mt-1">{t('view.rating', { rating: entry.rating })}</p>}
+        {entry.remedy && (
+          <div className="mt-1">
+            <p><span className="font-medium">{t('view.remedy')}:</span> {wf(`remedyKinds.${entry.remedy.kind}`)}</p>
+            <p className="whitespace-pre-line">{entry.remedy.description}</p>
+            {entry.remedy.amountCents !== undefined && <p>{t('view.amount', { amount: money(entry.remedy.amountCents) })}</p>}
+          </div>
+        )}
+        {entry.nextContactOn && <p className="mt-1">{t('view.nextContact')}: {day(entry.nextContactOn)}</p>}
+      </li>
+    );
+  }
+}
+
+function Item({ label, value, mono, testId }: { label: string; value: string; mono?: boolean; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className={`font-medium ${mono ? 'font-mono' : ''}`} data-testid={testId}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+
+export interface RateResult {
+  allowed: boolean;
+  /** 0 when allowed; otherwise how long until the window ends. */
+  retryAfterMs: number;
+  /** Hits counted in the current window, this one included. */
+  count: number;
+}
+
+/**
+ * Counts one hit on `key` in a fixed window that starts at the key's first hit and lasts
+ * `windowMs`; the hit that makes the count exceed `limit` (and every later one in the window)
+ * is refused. One atomic upsert: concurrent hits from several app instances add up correctly.
+ */
+export async function hit(db: Db, key: string, limit: number, windowMs: number, now = new Date()): Promise<RateResult> {
+  const expired = new Date(now.getTime() - windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
+        count: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
+      },
+    })
+    .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count });
+  const allowed = row.count <= limit;
+  return { allowed, count: row.count, retryAfterMs: allowed ? 0 : Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
+}
+
+/** How many hits `key` has in its current window (0 when none or expired); counts nothing. */
+export async function peek(db: Db, key: string, windowMs: number, now = new Date()): Promise<{ count: number; retryAfterMs: number }> {
+  const [row] = await db
+    .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.windowStart, new Date(now.getTime() - windowMs))));
+  if (!row) return { count: 0, retryAfterMs: 0 };
+  return { count: row.count, retryAfterMs: Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
+}
+
+/** Starts (or restarts) a lock on `key` that lasts `windowMs` from now: `peek(key).count > 0` while it holds. */
+export async function lock(db: Db, key: string, now = new Date()): Promise<void> {
+  await db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: now, count: 1 } });
+}
+
+/** A positive integer from the environment, or the default. */
+export function envLimit(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * The client's address as the reverse proxy reports it (first x-forwarded-for entry, then
+ * x-real-ip). Behind no proxy these headers are whatever the client sends: run the portal
+ * behind one that sets them.
+ */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const ip = forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
+  return ip.slice(0, 64);
+}

@@ -1,0 +1,221 @@
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
+import type { RemedyKind, State } from '@/lib/workflow';
+import { clientIp, envLimit, hit, lock, peek } from './rate-limit';
+
+export const trackIpWindowMs = 60_000;
+export const numberFailureLimit = 5;
+export const numberWindowMs = 15 * 60_000;
+
+export type LookupResult =
+  | { kind: 'found'; token: string }
+  /** One answer for a wrong number, a wrong code and a locked number alike. */
+  | { kind: 'not_found' }
+  | { kind: 'rate_limited'; retryAfterMs: number };
+
+export interface LookupInput {
+  number: unknown;
+  code: unknown;
+  ip: string;
+}
+
+/** KS-2026-000123, with or without the prefix's case; anything else is kept short and upper-cased. */
+export function normalizeNumber(value: unknown): string {
+  return String(value ?? '').trim().toUpperCase().replace(/\s+/g, '').slice(0, 32);
+}
+
+export function normalizeCode(value: unknown): string {
+  return String(value ?? '').trim().toUpperCase().replace(/[\s-]+/g, '').slice(0, 32);
+}
+
+const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
+// Compared when the number is unknown, so that both cases hash and compare the same way.
+const decoyCode = crypto.randomBytes(6).toString('hex').toUpperCase();
+
+/**
+ * Number + access code → tracking token. The per-IP limit answers `rate_limited`; everything
+ * else that is not an exact match — unknown number, wrong code, number locked after
+ * `numberFailureLimit` failures in `numberWindowMs` — answers the same `not_found`, after the
+ * same queries (IP hit, lock check, form lookup, failure count) and a constant-time comparison.
+ */
+export async function lookupByNumberAndCode(db: Db, input: LookupInput, now = new Date()): Promise<LookupResult> {
+  const ipLimit = envLimit('KESU_TRACK_IP_LIMIT', 10);
+  const perIp = await hit(db, `track-ip:${input.ip}`, ipLimit, trackIpWindowMs, now);
+  if (!perIp.allowed) return { kind: 'rate_limited', retryAfterMs: perIp.retryAfterMs };
+
+  const number = normalizeNumber(input.number);
+  const code = normalizeCode(input.code);
+  const locked = (await peek(db, `track-lock:${number}`, numberWindowMs, now)).count > 0;
+  const [row] = await db
+    .select({ token: complaints.trackingToken, accessCode: complaints.accessCode })
+    .from(complaints)
+    .where(eq(complaints.number, number || '-'))
+    .limit(1);
+  const codeMatches = crypto.timingSafeEqual(digest(code), digest(row ? row.accessCode : decoyCode));
+  if (row && codeMatches && code !== '' && !locked) return { kind: 'found', token: row.token };
+
+  const failures = await hit(db, `track-fail:${number}`, numberFailureLimit, numberWindowMs, now);
+  if (failures.count >= numberFailureLimit && !locked) await lock(db, `track-lock:${number}`, now);
+  else await peek(db, `track-lock:${number}`, numberWindowMs, now); // the same number of queries either way
+  return { kind: 'not_found' };
+}
+
+export { clientIp };
+
+// ---------------------------------------------------------------------------------------------
+// What the customer sees: nothing internal (no internal notes, accountability, staff names,
+// departments' internal opinions) ever leaves this module.
+
+export type PublicActor = 'customer' | 'desk' | 'department' | 'management' | 'gm' | 'admin' | 'staff';
+
+export interface PublicHistoryEntry {
+  version: number;
+  at: Date;
+  type: string;
+  actor: PublicActor;
+  /** Free text meant for the customer (a reply, a progress note, the rejection explanation, their own comment). */
+  text?: string;
+  remedy?: { kind: RemedyKind; description: string; amountCents?: number };
+  rating?: number;
+  nextContactOn?: string;
+}
+
+export interface PublicView {
+  number: string;
+  status: State;
+  receivedAt: Date;
+  categoryCode: string | null;
+  categoryName: string | null;
+  categoryNameEn: string | null;
+  subject: string | null;
+  stepDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  nextContactOn: string | null;
+  history: PublicHistoryEntry[];
+  survey: SurveyAvailability;
+}
+
+export type SurveyAvailability = { open: true } | { open: false; given?: number };
+
+/** States in which the customer may rate the handling (after resolve_on_spot / complete_handling). */
+export const surveyStates: readonly State[] = ['follow_up', 'assessment', 'fault_review', 'archived'];
+/** Events that end a round of handling; a survey counts for the latest round. */
+export const handlingEvents = ['resolve_on_spot', 'complete_handling'] as const;
+/** States in which the customer is still waiting for the handling itself (dates are shown). */
+const handlingStates: readonly State[] = ['received', 'investigating', 'pending_approval', 'management_review', 'negotiation', 'gm_decision', 'accountability'];
+
+const staffRoles: readonly string[] = ['desk', 'department', 'management', 'gm', 'admin'];
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+function publicRemedy(v: unknown): PublicHistoryEntry['remedy'] {
+  if (!v || typeof v !== 'object') return undefined;
+  const r = v as Record<string, unknown>;
+  const description = str(r.description);
+  if (!description || typeof r.kind !== 'string') return undefined;
+  return { kind: r.kind as RemedyKind, description, amountCents: typeof r.amountCents === 'number' ? r.amountCents : undefined };
+}
+
+/** One customer-visible history row, reduced to what the customer is meant to read. */
+export function toPublicEntry(row: { version: number; at: Date; type: string; actorRole: string; payload: unknown }): PublicHistoryEntry {
+  const p = (row.payload ?? {}) as Record<string, unknown>;
+  const actor: PublicActor = row.actorRole === 'customer' ? 'customer' : staffRoles.includes(row.actorRole) ? (row.actorRole as PublicActor) : 'staff';
+  const entry: PublicHistoryEntry = { version: row.version, at: row.at, type: row.type, actor };
+  switch (row.type) {
+    case 'note':
+      entry.text = str(p.text);
+      break;
+    case 'reject':
+      entry.text = str(p.explanation);
+      break;
+    case 'withdraw':
+      entry.text = str(p.reason);
+      break;
+    case 'resolve_on_spot':
+      entry.remedy = publicRemedy(p.remedy);
+      break;
+    case 'complete_handling':
+      entry.remedy = publicRemedy(p.remedyDelivered);
+      break;
+    case 'approve_pending':
+    case 'record_contact':
+      entry.nextContactOn = str(p.nextContactOn);
+      break;
+    case 'survey':
+      entry.rating = typeof p.rating === 'number' ? p.rating : undefined;
+      entry.text = str(p.comment);
+      break;
+    // triage, resume, reopen, record_follow_up, create …: a fixed sentence, no payload.
+  }
+  return entry;
+}
+
+/** Whether the customer may rate now, or the rating already given in this round of handling. */
+export function surveyAvailability(status: string, history: readonly { type: string; version: number; payload: unknown }[]): SurveyAvailability {
+  if (!surveyStates.includes(status as State)) return { open: false };
+  let handledAt = -1;
+  for (const h of history) if ((handlingEvents as readonly string[]).includes(h.type)) handledAt = Math.max(handledAt, h.version);
+  const given = history.filter((h) => h.type === 'survey' && h.version > handledAt).at(-1);
+  if (given) return { open: false, given: (given.payload as { rating?: number }).rating };
+  return { open: handledAt > 0 };
+}
+
+/** The tracking page's content for a private link, or null for an unknown token. */
+export async function loadPublicView(db: Db, token: string): Promise<PublicView | null> {
+  if (!token || token.length > 64) return null;
+  const [row] = await db
+    .select({
+      id: complaints.id,
+      number: complaints.number,
+      status: complaints.status,
+      receivedAt: complaints.receivedAt,
+      stepDueAt: complaints.stepDueAt,
+      resolutionDueAt: complaints.resolutionDueAt,
+      plate: complaints.plate,
+      product: complaints.subjectProduct,
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      categoryNameEn: categories.nameEn,
+    })
+    .from(complaints)
+    .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .where(eq(complaints.trackingToken, token));
+  if (!row) return null;
+  const status = row.status as State;
+  const history = await db
+    .select({ version: complaintEvents.version, at: complaintEvents.at, type: complaintEvents.type, actorRole: complaintEvents.actorRole, payload: complaintEvents.payload })
+    .from(complaintEvents)
+    .where(and(eq(complaintEvents.complaintId, row.id), eq(complaintEvents.customerVisible, true)))
+    .orderBy(asc(complaintEvents.version));
+  // Handling events are customer-visible, so the visible history is enough to place the survey.
+  const survey = surveyAvailability(status, history);
+  let nextContactOn: string | null = null;
+  if (status === 'pending') {
+    const [item] = await db
+      .select({ nextContactOn: pendingItems.nextContactOn })
+      .from(pendingItems)
+      .where(and(eq(pendingItems.complaintId, row.id), isNull(pendingItems.closedAt)))
+      .orderBy(desc(pendingItems.openedAt))
+      .limit(1);
+    nextContactOn = item?.nextContactOn ?? null;
+  }
+  const waiting = handlingStates.includes(status);
+  return {
+    number: row.number,
+    status,
+    receivedAt: row.receivedAt,
+    categoryCode: row.categoryCode,
+    categoryName: row.categoryName,
+    categoryNameEn: row.categoryNameEn,
+    subject: [row.plate, row.product].filter(Boolean).join(' · ') || null,
+    stepDueAt: waiting ? row.stepDueAt : null,
+    resolutionDueAt: waiting ? row.resolutionDueAt : null,
+    nextContactOn,
+    history: history.map(toPublicEntry),
+    survey,
+  };
+}

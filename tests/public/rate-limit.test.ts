@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { clientIp, hit, lock, peek } from '@/lib/public/rate-limit';
+import { forEachBackend } from '@/tests/helpers/databases';
+
+forEachBackend('public rate limit', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+
+  it('allows `limit` hits in a fixed window, refuses the next with the time left, and opens a new window after it', async () => {
+    const t0 = new Date('2026-03-02T08:00:00Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    for (let i = 1; i <= 3; i++) {
+      const r = await hit(database.db, 'k1', 3, 60_000, at(i * 1000));
+      expect(r).toEqual({ allowed: true, count: i, retryAfterMs: 0 });
+    }
+    const refused = await hit(database.db, 'k1', 3, 60_000, at(10_000));
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBe(51_000); // the window started at the first hit (t0 + 1 s) and ends at t0 + 61 s
+    expect((await hit(database.db, 'k1', 3, 60_000, at(60_999))).allowed).toBe(false);
+    const fresh = await hit(database.db, 'k1', 3, 60_000, at(61_000));
+    expect(fresh).toEqual({ allowed: true, count: 1, retryAfterMs: 0 });
+  });
+
+  it('counts keys separately and adds up concurrent hits', async () => {
+    const now = new Date('2026-03-02T09:00:00Z');
+    await Promise.all(Array.from({ length: 8 }, () => hit(database.db, 'k2', 5, 60_000, now)));
+    expect((await peek(database.db, 'k2', 60_000, now)).count).toBe(8);
+    expect((await hit(database.db, 'k3', 5, 60_000, now)).count).toBe(1);
+  });
+
+  it('peek counts nothing and forgets expired windows; lock holds for the window from now', async () => {
+    const now = new Date('2026-03-02T10:00:00Z');
+    expect(await peek(database.db, 'nothing', 60_000, now)).toEqual({ count: 0, retryAfterMs: 0 });
+    await lock(database.db, 'L', now);
+    expect((await peek(database.db, 'L', 900_000, new Date(now.getTime() + 899_000))).count).toBe(1);
+    expect((await peek(database.db, 'L', 900_000, new Date(now.getTime() + 900_000))).count).toBe(0);
+  });
+});
+
+describe('clientIp', () => {
+  it('takes the first x-forwarded-for address, then x-real-ip', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
+    expect(clientIp(new Headers())).toBe('unknown');
+  });
+});

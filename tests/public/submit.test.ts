@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { attachments, complaints, notifications } from '@/db/schema';
+import { attachmentPath, sniffImage } from '@/lib/public/attachments';
+import { submitPublicComplaint, type PublicSubmission } from '@/lib/public/submit';
+import { forEachBackend } from '@/tests/helpers/databases';
+import { pngBytes, setupDesk } from './fixtures';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesu-attach-'));
+process.env.KESU_ATTACHMENTS_DIR = dir;
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('sniffImage', () => {
+  it('goes by content, not by name', () => {
+    expect(sniffImage(pngBytes())).toBe('image/png');
+    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image/jpeg');
+    expect(sniffImage(new Uint8Array(Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 ', 'latin1')))).toBe('image/webp');
+    expect(sniffImage(new Uint8Array(Buffer.from('\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic', 'latin1')))).toBe('image/heic');
+    expect(sniffImage(new Uint8Array(Buffer.from('\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00isommp42', 'latin1')))).toBeNull();
+    expect(sniffImage(new Uint8Array(Buffer.from('%PDF-1.7 not a photo', 'latin1')))).toBeNull();
+    expect(sniffImage(new Uint8Array())).toBeNull();
+  });
+});
+
+forEachBackend('submitPublicComplaint', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+    await setupDesk(database.db);
+  });
+
+  let seq = 0;
+  const submission = (over: Partial<PublicSubmission> = {}, fields: Record<string, unknown> = {}): PublicSubmission => ({
+    fields: {
+      idempotencyKey: crypto.randomUUID(),
+      customerName: '林小姐',
+      customerPhone: '138 0000 0000',
+      customerEmail: '',
+      plate: '粤a·12345',
+      subjectProduct: '',
+      categoryCode: 'attitude',
+      description: '前台接待态度冷淡。',
+      customerRequest: '',
+      ...fields,
+    },
+    photos: [],
+    honeypot: '',
+    ip: `198.51.100.${++seq}`,
+    locale: 'en',
+    ...over,
+  });
+
+  it('creates a web form in the page locale with its photos stored by content hash', async () => {
+    const png = pngBytes();
+    const r = await submitPublicComplaint(database.db, submission({ photos: [{ name: '../../etc/passwd.jpg', bytes: png }] }));
+    expect(r.kind).toBe('created');
+    if (r.kind !== 'created') return;
+    const [form] = await database.db.select().from(complaints).where(eq(complaints.number, r.number));
+    expect(form).toMatchObject({ channel: 'web', customerLocale: 'en', status: 'received', plate: '粤A·12345', customerEmail: null, accessCode: r.accessCode, trackingToken: r.trackingToken });
+    const files = await database.db.select().from(attachments).where(eq(attachments.complaintId, form.id));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ mime: 'image/png', fromCustomer: true, size: png.length, filename: 'passwd.jpg' });
+    expect(fs.readFileSync(attachmentPath(files[0].sha256, dir))).toEqual(Buffer.from(png));
+    expect(attachmentPath(files[0].sha256, dir)).toBe(path.join(dir, files[0].sha256.slice(0, 2), files[0].sha256));
+    // createComplaint queued the 'received' message with the number, code and link.
+    const sms = await database.db.select().from(notifications).where(eq(notifications.complaintId, form.id));
+    expect(sms.some((n) => n.audience === 'customer' && n.template === 'received' && n.locale === 'en')).toBe(true);
+  });
+
+  it('refuses a photo whose content is not an accepted image, whatever its name, and more than 3 photos', async () => {
+    const before = (await database.db.select().from(complaints)).length;
+    const fake = await submitPublicComplaint(database.db, submission({ photos: [{ name: 'photo.jpg', bytes: new Uint8Array(Buffer.from('<?php echo 1; ?>')) }] }));
+    expect(fake).toEqual({ kind: 'invalid', fieldErrors: { photos: ['bad_type'] } });
+    const many = await submitPublicComplaint(database.db, submission({ photos: Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, bytes: pngBytes() })) }));
+    expect(many.kind === 'invalid' && many.fieldErrors.photos).toContain('too_many');
+    const invalid = await submitPublicComplaint(database.db, submission({}, { customerPhone: 'abc', categoryCode: '' }));
+    expect(invalid.kind === 'invalid' && Object.keys(invalid.fieldErrors).sort()).toEqual(['categoryCode', 'customerPhone']);
+    expect((await database.db.select().from(complaints)).length).toBe(before);
+  });
+
+  it('a double submit with the same key is one form; a filled honeypot pretends success and creates nothing', async () => {
+    const s = submission();
+    const [a, b] = await Promise.all([submitPublicComplaint(database.db, s), submitPublicComplaint(database.db, s)]);
+    expect(a).toEqual(b);
+    const before = (await database.db.select().from(complaints)).length;
+    const bot = await submitPublicComplaint(database.db, submission({ honeypot: 'http://spam.example' }));
+    expect(bot.kind).toBe('created');
+    expect((await database.db.select().from(complaints)).length).toBe(before);
+  });
+
+  it('limits submissions per address (KESU_SUBMIT_LIMIT an hour)', async () => {
+    process.env.KESU_SUBMIT_LIMIT = '2';
+    try {
+      const ip = '203.0.113.99';
+      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
+      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
+      const limited = await submitPublicComplaint(database.db, submission({ ip }));
+      expect(limited.kind).toBe('rate_limited');
+      expect(limited.kind === 'rate_limited' && limited.retryAfterMs).toBeGreaterThan(3_500_000);
+      expect((await submitPublicComplaint(database.db, submission({ ip: '203.0.113.100' }))).kind).toBe('created');
+    } finally {
+      delete process.env.KESU_SUBMIT_LIMIT;
+    }
+  });
+});

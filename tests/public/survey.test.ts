@@ -1,0 +1,82 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { complaintEvents, complaints, notifications } from '@/db/schema';
+import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
+import { recordSurvey, SurveyError } from '@/lib/complaints/survey';
+import { loadPublicView } from '@/lib/public/tracking';
+import { forEachBackend } from '@/tests/helpers/databases';
+import { customerInput, resolveOnSpot, setupDesk } from './fixtures';
+
+forEachBackend('recordSurvey', (backend) => {
+  let database: Database;
+  let desk: CommandActor;
+  beforeAll(async () => {
+    database = await backend.open();
+    ({ actor: desk } = await setupDesk(database.db));
+  });
+
+  async function resolvedForm() {
+    const { complaint } = await createComplaint(database.db, customerInput(), null);
+    const { complaint: resolved } = await applyEvent(database.db, { complaintId: complaint.id, event: 'resolve_on_spot', input: resolveOnSpot, actor: desk, expectedVersion: 1 });
+    expect(resolved.status).toBe('follow_up');
+    return resolved;
+  }
+
+  const refusal = (p: Promise<unknown>) => p.then(() => 'recorded', (e: unknown) => (e instanceof SurveyError ? e.code : `unexpected ${String(e)}`));
+
+  it('appends a customer-visible survey row, bumps the version and sets the satisfaction; a second rating is refused', async () => {
+    const form = await resolvedForm();
+    const { complaint, eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 4, comment: ' 很好 ' });
+    expect(complaint.version).toBe(form.version + 1);
+    expect(complaint.satisfaction).toBe(4);
+    expect(complaint.status).toBe('follow_up');
+    const [row] = await database.db.select().from(complaintEvents).where(eq(complaintEvents.id, eventId));
+    expect(row).toMatchObject({
+      type: 'survey', fromState: 'follow_up', toState: 'follow_up', actorRole: 'customer', actorName: '客户', actorId: null,
+      customerVisible: true, version: form.version + 1, payload: { rating: 4, comment: '很好' },
+    });
+    // A good rating alarms nobody.
+    const notices = await database.db.select().from(notifications).where(and(eq(notifications.eventId, eventId)));
+    expect(notices).toHaveLength(0);
+    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 1 }))).toBe('already_rated');
+    const view = await loadPublicView(database.db, form.trackingToken);
+    expect(view?.survey).toEqual({ open: false, given: 4 });
+    expect(view?.history.at(-1)).toMatchObject({ type: 'survey', actor: 'customer', rating: 4, text: '很好' });
+  });
+
+  it('a rating of 1–2 queues a low_satisfaction notice for the customer manager (the desk, none being assigned)', async () => {
+    const form = await resolvedForm();
+    const { eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 2, comment: '还是不满意' });
+    const notices = await database.db.select().from(notifications).where(eq(notifications.eventId, eventId));
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => n.template === 'low_satisfaction' && n.audience === 'customer_manager')).toBe(true);
+    expect(notices.map((n) => n.recipientUserId)).toContain(desk.id);
+    expect(notices[0].payload).toMatchObject({ number: form.number, message: '还是不满意' });
+    // The staff may now reopen the form; the survey row does not disturb the procedure.
+    const [current] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
+    const reopened = await applyEvent(database.db, { complaintId: form.id, event: 'reopen', input: { reason: '客户不满意' }, actor: desk, expectedVersion: current.version });
+    expect(reopened.complaint.status).toBe('investigating');
+    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 3 }))).toBe('not_open');
+  });
+
+  it('is refused before the handling is done, for an unknown link and for a rating outside 1–5; nothing is written', async () => {
+    const { complaint } = await createComplaint(database.db, customerInput(), null);
+    expect(await refusal(recordSurvey(database.db, { token: complaint.trackingToken, rating: 5 }))).toBe('not_open');
+    expect(await refusal(recordSurvey(database.db, { token: 'no-such-token', rating: 5 }))).toBe('not_found');
+    const form = await resolvedForm();
+    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 6 }))).toBe('invalid_input');
+    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 0 }))).toBe('invalid_input');
+    const [after] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
+    expect(after.version).toBe(form.version);
+    expect(after.satisfaction).toBeNull();
+  });
+
+  it('two concurrent ratings record one', async () => {
+    const form = await resolvedForm();
+    const results = await Promise.all([3, 5].map((rating) => refusal(recordSurvey(database.db, { token: form.trackingToken, rating }))));
+    expect(results.sort()).toEqual(['already_rated', 'recorded']);
+    const rows = await database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, form.id), eq(complaintEvents.type, 'survey')));
+    expect(rows).toHaveLength(1);
+  });
+});
