@@ -4,6 +4,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { loadChoices, loadFormView } from '@/lib/complaints/form-view';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { EventForm } from '@/components/complaint/event-form';
+import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
 import { Section, Field } from '@/components/complaint/form-section';
 
@@ -45,7 +46,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const assessment = lastPayload('pass_assessment') ?? lastPayload('flag_fault');
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+    <div className="grid gap-6 lg:grid-cols-[1fr_24rem] print:block">
       <article className="space-y-4" aria-labelledby="form-title">
         <header className="rounded border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t('paperTitle')}</p>
@@ -121,6 +122,25 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <Field label={t('fields.contacts')} value={view.contacts.map((c) => `${dt(c.at)}：${c.summary}`).join('\n') || null} wide />
           </Section>
         )}
+
+        <section aria-labelledby="evidence-title" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="evidence-title" className="mb-3 text-lg font-medium">{t('evidence')}</h2>
+          {view.attachments.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('noEvidence')}</p>
+          ) : (
+            <ul className="mb-3 space-y-1 text-sm">
+              {view.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/attachments/${a.id}`} className="text-blue-700 underline" target="_blank">{a.filename}</a>
+                  <span className="text-slate-600"> · {Math.ceil(a.size / 1024)} KB · {dt(a.createdAt)}{a.fromCustomer ? ` · ${t('fromCustomer')}` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {form.status !== 'withdrawn' && !view.parties.some((p) => p.id === user.id) && (
+            <div className="no-print"><EvidenceUpload complaintId={form.id} number={form.number} /></div>
+          )}
+        </section>
 
         <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="history-title" className="mb-3 text-lg font-medium">{t('sections.history')}</h2>

@@ -1,0 +1,25 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { staffAction } from '@/lib/auth/action';
+import { addEvidence } from '@/lib/complaints/attachments';
+
+const schema = z
+  .instanceof(FormData)
+  .transform((fd) => ({ complaintId: fd.get('complaintId'), number: fd.get('number'), files: fd.getAll('files') }))
+  .pipe(
+    z.object({
+      complaintId: z.uuid(),
+      number: z.string().regex(/^KS-\d{4}-\d{6}$/),
+      files: z.array(z.instanceof(File)).min(1).max(10),
+    }),
+  );
+
+export const uploadEvidenceAction = staffAction({ schema }, async ({ complaintId, number, files }, user) => {
+  const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const count = await addEvidence(await getDb(), { complaintId, user, files: loaded });
+  revalidatePath(`/complaints/${number}`);
+  return { count };
+});

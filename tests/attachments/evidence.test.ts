@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachBackend } from '@/tests/helpers/databases';
+import { openFixture, T0, type Fixture } from '@/tests/commands/fixtures';
+import { addEvidence, readEvidence, sniffEvidence } from '@/lib/complaints/attachments';
+import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import { CommandError } from '@/lib/complaints/errors';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const pdf = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\n');
+const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+
+describe('sniffEvidence', () => {
+  it('recognises photos and PDFs by content, not by name', () => {
+    expect(sniffEvidence(png)).toBe('image/png');
+    expect(sniffEvidence(pdf)).toBe('application/pdf');
+    expect(sniffEvidence(html)).toBeNull();
+  });
+});
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesu-evidence-'));
+beforeAll(() => {
+  process.env.KESU_ATTACHMENTS_DIR = dir;
+});
+afterAll(() => {
+  delete process.env.KESU_ATTACHMENTS_DIR;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+forEachBackend('staff evidence', (backend) => {
+  let fx: Fixture;
+  const user = async (login: keyof Fixture['actors']) => (await loadStaffUser(fx.actors[login].id, fx.db)) as StaffUser;
+  beforeAll(async () => {
+    fx = await openFixture(backend);
+  });
+
+  it('stores a photo and a PDF for staff who may see the form, and serves them only to them', async () => {
+    const form = await fx.create(T0, { categoryCode: 'attitude' }); // the service department's
+    const service = await user('service');
+    expect(await addEvidence(fx.db, { complaintId: form.id, user: service, files: [{ name: '../../etc/现场.png', bytes: png }, { name: 'invoice.pdf', bytes: pdf }] })).toBe(2);
+    const [first] = await fx.database.execute(`select id, filename, mime from attachments where complaint_id = '${form.id}' order by filename`);
+    expect(first).toMatchObject({ filename: 'invoice.pdf', mime: 'application/pdf' });
+    const read = await readEvidence(fx.db, service, String(first.id));
+    expect(Buffer.from(read!.bytes).equals(Buffer.from(pdf))).toBe(true);
+    // Another department's head may not see the form, so not its files either.
+    expect(await readEvidence(fx.db, await user('parts'), String(first.id))).toBeNull();
+    const names = (await fx.database.execute(`select filename from attachments where complaint_id = '${form.id}'`)).map((r) => r.filename);
+    expect(names).toContain('现场.png'); // no path survives
+  });
+
+  it('refuses a file that is neither a photo nor a PDF, whatever its name', async () => {
+    const form = await fx.create(T0, { categoryCode: 'attitude' });
+    const err = await addEvidence(fx.db, { complaintId: form.id, user: await user('service'), files: [{ name: 'photo.jpg', bytes: html }] }).catch((e) => e);
+    expect(err).toBeInstanceOf(CommandError);
+    expect(err.code).toBe('invalid_input');
+    expect(await fx.database.execute(`select id from attachments where complaint_id = '${form.id}'`)).toHaveLength(0);
+  });
+
+  it('refuses an involved party and a department that does not own the form', async () => {
+    const form = await fx.create(T0, { categoryCode: 'attitude', partyUserIds: [fx.actors.machao.id] });
+    const party = await addEvidence(fx.db, { complaintId: form.id, user: await user('machao'), files: [{ name: 'a.png', bytes: png }] }).catch((e) => e);
+    expect(party.code).toBe('involved_party');
+    const other = await addEvidence(fx.db, { complaintId: form.id, user: await user('parts'), files: [{ name: 'a.png', bytes: png }] }).catch((e) => e);
+    expect(other.code).toBe('not_found');
+  });
+});
