@@ -1,0 +1,15 @@
+'use client';
+
+import { z } from 'zod';
+import { useLocale } from 'next-intl';
+
+/**
+ * Form validation messages in the reader's language. zod's error map is global, so it is set
+ * in the browser only (one reader per page); the server answers with the command layer's codes.
+ */
+export function ZodLocale() {
+  const locale = useLocale();
+  // Not during server rendering: there the global would leak between requests.
+  if (typeof window !== 'undefined') z.config(locale === 'en' ? z.locales.en() : z.locales.zhCN());
+  return null;
+}
