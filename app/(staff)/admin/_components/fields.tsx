@@ -1,0 +1,99 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { FieldError, FieldErrors } from 'react-hook-form';
+
+export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5 bg-white';
+export const buttonClass =
+  'rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60';
+export const secondaryButtonClass =
+  'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60';
+
+export function errorAt(errors: FieldErrors, path: string): FieldError | undefined {
+  let node: unknown = errors;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node && typeof node === 'object' && 'type' in node ? (node as FieldError) : undefined;
+}
+
+/**
+ * The text of a field error in the reader's language: zod's issue code (the error type that
+ * zodResolver sets) is translated; messages from the server are already translated.
+ */
+export function useErrorText() {
+  const t = useTranslations('admin.validation');
+  return (name: string, err: FieldError | undefined): string | undefined => {
+    if (!err) return undefined;
+    if (err.type === 'server') return err.message;
+    const field = name.split('.').pop()!;
+    if (err.type === 'custom' && t.has(`custom.${field}`)) return t(`custom.${field}`);
+    if (typeof err.type === 'string' && t.has(err.type)) return t(err.type);
+    return err.message;
+  };
+}
+
+/** id, aria-invalid and aria-describedby (the error and the hint) of one input. */
+export function a11y(id: string, error?: string, hint?: boolean) {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
+}
+
+/** A labelled field with its hint and its error right below it. */
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+  className,
+}: {
+  id: string;
+  label: React.ReactNode;
+  error?: string;
+  hint?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The outcome of a submit, announced to screen readers; success and failure differ in words and icon, not only colour. */
+export function FormMessage({ message }: { message: { ok: boolean; text: string } | null }) {
+  return (
+    <div aria-live="polite" role="status">
+      {message && (
+        <p className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
+          <span aria-hidden="true">{message.ok ? '✓ ' : '⚠ '}</span>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Puts the server's field errors next to their fields. */
+export function applyServerErrors(
+  fieldErrors: Record<string, string[]> | undefined,
+  setError: (name: never, error: { type: string; message: string }) => void,
+) {
+  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
+    if (path !== '_') setError(path as never, { type: 'server', message: messages[0] });
+  }
+}

@@ -1,0 +1,100 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { staffAction, UserFacingError } from '@/lib/auth/action';
+import { addCalendarDay, removeCalendarDay, saveCalendarSettings } from '@/lib/admin/calendar';
+import { AdminError } from '@/lib/admin/errors';
+import { retryNotification } from '@/lib/admin/outbox';
+import {
+  calendarDaySchema,
+  calendarSettingsSchema,
+  createUserSchema,
+  departmentHandlersSchema,
+  removeCalendarDaySchema,
+  resetPasswordSchema,
+  retryNotificationSchema,
+  setActiveSchema,
+  slaPolicySchema,
+  updateUserSchema,
+} from '@/lib/admin/schemas';
+import { saveSlaPolicy } from '@/lib/admin/sla';
+import { createUser, resetPassword, setDepartmentHandlers, setUserActive, updateUser } from '@/lib/admin/staff';
+import { kickOutbox } from '@/lib/jobs';
+import type { SlaPolicy } from '@/lib/workflow';
+
+// Every admin write: staffAction signs the caller in from the session, refuses any role but
+// admin, and parses the input with the same zod schema the form's zodResolver uses.
+
+/** Turns an AdminError into a translated message (next to its field when it names one). */
+async function refusals<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AdminError)) throw err;
+    const t = await getTranslations('admin.errors');
+    const message = t(err.code);
+    throw new UserFacingError(message, err.field ? { [err.field]: [message] } : undefined);
+  }
+}
+
+export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema }, async ({ id }) => {
+  await refusals(async () => retryNotification(await getDb(), id));
+  await kickOutbox().catch(() => {});
+  revalidatePath('/admin/outbox');
+  return { id };
+});
+
+export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema }, async (policy) => {
+  await saveSlaPolicy(await getDb(), policy as SlaPolicy);
+  revalidatePath('/admin/sla');
+  return null;
+});
+
+export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema }, async (input) => {
+  await saveCalendarSettings(await getDb(), input);
+  revalidatePath('/admin/calendar');
+  return null;
+});
+
+export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema }, async (input) => {
+  const day = await refusals(async () => addCalendarDay(await getDb(), input));
+  revalidatePath('/admin/calendar');
+  return day;
+});
+
+export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema }, async ({ day }) => {
+  await refusals(async () => removeCalendarDay(await getDb(), day));
+  revalidatePath('/admin/calendar');
+  return null;
+});
+
+export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema }, async (input, user) => {
+  const created = await refusals(async () => createUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  revalidatePath('/admin/staff');
+  return created;
+});
+
+export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema }, async (input, user) => {
+  await refusals(async () => updateUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  revalidatePath('/admin/staff', 'layout');
+  return null;
+});
+
+export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema }, async (input, user) => {
+  await refusals(async () => resetPassword(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  return null;
+});
+
+export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema }, async (input, user) => {
+  await refusals(async () => setUserActive(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  revalidatePath('/admin/staff', 'layout');
+  return null;
+});
+
+export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema }, async (input, user) => {
+  await refusals(async () => setDepartmentHandlers(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  revalidatePath('/admin/staff');
+  return null;
+});

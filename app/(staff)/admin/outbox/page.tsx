@@ -1,0 +1,152 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/session';
+import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
+import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
+import { AdminNav } from '../_components/admin-nav';
+import { RetryButton } from './retry-button';
+
+const statusStyle: Record<string, string> = {
+  queued: 'bg-slate-100 text-slate-800',
+  sending: 'bg-blue-100 text-blue-900',
+  sent: 'bg-green-100 text-green-900',
+  failed: 'bg-red-100 text-red-900',
+};
+const statusIcon: Record<string, string> = { queued: '…', sending: '↻', sent: '✓', failed: '⚠' };
+
+const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff(['admin']);
+  const params = await searchParams;
+  const status = pick<NotificationStatus>(params.status, notificationStatuses);
+  const channel = pick(params.channel, notificationChannels);
+  const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
+  const db = await getDb();
+  const [page, counts] = await Promise.all([listNotifications(db, { status, channel, cursor, limit: 50 }), countNotificationsByStatus(db)]);
+  const t = await getTranslations('admin.outbox');
+  const a = await getTranslations('admin');
+  const format = await getFormatter();
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+  const query = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status, channel, ...extra })) if (v) q.set(k, v);
+    const s = q.toString();
+    return s ? `/admin/outbox?${s}` : '/admin/outbox';
+  };
+
+  return (
+    <>
+      <AdminNav current="outbox" />
+      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
+      <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
+
+      <form method="get" action="/admin/outbox" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t('filter')}>
+        <div>
+          <label htmlFor="outbox-status" className="block text-sm font-medium">{t('status')}</label>
+          <select id="outbox-status" name="status" defaultValue={status ?? ''} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
+            <option value="">{t('all')}</option>
+            {notificationStatuses.map((s) => (
+              <option key={s} value={s}>{t(`statuses.${s}`)} ({counts[s] ?? 0})</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="outbox-channel" className="block text-sm font-medium">{t('channel')}</label>
+          <select id="outbox-channel" name="channel" defaultValue={channel ?? ''} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
+            <option value="">{t('all')}</option>
+            {notificationChannels.map((c) => (
+              <option key={c} value={c}>{t(`channels.${c}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800">{t('apply')}</button>
+        {(status || channel) && <Link href="/admin/outbox" className="py-1.5 text-sm text-blue-700 underline">{t('reset')}</Link>}
+      </form>
+
+      {page.rows.length === 0 ? (
+        <p className="text-slate-600">{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="outbox-table">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t('created')}</th>
+                <th scope="col" className="px-3 py-2">{t('recipient')}</th>
+                <th scope="col" className="px-3 py-2">{t('template')}</th>
+                <th scope="col" className="px-3 py-2">{t('status')}</th>
+                <th scope="col" className="px-3 py-2">{t('attempts')}</th>
+                <th scope="col" className="px-3 py-2">{t('sentAt')}</th>
+              </tr>
+            </thead>
+            {page.rows.map((row) => (
+              <tbody key={row.id} className="border-t border-slate-200" data-testid="outbox-row" data-rendered={row.rendered ? 'true' : 'false'}>
+                <tr>
+                  <td className="px-3 py-2 align-top whitespace-nowrap">
+                    {when(row.createdAt)}
+                    {row.complaintNumber && (
+                      <Link href={`/complaints/${row.complaintNumber}`} className="mt-1 block font-mono text-xs text-blue-700 underline">{row.complaintNumber}</Link>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 align-top">
+                    <span className="block">{row.recipient ?? '—'}</span>
+                    <span className="text-xs text-slate-600">
+                      {a.has(`outbox.channels.${row.channel}`) ? t(`channels.${row.channel}` as never) : row.channel} · {a.has(`outbox.audiences.${row.audience}`) ? t(`audiences.${row.audience}` as never) : row.audience}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2 align-top">
+                    <span className="font-mono text-xs">{row.template}</span>
+                    <span className="ml-1 text-xs text-slate-600">({row.locale})</span>
+                  </td>
+                  <td className="px-3 py-2 align-top">
+                    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status] ?? ''}`}>
+                      <span aria-hidden="true">{statusIcon[row.status] ?? ''} </span>
+                      {a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status}
+                    </span>
+                    {row.status === 'failed' && <RetryButton id={row.id} />}
+                  </td>
+                  <td className="px-3 py-2 align-top">{row.attempts}</td>
+                  <td className="px-3 py-2 align-top whitespace-nowrap">
+                    {when(row.sentAt)}
+                    {(row.status === 'queued' || row.status === 'failed') && (
+                      <span className="block text-xs text-slate-600">{t('nextAttempt')}: {when(row.nextAttemptAt)}</span>
+                    )}
+                  </td>
+                </tr>
+                <tr>
+                  <td colSpan={6} className="px-3 pb-3">
+                    {row.lastError && (
+                      <p className="mb-1 text-xs text-red-800">
+                        <span className="font-medium">{t('lastError')}:</span> {row.lastError}
+                      </p>
+                    )}
+                    <details className="rounded border border-slate-200 bg-slate-50">
+                      <summary className="cursor-pointer px-2 py-1 text-sm text-blue-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700">
+                        {t('show')}
+                        {row.rendered && <span className="ml-2 text-slate-700">— {row.rendered.subject}</span>}
+                      </summary>
+                      {row.rendered ? (
+                        <div className="border-t border-slate-200 px-3 py-2">
+                          <p className="text-sm"><span className="font-medium">{t('subject')}:</span> {row.rendered.subject}</p>
+                          <pre className="mt-2 font-sans text-sm whitespace-pre-wrap" data-testid="outbox-text">{row.rendered.text}</pre>
+                        </div>
+                      ) : (
+                        <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-700">{t('noRendering')}</p>
+                      )}
+                    </details>
+                  </td>
+                </tr>
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('pagination')} className="mt-4 flex gap-4 text-sm">
+        {cursor && <Link href={query({})} className="text-blue-700 underline">{t('first')}</Link>}
+        {page.next && <Link href={query({ cursor: page.next })} className="text-blue-700 underline">{t('next')}</Link>}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { slaKeys, slaPolicySchema, type SlaKey, type SlaPolicy } from '@/lib/workflow';
+import { saveSlaPolicyAction } from '../actions';
+import { a11y, applyServerErrors, buttonClass, errorAt, Field, FormMessage, inputClass, useErrorText } from '../_components/fields';
+
+// The keys contain a dot ('step.received'), which react-hook-form reads as a path: the form
+// holds { step: { received: { amount, unit } } }, flattened before slaPolicySchema checks it.
+// zod's issue paths ('step.received' → 'amount') then land on the same nested field names.
+type Values = Record<string, Record<string, { amount: number; unit: string }>> & { pendingContactDay: number };
+
+function toNested(policy: SlaPolicy): Values {
+  const out: Record<string, unknown> = { pendingContactDay: policy.pendingContactDay };
+  for (const key of slaKeys) {
+    const [group, name] = key.split('.');
+    ((out[group] ??= {}) as Record<string, unknown>)[name] = { ...policy[key] };
+  }
+  return out as Values;
+}
+
+function toFlat(values: Values): Record<string, unknown> {
+  const out: Record<string, unknown> = { pendingContactDay: values.pendingContactDay };
+  for (const key of slaKeys) {
+    const [group, name] = key.split('.');
+    out[key] = (values[group] as Record<string, unknown> | undefined)?.[name];
+  }
+  return out;
+}
+
+const schemaResolver = zodResolver(slaPolicySchema);
+const resolver: Resolver<Values> = (values, context, options) =>
+  schemaResolver(toFlat(values) as never, context, options as never) as unknown as ReturnType<Resolver<Values>>;
+
+const groups: { title: 'steps' | 'severity'; keys: SlaKey[] }[] = [
+  { title: 'steps', keys: slaKeys.filter((k) => k.startsWith('step.')) },
+  { title: 'severity', keys: slaKeys.filter((k) => !k.startsWith('step.')) },
+];
+
+export function SlaForm({ policy }: { policy: SlaPolicy }) {
+  const t = useTranslations('admin.sla');
+  const c = useTranslations('admin.common');
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver, defaultValues: toNested(policy) });
+  const err = (name: string) => errorText(name, errorAt(formState.errors, name));
+
+  const submit = handleSubmit((parsed) => {
+    setMessage(null);
+    startTransition(async () => {
+      // On success the resolver hands over the flat, parsed policy.
+      const result = await saveSlaPolicyAction(parsed as unknown as SlaPolicy);
+      if (result.ok) {
+        reset(toNested(parsed as unknown as SlaPolicy));
+        setMessage({ ok: true, text: c('saved') });
+        router.refresh();
+        return;
+      }
+      applyServerErrors(result.fieldErrors, setError as never);
+      setMessage({ ok: false, text: result.message ?? c('failed') });
+    });
+  });
+
+  const idOf = (key: string) => `sla-${key.replace('.', '-')}`;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6" aria-label={t('title')}>
+      {groups.map((g) => (
+        <fieldset key={g.title} className="rounded border border-slate-200 bg-white p-4">
+          <legend className="px-1 text-lg font-medium">{t(g.title)}</legend>
+          <div className="divide-y divide-slate-100">
+            {g.keys.map((key) => {
+              const id = idOf(key);
+              const amountError = err(`${key}.amount`);
+              const unitError = err(`${key}.unit`);
+              return (
+                <div key={key} role="group" aria-labelledby={`${id}-label`} className="grid gap-2 py-2 sm:grid-cols-[1fr_8rem_10rem] sm:items-start">
+                  <p id={`${id}-label`} className="pt-2 text-sm font-medium sm:pt-7">{t(`keys.${key}`)}</p>
+                  <Field id={`${id}-amount`} label={t('amount')} error={amountError}>
+                    <input
+                      type="number"
+                      min={1}
+                      max={10000}
+                      step={1}
+                      inputMode="numeric"
+                      {...a11y(`${id}-amount`, amountError)}
+                      aria-label={`${t(`keys.${key}`)} · ${t('amount')}`}
+                      {...register(`${key}.amount` as never, { valueAsNumber: true })}
+                      className={inputClass}
+                    />
+                  </Field>
+                  <Field id={`${id}-unit`} label={t('unit')} error={unitError}>
+                    <select
+                      {...a11y(`${id}-unit`, unitError)}
+                      aria-label={`${t(`keys.${key}`)} · ${t('unit')}`}
+                      {...register(`${key}.unit` as never)}
+                      className={inputClass}
+                    >
+                      <option value="hours">{t('units.hours')}</option>
+                      <option value="working_days">{t('units.working_days')}</option>
+                    </select>
+                  </Field>
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+      <fieldset className="rounded border border-slate-200 bg-white p-4">
+        <legend className="px-1 text-lg font-medium">{t('other')}</legend>
+        <Field id="sla-pendingContactDay" label={t('pendingContactDay')} error={err('pendingContactDay')} className="max-w-xs">
+          <input
+            type="number"
+            min={1}
+            max={28}
+            step={1}
+            inputMode="numeric"
+            {...a11y('sla-pendingContactDay', err('pendingContactDay'))}
+            {...register('pendingContactDay', { valueAsNumber: true })}
+            className={inputClass}
+          />
+        </Field>
+      </fieldset>
+      <FormMessage message={message} />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? c('saving') : c('save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/session';
+import { getStaff, listDepartments } from '@/lib/admin/staff';
+import { AdminNav } from '../../_components/admin-nav';
+import { ActiveToggle, EditUserForm, ResetPasswordForm } from '../staff-forms';
+
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditStaffPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireStaff(['admin']);
+  const { id } = await params;
+  if (!uuidRe.test(id)) notFound();
+  const db = await getDb();
+  const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
+  if (!user) notFound();
+  const t = await getTranslations('admin.staff');
+  const common = await getTranslations('common');
+  const locale = await getLocale();
+  const departments = depts.map((d) => ({ id: d.id, name: locale === 'en' ? d.nameEn : d.name }));
+
+  return (
+    <>
+      <AdminNav current="staff" />
+      <Link href="/admin/staff" className="text-sm text-blue-700 underline">{t('back')}</Link>
+      <h1 className="mt-2 mb-1 text-2xl font-semibold">{t('editTitle', { name: user.name })}</h1>
+      <p className="mb-4 text-slate-700">
+        <span className="font-mono">{user.login}</span> · {common(`roles.${user.role}`)} ·{' '}
+        {user.active ? t('isActive') : t('isInactive')}
+        {user.position && <> · {t(`positions.${user.position}`)}</>}
+      </p>
+
+      <section aria-labelledby="edit-details" className="mb-6 rounded border border-slate-200 bg-white p-4">
+        <h2 id="edit-details" className="mb-3 text-lg font-medium">{t('details')}</h2>
+        <EditUserForm user={user} departments={departments} />
+      </section>
+
+      <section aria-labelledby="edit-password" className="mb-6 rounded border border-slate-200 bg-white p-4">
+        <h2 id="edit-password" className="mb-3 text-lg font-medium">{t('resetPassword')}</h2>
+        <ResetPasswordForm id={user.id} />
+      </section>
+
+      <section aria-labelledby="edit-active" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="edit-active" className="mb-1 text-lg font-medium">{t('accountStatus')}</h2>
+        <p className="mb-3 text-sm text-slate-700">{t('deactivateHint')}</p>
+        <ActiveToggle id={user.id} active={user.active} />
+      </section>
+    </>
+  );
+}

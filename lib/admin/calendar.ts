@@ -1,0 +1,58 @@
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { calendarDays, calendarSettings } from '@/db/schema';
+import { loadCalendar } from '@/lib/complaints/settings';
+import { AdminError } from './errors';
+import { calendarDaySchema, calendarSettingsSchema, type CalendarDayInput, type CalendarSettingsInput } from './schemas';
+
+export interface CalendarDayRow {
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+}
+
+/** Time zone and working hours as the command layer reads them (loadCalendar). */
+export async function loadCalendarSettings(db: Db): Promise<CalendarSettingsInput> {
+  const { timeZone, workdayStart, workdayEnd } = await loadCalendar(db);
+  return { timeZone, workdayStart, workdayEnd };
+}
+
+export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput): Promise<CalendarSettingsInput> {
+  const s = calendarSettingsSchema.parse(input);
+  await db
+    .insert(calendarSettings)
+    .values({ id: 1, ...s })
+    .onConflictDoUpdate({ target: calendarSettings.id, set: { timeZone: s.timeZone, workdayStart: s.workdayStart, workdayEnd: s.workdayEnd } });
+  return s;
+}
+
+/** Holidays and makeup working days of one year, in date order. */
+export async function listCalendarDays(db: Db, year: number): Promise<CalendarDayRow[]> {
+  const rows = await db
+    .select()
+    .from(calendarDays)
+    .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)))
+    .orderBy(asc(calendarDays.day));
+  return rows.map((r) => ({ day: r.day, kind: r.kind as CalendarDayRow['kind'], name: r.name }));
+}
+
+/** The years that have entries (for the year switcher). */
+export async function calendarYears(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: sql<number>`extract(year from ${calendarDays.day})::int` })
+    .from(calendarDays);
+  return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
+}
+
+/** Adds one day; a day already on the calendar is refused (remove it first), never silently overwritten. */
+export async function addCalendarDay(db: Db, input: CalendarDayInput): Promise<CalendarDayRow> {
+  const d = calendarDaySchema.parse(input);
+  const inserted = await db.insert(calendarDays).values(d).onConflictDoNothing().returning();
+  if (!inserted.length) throw new AdminError('day_exists', 'day');
+  return { day: d.day, kind: d.kind, name: d.name };
+}
+
+export async function removeCalendarDay(db: Db, day: string): Promise<void> {
+  const removed = await db.delete(calendarDays).where(eq(calendarDays.day, day)).returning({ day: calendarDays.day });
+  if (!removed.length) throw new AdminError('not_found');
+}

@@ -1,0 +1,136 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { complaints, notifications, users } from '@/db/schema';
+import { renderTemplate, type NotificationPayload } from '@/lib/notify';
+import { AdminError } from './errors';
+import type { NotificationStatus } from './schemas';
+
+export interface OutboxFilter {
+  status?: NotificationStatus;
+  channel?: string;
+  /** The `next` cursor of the previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface OutboxRow {
+  id: string;
+  createdAt: Date;
+  complaintNumber: string | null;
+  audience: string;
+  channel: string;
+  /** The address, or the staff member's name for the inbox. */
+  recipient: string | null;
+  recipientName: string | null;
+  address: string | null;
+  template: string;
+  locale: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  /** The message as the transport sends it; null when the template is unknown. */
+  rendered: { subject: string; text: string } | null;
+}
+
+export interface OutboxPage {
+  rows: OutboxRow[];
+  /** Cursor of the next page, or null on the last page. */
+  next: string | null;
+}
+
+// The cursor carries created_at as PostgreSQL prints it (microseconds and offset), so that
+// the keyset comparison is exact: a JavaScript Date would cut it to milliseconds.
+const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}[ T][\d:.]+(?:[+-]\d{2}(?::?\d{2})?|Z)?)\|([0-9a-f-]{36})$/i;
+
+export function encodeCursor(createdAtText: string, id: string): string {
+  return Buffer.from(`${createdAtText}|${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  let text: string;
+  try {
+    text = Buffer.from(cursor, 'base64url').toString('utf8');
+  } catch {
+    return null;
+  }
+  const m = CURSOR_RE.exec(text);
+  return m ? { createdAt: m[1], id: m[2] } : null;
+}
+
+/** Every notification, newest first (created_at desc, id desc), keyset-paginated. */
+export async function listNotifications(db: Db, filter: OutboxFilter = {}): Promise<OutboxPage> {
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(notifications.status, filter.status));
+  if (filter.channel) where.push(eq(notifications.channel, filter.channel));
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  if (cursor) {
+    where.push(sql`(${notifications.createdAt}, ${notifications.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      id: notifications.id,
+      createdAt: notifications.createdAt,
+      createdAtText: sql<string>`${notifications.createdAt}::text`,
+      complaintNumber: complaints.number,
+      audience: notifications.audience,
+      channel: notifications.channel,
+      address: notifications.address,
+      recipientName: users.name,
+      template: notifications.template,
+      locale: notifications.locale,
+      payload: notifications.payload,
+      status: notifications.status,
+      attempts: notifications.attempts,
+      nextAttemptAt: notifications.nextAttemptAt,
+      lastError: notifications.lastError,
+      sentAt: notifications.sentAt,
+    })
+    .from(notifications)
+    .leftJoin(users, eq(users.id, notifications.recipientUserId))
+    .leftJoin(complaints, eq(complaints.id, notifications.complaintId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ createdAtText: _, payload, ...r }) => ({
+      ...r,
+      recipient: r.address ?? r.recipientName,
+      rendered: render(r.template, r.locale, payload as NotificationPayload),
+    })),
+    next: rows.length > limit && last ? encodeCursor(last.createdAtText, last.id) : null,
+  };
+}
+
+function render(template: string, locale: string, payload: NotificationPayload) {
+  try {
+    return renderTemplate(template, locale, payload);
+  } catch {
+    return null;
+  }
+}
+
+/** Counts per status, for the filter. */
+export async function countNotificationsByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: notifications.status, n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .groupBy(notifications.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Puts a failed notification back in the queue: due now, with a fresh set of attempts. */
+export async function retryNotification(db: Db, id: string, now?: Date): Promise<void> {
+  const updated = await db
+    .update(notifications)
+    .set({ status: 'queued', attempts: 0, nextAttemptAt: now ?? sql`now()`, lockedUntil: null })
+    .where(and(eq(notifications.id, id), eq(notifications.status, 'failed')))
+    .returning({ id: notifications.id });
+  if (updated.length) return;
+  const [exists] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.id, id));
+  throw new AdminError(exists ? 'not_retryable' : 'not_found');
+}

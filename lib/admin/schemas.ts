@@ -1,0 +1,94 @@
+/**
+ * Input schemas of the admin area, shared by the forms (zodResolver) and the server actions.
+ * Pure zod: safe to import from client components.
+ */
+import { z } from 'zod';
+import { businessCalendarSchema, departmentPositions, roles, slaPolicySchema } from '@/lib/workflow';
+
+export { slaPolicySchema };
+
+// ---- outbox ---------------------------------------------------------------------------------
+
+export const notificationStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+export const notificationChannels = ['email', 'sms', 'inbox'] as const;
+
+export const retryNotificationSchema = z.strictObject({ id: z.uuid() });
+
+// ---- business calendar -------------------------------------------------------------------------
+
+const cal = businessCalendarSchema.shape;
+
+/** Time zone and working hours: the same field rules as businessCalendarSchema. */
+export const calendarSettingsSchema = z
+  .strictObject({ timeZone: cal.timeZone, workdayStart: cal.workdayStart, workdayEnd: cal.workdayEnd })
+  .refine((c) => c.workdayStart < c.workdayEnd, { message: 'workdayStart must be before workdayEnd', path: ['workdayEnd'] });
+export type CalendarSettingsInput = z.infer<typeof calendarSettingsSchema>;
+
+export const calendarDayKinds = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof calendarDayKinds)[number];
+
+/** One holiday or makeup working day (调休); the date rule is the one of businessCalendarSchema.holidays. */
+export const calendarDaySchema = z.strictObject({
+  day: cal.holidays.element,
+  kind: z.enum(calendarDayKinds),
+  name: z
+    .union([z.string().trim().max(50), z.null()])
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type CalendarDayInput = z.input<typeof calendarDaySchema>;
+
+export const removeCalendarDaySchema = z.strictObject({ day: cal.holidays.element });
+
+// ---- staff -------------------------------------------------------------------------------------
+
+export const passwordSchema = z.string().min(10).max(200);
+const optionalId = z
+  .union([z.uuid(), z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+/** 'YYYY-MM-DD' (absent through that day, business time zone) or empty for "not absent". */
+const optionalDate = z
+  .union([z.iso.date(), z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const departmentNeeded = { message: 'a department user needs a department', path: ['departmentId'] };
+
+export const createUserSchema = z
+  .strictObject({
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'letters, digits, . _ - (2–50)'),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(roles),
+  departmentId: optionalId,
+  password: passwordSchema,
+  })
+  .refine((u) => u.role !== 'department' || !!u.departmentId, departmentNeeded);
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    id: z.uuid(),
+    role: z.enum(roles),
+    departmentId: optionalId,
+    absentUntil: optionalDate,
+  })
+  .refine((u) => u.role !== 'department' || !!u.departmentId, departmentNeeded);
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z.strictObject({ id: z.uuid(), password: passwordSchema });
+export const setActiveSchema = z.strictObject({ id: z.uuid(), active: z.boolean() });
+
+export const departmentHandlersSchema = z.strictObject({
+  departmentId: z.uuid(),
+  headUserId: optionalId,
+  primaryUserId: optionalId,
+  secondaryUserId: optionalId,
+});
+export type DepartmentHandlersInput = z.input<typeof departmentHandlersSchema>;
+export { departmentPositions };
