@@ -375,7 +375,10 @@ function customerMessage(event: EventName, input: Record<string, unknown>): stri
   if (event === 'reject') return input.explanation as string;
   if (event === 'note' && input.customerVisible) return input.text as string;
   if (event === 'withdraw' || event === 'reopen') return input.reason as string;
-  return undefined;
+  const remedy = (event === 'resolve_on_spot' ? input.remedy : event === 'complete_handling' ? input.remedyDelivered : undefined) as
+    | { description: string }
+    | undefined;
+  return remedy?.description;
 }
 
 async function isGroupWide(tx: Tx, userId: string): Promise<boolean> {

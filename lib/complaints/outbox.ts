@@ -9,9 +9,12 @@ export interface Notice {
   message?: string;
 }
 
+function publicBase(): string {
+  return (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+}
+
 export function trackUrl(token: string): string {
-  const base = (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
-  return `${base}/track/${token}`;
+  return `${publicBase()}/track/${token}`;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
         address: user.email,
         template: notice.template,
         locale: user.locale,
-        payload: { ...basePayload, message: notice.message },
+        payload: { ...basePayload, message: notice.message, url: `${publicBase()}/complaints/${form.number}` },
       });
     }
   }

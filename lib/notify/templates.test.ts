@@ -53,3 +53,11 @@ describe('renderTemplate', () => {
     expect(() => renderTemplate('nope', 'en', full)).toThrow(UnknownTemplateError);
   });
 });
+
+describe('templates cover the procedure', () => {
+  it('has a text for every notice the workflow and the command layer queue', async () => {
+    const workflowMessages = (await import('@/messages/en/workflow.json')).default as { notifyTemplates: Record<string, string> };
+    const needed = new Set([...Object.keys(workflowMessages.notifyTemplates), 'received', 'assigned', 'deadline_warning', 'overdue', 'low_satisfaction']);
+    for (const name of needed) expect(TEMPLATE_NAMES, name).toContain(name);
+  });
+});

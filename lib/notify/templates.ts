@@ -22,6 +22,12 @@ export const TEMPLATE_NAMES = [
   'overdue',
   'admin_repair',
   'low_satisfaction',
+  'resolved',
+  'withdrawn',
+  'pending',
+  'reopened',
+  'gm_instruction',
+  'major_needs_instruction',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -226,6 +232,80 @@ export const TEMPLATES: TemplateTable = {
     en: {
       subject: 'Form {number} was corrected by an administrator',
       lines: [['An administrator corrected form {number} (now: {statusLabel}).', 'An administrator corrected form {number}.'], 'Reason: {message}', 'Open the form: {url}'],
+    },
+  },
+  resolved: {
+    'zh-CN': {
+      subject: '处理单 {number} 已处理完毕',
+      lines: [
+        '您好！您的处理单 {number} 已处理完毕。',
+        '处理结果：{message}',
+        ['请花一分钟为本次处理评分（仅在您提交评分后记录）：{trackUrl}', '欢迎对本次处理进行评价。'],
+      ],
+    },
+    en: {
+      subject: 'Form {number} has been resolved',
+      lines: [
+        'Your form {number} has been resolved.',
+        'What we did: {message}',
+        ['Please take a minute to rate how we handled it (only a rating you submit is recorded): {trackUrl}', 'We would value your rating.'],
+      ],
+    },
+  },
+  withdrawn: {
+    'zh-CN': {
+      subject: '处理单 {number} 已撤回',
+      lines: ['按您的意愿，处理单 {number} 已撤回。', '原因：{message}', '如仍有问题，欢迎随时与我们联系。'],
+    },
+    en: {
+      subject: 'Form {number} was withdrawn',
+      lines: ['As you asked, form {number} has been withdrawn.', 'Reason: {message}', 'If anything is still wrong, please contact us at any time.'],
+    },
+  },
+  pending: {
+    'zh-CN': {
+      subject: '处理单 {number} 已列入未了事宜',
+      lines: [
+        '您的处理单 {number} 暂时无法完结（例如等待配件或需要您回店），我们已将其列入未了事宜并会定期与您联系。',
+        '查询处理进度：{trackUrl}',
+      ],
+    },
+    en: {
+      subject: 'Form {number} is on our pending list',
+      lines: [
+        'Your form {number} cannot be closed yet (for example we are waiting for parts, or for your visit); it is on our pending list and we will keep in touch.',
+        'Track its progress: {trackUrl}',
+      ],
+    },
+  },
+  reopened: {
+    'zh-CN': {
+      subject: '处理单 {number} 已重新处理',
+      lines: ['您的处理单 {number} 已重新开始处理。', '原因：{message}', '查询处理进度：{trackUrl}'],
+    },
+    en: {
+      subject: 'Form {number} has been reopened',
+      lines: ['We are handling your form {number} again.', 'Reason: {message}', 'Track its progress: {trackUrl}'],
+    },
+  },
+  gm_instruction: {
+    'zh-CN': {
+      subject: '总经理已对重大投诉 {number} 作出指示',
+      lines: ['总经理已对重大投诉 {number} 作出指示，请按指示处理。', '打开处理单：{url}'],
+    },
+    en: {
+      subject: 'The general manager instructed on major complaint {number}',
+      lines: ['The general manager gave an instruction on major complaint {number}; please act on it.', 'Open the form: {url}'],
+    },
+  },
+  major_needs_instruction: {
+    'zh-CN': {
+      subject: '重大投诉 {number} 待您指示',
+      lines: ['处理单 {number} 被标为重大投诉，在您作出指示前不能离开责任认定步骤。', '打开处理单：{url}'],
+    },
+    en: {
+      subject: 'Major complaint {number} awaits your instruction',
+      lines: ['Form {number} is a major complaint: it cannot leave responsibility determination until you give an instruction.', 'Open the form: {url}'],
     },
   },
   low_satisfaction: {
