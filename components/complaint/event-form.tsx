@@ -24,6 +24,8 @@ interface Props {
   prefill?: Record<string, unknown>;
   /** 'draft': the department handler's saved determination draft instead of the event itself. */
   mode?: 'event' | 'draft';
+  /** Prefix of the field ids, for a page that shows one event's form for several forms (the ledger). */
+  idPrefix?: string;
 }
 
 type Values = Record<string, unknown>;
@@ -38,7 +40,7 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 }
 
 /** One event's form: the same zod schema here (zodResolver) as in the server action. */
-export function EventForm({ complaintId, number, version, event, choices, prefill, mode = 'event' }: Props) {
+export function EventForm({ complaintId, number, version, event, choices, prefill, mode = 'event', idPrefix = '' }: Props) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const locale = useLocale();
@@ -72,7 +74,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
     });
   });
 
-  const fieldId = (name: string) => `${event}-${name}`;
+  const fieldId = (name: string) => `${idPrefix}${event}-${name}`;
   const described = (name: string) => (errorAt(formState.errors, name) ? `${fieldId(name)}-error` : undefined);
   const fieldError = (name: string) => {
     const msg = errorAt(formState.errors, name);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
 import {
@@ -24,6 +24,20 @@ export function canSee(user: StaffUser, form: { siteId: string; departmentId: st
   if (!user.groupWide && form.siteId !== user.siteId) return false;
   if (user.role === 'department') return form.departmentId !== null && form.departmentId === user.departmentId;
   return true;
+}
+
+/**
+ * canSee as a SQL condition on `complaints`, for lists and search. Keep the two in step
+ * (tests/search/search.test.ts checks that they agree on every demo form and user).
+ */
+export function visibleTo(user: StaffUser): SQL {
+  if (user.role === 'finance') return sql`false`;
+  const site = user.groupWide ? undefined : eq(complaints.siteId, user.siteId);
+  if (user.role === 'department') {
+    if (!user.departmentId) return sql`false`;
+    return and(site, eq(complaints.departmentId, user.departmentId))!;
+  }
+  return site ?? sql`true`;
 }
 
 const manager = alias(users, 'manager');

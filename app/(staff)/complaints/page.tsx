@@ -1,0 +1,136 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { loadCalendar } from '@/lib/complaints/settings';
+import { filtersToQuery, loadSearchChoices, parseSearchParams, searchComplaints, searchPageSize } from '@/lib/complaints/search';
+import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { openStates, severities, states } from '@/lib/workflow';
+
+export const metadata = { title: '查询 · Search' };
+
+const inputClass = 'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5';
+const labelClass = 'block text-sm font-medium';
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Finance sees no forms at all (canSee); everybody else sees what visibleTo allows.
+  const user = await requireStaff(['desk', 'department', 'management', 'gm', 'admin']);
+  const { filters, after, before } = parseSearchParams(await searchParams);
+  const now = new Date();
+  const [calendar, choices, t, wf, format, locale] = await Promise.all([
+    loadCalendar(),
+    loadSearchChoices(user),
+    getTranslations('search'),
+    getTranslations('workflow'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const page = await searchComplaints(user, filters, { after, before, now, timeZone: calendar.timeZone });
+  const en = locale === 'en';
+  const base = filtersToQuery(filters);
+  const pageHref = (key: 'after' | 'before', cursor: string) => `/complaints?${new URLSearchParams({ ...base, [key]: cursor })}`;
+
+  const text = (name: keyof typeof filters & string, type = 'search', extra: Record<string, string> = {}) => (
+    <div>
+      <label htmlFor={`s-${name}`} className={labelClass}>{t(name)}</label>
+      <input id={`s-${name}`} name={name} type={type} defaultValue={(filters[name] as string | undefined) ?? ''} className={inputClass} {...extra} />
+    </div>
+  );
+  const select = (name: 'state' | 'department' | 'category' | 'severity', options: { value: string; text: string }[]) => (
+    <div>
+      <label htmlFor={`s-${name}`} className={labelClass}>{t(name)}</label>
+      <select id={`s-${name}`} name={name} defaultValue={filters[name] ?? ''} className={inputClass}>
+        <option value="">{t('any')}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.text}</option>)}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+
+      {/* A plain GET form: the filters live in the URL, and it works without JavaScript. */}
+      <form method="get" action="/complaints" role="search" aria-labelledby="search-filters" className="space-y-4 rounded border border-slate-200 bg-white p-4">
+        <h2 id="search-filters" className="text-lg font-medium">{t('filters')}</h2>
+        <div>
+          <label htmlFor="s-q" className={labelClass}>{t('q')}</label>
+          <input id="s-q" name="q" type="search" defaultValue={filters.q ?? ''} aria-describedby="s-q-hint" className={inputClass} />
+          <p id="s-q-hint" className="mt-1 text-xs text-slate-600">{t('qHint')}</p>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {text('number', 'search', { autoComplete: 'off' })}
+          {text('name')}
+          {text('phone', 'search', { inputMode: 'tel' })}
+          {text('plate')}
+          {select('state', states.map((s) => ({ value: s, text: wf(`states.${s}`) })))}
+          {select('department', choices.departments.map((d) => ({ value: d.id, text: en ? d.nameEn : d.name })))}
+          {select('category', choices.categories.map((c) => ({ value: c.code, text: en ? c.nameEn : c.name })))}
+          {select('severity', severities.map((s) => ({ value: s, text: wf(`severities.${s}`) })))}
+          {text('from', 'date')}
+          {text('to', 'date')}
+          <div className="flex items-end gap-2 sm:col-span-2">
+            <input id="s-overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue} className="mb-2 h-4 w-4" />
+            <label htmlFor="s-overdue" className="mb-1 text-sm">{t('overdue')}</label>
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">{t('submit')}</button>
+          <Link href="/complaints" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t('reset')}</Link>
+        </div>
+      </form>
+
+      <section aria-labelledby="search-results" data-testid="search-results">
+        <h2 id="search-results" className="text-lg font-medium">{t('results')}</h2>
+        <p className="mb-2 text-sm text-slate-600">{t('resultsHint', { size: searchPageSize })} <span aria-live="polite">{t('shown', { count: page.rows.length })}</span></p>
+        {page.rows.length === 0 ? (
+          <p className="text-slate-700">{t('empty')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('columns.number')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.state')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.customer')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.subject')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.department')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.receivedAt')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.due')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((row) => (
+                  <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
+                    <td className="px-3 py-2 font-mono whitespace-nowrap">
+                      <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
+                      {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
+                    </td>
+                    <td className="px-3 py-2">
+                      {wf(`states.${row.status}`)}
+                      <span className="ml-1 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
+                    </td>
+                    <td className="px-3 py-2">{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></td>
+                    <td className="px-3 py-2">{row.subject ?? '—'}</td>
+                    <td className="px-3 py-2">{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                    <td className="px-3 py-2">{openStates.includes(row.status) ? <DeadlineBadge due={row.stepDueAt} now={now} /> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {(page.previous || page.next) && (
+          <nav aria-label={t('pages')} className="mt-3 flex gap-3">
+            {page.previous ? (
+              <Link href={pageHref('before', page.previous)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">← {t('previous')}</Link>
+            ) : null}
+            {page.next ? (
+              <Link href={pageHref('after', page.next)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">{t('next')} →</Link>
+            ) : null}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

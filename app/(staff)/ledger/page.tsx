@@ -1,0 +1,191 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
+import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
+import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { EventForm } from '@/components/complaint/event-form';
+
+export const metadata = { title: '未了事宜台账 · Pending items' };
+
+type Params = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const linkClass = 'text-blue-700 underline hover:text-blue-900';
+const chipClass = (active: boolean) =>
+  `rounded border px-3 py-1 text-sm ${active ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`;
+
+export default async function LedgerPage({ searchParams }: { searchParams: Params }) {
+  // Department, admin and finance: 403. The CSV export checks the same roles itself.
+  const user = await requireStaff(ledgerRoles);
+  const params = await searchParams;
+  const all = user.role === 'desk' ? one(params.scope) === 'all' : true;
+  const closed = one(params.closed) === '1';
+  const now = new Date();
+  const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
+  const ledger = await loadLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
+  const [t, wf, format] = await Promise.all([getTranslations('ledger'), getTranslations('workflow'), getFormatter()]);
+  const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+  const query = (over: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    const merged = { scope: user.role === 'desk' && all ? 'all' : undefined, closed: closed ? '1' : undefined, ...over };
+    for (const [k, v] of Object.entries(merged)) if (v) q.set(k, v);
+    const s = q.toString();
+    return s ? `?${s}` : '';
+  };
+  const exportHref = `/ledger/export${query({})}`;
+  const choices = { departments: [], managers: [] };
+
+  function ItemCard({ item }: { item: LedgerItem }) {
+    return (
+      <article id={`item-${item.id}`} data-testid={`ledger-item-${item.number}`} aria-labelledby={`item-${item.id}-title`}
+        className={`rounded border bg-white p-4 ${item.overdue ? 'border-red-300' : 'border-slate-200'}`}>
+        <header className="flex flex-wrap items-center gap-2">
+          <h3 id={`item-${item.id}-title`} className="font-mono text-base font-semibold">
+            <Link href={`/complaints/${item.number}`} className={linkClass}>{item.number}</Link>
+          </h3>
+          <span className="rounded bg-blue-100 px-2 py-0.5 text-sm text-blue-900">{wf(`states.${item.status}`)}</span>
+          {item.overdue ? (
+            <span className="rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-800">{t('overdue')}</span>
+          ) : item.dueThisRound ? (
+            <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{t('dueRound')}</span>
+          ) : null}
+          <span className="text-sm text-slate-700">{item.customerName} · {item.customerPhone}{item.subject ? ` · ${item.subject}` : ''}</span>
+        </header>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
+          <div className="sm:col-span-2">
+            <dt className="text-slate-600">{t('fields.reason')}</dt>
+            <dd data-testid="ledger-reason"><span className="font-medium">{wf(`pendingReasons.${item.reason}`)}</span>：{item.explanation}</dd>
+          </div>
+          <div><dt className="text-slate-600">{t('fields.openedAt')}</dt><dd>{dt(item.openedAt)}</dd></div>
+          <div><dt className="text-slate-600">{t('fields.approvedBy')}</dt><dd>{item.approvedByName ?? '—'}</dd></div>
+          <div><dt className="text-slate-600">{t('fields.manager')}</dt><dd>{item.managerName ?? '—'}</dd></div>
+          <div><dt className="text-slate-600">{t('fields.lastContact')}</dt><dd>{item.lastContactAt ? dt(item.lastContactAt) : t('never')}</dd></div>
+          {item.closedAt ? (
+            <>
+              <div><dt className="text-slate-600">{t('fields.closedAt')}</dt><dd>{dt(item.closedAt)}</dd></div>
+              <div><dt className="text-slate-600">{t('fields.outcome')}</dt><dd>{item.outcome ? t(`outcomes.${item.outcome}`) : '—'}</dd></div>
+            </>
+          ) : (
+            <div><dt className="text-slate-600">{t('fields.nextContact')}</dt><dd data-testid="ledger-next-contact" className="font-medium">{item.nextContactOn}</dd></div>
+          )}
+        </dl>
+        <div className="mt-3">
+          <h4 className="text-sm text-slate-600">{t('fields.contacts')}</h4>
+          {item.contacts.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('noContacts')}</p>
+          ) : (
+            <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3 text-sm" data-testid="ledger-contacts">
+              {item.contacts.map((c, i) => (
+                <li key={i}>
+                  <span className="text-slate-600">{dt(c.at)} · {c.byName ?? '—'}：</span>{c.summary}
+                  <span className="text-slate-500"> → {c.nextContactOn}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        {item.canRecordContact && (
+          <details className="mt-3 rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer font-medium">{t('recordContact')}</summary>
+            <div className="mt-3 max-w-xl">
+              <EventForm complaintId={item.complaintId} number={item.number} version={item.version} event="record_contact"
+                choices={choices} idPrefix={`ledger-${item.id}-`} />
+            </div>
+          </details>
+        )}
+      </article>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-sm text-slate-700">{t('intro', { day: policy.pendingContactDay })}</p>
+        <div className="flex flex-wrap items-center gap-3">
+          {user.role === 'desk' && (
+            <nav aria-label={t('scope.label')} className="flex gap-2">
+              <Link href={`/ledger${query({ scope: undefined })}`} aria-current={!all ? 'page' : undefined} className={chipClass(!all)}>{t('scope.mine')}</Link>
+              <Link href={`/ledger${query({ scope: 'all' })}`} aria-current={all ? 'page' : undefined} className={chipClass(all)}>{t('scope.all')}</Link>
+            </nav>
+          )}
+          <Link href={`/ledger${query({ closed: closed ? undefined : '1' })}`} className={chipClass(false)}>
+            {closed ? t('scope.hideClosed') : t('scope.showClosed')}
+          </Link>
+          <a href={exportHref} download className={`${chipClass(false)} ml-auto`}>{t('export')}</a>
+        </div>
+      </header>
+
+      <section aria-labelledby="ledger-awaiting" data-testid="ledger-awaiting">
+        <h2 id="ledger-awaiting" className="mb-2 text-lg font-medium">
+          {t('awaiting.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.awaitingApproval.length })})</span>
+        </h2>
+        {ledger.awaitingApproval.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('awaiting.empty')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+            {ledger.awaitingApproval.map((a) => (
+              <li key={a.complaintId} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+                <Link href={`/complaints/${a.number}`} className={`font-mono ${linkClass}`}>{a.number}</Link>
+                <span>{a.customerName}{a.subject ? ` · ${a.subject}` : ''}</span>
+                {a.reason && <span><span className="font-medium">{wf(`pendingReasons.${a.reason}`)}</span>{a.explanation ? `：${a.explanation}` : ''}</span>}
+                {a.proposedBy && a.proposedAt && <span className="text-slate-600">{t('awaiting.proposedBy', { name: a.proposedBy, at: dt(a.proposedAt) })}</span>}
+                <DeadlineBadge due={a.stepDueAt} now={now} />
+                {user.role === 'gm' && <Link href={`/complaints/${a.number}`} className={linkClass}>{t('awaiting.decide')}</Link>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ledger-round" data-testid="ledger-round">
+        <h2 id="ledger-round" className="text-lg font-medium">
+          {t('round.title', { date: ledger.roundDate })} <span className="text-sm text-slate-500">({t('count', { count: ledger.round.length })})</span>
+        </h2>
+        <p className="mb-2 text-sm text-slate-600">{t('round.hint', { day: policy.pendingContactDay })}</p>
+        {ledger.round.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('round.empty')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+            {ledger.round.map((item) => (
+              <li key={item.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+                <span className="font-mono">{item.number}</span>
+                <span>{item.customerName} · {item.customerPhone}</span>
+                <span>{t('fields.nextContact')}：{item.nextContactOn}</span>
+                {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">{t('overdue')}</span>}
+                <span className="text-slate-600">{item.managerName ?? '—'}</span>
+                <a href={`#item-${item.id}`} className={linkClass}>{t('round.goRecord')}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ledger-open" data-testid="ledger-open">
+        <h2 id="ledger-open" className="mb-2 text-lg font-medium">
+          {t('open.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.open.length })})</span>
+        </h2>
+        {ledger.open.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('open.empty')}</p>
+        ) : (
+          <ul className="space-y-3">{ledger.open.map((item) => <li key={item.id}><ItemCard item={item} /></li>)}</ul>
+        )}
+      </section>
+
+      {closed && (
+        <section aria-labelledby="ledger-closed" data-testid="ledger-closed">
+          <h2 id="ledger-closed" className="mb-2 text-lg font-medium">
+            {t('closed.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.closed.length })})</span>
+          </h2>
+          {ledger.closed.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('closed.empty')}</p>
+          ) : (
+            <ul className="space-y-3">{ledger.closed.map((item) => <li key={item.id}><ItemCard item={item} /></li>)}</ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "complaints_search_trgm_idx" ON "complaints" USING gin ((("number" || ' ' || "customer_name" || ' ' || "customer_phone" || ' ' || coalesce("plate", '') || ' ' || coalesce("subject_product", '') || ' ' || coalesce("vehicle_model", '') || ' ' || "description" || ' ' || coalesce("customer_request", ''))) gin_trgm_ops);

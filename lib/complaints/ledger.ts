@@ -1,0 +1,314 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Db } from '@/db/client';
+import { complaintEvents, complaintParties, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
+import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
+import type { StaffUser } from '@/db/queries/staff';
+import { visibleTo } from './form-view';
+
+/** Roles that open the ledger (the page and the CSV export check this themselves). */
+export const ledgerRoles = ['desk', 'management', 'gm'] as const satisfies readonly Role[];
+
+export function mayOpenLedger(role: Role): boolean {
+  return (ledgerRoles as readonly Role[]).includes(role);
+}
+
+export interface LedgerOptions {
+  /** Desk only: the whole centre's ledger instead of the forms this person is customer manager of. */
+  all?: boolean;
+  /** Also list items that are closed (resumed, or the form withdrawn). */
+  closed?: boolean;
+  now?: Date;
+  timeZone?: string;
+  /** The day of the month of the contact round (SLA policy pendingContactDay, the 4th). */
+  contactDay?: number;
+}
+
+/**
+ * Who sees which items. A customer manager (desk) sees the items of the forms they manage; the
+ * customer-service centre is desk too, so desk may ask for all. Management and the GM see all.
+ * Site scope and the rest of canSee apply on top (visibleTo).
+ */
+export function ledgerScope(user: StaffUser, all = false): SQL {
+  const base = visibleTo(user);
+  if (!mayOpenLedger(user.role)) return sql`false`;
+  if (user.role === 'desk' && !all) return and(base, eq(complaints.customerManagerId, user.id))!;
+  return base;
+}
+
+export interface LedgerContact {
+  at: Date;
+  byName: string | null;
+  summary: string;
+  nextContactOn: string;
+}
+
+export interface LedgerItem {
+  id: string;
+  complaintId: string;
+  number: string;
+  version: number;
+  status: State;
+  customerName: string;
+  customerPhone: string;
+  subject: string | null;
+  managerName: string | null;
+  reason: PendingReason;
+  explanation: string;
+  openedAt: Date;
+  approvedByName: string | null;
+  lastContactAt: Date | null;
+  nextContactOn: string;
+  closedAt: Date | null;
+  outcome: string | null;
+  contacts: LedgerContact[];
+  /** Due in this month's contact round (next contact on or before the round day, or overdue). */
+  dueThisRound: boolean;
+  overdue: boolean;
+  /** Whether this user may record a contact here (desk, open item, not an involved party). */
+  canRecordContact: boolean;
+}
+
+export interface AwaitingApproval {
+  complaintId: string;
+  number: string;
+  customerName: string;
+  subject: string | null;
+  managerName: string | null;
+  reason: PendingReason | null;
+  explanation: string | null;
+  proposedAt: Date | null;
+  proposedBy: string | null;
+  stepDueAt: Date | null;
+}
+
+export interface Ledger {
+  /** The day (YYYY-MM-DD) of this month's contact round. */
+  roundDate: string;
+  today: string;
+  awaitingApproval: AwaitingApproval[];
+  open: LedgerItem[];
+  /** The open items of this month's contact round (a subset of `open`). */
+  round: LedgerItem[];
+  closed: LedgerItem[];
+}
+
+const manager = alias(users, 'ledger_manager');
+const approver = alias(users, 'ledger_approver');
+
+/** This month's round day in the business time zone, e.g. 2026-11-04. */
+export function contactRoundDate(now: Date, timeZone: string, day = 4): string {
+  return `${localDate(now, timeZone).slice(0, 8)}${String(day).padStart(2, '0')}`;
+}
+
+export async function loadLedger(user: StaffUser, opts: LedgerOptions = {}, db?: Db): Promise<Ledger> {
+  const d = db ?? (await getDb());
+  const now = opts.now ?? new Date();
+  const timeZone = opts.timeZone ?? 'Asia/Shanghai';
+  const today = localDate(now, timeZone);
+  const roundDate = contactRoundDate(now, timeZone, opts.contactDay ?? 4);
+  const scope = ledgerScope(user, opts.all);
+
+  const rows = await d
+    .select({
+      id: pendingItems.id,
+      complaintId: complaints.id,
+      number: complaints.number,
+      version: complaints.version,
+      status: complaints.status,
+      customerName: complaints.customerName,
+      customerPhone: complaints.customerPhone,
+      plate: complaints.plate,
+      product: complaints.subjectProduct,
+      managerName: manager.name,
+      reason: pendingItems.reason,
+      explanation: pendingItems.explanation,
+      openedAt: pendingItems.openedAt,
+      approvedByName: approver.name,
+      lastContactAt: pendingItems.lastContactAt,
+      nextContactOn: pendingItems.nextContactOn,
+      closedAt: pendingItems.closedAt,
+      outcome: pendingItems.outcome,
+    })
+    .from(pendingItems)
+    .innerJoin(complaints, eq(complaints.id, pendingItems.complaintId))
+    .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
+    .leftJoin(approver, eq(approver.id, pendingItems.approvedById))
+    .where(and(scope, opts.closed ? undefined : isNull(pendingItems.closedAt)))
+    .orderBy(asc(pendingItems.nextContactOn), asc(pendingItems.openedAt), asc(complaints.number))
+    .limit(5000);
+
+  const ids = rows.map((r) => r.id);
+  const complaintIds = rows.map((r) => r.complaintId);
+  const byUser = alias(users, 'ledger_contact_by');
+  const [contactRows, partyRows] = await Promise.all([
+    ids.length
+      ? d
+          .select({
+            pendingItemId: pendingContacts.pendingItemId,
+            at: pendingContacts.at,
+            byName: byUser.name,
+            summary: pendingContacts.summary,
+            nextContactOn: pendingContacts.nextContactOn,
+          })
+          .from(pendingContacts)
+          .leftJoin(byUser, eq(byUser.id, pendingContacts.byId))
+          .where(inArray(pendingContacts.pendingItemId, ids))
+          .orderBy(asc(pendingContacts.at))
+      : Promise.resolve([]),
+    complaintIds.length
+      ? d
+          .select({ complaintId: complaintParties.complaintId })
+          .from(complaintParties)
+          .where(and(inArray(complaintParties.complaintId, complaintIds), eq(complaintParties.userId, user.id)))
+      : Promise.resolve([]),
+  ]);
+  const contactsOf = new Map<string, LedgerContact[]>();
+  for (const c of contactRows) {
+    contactsOf.set(c.pendingItemId, [...(contactsOf.get(c.pendingItemId) ?? []), { at: c.at, byName: c.byName, summary: c.summary, nextContactOn: c.nextContactOn }]);
+  }
+  const involved = new Set(partyRows.map((p) => p.complaintId));
+
+  const items: LedgerItem[] = rows.map((r) => {
+    const isOpen = r.closedAt === null;
+    return {
+      id: r.id,
+      complaintId: r.complaintId,
+      number: r.number,
+      version: r.version,
+      status: r.status as State,
+      customerName: r.customerName,
+      customerPhone: r.customerPhone,
+      subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
+      managerName: r.managerName,
+      reason: r.reason as PendingReason,
+      explanation: r.explanation,
+      openedAt: r.openedAt,
+      approvedByName: r.approvedByName,
+      lastContactAt: r.lastContactAt,
+      nextContactOn: r.nextContactOn,
+      closedAt: r.closedAt,
+      outcome: r.outcome,
+      contacts: contactsOf.get(r.id) ?? [],
+      dueThisRound: isOpen && (r.nextContactOn <= roundDate || r.nextContactOn <= today),
+      overdue: isOpen && r.nextContactOn < today,
+      canRecordContact: isOpen && r.status === 'pending' && user.role === 'desk' && !involved.has(r.complaintId),
+    };
+  });
+  const open = items.filter((i) => i.closedAt === null);
+  return {
+    roundDate,
+    today,
+    awaitingApproval: await loadAwaitingApproval(d, scope),
+    open,
+    round: open.filter((i) => i.dueThisRound),
+    closed: items.filter((i) => i.closedAt !== null).sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime()),
+  };
+}
+
+/** Forms whose move to the ledger waits for the GM's approval (state pending_approval), with the proposal. */
+async function loadAwaitingApproval(d: Db, scope: SQL): Promise<AwaitingApproval[]> {
+  const rows = await d
+    .select({
+      complaintId: complaints.id,
+      number: complaints.number,
+      customerName: complaints.customerName,
+      plate: complaints.plate,
+      product: complaints.subjectProduct,
+      managerName: manager.name,
+      stepDueAt: complaints.stepDueAt,
+    })
+    .from(complaints)
+    .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
+    .where(and(scope, eq(complaints.status, 'pending_approval')))
+    .orderBy(asc(complaints.stepDueAt), asc(complaints.number))
+    .limit(500);
+  if (rows.length === 0) return [];
+  const proposals = await d
+    .select({ complaintId: complaintEvents.complaintId, payload: complaintEvents.payload, at: complaintEvents.at, actorName: complaintEvents.actorName })
+    .from(complaintEvents)
+    .where(and(inArray(complaintEvents.complaintId, rows.map((r) => r.complaintId)), eq(complaintEvents.type, 'propose_pending')))
+    .orderBy(desc(complaintEvents.version));
+  return rows.map((r) => {
+    const p = proposals.find((x) => x.complaintId === r.complaintId);
+    const payload = (p?.payload ?? {}) as { reason?: PendingReason; explanation?: string };
+    return {
+      complaintId: r.complaintId,
+      number: r.number,
+      customerName: r.customerName,
+      subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
+      managerName: r.managerName,
+      reason: payload.reason ?? null,
+      explanation: payload.explanation ?? null,
+      proposedAt: p?.at ?? null,
+      proposedBy: p?.actorName ?? null,
+      stepDueAt: r.stepDueAt,
+    };
+  });
+}
+
+// ---- CSV ----------------------------------------------------------------------------------
+
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
+export function csvField(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  // A cell starting with = + - @ would be run as a formula by a spreadsheet: keep it text.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A whole CSV file: CRLF line ends, with the UTF-8 BOM so Excel reads Chinese correctly. */
+export function toCsv(rows: (string | number | null | undefined)[][]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export interface LedgerCsvLabels {
+  headers: string[];
+  state: (s: State) => string;
+  reason: (r: PendingReason) => string;
+  outcome: (o: string) => string;
+}
+
+/** The ledger as CSV rows (header first); times in the business time zone. */
+export function ledgerCsvRows(items: LedgerItem[], labels: LedgerCsvLabels, timeZone: string): string[][] {
+  const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dt = (d: Date | null) => (d ? fmt.format(d) : '');
+  return [
+    labels.headers,
+    ...items.map((i) => [
+      i.number,
+      labels.state(i.status),
+      i.customerName,
+      i.customerPhone,
+      i.subject ?? '',
+      i.managerName ?? '',
+      labels.reason(i.reason),
+      i.explanation,
+      dt(i.openedAt),
+      i.approvedByName ?? '',
+      dt(i.lastContactAt),
+      i.closedAt ? '' : i.nextContactOn,
+      i.contacts.map((c) => `${dt(c.at)} ${c.byName ?? ''}：${c.summary}`).join('\n'),
+      dt(i.closedAt),
+      i.outcome ? labels.outcome(i.outcome) : '',
+    ]),
+  ];
+}
+
+export const ledgerCsvColumns = [
+  'number',
+  'state',
+  'customer',
+  'phone',
+  'subject',
+  'manager',
+  'reason',
+  'explanation',
+  'openedAt',
+  'approvedBy',
+  'lastContact',
+  'nextContact',
+  'contacts',
+  'closedAt',
+  'outcome',
+] as const;

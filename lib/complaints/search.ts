@@ -1,0 +1,286 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/client';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { categories, complaints, complaintSearchTextOf, departments } from '@/db/schema';
+import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
+import type { StaffUser } from '@/db/queries/staff';
+import { visibleTo } from './form-view';
+
+export const searchPageSize = 25;
+
+const ymd = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const term = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .catch(undefined);
+
+/**
+ * The filters as they come from the URL query string (a GET form). Anything malformed is
+ * dropped rather than refused: a hand-edited URL shows a wider search, never an error page.
+ */
+export const searchFiltersSchema = z.object({
+  q: term,
+  number: term,
+  name: term,
+  phone: term,
+  plate: term,
+  state: z.enum(states).optional().catch(undefined),
+  department: z.uuid().optional().catch(undefined),
+  category: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  severity: z.enum(severities).optional().catch(undefined),
+  overdue: z
+    .string()
+    .optional()
+    .transform((v) => v === '1' || v === 'on' || v === 'true')
+    .catch(false),
+  from: ymd,
+  to: ymd,
+});
+export type SearchFilters = z.infer<typeof searchFiltersSchema>;
+
+/** Reads the filters and the page cursor from URLSearchParams-like input (first value wins). */
+export function parseSearchParams(params: Record<string, string | string[] | undefined>) {
+  const first = (k: string) => {
+    const v = params[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(searchFiltersSchema.shape)) raw[key] = first(key);
+  return {
+    filters: searchFiltersSchema.parse(raw),
+    after: decodeCursor(first('after')),
+    before: decodeCursor(first('before')),
+  };
+}
+
+/** The filters back as query-string pairs (empty ones left out), for the page links. */
+export function filtersToQuery(filters: SearchFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === undefined || v === false || v === '') continue;
+    out[k] = v === true ? '1' : String(v);
+  }
+  return out;
+}
+
+// ---- cursor -------------------------------------------------------------------------------
+
+/** A position in (received_at desc, id desc) order. */
+export interface Cursor {
+  /** received_at as PostgreSQL prints it: keeps the microseconds a JS Date would lose. */
+  receivedAt: string;
+  id: string;
+}
+
+const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/), z.uuid()]);
+
+/** Opaque to the browser: base64url of a small JSON array. */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.receivedAt, c.id]), 'utf8').toString('base64url');
+}
+
+/** A cursor from the URL, or undefined when absent or tampered with (the first page is shown). */
+export function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (!value || value.length > 200) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return parsed.success ? { receivedAt: parsed.data[0], id: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- query --------------------------------------------------------------------------------
+
+/** LIKE pattern for "contains", with the user's own % _ and \ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The searchable text of a form, exactly the expression of the GIN trigram index
+ * `complaints_search_trgm_idx` (db/schema.ts), so that the planner can use the index.
+ */
+const searchText = complaintSearchTextOf(complaints);
+
+/**
+ * "Contains" on the searchable text.
+ *
+ * Why ILIKE and not pg_trgm similarity (`%`, `word_similarity`): a 2-character Chinese word
+ * such as 异味 has no trigram of its own, so similarity search misses it; and where the
+ * database's LC_CTYPE is C (PGlite), pg_trgm does not count CJK characters as word
+ * characters at all. ILIKE '%…%' is always correct (the index is lossy and rows are rechecked).
+ * The GIN trigram index accelerates it when the term yields trigrams — Latin letters and
+ * digits of 3 or more characters (phones, plates, numbers, English words), and CJK of 3 or
+ * more characters on a database whose locale classifies CJK as letters (PostgreSQL with a
+ * UTF-8 LC_CTYPE). A shorter term, or CJK on a C-locale database, gives the index nothing
+ * to look up: the query then scans (in received_at order, stopping after one page of hits),
+ * which we accept for such rare, short queries.
+ */
+function textContains(text: string): SQL {
+  return sql`${searchText} ilike ${containsPattern(text)}`;
+}
+
+/**
+ * A field filter: contains on the column itself (the exact rule), AND on the indexed
+ * expression (implied by the first, but it lets the trigram index find the candidates).
+ */
+function fieldContains(column: SQL | AnyPgColumn, text: string): SQL {
+  return and(sql`${column} ilike ${containsPattern(text)}`, textContains(text))!;
+}
+
+export function filterConditions(filters: SearchFilters, now: Date, timeZone: string): SQL[] {
+  const where: SQL[] = [];
+  if (filters.q) {
+    // Every word must occur somewhere (e.g. "异味 凯美瑞" or "air smell").
+    for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 5)) where.push(textContains(word));
+  }
+  if (filters.number) {
+    const n = filters.number.toUpperCase();
+    // A full number is a unique-index lookup; a part of one (e.g. "000123") a contains search.
+    where.push(/^KS-\d{4}-\d{6}$/.test(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
+  }
+  if (filters.name) where.push(fieldContains(complaints.customerName, filters.name));
+  if (filters.phone) {
+    const digits = filters.phone.replace(/[\s-]/g, '');
+    where.push(digits.length >= 11 ? eq(complaints.customerPhone, digits) : fieldContains(complaints.customerPhone, digits));
+  }
+  if (filters.plate) where.push(fieldContains(sql`coalesce(${complaints.plate}, '')`, filters.plate.toUpperCase()));
+  if (filters.state) where.push(eq(complaints.status, filters.state));
+  if (filters.department) where.push(eq(complaints.departmentId, filters.department));
+  if (filters.category) {
+    where.push(sql`${complaints.categoryId} = (select ${categories.id} from ${categories} where ${categories.code} = ${filters.category})`);
+  }
+  if (filters.severity) where.push(eq(complaints.severity, filters.severity));
+  if (filters.overdue) {
+    where.push(lt(complaints.stepDueAt, now), inArray(complaints.status, [...openStates]));
+  }
+  // Dates are days of the business calendar: "to" includes the whole day.
+  if (filters.from) where.push(gte(complaints.receivedAt, atLocalTime(filters.from, '00:00', timeZone)));
+  if (filters.to) where.push(lt(complaints.receivedAt, atLocalTime(addCalendarDays(filters.to, 1), '00:00', timeZone)));
+  return where;
+}
+
+export interface SearchRow {
+  id: string;
+  number: string;
+  status: State;
+  severity: string;
+  customerName: string;
+  customerPhone: string;
+  subject: string | null;
+  departmentName: string | null;
+  departmentNameEn: string | null;
+  receivedAt: Date;
+  stepDueAt: Date | null;
+  overdue: boolean;
+  major: boolean;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  /** Cursor for the page after this one, if there is one. */
+  next?: string;
+  /** Cursor for the page before this one, if there is one. */
+  previous?: string;
+}
+
+export interface SearchOptions {
+  after?: Cursor;
+  before?: Cursor;
+  now?: Date;
+  timeZone?: string;
+  pageSize?: number;
+}
+
+/**
+ * One page of the forms this user may see that match the filters, newest first.
+ * Keyset pagination on (received_at desc, id desc) — served by complaints_received_idx — with
+ * the position in an opaque cursor: no OFFSET, so page 4,000 costs what page 1 costs, and a
+ * form arriving meanwhile neither repeats nor skips a row. `before` walks backwards.
+ */
+export async function searchComplaints(user: StaffUser, filters: SearchFilters, opts: SearchOptions = {}, db?: Db): Promise<SearchPage> {
+  const d = db ?? (await getDb());
+  const now = opts.now ?? new Date();
+  const size = opts.pageSize ?? searchPageSize;
+  const backwards = !opts.after && !!opts.before;
+  const cursor = opts.after ?? opts.before;
+  const where = [visibleTo(user), ...filterConditions(filters, now, opts.timeZone ?? 'Asia/Shanghai')];
+  if (cursor) {
+    const key = sql`(${cursor.receivedAt}::timestamptz, ${cursor.id}::uuid)`;
+    where.push(backwards ? sql`(${complaints.receivedAt}, ${complaints.id}) > ${key}` : sql`(${complaints.receivedAt}, ${complaints.id}) < ${key}`);
+  }
+  const order = backwards ? [asc(complaints.receivedAt), asc(complaints.id)] : [desc(complaints.receivedAt), desc(complaints.id)];
+  const found = await d
+    .select({
+      id: complaints.id,
+      number: complaints.number,
+      status: complaints.status,
+      severity: complaints.severity,
+      customerName: complaints.customerName,
+      customerPhone: complaints.customerPhone,
+      plate: complaints.plate,
+      product: complaints.subjectProduct,
+      departmentName: departments.name,
+      departmentNameEn: departments.nameEn,
+      receivedAt: complaints.receivedAt,
+      receivedAtText: sql<string>`${complaints.receivedAt}::text`,
+      stepDueAt: complaints.stepDueAt,
+      major: complaints.major,
+    })
+    .from(complaints)
+    .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(size + 1);
+  const more = found.length > size;
+  const page = found.slice(0, size);
+  if (backwards) page.reverse();
+  const open = new Set<string>(openStates);
+  const rows: SearchRow[] = page.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status as State,
+    severity: r.severity,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
+    departmentName: r.departmentName,
+    departmentNameEn: r.departmentNameEn,
+    receivedAt: r.receivedAt,
+    stepDueAt: r.stepDueAt,
+    overdue: r.stepDueAt !== null && r.stepDueAt.getTime() < now.getTime() && open.has(r.status),
+    major: r.major,
+  }));
+  if (page.length === 0) {
+    // Past either end (e.g. a stale cursor): offer the way back only.
+    return backwards ? { rows, next: cursor ? encodeCursor(cursor) : undefined } : { rows, previous: cursor ? encodeCursor(cursor) : undefined };
+  }
+  const firstKey = encodeCursor({ receivedAt: page[0].receivedAtText, id: page[0].id });
+  const lastKey = encodeCursor({ receivedAt: page[page.length - 1].receivedAtText, id: page[page.length - 1].id });
+  return backwards
+    ? { rows, previous: more ? firstKey : undefined, next: lastKey }
+    : { rows, next: more ? lastKey : undefined, previous: cursor ? firstKey : undefined };
+}
+
+/** The choices of the search form's selects. */
+export async function loadSearchChoices(user: StaffUser, db?: Db) {
+  const d = db ?? (await getDb());
+  const [depts, cats] = await Promise.all([
+    d
+      .select({ id: departments.id, name: departments.name, nameEn: departments.nameEn })
+      .from(departments)
+      .where(user.role === 'department' && user.departmentId ? eq(departments.id, user.departmentId) : eq(departments.siteId, user.siteId))
+      .orderBy(asc(departments.code)),
+    d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.code)),
+  ]);
+  return { departments: depts, categories: cats };
+}
