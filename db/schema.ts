@@ -14,6 +14,7 @@ import {
   bigserial,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -71,6 +72,16 @@ export const complaintCounters = pgTable('complaint_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * The searchable text of a form as one expression: number, customer, phone, subject, the
+ * customer's words. The trigram index and the search query must use exactly this expression.
+ */
+export function complaintSearchTextOf(
+  t: Record<'number' | 'customerName' | 'customerPhone' | 'plate' | 'subjectProduct' | 'vehicleModel' | 'description' | 'customerRequest', AnyPgColumn>,
+): SQL {
+  return sql`(${t.number} || ' ' || ${t.customerName} || ' ' || ${t.customerPhone} || ' ' || coalesce(${t.plate}, '') || ' ' || coalesce(${t.subjectProduct}, '') || ' ' || coalesce(${t.vehicleModel}, '') || ' ' || ${t.description} || ' ' || coalesce(${t.customerRequest}, ''))`;
+}
 
 export const complaints = pgTable(
   'complaints',
@@ -133,6 +144,10 @@ export const complaints = pgTable(
     index('complaints_phone_idx').on(t.customerPhone),
     index('complaints_plate_idx').on(t.plate),
     index('complaints_created_idx').on(t.createdAt, t.id),
+    // Search (lib/complaints/search.ts): keyset pagination in (received_at desc, id desc) order,
+    // and one trigram index over the searchable text (complaintSearchTextOf above).
+    index('complaints_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('complaints_search_trgm_idx').using('gin', sql`(${complaintSearchTextOf(t)}) gin_trgm_ops`),
   ],
 );
 
@@ -276,6 +291,18 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: ts('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+// One row per alert raised: several app instances may run the alert job, only one inserts.
+export const deadlineAlerts = pgTable(
+  'deadline_alerts',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    stateEnteredAt: ts('state_entered_at').notNull(),
+    kind: text('kind').notNull(), // 'warning' (75 % of the step used) | 'overdue'
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.stateEnteredAt, t.kind] })],
+);
 
 export type Site = typeof sites.$inferSelect;
 export type Department = typeof departments.$inferSelect;

@@ -1,6 +1,9 @@
 import { getDatabase } from '@/db/client';
 import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
-import { startJobRunner } from '@/lib/jobs';
+import { kickOutbox, startJobRunner } from '@/lib/jobs';
+import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/alerts';
+import { loadCalendar } from '@/lib/complaints/settings';
+import { localDate } from '@/lib/workflow';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -16,5 +19,30 @@ export async function startup(): Promise<void> {
     const { forms } = await seedDemo(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
-  if (process.env.KESU_JOBS !== '0') await startJobRunner(database);
+  if (process.env.KESU_JOBS !== '0') {
+    await startJobRunner(database, {
+      handlers: {
+        'kesu-deadline-alerts': {
+          cron: '*/5 * * * *',
+          queue: { policy: 'stately', retryLimit: 0 },
+          async handler({ database }) {
+            const raised = await raiseDeadlineAlerts(database.db);
+            if (raised.warnings + raised.overdue) await kickOutbox();
+            return raised;
+          },
+        },
+        // The 4th of every month, 09:00 business time: the pending-items contact round.
+        'kesu-ledger-round': {
+          cron: '0 9 4 * *',
+          queue: { policy: 'stately', retryLimit: 0 },
+          async handler({ database }) {
+            const calendar = await loadCalendar(database.db);
+            const count = await remindPendingContacts(database.db, localDate(new Date(), calendar.timeZone));
+            if (count) await kickOutbox();
+            return { count };
+          },
+        },
+      },
+    });
+  }
 }

@@ -28,6 +28,7 @@ export const TEMPLATE_NAMES = [
   'reopened',
   'gm_instruction',
   'major_needs_instruction',
+  'ledger_round',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -306,6 +307,16 @@ export const TEMPLATES: TemplateTable = {
     en: {
       subject: 'Major complaint {number} awaits your instruction',
       lines: ['Form {number} is a major complaint: it cannot leave responsibility determination until you give an instruction.', 'Open the form: {url}'],
+    },
+  },
+  ledger_round: {
+    'zh-CN': {
+      subject: '未了事宜 {number}：本月 4 日联系客户',
+      lines: ['请联系未了事宜 {number} 的客户，提醒其回店，并记录变化情况。', '打开处理单：{url}'],
+    },
+    en: {
+      subject: 'Pending item {number}: this month\'s call (the 4th)',
+      lines: ['Please call the customer of pending item {number}, remind them to come back, and record what changed.', 'Open the form: {url}'],
     },
   },
   low_satisfaction: {
