@@ -90,7 +90,8 @@ export async function ensureAdmin(db: Db, login: string, password: string): Prom
 
 export const demoPassword = 'kesu-demo';
 
-const demoUsers: { login: string; name: string; role: Role; dept?: string; position?: 'head' | 'primary' | 'secondary' }[] = [
+/** The demo staff; the integration tests use the same people. */
+export const demoUsers = [
   { login: 'desk', name: '王丽', role: 'desk' },
   { login: 'chenchen', name: '陈晨', role: 'desk' },
   { login: 'service', name: '张强', role: 'department', dept: 'service', position: 'head' },
@@ -106,7 +107,16 @@ const demoUsers: { login: string; name: string; role: Role; dept?: string; posit
   { login: 'gm', name: '黄志远', role: 'gm' },
   { login: 'admin', name: '系统管理员', role: 'admin' },
   { login: 'finance', name: '何静', role: 'finance' },
-];
+] as const satisfies readonly DemoUser[];
+
+interface DemoUser {
+  login: string;
+  name: string;
+  role: Role;
+  dept?: string;
+  position?: 'head' | 'primary' | 'secondary';
+}
+const demoStaff: readonly DemoUser[] = demoUsers;
 
 interface Story {
   category: string;
@@ -186,7 +196,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
   const depts = await db.select().from(departments).where(eq(departments.siteId, site.id));
   const deptId = (code: string) => depts.find((d) => d.code === code)!.id;
   const passwordHash = await hashPassword(demoPassword);
-  for (const u of demoUsers) {
+  for (const u of demoStaff) {
     await db
       .insert(users)
       .values({ siteId: site.id, login: u.login, name: u.name, role: u.role, departmentId: u.dept ? deptId(u.dept) : null, passwordHash })
@@ -194,7 +204,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
   }
   const all = await db.select().from(users);
   const byLogin = (login: string) => all.find((u) => u.login === login)!;
-  for (const u of demoUsers) {
+  for (const u of demoStaff) {
     if (!u.dept || !u.position) continue;
     const column = u.position === 'head' ? 'headUserId' : u.position === 'primary' ? 'primaryUserId' : 'secondaryUserId';
     await db.update(departments).set({ [column]: byLogin(u.login).id }).where(eq(departments.id, deptId(u.dept)));
@@ -204,7 +214,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
 
   const actorOf = (login: string, dept?: string): CommandActor => {
     const u = byLogin(login);
-    const position = demoUsers.find((d) => d.login === login)?.position ?? null;
+    const position = demoStaff.find((d) => d.login === login)?.position ?? null;
     return { id: u.id, role: u.role as Role, departmentId: dept ? deptId(dept) : u.departmentId, departmentPosition: position, name: u.name, siteId: site.id };
   };
   const headOf: Record<string, string> = { service: 'service', parts: 'parts', quality: 'quality', sales: 'sales', logistics: 'logistics', finance: 'financehead' };

@@ -17,24 +17,9 @@ import { CommandError, type CommandErrorCode } from '@/lib/complaints/errors';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import type { BusinessCalendar, DepartmentPosition, EventName, Role, SlaPolicy } from '@/lib/workflow';
 import type { Backend } from '@/tests/helpers/databases';
+import { demoUsers } from '@/db/seed';
 
-export const staff = [
-  { login: 'desk', name: '王丽', role: 'desk' },
-  { login: 'chenchen', name: '陈晨', role: 'desk' },
-  { login: 'service', name: '张强', role: 'department', dept: 'service', position: 'head' },
-  { login: 'liming', name: '李明', role: 'department', dept: 'service', position: 'primary' },
-  { login: 'zhaogang', name: '赵刚', role: 'department', dept: 'service', position: 'secondary' },
-  { login: 'machao', name: '马超', role: 'department', dept: 'service' },
-  { login: 'parts', name: '孙伟', role: 'department', dept: 'parts', position: 'head' },
-  { login: 'quality', name: '周敏', role: 'department', dept: 'quality', position: 'head' },
-  { login: 'sales', name: '吴涛', role: 'department', dept: 'sales', position: 'head' },
-  { login: 'logistics', name: '郑鹏', role: 'department', dept: 'logistics', position: 'head' },
-  { login: 'financehead', name: '钱芳', role: 'department', dept: 'finance', position: 'head' },
-  { login: 'management', name: '刘洋', role: 'management' },
-  { login: 'gm', name: '黄志远', role: 'gm' },
-  { login: 'admin', name: '系统管理员', role: 'admin' },
-  { login: 'finance', name: '何静', role: 'finance' },
-] as const satisfies readonly { login: string; name: string; role: Role; dept?: string; position?: DepartmentPosition }[];
+export const staff = demoUsers;
 
 export type Login = (typeof staff)[number]['login'];
 export type DeptCode = 'service' | 'parts' | 'sales' | 'finance' | 'logistics' | 'quality';
