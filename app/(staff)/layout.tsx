@@ -9,8 +9,8 @@ import type { Role } from '@/lib/workflow';
 const navFor: Record<Role, string[]> = {
   desk: ['desk', 'ledger', 'complaints'],
   department: ['department', 'complaints'],
-  management: ['management', 'ledger', 'complaints'],
-  gm: ['gm', 'ledger', 'complaints'],
+  management: ['management', 'ledger', 'complaints', 'reports'],
+  gm: ['gm', 'ledger', 'complaints', 'reports'],
   admin: ['admin', 'complaints'],
   finance: ['reports'],
 };

@@ -1,0 +1,70 @@
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { monthlyReport, reportRoles } from '@/lib/complaints/reports';
+import { loadCalendar } from '@/lib/complaints/settings';
+import { localDate } from '@/lib/workflow';
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+  const user = await requireStaff(reportRoles);
+  const [t, format, locale, calendar] = await Promise.all([getTranslations('reports'), getFormatter(), getLocale(), loadCalendar()]);
+  const requested = (await searchParams).month;
+  const month = requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : localDate(new Date(), calendar.timeZone).slice(0, 7);
+  const report = await monthlyReport(user, month, calendar.timeZone);
+  const money = (cents: number | null) => format.number((cents ?? 0) / 100, { style: 'currency', currency: 'CNY' });
+  const th = 'px-3 py-2 text-left';
+  const td = 'px-3 py-2 border-t border-slate-100';
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end gap-4">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <form method="get" className="flex items-end gap-2 no-print">
+          <div>
+            <label htmlFor="month" className="block text-sm">{t('month')}</label>
+            <input id="month" name="month" type="month" defaultValue={month} className="rounded border border-slate-300 px-2 py-1" />
+          </div>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1">{t('show')}</button>
+        </form>
+      </div>
+
+      <section aria-labelledby="r-received">
+        <h2 id="r-received" className="mb-2 text-lg font-medium">{t('received')}</h2>
+        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100"><tr><th className={th}>{t('category')}</th><th className={th}>{t('forms')}</th><th className={th}>{t('resolved')}</th><th className={th}>{t('onTime')}</th></tr></thead>
+          <tbody>
+            {report.received.map((r) => (
+              <tr key={r.category ?? '-'}><td className={td}>{(locale === 'en' ? r.categoryEn : r.category) ?? '—'}</td><td className={td}>{r.forms}</td><td className={td}>{r.resolved}</td><td className={td}>{r.onTime}</td></tr>
+            ))}
+            {report.received.length === 0 && <tr><td className={td} colSpan={4}>{t('none')}</td></tr>}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="r-accountability">
+        <h2 id="r-accountability" className="mb-2 text-lg font-medium">{t('accountability')}</h2>
+        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100"><tr><th className={th}>{t('person')}</th><th className={th}>{t('type')}</th><th className={th}>{t('entries')}</th><th className={th}>{t('amount')}</th></tr></thead>
+          <tbody>
+            {report.accountability.map((r) => (
+              <tr key={`${r.person}-${r.type}`}><td className={td}>{r.person}</td><td className={td}>{t(`types.${r.type}`)}</td><td className={td}>{r.entries}</td><td className={td}>{money(r.amountCents)}</td></tr>
+            ))}
+            {report.accountability.length === 0 && <tr><td className={td} colSpan={4}>{t('none')}</td></tr>}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="r-compensation">
+        <h2 id="r-compensation" className="mb-2 text-lg font-medium">{t('compensation')}</h2>
+        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100"><tr><th className={th}>{t('number')}</th><th className={th}>{t('description')}</th><th className={th}>{t('amount')}</th></tr></thead>
+          <tbody>
+            {report.compensation.map((r) => (
+              <tr key={`${r.number}-${r.at.toISOString()}`}><td className={`${td} font-mono`}>{r.number}</td><td className={td}>{r.description}</td><td className={td}>{money(r.amountCents)}</td></tr>
+            ))}
+            {report.compensation.length === 0 && <tr><td className={td} colSpan={3}>{t('none')}</td></tr>}
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm">{t('total')}: {money(report.compensation.reduce((sum, r) => sum + (r.amountCents ?? 0), 0))}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { accountabilityEntries, categories, complaints, remedies } from '@/db/schema';
+import type { StaffUser } from '@/db/queries/staff';
+import { zonedInstant } from '@/lib/workflow';
+
+export const reportRoles = ['finance', 'management', 'gm'] as const;
+
+/** The month [start, end) in the business time zone, from 'YYYY-MM'. */
+export function monthRange(month: string, timeZone: string): { start: Date; end: Date } {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { start: zonedInstant(`${month}-01`, 0, timeZone), end: zonedInstant(next, 0, timeZone) };
+}
+
+/**
+ * The monthly summary management sends to the GM and finance on the 4th: forms received by
+ * category, the reward/penalty entries per person, and the compensation paid.
+ */
+export async function monthlyReport(user: StaffUser, month: string, timeZone: string, db?: Db) {
+  const d = db ?? (await getDb());
+  const { start, end } = monthRange(month, timeZone);
+  const site = user.groupWide ? undefined : eq(complaints.siteId, user.siteId);
+  const [received, accountability, compensation] = await Promise.all([
+    d
+      .select({
+        category: categories.name,
+        categoryEn: categories.nameEn,
+        forms: sql<number>`count(*)::int`,
+        resolved: sql<number>`count(${complaints.resolvedAt})::int`,
+        onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
+      })
+      .from(complaints)
+      .leftJoin(categories, eq(categories.id, complaints.categoryId))
+      .where(and(site, gte(complaints.receivedAt, start), lt(complaints.receivedAt, end)))
+      .groupBy(categories.name, categories.nameEn)
+      .orderBy(asc(categories.name)),
+    d
+      .select({
+        person: accountabilityEntries.person,
+        type: accountabilityEntries.type,
+        entries: sql<number>`count(*)::int`,
+        amountCents: sql<number>`sum(${accountabilityEntries.amountCents})::int`,
+      })
+      .from(accountabilityEntries)
+      .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
+      .where(and(site, gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)))
+      .groupBy(accountabilityEntries.person, accountabilityEntries.type)
+      .orderBy(asc(accountabilityEntries.person)),
+    d
+      .select({ number: complaints.number, description: remedies.description, amountCents: remedies.amountCents, at: remedies.createdAt })
+      .from(remedies)
+      .innerJoin(complaints, eq(complaints.id, remedies.complaintId))
+      .where(
+        and(site, eq(remedies.status, 'delivered'), eq(remedies.kind, 'compensation'), gte(remedies.createdAt, start), lt(remedies.createdAt, end)),
+      )
+      .orderBy(asc(remedies.createdAt)),
+  ]);
+  return { received, accountability, compensation };
+}
