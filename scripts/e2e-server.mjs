@@ -2,6 +2,9 @@
 // database with the demo data, in its own data folder so it never touches ./data.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+
+// Next's own entry point, not npx: a signal to this script then reaches the server itself.
+const nextBin = 'node_modules/next/dist/bin/next';
 import path from 'node:path';
 
 const port = process.argv[2] || '3100';
@@ -17,6 +20,6 @@ const env = {
   KESU_PUBLIC_URL: `http://localhost:${port}`,
 };
 delete env.DATABASE_URL;
-const child = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

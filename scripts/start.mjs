@@ -3,6 +3,9 @@
 import { spawnSync, spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
 
+// Next's own entry point, not npx: a signal to this script then reaches the server itself.
+const nextBin = 'node_modules/next/dist/bin/next';
+
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.AUTH_TRUST_HOST ??= 'true';
 process.env.KESU_DEMO ??= '1';
@@ -16,11 +19,11 @@ const stamp = '.next/kesu-revision';
 const built = fs.existsSync('.next/BUILD_ID') && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === revision;
 if (!built || process.env.KESU_REBUILD === '1') {
   console.log('[kesu] building the portal (first start only, about a minute)…');
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
   fs.writeFileSync(stamp, revision);
 }
 console.log(`[kesu] starting on http://localhost:${port}`);
-const child = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
