@@ -7,6 +7,7 @@ import { seedBase, seedDemo } from '@/db/seed';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { listOwnedForms } from '@/lib/complaints/queues';
+import { searchComplaints, searchFiltersSchema } from '@/lib/complaints/search';
 import { loadStaffUser } from '@/db/queries/staff';
 import { users, departments } from '@/db/schema';
 import { eq } from 'drizzle-orm';
@@ -78,6 +79,18 @@ async function run(label: string, database: Database) {
   const queue: number[] = [];
   for (let i = 0; i < 30; i++) await time(() => listOwnedForms(staff, new Date(), db), queue);
   stats('desk queue read', queue);
+  const searches: [string, Record<string, string>][] = [
+    ['search: first page, no filter', {}],
+    ['search: phone', { phone: '13900000042' }],
+    ['search: Chinese text (4 chars)', { q: '态度冷淡' }],
+    ['search: Chinese text (2 chars)', { q: '冷淡' }],
+  ];
+  for (const [name, raw] of searches) {
+    const filters = searchFiltersSchema.parse(raw);
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) await time(() => searchComplaints(staff, filters, {}, db), samples);
+    stats(name, samples);
+  }
 }
 
 const pglite = await openDatabase({ url: '', dataDir: 'memory' });

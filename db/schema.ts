@@ -264,7 +264,11 @@ export const notifications = pgTable(
     sentAt: ts('sent_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    // The admin's outbox pages newest first.
+    index('notifications_created_idx').on(t.createdAt.desc(), t.id.desc()),
+  ],
 );
 
 export const calendarSettings = pgTable('calendar_settings', {

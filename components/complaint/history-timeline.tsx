@@ -17,6 +17,11 @@ export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) 
       {events.map((e) => {
         const payload = (e.payload ?? {}) as Record<string, unknown>;
         const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
+        for (const key of ['remedy', 'remedyProposal', 'remedyDelivered']) {
+          const remedy = payload[key] as { kind?: string; description?: string } | undefined;
+          if (remedy?.description) texts.push(`${wf(`remedyKinds.${remedy.kind}`)}：${remedy.description}`);
+        }
+        if (Array.isArray(payload.participants)) texts.push(`${t('fields.participants')}：${payload.participants.join('、')}`);
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
         return (

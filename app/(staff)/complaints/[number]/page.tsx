@@ -38,7 +38,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
     return undefined;
   };
-  const refused = view.actions.filter((a) => !a.ok);
+  // A GM instruction is only ever a question on a major complaint.
+  const refused = view.actions.filter((a) => !a.ok && (a.event !== 'instruct' || form.major));
   const proposed = view.remedies.filter((r) => r.status === 'proposed');
   const delivered = view.remedies.filter((r) => r.status === 'delivered');
   const lastPayload = (type: string) => [...view.events].reverse().find((e) => e.type === type)?.payload as Record<string, unknown> | undefined;
