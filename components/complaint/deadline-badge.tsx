@@ -10,7 +10,7 @@ function span(ms: number): string {
 
 /** Time left or overdue, in words and colour (never colour alone). */
 export async function DeadlineBadge({ due, now = new Date() }: { due: Date | null; now?: Date }) {
-  if (!due) return <span className="text-slate-500">—</span>;
+  if (!due) return <span className="text-slate-600">—</span>;
   const t = await getTranslations('common.queue');
   const left = due.getTime() - now.getTime();
   if (left < 0) {

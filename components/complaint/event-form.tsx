@@ -87,7 +87,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const label = (name: string, optional?: boolean) => (
     <>
       {t(`fields.${name}`)}
-      {optional && <span className="ml-1 text-xs text-slate-500">{t('optional')}</span>}
+      {optional && <span className="ml-1 text-xs text-slate-600">{t('optional')}</span>}
     </>
   );
 

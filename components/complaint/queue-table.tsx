@@ -15,7 +15,7 @@ export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date 
       {[...groups].map(([state, list]) => (
         <section key={state} aria-labelledby={`q-${state}`} data-testid={`queue-${state}`}>
           <h2 id={`q-${state}`} className="mb-2 text-lg font-medium">
-            {wf(`states.${state}`)} <span className="text-sm text-slate-500">({t('count', { count: list.length })})</span>
+            {wf(`states.${state}`)} <span className="text-sm text-slate-600">({t('count', { count: list.length })})</span>
           </h2>
           <QueueTable rows={list} now={now} />
         </section>
@@ -47,14 +47,14 @@ export async function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date })
                     <td className="px-3 py-2 font-mono">
                       <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
                       {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
-                      <span className="ml-2 text-xs text-slate-500">{wf(`severities.${row.severity}`)}</span>
+                      <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
                     </td>
                     <td className="px-3 py-2">{row.customerName}</td>
                     <td className="px-3 py-2">{row.subject ?? '—'}</td>
                     <td className="px-3 py-2">
                       <DeadlineBadge due={row.stepDueAt} now={now} />
                       {row.stepDueAt && (
-                        <span className="ml-2 text-xs text-slate-500">
+                        <span className="ml-2 text-xs text-slate-600">
                           {format.dateTime(row.stepDueAt, { dateStyle: 'short', timeStyle: 'short' })}
                         </span>
                       )}

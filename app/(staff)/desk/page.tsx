@@ -30,14 +30,14 @@ export default async function DeskPage() {
       {lists.map(([key, rows]) => (
         <section key={key} aria-labelledby={`desk-${key}`} data-testid={`desk-${key}`}>
           <h2 id={`desk-${key}`} className="mb-2 text-lg font-medium">
-            {t(`queues.${key}`)} <span className="text-sm text-slate-500">({rows.length})</span>
+            {t(`queues.${key}`)} <span className="text-sm text-slate-600">({rows.length})</span>
           </h2>
           <QueueTable rows={rows} now={now} />
         </section>
       ))}
       <section aria-labelledby="desk-waiting" data-testid="desk-waiting">
         <h2 id="desk-waiting" className="mb-2 text-lg font-medium">
-          {t('queues.waiting')} <span className="text-sm text-slate-500">({waiting.length})</span>
+          {t('queues.waiting')} <span className="text-sm text-slate-600">({waiting.length})</span>
         </h2>
         {waiting.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noneWaiting')}</p>

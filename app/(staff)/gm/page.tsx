@@ -19,7 +19,7 @@ export default async function GeneralManagerPage() {
       {lists.map(([key, rows]) => (
         <section key={key} aria-labelledby={`gm-${key}`} data-testid={`gm-${key}`}>
           <h2 id={`gm-${key}`} className="mb-2 text-lg font-medium">
-            {t(key)} <span className="text-sm text-slate-500">({rows.length})</span>
+            {t(key)} <span className="text-sm text-slate-600">({rows.length})</span>
           </h2>
           <QueueTable rows={rows} now={now} />
         </section>

@@ -74,13 +74,13 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
         <div className="mt-3">
           <h4 className="text-sm text-slate-600">{t('fields.contacts')}</h4>
           {item.contacts.length === 0 ? (
-            <p className="text-sm text-slate-500">{t('noContacts')}</p>
+            <p className="text-sm text-slate-600">{t('noContacts')}</p>
           ) : (
             <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3 text-sm" data-testid="ledger-contacts">
               {item.contacts.map((c, i) => (
                 <li key={i}>
                   <span className="text-slate-600">{dt(c.at)} · {c.byName ?? '—'}：</span>{c.summary}
-                  <span className="text-slate-500"> → {c.nextContactOn}</span>
+                  <span className="text-slate-600"> → {c.nextContactOn}</span>
                 </li>
               ))}
             </ol>
@@ -120,7 +120,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-awaiting" data-testid="ledger-awaiting">
         <h2 id="ledger-awaiting" className="mb-2 text-lg font-medium">
-          {t('awaiting.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.awaitingApproval.length })})</span>
+          {t('awaiting.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.awaitingApproval.length })})</span>
         </h2>
         {ledger.awaitingApproval.length === 0 ? (
           <p className="text-sm text-slate-600">{t('awaiting.empty')}</p>
@@ -142,7 +142,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-round" data-testid="ledger-round">
         <h2 id="ledger-round" className="text-lg font-medium">
-          {t('round.title', { date: ledger.roundDate })} <span className="text-sm text-slate-500">({t('count', { count: ledger.round.length })})</span>
+          {t('round.title', { date: ledger.roundDate })} <span className="text-sm text-slate-600">({t('count', { count: ledger.round.length })})</span>
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t('round.hint', { day: policy.pendingContactDay })}</p>
         {ledger.round.length === 0 ? (
@@ -165,7 +165,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-open" data-testid="ledger-open">
         <h2 id="ledger-open" className="mb-2 text-lg font-medium">
-          {t('open.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.open.length })})</span>
+          {t('open.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.open.length })})</span>
         </h2>
         {ledger.open.length === 0 ? (
           <p className="text-sm text-slate-600">{t('open.empty')}</p>
@@ -177,7 +177,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
       {closed && (
         <section aria-labelledby="ledger-closed" data-testid="ledger-closed">
           <h2 id="ledger-closed" className="mb-2 text-lg font-medium">
-            {t('closed.title')} <span className="text-sm text-slate-500">({t('count', { count: ledger.closed.length })})</span>
+            {t('closed.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.closed.length })})</span>
           </h2>
           {ledger.closed.length === 0 ? (
             <p className="text-sm text-slate-600">{t('closed.empty')}</p>

@@ -29,7 +29,7 @@ export default async function StaffPage() {
       </section>
 
       <section aria-labelledby="staff-users" className="mb-8">
-        <h2 id="staff-users" className="mb-3 text-lg font-medium">{t('users')} <span className="text-sm text-slate-500">({staff.length})</span></h2>
+        <h2 id="staff-users" className="mb-3 text-lg font-medium">{t('users')} <span className="text-sm text-slate-600">({staff.length})</span></h2>
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm" data-testid="staff-table">
             <thead className="bg-slate-100 text-slate-700">
@@ -45,7 +45,7 @@ export default async function StaffPage() {
             </thead>
             <tbody>
               {staff.map((u) => (
-                <tr key={u.id} className={`border-t border-slate-100 ${u.active ? '' : 'bg-slate-50 text-slate-500'}`}>
+                <tr key={u.id} className={`border-t border-slate-100 ${u.active ? '' : 'bg-slate-50 text-slate-600'}`}>
                   <td className="px-3 py-2 font-mono">{u.login}</td>
                   <td className="px-3 py-2">{u.name}</td>
                   <td className="px-3 py-2">{common(`roles.${u.role}`)}</td>

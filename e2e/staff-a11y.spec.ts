@@ -1,0 +1,23 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+const views: Record<string, string[]> = {
+  desk: ['/desk', '/complaints/KS-2026-000001', '/ledger', '/complaints'],
+  service: ['/department'],
+  management: ['/management', '/reports'],
+  gm: ['/gm'],
+  admin: ['/admin', '/admin/outbox', '/admin/staff'],
+};
+
+for (const [login, paths] of Object.entries(views)) {
+  test(`axe finds no serious or critical violations on the views of ${login}`, async ({ page }) => {
+    await signIn(page, login);
+    for (const path of paths) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+      expect(serious, path).toEqual([]);
+    }
+  });
+}
