@@ -3,6 +3,7 @@ import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
 import { kickOutbox, startJobRunner } from '@/lib/jobs';
 import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/alerts';
 import { loadCalendar } from '@/lib/complaints/settings';
+import { pruneRateLimits } from '@/lib/public/rate-limit';
 import { localDate } from '@/lib/workflow';
 
 /**
@@ -30,6 +31,11 @@ export async function startup(): Promise<void> {
             if (raised.warnings + raised.overdue) await kickOutbox();
             return raised;
           },
+        },
+        'kesu-prune-rate-limits': {
+          cron: '17 * * * *',
+          queue: { policy: 'stately', retryLimit: 0 },
+          handler: async ({ database }) => ({ pruned: await pruneRateLimits(database.db) }),
         },
         // The 4th of every month, 09:00 business time: the pending-items contact round.
         'kesu-ledger-round': {

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 
@@ -48,6 +48,15 @@ export async function lock(db: Db, key: string, now = new Date()): Promise<void>
     .insert(rateLimits)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: now, count: 1 } });
+}
+
+/** Forgets windows older than `maxAgeMs` (every limit here is far shorter), so the table stays small. */
+export async function pruneRateLimits(db: Db, maxAgeMs = 24 * 3_600_000, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - maxAgeMs)))
+    .returning({ key: rateLimits.key });
+  return gone.length;
 }
 
 /** A positive integer from the environment, or the default. */

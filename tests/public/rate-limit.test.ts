@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { clientIp, hit, lock, peek } from '@/lib/public/rate-limit';
+import { clientIp, hit, lock, peek, pruneRateLimits } from '@/lib/public/rate-limit';
 import { forEachBackend } from '@/tests/helpers/databases';
 
 forEachBackend('public rate limit', (backend) => {
@@ -22,6 +22,16 @@ forEachBackend('public rate limit', (backend) => {
     expect((await hit(database.db, 'k1', 3, 60_000, at(60_999))).allowed).toBe(false);
     const fresh = await hit(database.db, 'k1', 3, 60_000, at(61_000));
     expect(fresh).toEqual({ allowed: true, count: 1, retryAfterMs: 0 });
+  });
+
+  it('prunes windows older than a day and keeps the others', async () => {
+    const t0 = new Date('2026-11-02T00:00:00Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    await hit(database.db, 'old', 5, 60_000, at(0));
+    await hit(database.db, 'recent', 5, 60_000, at(23 * 3_600_000));
+    expect(await pruneRateLimits(database.db, 24 * 3_600_000, at(25 * 3_600_000))).toBeGreaterThanOrEqual(1);
+    expect((await peek(database.db, 'old', 10 ** 9, at(25 * 3_600_000))).count).toBe(0);
+    expect((await peek(database.db, 'recent', 10 ** 9, at(25 * 3_600_000))).count).toBe(1);
   });
 
   it('counts keys separately and adds up concurrent hits', async () => {
