@@ -46,6 +46,10 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   // …and the head reviews it and submits it: that is the head approving the remedy.
   await signIn(page, 'service');
   await expect(page.getByRole('link', { name: number })).toBeVisible();
+  // The routing reached the head's notices too.
+  await page.goto('/inbox');
+  await expect(page.getByTestId('inbox')).toContainText(number);
+  await page.goto('/department');
   await snap(page, testInfo, '05-department-queue');
   await openForm(page, number);
   const det = await openAction(page, '提交责任认定');

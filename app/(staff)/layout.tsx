@@ -7,12 +7,12 @@ import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
-  desk: ['desk', 'ledger', 'complaints'],
-  department: ['department', 'complaints'],
-  management: ['management', 'ledger', 'complaints', 'reports'],
-  gm: ['gm', 'ledger', 'complaints', 'reports'],
-  admin: ['admin', 'complaints'],
-  finance: ['reports'],
+  desk: ['desk', 'ledger', 'complaints', 'inbox'],
+  department: ['department', 'complaints', 'inbox'],
+  management: ['management', 'ledger', 'complaints', 'reports', 'inbox'],
+  gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
+  admin: ['admin', 'complaints', 'inbox'],
+  finance: ['reports', 'inbox'],
 };
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
