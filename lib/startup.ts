@@ -1,6 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
-import { kickOutbox, startJobRunner } from '@/lib/jobs';
+import { kickOutbox, startJobRunner, type JobContext, type JobDefinition } from '@/lib/jobs';
+import { queueSummaries } from '@/lib/complaints/summaries';
 import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/alerts';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { pruneRateLimits } from '@/lib/public/rate-limit';
@@ -37,6 +38,23 @@ export async function startup(): Promise<void> {
           queue: { policy: 'stately', retryLimit: 0 },
           handler: async ({ database }) => ({ pruned: await pruneRateLimits(database.db) }),
         },
+        // Summaries: every Tuesday and on the 2nd to the GM and management; on the 4th the
+        // penalties and rewards to the GM and finance.
+        ...Object.fromEntries(
+          ([['weekly', '0 9 * * 2'], ['monthly', '0 9 2 * *'], ['accountability', '0 9 4 * *']] as const).map(([kind, cron]) => [
+            `kesu-summary-${kind}`,
+            {
+              cron,
+              queue: { policy: 'stately', retryLimit: 0 },
+              async handler({ database }: JobContext) {
+                const calendar = await loadCalendar(database.db);
+                const queued = await queueSummaries(database.db, kind, new Date(), calendar.timeZone);
+                if (queued) await kickOutbox();
+                return { queued };
+              },
+            } satisfies JobDefinition,
+          ]),
+        ),
         // The 4th of every month, 09:00 business time: the pending-items contact round.
         'kesu-ledger-round': {
           cron: '0 9 4 * *',

@@ -29,6 +29,9 @@ export const TEMPLATE_NAMES = [
   'gm_instruction',
   'major_needs_instruction',
   'ledger_round',
+  'summary_weekly',
+  'summary_monthly',
+  'summary_accountability',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -317,6 +320,36 @@ export const TEMPLATES: TemplateTable = {
     en: {
       subject: 'Pending item {number}: this month\'s call (the 4th)',
       lines: ['Please call the customer of pending item {number}, remind them to come back, and record what changed.', 'Open the form: {url}'],
+    },
+  },
+  summary_weekly: {
+    'zh-CN': {
+      subject: '客诉周报（{from} 至 {to}）',
+      lines: ['本周受理 {received} 张，解决 {resolved} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+    },
+    en: {
+      subject: 'Weekly complaint summary ({from} to {to})',
+      lines: ['Received {received}, resolved {resolved}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+    },
+  },
+  summary_monthly: {
+    'zh-CN': {
+      subject: '客诉月报（{from} 至 {to}）',
+      lines: ['上月受理 {received} 张，解决 {resolved} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+    },
+    en: {
+      subject: 'Monthly complaint summary ({from} to {to})',
+      lines: ['Received {received}, resolved {resolved}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+    },
+  },
+  summary_accountability: {
+    'zh-CN': {
+      subject: '奖惩汇总（{from} 至 {to}）',
+      lines: ['上月处罚合计 {penalties} 元，奖励合计 {rewards} 元。', '明细见报表：{url}'],
+    },
+    en: {
+      subject: 'Penalties and rewards ({from} to {to})',
+      lines: ['Last month: penalties CNY {penalties}, rewards CNY {rewards} in all.', 'Details: {url}'],
     },
   },
   low_satisfaction: {

@@ -1,0 +1,73 @@
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accountabilityEntries, complaints, notifications, sites, users } from '@/db/schema';
+import { localDate, openStates, zonedInstant, addCalendarDays, type Role } from '@/lib/workflow';
+
+export type SummaryKind = 'weekly' | 'monthly' | 'accountability';
+
+/** Who receives which summary (DESIGN §2, supervision). */
+const recipients: Record<SummaryKind, Role[]> = {
+  weekly: ['gm', 'management'], // every Tuesday, from the customer-service centre
+  monthly: ['gm', 'management'], // the 2nd of every month
+  accountability: ['gm', 'finance'], // the 4th of every month, from management
+};
+
+/** The period a summary covers, ending at midnight today (business time): the last 7 days, or the last month. */
+export function summaryPeriod(kind: SummaryKind, now: Date, timeZone: string): { from: string; to: string } {
+  const today = localDate(now, timeZone);
+  if (kind === 'weekly') return { from: addCalendarDays(today, -7), to: today };
+  const [y, m] = today.split('-').map(Number);
+  const from = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  return { from, to: `${today.slice(0, 7)}-01` };
+}
+
+/**
+ * Puts the periodic summary in the inbox of its recipients, per site: forms received and
+ * resolved in the period, forms overdue now, and the penalties and rewards recorded.
+ */
+export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZone: string): Promise<number> {
+  const period = summaryPeriod(kind, now, timeZone);
+  const start = zonedInstant(period.from, 0, timeZone);
+  const end = zonedInstant(period.to, 0, timeZone);
+  const base = (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  let queued = 0;
+  for (const site of await db.select({ id: sites.id }).from(sites)) {
+    const [counts] = await db
+      .select({
+        received: sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${start} and ${complaints.receivedAt} < ${end})::int`,
+        resolved: sql<number>`count(*) filter (where ${complaints.resolvedAt} >= ${start} and ${complaints.resolvedAt} < ${end})::int`,
+        overdue: sql<number>`count(*) filter (where ${complaints.status} in (${sql.join(openStates.map((s) => sql`${s}`), sql`, `)}) and ${complaints.stepDueAt} < ${now})::int`,
+      })
+      .from(complaints)
+      .where(eq(complaints.siteId, site.id));
+    const [money] = await db
+      .select({
+        penalties: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'penalty'), 0)::int`,
+        rewards: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'reward'), 0)::int`,
+      })
+      .from(accountabilityEntries)
+      .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
+      .where(and(eq(complaints.siteId, site.id), gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)));
+    const people = await db
+      .select({ id: users.id, email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.active, true), inArray(users.role, recipients[kind]), or(eq(users.siteId, site.id), eq(users.groupWide, true))));
+    if (people.length === 0) continue;
+    const payload = {
+      from: period.from,
+      to: addCalendarDays(period.to, -1),
+      received: counts.received,
+      resolved: counts.resolved,
+      overdue: counts.overdue,
+      penalties: (money.penalties / 100).toFixed(2),
+      rewards: (money.rewards / 100).toFixed(2),
+      url: `${base}/reports?month=${period.from.slice(0, 7)}`,
+    };
+    await db.insert(notifications).values(
+      people.map((p) => ({ audience: 'summary', recipientUserId: p.id, channel: 'inbox', address: p.email, template: `summary_${kind}`, locale: p.locale, payload })),
+    );
+    queued += people.length;
+  }
+  return queued;
+}
+
