@@ -97,6 +97,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'text', kind: 'textarea' },
     { name: 'customerVisible', kind: 'checkbox' },
     { name: 'customerUnreachable', kind: 'checkbox' },
+    { name: 'markMajor', kind: 'checkbox' },
   ],
   instruct: [{ name: 'instruction', kind: 'textarea' }],
 };
@@ -112,7 +113,7 @@ export function defaultValues(event: EventName, prefill: Record<string, unknown>
     else if (field.kind === 'lines') values[field.name] = [];
   }
   if (event === 'record_negotiation') values.signed = false;
-  if (event === 'note') Object.assign(values, { customerVisible: false, customerUnreachable: false });
+  if (event === 'note') Object.assign(values, { customerVisible: false, customerUnreachable: false, markMajor: false });
   if (event === 'triage') values.major = false;
   if (event === 'submit_determination') values.customerContacted = true;
   return { ...values, ...prefill };

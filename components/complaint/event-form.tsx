@@ -24,6 +24,8 @@ interface Props {
   prefill?: Record<string, unknown>;
   /** 'draft': the department handler's saved determination draft instead of the event itself. */
   mode?: 'event' | 'draft';
+  /** Fields that do not apply to this form or this person now (they keep their default). */
+  omit?: string[];
   /** Prefix of the field ids, for a page that shows one event's form for several forms (the ledger). */
   idPrefix?: string;
 }
@@ -40,7 +42,7 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 }
 
 /** One event's form: the same zod schema here (zodResolver) as in the server action. */
-export function EventForm({ complaintId, number, version, event, choices, prefill, mode = 'event', idPrefix = '' }: Props) {
+export function EventForm({ complaintId, number, version, event, choices, prefill, mode = 'event', idPrefix = '', omit = [] }: Props) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const locale = useLocale();
@@ -150,7 +152,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-label={mode === 'draft' ? t('draftTitle') : wf(`events.${event}`)}>
-      {eventFields[event].map(renderField)}
+      {eventFields[event].filter((f) => !omit.includes(f.name)).map(renderField)}
       {formState.errors.root?.message && <p className="text-sm text-red-700">{formState.errors.root.message}</p>}
       <div aria-live="polite" role="status">
         {message && (

@@ -18,6 +18,7 @@ import {
 } from '@/db/schema';
 import {
   checkEvent,
+  checkEventInput,
   createComplaintSchema,
   decide,
   eventSchemas,
@@ -270,6 +271,8 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     const parsed = eventSchemas[event].safeParse(args.input);
     if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
     const input = parsed.data as Record<string, unknown>;
+    const inputCheck = checkEventInput(actor, facts, event, input);
+    if (!inputCheck.ok) throw new CommandError(inputCheck.refusal.code, inputCheck.refusal.params ?? {});
     await checkReferences(tx, event, input, parties);
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;

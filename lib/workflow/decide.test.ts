@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkEventInput,
   decide,
   defaultCalendar,
   defaultSlaPolicy,
@@ -253,5 +254,30 @@ describe('applyInMemory (test helper)', () => {
     expect(c.form.version).toBe(1 + steps.length);
     expect(c.history.find((h) => h.event === 'approve_pending')?.payload).toMatchObject({ reason: 'parts_delayed' });
     expect(c.form.pausedMs).toBe(2 * 3_600_000); // approve_pending → resume
+  });
+});
+
+describe('marking a form major after triage', () => {
+  it('the desk marks it with a note: no state change, the GM is asked for an instruction', () => {
+    const form = makeForm({ status: 'investigating' });
+    const d = run(form, 'note', actors.desk, { text: '客户已投诉到媒体，升级为重大投诉。', markMajor: true });
+    expect(d.to).toBe('investigating');
+    expect(d.patch.major).toBe(true);
+    expect(d.effects).toContainEqual({ kind: 'notify', audience: 'gm', template: 'major_needs_instruction' });
+  });
+
+  it('only the desk (or admin) may, and only on an open form', () => {
+    const open = makeForm({ status: 'investigating' });
+    const input = eventSchemas.note.parse({ text: '升级', markMajor: true });
+    expect(checkEventInput(actors.desk, open, 'note', input)).toEqual({ ok: true });
+    expect(checkEventInput(actors.admin, open, 'note', input)).toEqual({ ok: true });
+    for (const actor of [actors.management, actors.gm, actors.deptHead]) {
+      const r = checkEventInput(actor, open, 'note', input);
+      expect(r.ok ? null : r.refusal.code).toBe('wrong_role');
+    }
+    const closed = checkEventInput(actors.desk, makeForm({ status: 'archived' }), 'note', input);
+    expect(closed.ok ? null : closed.refusal.code).toBe('terminal');
+    // A plain note asks nothing of the kind.
+    expect(checkEventInput(actors.management, open, 'note', eventSchemas.note.parse({ text: '备注' }))).toEqual({ ok: true });
   });
 });

@@ -222,6 +222,10 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
         patch.customerUnreachable = true;
         patch.stepDueAt = stepDeadline('investigating', { ...form, customerUnreachable: true }, now, policy, calendar);
       }
+      if (i.markMajor === true && !form.major) {
+        patch.major = true;
+        if (form.gmInstructedAt === null) effects.push(notify('gm', 'major_needs_instruction'));
+      }
       break;
     }
     case 'instruct':

@@ -15,6 +15,18 @@ function departmentMismatch(actor: Actor, form: FormFacts): boolean {
   return actor.role === 'department' && (actor.departmentId === null || actor.departmentId !== form.departmentId);
 }
 
+/**
+ * Checks that depend on what the input asks for, after it was parsed: only the desk (or admin)
+ * marks a form major with a note, and only an open form.
+ */
+export function checkEventInput(actor: Actor, form: FormFacts, event: EventName, input: unknown): CheckResult {
+  if (event === 'note' && (input as { markMajor?: boolean }).markMajor === true) {
+    if (actor.role !== 'desk' && actor.role !== 'admin') return refuse('wrong_role', { event, role: actor.role });
+    if (isTerminal(form.status)) return refuse('terminal', { event, state: form.status });
+  }
+  return OK;
+}
+
 /** May `actor` fire `event` on `form` now? Checks state, role, department, parties and the special rules. */
 export function checkEvent(actor: Actor, form: FormFacts, event: EventName): CheckResult {
   if (!events.includes(event)) return refuse('wrong_state', { event: String(event), state: form.status });

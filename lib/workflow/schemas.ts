@@ -113,6 +113,8 @@ export const eventSchemas = {
     text: text(),
     customerVisible: z.boolean().default(false),
     customerUnreachable: z.boolean().optional(),
+    /** The desk marks a form major after triage too (DESIGN §3); it then waits for the GM's instruction. */
+    markMajor: z.boolean().optional(),
   }),
   instruct: z.strictObject({ instruction: text() }),
 } satisfies { [E in EventName]: z.ZodType };

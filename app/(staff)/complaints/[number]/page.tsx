@@ -33,6 +33,15 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const draft = form.determinationDraft as { input: Record<string, unknown>; by: string; at: string } | null;
   // A handler who may not submit the determination (only the head may) prepares it as a draft.
   const mayDraft = view.actions.some((a) => a.event === 'submit_determination' && a.refusal?.code === 'needs_head');
+  // A note's options only where they mean something: the 48 h extension while investigating,
+  // marking major for the desk on a form that is not major yet.
+  const omitFor = (event: string): string[] =>
+    event !== 'note'
+      ? []
+      : [
+          ...(form.status === 'investigating' ? [] : ['customerUnreachable']),
+          ...((user.role === 'desk' || user.role === 'admin') && !form.major ? [] : ['markMajor']),
+        ];
   const prefillFor = (event: string): Record<string, unknown> | undefined => {
     if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.severity };
     if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
@@ -157,7 +166,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
             <div className="mt-3">
               {event === 'submit_determination' && draft && <p className="mb-2 text-sm text-slate-600">{t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}</p>}
-              <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} />
+              <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} omit={omitFor(event)} />
             </div>
           </details>
         ))}
