@@ -15,6 +15,7 @@ const full = {
 describe('renderTemplate', () => {
   it('covers every template in both languages, with no field left unfilled', () => {
     for (const name of TEMPLATE_NAMES) {
+      if (name.startsWith('summary_')) continue; // about a period, not a form: tested below
       for (const locale of ['zh-CN', 'en']) {
         const { subject, text } = renderTemplate(name, locale, full);
         expect(subject, `${name}/${locale}`).toContain('KS-2026-000123');
@@ -23,6 +24,19 @@ describe('renderTemplate', () => {
       }
     }
     expect(Object.keys(TEMPLATES).sort()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  it('summaries: the period, the counts and the report link, in both languages', () => {
+    const summary = { from: '2026-10-27', to: '2026-11-02', received: 12, resolved: 9, overdue: 2, penalties: '300.00', rewards: '0.00', url: 'https://kesu.test/reports?month=2026-10' };
+    for (const name of TEMPLATE_NAMES.filter((n) => n.startsWith('summary_'))) {
+      for (const locale of ['zh-CN', 'en']) {
+        const { subject, text } = renderTemplate(name, locale, summary);
+        expect(subject, `${name}/${locale}`).toContain('2026-10-27');
+        expect(text, `${name}/${locale}`).toContain('https://kesu.test/reports?month=2026-10');
+        expect(text, `${name}/${locale}`).toContain('300.00');
+        expect(subject + text).not.toMatch(/[{}]/);
+      }
+    }
   });
 
   it('received: number, access code and tracking link', () => {
