@@ -1,7 +1,9 @@
 'use client';
 
+import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FieldError, FieldErrors } from 'react-hook-form';
+import type { ActionState } from '@/lib/auth/action';
 
 export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5 bg-white';
 export const buttonClass =
@@ -88,12 +90,30 @@ export function FormMessage({ message }: { message: { ok: boolean; text: string 
   );
 }
 
-/** Puts the server's field errors next to their fields. */
-export function applyServerErrors(
-  fieldErrors: Record<string, string[]> | undefined,
-  setError: (name: never, error: { type: string; message: string }) => void,
-) {
-  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
-    if (path !== '_') setError(path as never, { type: 'server', message: messages[0] });
+export type FormMessageState = { ok: boolean; text: string } | null;
+
+/**
+ * The submit cycle every admin form shares: pending while the action runs, then either the
+ * success text (from `onOk`) or the server's refusal — its message, and its field errors next
+ * to their fields.
+ */
+export function useActionSubmit(setError: (name: never, error: { type: string; message: string }) => void) {
+  const c = useTranslations('admin.common');
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<FormMessageState>(null);
+  function run<R>(call: () => Promise<ActionState<R>>, onOk: (data: R | undefined) => string) {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await call();
+      if (result.ok) {
+        setMessage({ ok: true, text: onOk(result.data) });
+        return;
+      }
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (path !== '_') setError(path as never, { type: 'server', message: messages[0] });
+      }
+      setMessage({ ok: false, text: result.message ?? c('failed') });
+    });
   }
+  return { pending, message, run };
 }

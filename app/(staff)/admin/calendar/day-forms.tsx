@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { calendarDayKinds, calendarDaySchema } from '@/lib/admin/schemas';
 import { addCalendarDayAction, removeCalendarDayAction } from '../actions';
-import { a11y, applyServerErrors, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText } from '../_components/fields';
 
 type Values = z.input<typeof calendarDaySchema>;
 
@@ -18,29 +18,24 @@ export function AddDayForm({ year }: { year: number }) {
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof calendarDaySchema>>({
     resolver: zodResolver(calendarDaySchema),
     defaultValues: { day: '', kind: 'holiday', name: '' },
   });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: keyof Values) => errorText(name, errorAt(formState.errors, name));
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await addCalendarDayAction(values);
-      if (result.ok) {
+  const submit = handleSubmit((values) =>
+    run(
+      () => addCalendarDayAction(values),
+      () => {
         reset({ day: '', kind: values.kind, name: '' });
-        setMessage({ ok: true, text: `${t('added')} ${values.day}` });
         if (!values.day.startsWith(String(year))) router.push(`/admin/calendar?year=${values.day.slice(0, 4)}`);
         else router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return `${t('added')} ${values.day}`;
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3" aria-labelledby="add-day-title">

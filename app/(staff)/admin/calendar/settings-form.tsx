@@ -1,41 +1,35 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { calendarSettingsSchema, type CalendarSettingsInput } from '@/lib/admin/schemas';
 import { saveCalendarSettingsAction } from '../actions';
-import { a11y, applyServerErrors, buttonClass, errorAt, Field, FormMessage, inputClass, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useErrorText } from '../_components/fields';
 
 export function CalendarSettingsForm({ settings }: { settings: CalendarSettingsInput }) {
   const t = useTranslations('admin.calendar');
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<CalendarSettingsInput>({
     resolver: zodResolver(calendarSettingsSchema),
     defaultValues: settings,
   });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: keyof CalendarSettingsInput) => errorText(name, errorAt(formState.errors, name));
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await saveCalendarSettingsAction(values);
-      if (result.ok) {
+  const submit = handleSubmit((values) =>
+    run(
+      () => saveCalendarSettingsAction(values),
+      () => {
         reset(values);
-        setMessage({ ok: true, text: c('saved') });
         router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return c('saved');
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-label={t('settings')}>

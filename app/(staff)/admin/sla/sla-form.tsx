@@ -1,13 +1,12 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { slaKeys, slaPolicySchema, type SlaKey, type SlaPolicy } from '@/lib/workflow';
 import { saveSlaPolicyAction } from '../actions';
-import { a11y, applyServerErrors, buttonClass, errorAt, Field, FormMessage, inputClass, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useErrorText } from '../_components/fields';
 
 // The keys contain a dot ('step.received'), which react-hook-form reads as a path: the form
 // holds { step: { received: { amount, unit } } }, flattened before slaPolicySchema checks it.
@@ -46,26 +45,21 @@ export function SlaForm({ policy }: { policy: SlaPolicy }) {
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver, defaultValues: toNested(policy) });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: string) => errorText(name, errorAt(formState.errors, name));
 
-  const submit = handleSubmit((parsed) => {
-    setMessage(null);
-    startTransition(async () => {
-      // On success the resolver hands over the flat, parsed policy.
-      const result = await saveSlaPolicyAction(parsed as unknown as SlaPolicy);
-      if (result.ok) {
+  // On success the resolver hands over the flat, parsed policy.
+  const submit = handleSubmit((parsed) =>
+    run(
+      () => saveSlaPolicyAction(parsed as unknown as SlaPolicy),
+      () => {
         reset(toNested(parsed as unknown as SlaPolicy));
-        setMessage({ ok: true, text: c('saved') });
         router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return c('saved');
+      },
+    ),
+  );
 
   const idOf = (key: string) => `sla-${key.replace('.', '-')}`;
 

@@ -9,17 +9,9 @@ import type { z } from 'zod';
 import { roles } from '@/lib/workflow';
 import { createUserSchema, departmentHandlersSchema, resetPasswordSchema, updateUserSchema } from '@/lib/admin/schemas';
 import { createUserAction, resetPasswordAction, setDepartmentHandlersAction, setUserActiveAction, updateUserAction } from '../actions';
-import { a11y, applyServerErrors, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText, type FormMessageState } from '../_components/fields';
 
 type Choice = { id: string; name: string };
-type Message = { ok: boolean; text: string } | null;
-
-function useFormState() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<Message>(null);
-  return { router, pending, startTransition, message, setMessage };
-}
 
 function RoleOptions() {
   const common = useTranslations('common');
@@ -30,29 +22,26 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
-  const { router, pending, startTransition, message, setMessage } = useFormState();
+  const router = useRouter();
   type In = z.input<typeof createUserSchema>;
   const blank: In = { login: '', name: '', role: 'desk', departmentId: '', password: '' };
   const { register, handleSubmit, formState, setError, reset } = useForm<In, unknown, z.output<typeof createUserSchema>>({
     resolver: zodResolver(createUserSchema),
     defaultValues: blank,
   });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: keyof In) => errorText(name, errorAt(formState.errors, name));
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await createUserAction(values);
-      if (result.ok && result.data) {
+  const submit = handleSubmit((values) =>
+    run(
+      () => createUserAction(values),
+      (data) => {
         reset(blank);
-        setMessage({ ok: true, text: t('created', { login: result.data.login }) });
         router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return t('created', { login: data!.login });
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="staff-create">
@@ -86,27 +75,24 @@ export function EditUserForm({ user, departments }: { user: { id: string; role: 
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
-  const { router, pending, startTransition, message, setMessage } = useFormState();
+  const router = useRouter();
   type In = z.input<typeof updateUserSchema>;
   const { register, handleSubmit, formState, setError } = useForm<In, unknown, z.output<typeof updateUserSchema>>({
     resolver: zodResolver(updateUserSchema),
     defaultValues: { id: user.id, role: user.role as In['role'], departmentId: user.departmentId ?? '', absentUntil: user.absentThrough ?? '' },
   });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: keyof In) => errorText(name, errorAt(formState.errors, name));
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await updateUserAction(values);
-      if (result.ok) {
-        setMessage({ ok: true, text: c('saved') });
+  const submit = handleSubmit((values) =>
+    run(
+      () => updateUserAction(values),
+      () => {
         router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return c('saved');
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="edit-details">
@@ -135,24 +121,20 @@ export function ResetPasswordForm({ id }: { id: string }) {
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
-  const { pending, startTransition, message, setMessage } = useFormState();
   type In = z.input<typeof resetPasswordSchema>;
   const { register, handleSubmit, formState, setError, reset } = useForm<In>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { id, password: '' } });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const err = errorText('password', errorAt(formState.errors, 'password'));
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await resetPasswordAction(values);
-      if (result.ok) {
+  const submit = handleSubmit((values) =>
+    run(
+      () => resetPasswordAction(values),
+      () => {
         reset({ id, password: '' });
-        setMessage({ ok: true, text: t('passwordReset') });
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return t('passwordReset');
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="edit-password">
@@ -169,7 +151,9 @@ export function ResetPasswordForm({ id }: { id: string }) {
 export function ActiveToggle({ id, active }: { id: string; active: boolean }) {
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const { router, pending, startTransition, message, setMessage } = useFormState();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<FormMessageState>(null);
   return (
     <div className="space-y-2">
       <button
@@ -202,7 +186,7 @@ export function DepartmentHandlersForm({
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
-  const { router, pending, startTransition, message, setMessage } = useFormState();
+  const router = useRouter();
   type In = z.input<typeof departmentHandlersSchema>;
   const { register, handleSubmit, formState, setError } = useForm<In, unknown, z.output<typeof departmentHandlersSchema>>({
     resolver: zodResolver(departmentHandlersSchema),
@@ -213,6 +197,7 @@ export function DepartmentHandlersForm({
       secondaryUserId: department.secondaryUserId ?? '',
     },
   });
+  const { pending, message, run } = useActionSubmit(setError as never);
   const positions = [
     ['headUserId', 'head'],
     ['primaryUserId', 'primary'],
@@ -220,19 +205,15 @@ export function DepartmentHandlersForm({
   ] as const;
   const titleId = `dept-${department.id}-title`;
 
-  const submit = handleSubmit((values) => {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await setDepartmentHandlersAction(values);
-      if (result.ok) {
-        setMessage({ ok: true, text: c('saved') });
+  const submit = handleSubmit((values) =>
+    run(
+      () => setDepartmentHandlersAction(values),
+      () => {
         router.refresh();
-        return;
-      }
-      applyServerErrors(result.fieldErrors, setError as never);
-      setMessage({ ok: false, text: result.message ?? c('failed') });
-    });
-  });
+        return c('saved');
+      },
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={titleId} className="rounded border border-slate-200 p-3" data-testid={`handlers-${department.id}`}>
