@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '@/db/client';
 import { seedBase, seedDemo } from '@/db/seed';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
-import { listOwnedForms } from '@/lib/complaints/queues';
+import { loadDashboard } from '@/lib/complaints/queues';
 import { searchComplaints, searchFiltersSchema } from '@/lib/complaints/search';
 import { loadStaffUser } from '@/db/queries/staff';
 import { users, departments } from '@/db/schema';
@@ -77,7 +77,7 @@ async function run(label: string, database: Database) {
   stats('applyEvent (triage)', triage);
   const staff = (await loadStaffUser(desk.id, db))!;
   const queue: number[] = [];
-  for (let i = 0; i < 30; i++) await time(() => listOwnedForms(staff, new Date(), db), queue);
+  for (let i = 0; i < 30; i++) await time(() => loadDashboard(staff, new Date(), db), queue);
   stats('desk queue read', queue);
   const searches: [string, Record<string, string>][] = [
     ['search: first page, no filter', {}],

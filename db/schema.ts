@@ -15,6 +15,17 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { customerWaitingStates, openStates } from '../lib/workflow/states';
+
+/**
+ * A list of states as SQL literals: a partial index's predicate must be written exactly as the
+ * query's condition (bound parameters would not let the planner prove the query implies it).
+ */
+export function stateListSql(list: readonly string[]): SQL {
+  return sql.raw(`(${list.map((s) => `'${s}'`).join(', ')})`);
+}
+export const openStatesSql = stateListSql(openStates);
+export const waitingStatesSql = stateListSql(customerWaitingStates);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -138,8 +149,16 @@ export const complaints = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('complaints_status_due_idx').on(t.status, t.stepDueAt),
-    index('complaints_department_status_idx').on(t.departmentId, t.status),
+    // The queues (lib/complaints/queues.ts): equality columns, then the keyset (step_due_at, id).
+    index('complaints_queue_idx').on(t.status, t.stepDueAt, t.id),
+    index('complaints_department_queue_idx').on(t.departmentId, t.status, t.stepDueAt, t.id),
+    index('complaints_manager_open_idx').on(t.customerManagerId, t.stepDueAt, t.id).where(sql`${t.status} in ${openStatesSql}`),
+    index('complaints_gm_instruction_idx')
+      .on(t.stepDueAt, t.id)
+      .where(sql`${t.major} and ${t.gmInstructedAt} is null and ${t.status} in ${openStatesSql}`),
+    index('complaints_waiting_idx')
+      .on(sql`coalesce(${t.lastCustomerUpdateAt}, ${t.receivedAt})`, t.id)
+      .where(sql`${t.status} in ${waitingStatesSql}`),
     index('complaints_manager_status_idx').on(t.customerManagerId, t.status),
     index('complaints_phone_idx').on(t.customerPhone),
     index('complaints_plate_idx').on(t.plate),
@@ -178,7 +197,7 @@ export const complaintParties = pgTable(
     complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
     userId: uuid('user_id').notNull().references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.complaintId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.complaintId, t.userId] }), index('complaint_parties_user_idx').on(t.userId)],
 );
 
 export const remedies = pgTable('remedies', {
@@ -190,7 +209,11 @@ export const remedies = pgTable('remedies', {
   amountCents: integer('amount_cents'),
   status: text('status').notNull(),
   createdAt: createdAt(),
-});
+}, (t) => [
+  index('remedies_complaint_idx').on(t.complaintId),
+  // The monthly report: compensation paid in a month.
+  index('remedies_kind_created_idx').on(t.kind, t.createdAt),
+]);
 
 export const accountabilityEntries = pgTable('accountability_entries', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -202,7 +225,10 @@ export const accountabilityEntries = pgTable('accountability_entries', {
   amountCents: integer('amount_cents').notNull().default(0),
   reason: text('reason').notNull(),
   createdAt: createdAt(),
-});
+}, (t) => [
+  index('accountability_complaint_idx').on(t.complaintId),
+  index('accountability_created_idx').on(t.createdAt),
+]);
 
 export const pendingItems = pgTable(
   'pending_items',
@@ -218,7 +244,7 @@ export const pendingItems = pgTable(
     lastContactAt: ts('last_contact_at'),
     nextContactOn: date('next_contact_on', { mode: 'string' }).notNull(),
   },
-  (t) => [index('pending_items_open_idx').on(t.closedAt, t.nextContactOn)],
+  (t) => [index('pending_items_open_idx').on(t.closedAt, t.nextContactOn), index('pending_items_complaint_idx').on(t.complaintId)],
 );
 
 export const pendingContacts = pgTable('pending_contacts', {
@@ -228,7 +254,7 @@ export const pendingContacts = pgTable('pending_contacts', {
   byId: uuid('by_id').references(() => users.id),
   summary: text('summary').notNull(),
   nextContactOn: date('next_contact_on', { mode: 'string' }).notNull(),
-});
+}, (t) => [index('pending_contacts_item_idx').on(t.pendingItemId, t.at)]);
 
 export const attachments = pgTable('attachments', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -240,7 +266,7 @@ export const attachments = pgTable('attachments', {
   uploadedById: uuid('uploaded_by_id').references(() => users.id),
   fromCustomer: boolean('from_customer').notNull().default(false),
   createdAt: createdAt(),
-});
+}, (t) => [index('attachments_complaint_idx').on(t.complaintId, t.createdAt)]);
 
 // Outbox: filled in the same transaction as the event, delivered by the job runner.
 export const notifications = pgTable(
@@ -268,6 +294,9 @@ export const notifications = pgTable(
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
     // The admin's outbox pages newest first.
     index('notifications_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('notifications_complaint_idx').on(t.complaintId),
+    // A staff member's inbox, newest first.
+    index('notifications_recipient_idx').on(t.recipientUserId, t.channel, t.createdAt.desc(), t.id.desc()),
   ],
 );
 

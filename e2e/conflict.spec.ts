@@ -8,7 +8,7 @@ test('the second of two people acting on one form gets a clear conflict message 
   await signIn(first, 'desk');
   await signIn(second, 'chenchen');
   // A new form waiting for triage, opened by both.
-  const href = await first.getByTestId('desk-triage').getByRole('link', { name: /^KS-/ }).first().getAttribute('href');
+  const href = await first.getByTestId('queue-triage').getByRole('link', { name: /^KS-/ }).first().getAttribute('href');
   await first.goto(href!);
   await second.goto(href!);
 

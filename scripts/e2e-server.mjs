@@ -18,6 +18,8 @@ const env = {
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   KESU_PUBLIC_URL: `http://localhost:${port}`,
+  // Small pages, so that the demo data's lists have several (e2e/queues.spec.ts).
+  KESU_QUEUE_PAGE_SIZE: '5',
 };
 delete env.DATABASE_URL;
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });

@@ -1,68 +1,105 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { QueueRow } from '@/lib/complaints/queues';
+import type { QueuePage, QueueRow } from '@/lib/complaints/queues';
 import { DeadlineBadge } from './deadline-badge';
 
-/** Forms grouped by state, each group overdue first (the query orders by deadline). */
-export async function QueueByState({ rows, now }: { rows: QueueRow[]; now: Date }) {
+/** The count beside a list's title: exact when small, "500+" when large. */
+export async function QueueCount({ total }: { total: QueuePage['total'] }) {
   const t = await getTranslations('common.queue');
-  const wf = await getTranslations('workflow');
-  if (rows.length === 0) return <p className="text-slate-600">{t('empty')}</p>;
-  const groups = new Map<string, QueueRow[]>();
-  for (const row of rows) groups.set(row.status, [...(groups.get(row.status) ?? []), row]);
-  return (
-    <div className="space-y-8">
-      {[...groups].map(([state, list]) => (
-        <section key={state} aria-labelledby={`q-${state}`} data-testid={`queue-${state}`}>
-          <h2 id={`q-${state}`} className="mb-2 text-lg font-medium">
-            {wf(`states.${state}`)} <span className="text-sm text-slate-600">({t('count', { count: list.length })})</span>
-          </h2>
-          <QueueTable rows={list} now={now} />
-        </section>
-      ))}
-    </div>
-  );
+  return <span className="text-sm text-slate-600">({total.capped ? t('countCapped', { count: total.count }) : t('count', { count: total.count })})</span>;
 }
 
-/** One list of forms with their deadlines, overdue rows marked in words and colour. */
-export async function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
+/**
+ * One list of forms, overdue rows marked in words and colour. The waiting list shows how long
+ * the customer has heard nothing instead of the step deadline.
+ */
+export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRow[]; now: Date; variant?: 'due' | 'waiting' }) {
   const t = await getTranslations('common.queue');
   const wf = await getTranslations('workflow');
   const format = await getFormatter();
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
   return (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th className="px-3 py-2">{t('number')}</th>
-                  <th className="px-3 py-2">{t('customer')}</th>
-                  <th className="px-3 py-2">{t('subject')}</th>
-                  <th className="px-3 py-2">{t('due')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
-                    <td className="px-3 py-2 font-mono">
-                      <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
-                      {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
-                      <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
-                    </td>
-                    <td className="px-3 py-2">{row.customerName}</td>
-                    <td className="px-3 py-2">{row.subject ?? '—'}</td>
-                    <td className="px-3 py-2">
-                      <DeadlineBadge due={row.stepDueAt} now={now} />
-                      {row.stepDueAt && (
-                        <span className="ml-2 text-xs text-slate-600">
-                          {format.dateTime(row.stepDueAt, { dateStyle: 'short', timeStyle: 'short' })}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t('number')}</th>
+            <th scope="col" className="px-3 py-2">{t('customer')}</th>
+            <th scope="col" className="px-3 py-2">{t('subject')}</th>
+            <th scope="col" className="px-3 py-2">{variant === 'waiting' ? t('lastUpdate') : t('due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
+              <td className="px-3 py-2 font-mono whitespace-nowrap">
+                <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
+                {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
+                <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
+              </td>
+              <td className="px-3 py-2">
+                {row.customerName}
+                {variant === 'waiting' && <span className="block text-slate-600">{row.customerPhone}</span>}
+              </td>
+              <td className="px-3 py-2">{row.subject ?? '—'}</td>
+              <td className="px-3 py-2">
+                {variant === 'waiting' ? (
+                  <span className="text-amber-800">{t('waitingFor', { hours: Math.floor((now.getTime() - row.lastUpdateAt.getTime()) / 3_600_000) })}</span>
+                ) : (
+                  <>
+                    <DeadlineBadge due={row.stepDueAt} now={now} />
+                    {row.stepDueAt && (
+                      <span className="ml-2 text-xs text-slate-600">{format.dateTime(row.stepDueAt, { dateStyle: 'short', timeStyle: 'short' })}</span>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Previous / next links of a keyset-paged list (rel links, so scripts and tools can follow them). */
+export async function Pager({ basePath, page }: { basePath: string; page: Pick<QueuePage, 'next' | 'previous'> }) {
+  const t = await getTranslations('common.queue');
+  if (!page.previous && !page.next) return null;
+  const link = 'rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100';
+  return (
+    <nav aria-label={t('pages')} className="mt-3 flex gap-3">
+      {page.previous && (
+        <Link href={`${basePath}?before=${encodeURIComponent(page.previous)}`} rel="prev" className={link}>← {t('previous')}</Link>
+      )}
+      {page.next && (
+        <Link href={`${basePath}?after=${encodeURIComponent(page.next)}`} rel="next" className={link}>{t('next')} →</Link>
+      )}
+    </nav>
+  );
+}
+
+/** A dashboard's list: its first rows, the capped count, and a link to the whole list. */
+export async function QueueSection({ id, title, href, page, now, variant }: {
+  id: string;
+  title: string;
+  href: string;
+  page: QueuePage;
+  now: Date;
+  variant?: 'due' | 'waiting';
+}) {
+  const t = await getTranslations('common.queue');
+  return (
+    <section aria-labelledby={`q-${id}`} data-testid={`queue-${id}`}>
+      <h2 id={`q-${id}`} className="mb-2 text-lg font-medium">
+        <Link href={href} className="hover:underline">{title}</Link> <QueueCount total={page.total} />
+      </h2>
+      <QueueTable rows={page.rows} now={now} variant={variant} />
+      {page.next && (
+        <p className="mt-2 text-sm">
+          <Link href={href} className="text-blue-700 underline">{t('showAll')}</Link>
+        </p>
+      )}
+    </section>
   );
 }

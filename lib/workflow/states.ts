@@ -62,6 +62,13 @@ export const openStates: State[] = states.filter((s) => !isTerminal(s));
 /** States from which the desk may fire `withdraw` (received … accountability). */
 export const withdrawableStates: State[] = states.slice(0, states.indexOf('follow_up'));
 
+/**
+ * States in which the customer waits for news of the handling (at least once a day, DESIGN §2):
+ * received … accountability, except the pending ledger (its contacts follow the monthly rhythm
+ * instead). From follow_up on the handling is done and the follow-up call has its own deadline.
+ */
+export const customerWaitingStates: State[] = withdrawableStates.filter((s) => s !== 'pending');
+
 /** Who is expected to act in each state (dashboards, "your turn" lists). */
 export const stateOwner: Record<State, Role[]> = {
   received: ['desk'],

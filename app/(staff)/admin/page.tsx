@@ -1,16 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
-import { listOwnedForms } from '@/lib/complaints/queues';
-import { QueueByState } from '@/components/complaint/queue-table';
+import { QueueDashboard } from '@/components/complaint/queue-page';
 import { adminSections } from './_components/admin-nav';
 
 export default async function AdminPage() {
   const user = await requireStaff(['admin']);
   const t = await getTranslations('common');
   const a = await getTranslations('admin');
-  const now = new Date();
-  const rows = await listOwnedForms(user, now);
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t('nav.admin')}</h1>
@@ -31,7 +28,7 @@ export default async function AdminPage() {
         </ul>
       </section>
       <h2 className="mb-3 text-lg font-medium">{a('openForms')}</h2>
-      <QueueByState rows={rows} now={now} />
+      <QueueDashboard user={user} hideEmpty />
     </>
   );
 }

@@ -1,17 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
-import { listOwnedForms } from '@/lib/complaints/queues';
-import { QueueByState } from '@/components/complaint/queue-table';
+import { QueueDashboard } from '@/components/complaint/queue-page';
 
 export default async function DepartmentPage() {
   const user = await requireStaff(['department']);
   const t = await getTranslations('common');
-  const now = new Date();
-  const rows = await listOwnedForms(user, now);
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t('nav.department')}</h1>
-      <QueueByState rows={rows} now={now} />
+      <QueueDashboard user={user} />
     </>
   );
 }

@@ -1,0 +1,3 @@
+import { queueListRoute } from '@/components/complaint/queue-page';
+
+export default queueListRoute('admin');
