@@ -244,7 +244,12 @@ export const pendingItems = pgTable(
     lastContactAt: ts('last_contact_at'),
     nextContactOn: date('next_contact_on', { mode: 'string' }).notNull(),
   },
-  (t) => [index('pending_items_open_idx').on(t.closedAt, t.nextContactOn), index('pending_items_complaint_idx').on(t.complaintId)],
+  (t) => [
+    // The ledger pages its open items by next contact, and shows the latest closed ones.
+    index('pending_items_open_idx').on(t.nextContactOn, t.id).where(sql`${t.closedAt} is null`),
+    index('pending_items_closed_idx').on(t.closedAt.desc(), t.id.desc()).where(sql`${t.closedAt} is not null`),
+    index('pending_items_complaint_idx').on(t.complaintId),
+  ],
 );
 
 export const pendingContacts = pgTable('pending_contacts', {

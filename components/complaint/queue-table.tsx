@@ -67,13 +67,14 @@ export async function Pager({ basePath, page }: { basePath: string; page: Pick<Q
   const t = await getTranslations('common.queue');
   if (!page.previous && !page.next) return null;
   const link = 'rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100';
+  const sep = basePath.includes('?') ? '&' : '?';
   return (
     <nav aria-label={t('pages')} className="mt-3 flex gap-3">
       {page.previous && (
-        <Link href={`${basePath}?before=${encodeURIComponent(page.previous)}`} rel="prev" className={link}>← {t('previous')}</Link>
+        <Link href={`${basePath}${sep}before=${encodeURIComponent(page.previous)}`} rel="prev" className={link}>← {t('previous')}</Link>
       )}
       {page.next && (
-        <Link href={`${basePath}?after=${encodeURIComponent(page.next)}`} rel="next" className={link}>{t('next')} →</Link>
+        <Link href={`${basePath}${sep}after=${encodeURIComponent(page.next)}`} rel="next" className={link}>{t('next')} →</Link>
       )}
     </nav>
   );

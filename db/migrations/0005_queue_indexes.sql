@@ -1,5 +1,6 @@
 DROP INDEX "complaints_status_due_idx";--> statement-breakpoint
 DROP INDEX "complaints_department_status_idx";--> statement-breakpoint
+DROP INDEX "pending_items_open_idx";--> statement-breakpoint
 CREATE INDEX "accountability_complaint_idx" ON "accountability_entries" USING btree ("complaint_id");--> statement-breakpoint
 CREATE INDEX "accountability_created_idx" ON "accountability_entries" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "attachments_complaint_idx" ON "attachments" USING btree ("complaint_id","created_at");--> statement-breakpoint
@@ -12,6 +13,8 @@ CREATE INDEX "complaints_waiting_idx" ON "complaints" USING btree (coalesce("las
 CREATE INDEX "notifications_complaint_idx" ON "notifications" USING btree ("complaint_id");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient_user_id","channel","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "pending_contacts_item_idx" ON "pending_contacts" USING btree ("pending_item_id","at");--> statement-breakpoint
+CREATE INDEX "pending_items_closed_idx" ON "pending_items" USING btree ("closed_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "pending_items"."closed_at" is not null;--> statement-breakpoint
 CREATE INDEX "pending_items_complaint_idx" ON "pending_items" USING btree ("complaint_id");--> statement-breakpoint
 CREATE INDEX "remedies_complaint_idx" ON "remedies" USING btree ("complaint_id");--> statement-breakpoint
-CREATE INDEX "remedies_kind_created_idx" ON "remedies" USING btree ("kind","created_at");
+CREATE INDEX "remedies_kind_created_idx" ON "remedies" USING btree ("kind","created_at");--> statement-breakpoint
+CREATE INDEX "pending_items_open_idx" ON "pending_items" USING btree ("next_contact_on","id") WHERE "pending_items"."closed_at" is null;

@@ -1,10 +1,17 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaintParties, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
+import { decodePosition, encodePosition } from './page-cursor';
+import { countCap } from './queues';
+
+export interface CappedCount {
+  count: number;
+  capped: boolean;
+}
 
 /** Roles that open the ledger (the page and the CSV export check this themselves). */
 export const ledgerRoles = ['desk', 'management', 'gm'] as const satisfies readonly Role[];
@@ -22,6 +29,10 @@ export interface LedgerOptions {
   timeZone?: string;
   /** The day of the month of the contact round (SLA policy pendingContactDay, the 4th). */
   contactDay?: number;
+  /** Keyset page of the open items (cursors from a previous Ledger). */
+  after?: string;
+  before?: string;
+  size?: number;
 }
 
 /**
@@ -87,11 +98,20 @@ export interface Ledger {
   roundDate: string;
   today: string;
   awaitingApproval: AwaitingApproval[];
+  awaitingTotal: CappedCount;
+  /** One page of the open items, next contact first. */
   open: LedgerItem[];
-  /** The open items of this month's contact round (a subset of `open`). */
+  openTotal: CappedCount;
+  next?: string;
+  previous?: string;
+  /** The open items of this month's contact round on this page (they come first). */
   round: LedgerItem[];
+  roundTotal: CappedCount;
+  /** The most recently closed items (the CSV export has all of them). */
   closed: LedgerItem[];
 }
+
+export const ledgerPageSize = 25;
 
 const manager = alias(users, 'ledger_manager');
 const approver = alias(users, 'ledger_approver');
@@ -109,35 +129,65 @@ export async function loadLedger(user: StaffUser, opts: LedgerOptions = {}, db?:
   const roundDate = contactRoundDate(now, timeZone, opts.contactDay ?? 4);
   const scope = ledgerScope(user, opts.all);
 
-  const rows = await d
-    .select({
-      id: pendingItems.id,
-      complaintId: complaints.id,
-      number: complaints.number,
-      version: complaints.version,
-      status: complaints.status,
-      customerName: complaints.customerName,
-      customerPhone: complaints.customerPhone,
-      plate: complaints.plate,
-      product: complaints.subjectProduct,
-      managerName: manager.name,
-      reason: pendingItems.reason,
-      explanation: pendingItems.explanation,
-      openedAt: pendingItems.openedAt,
-      approvedByName: approver.name,
-      lastContactAt: pendingItems.lastContactAt,
-      nextContactOn: pendingItems.nextContactOn,
-      closedAt: pendingItems.closedAt,
-      outcome: pendingItems.outcome,
-    })
-    .from(pendingItems)
-    .innerJoin(complaints, eq(complaints.id, pendingItems.complaintId))
-    .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
-    .leftJoin(approver, eq(approver.id, pendingItems.approvedById))
-    .where(and(scope, opts.closed ? undefined : isNull(pendingItems.closedAt)))
-    .orderBy(asc(pendingItems.nextContactOn), asc(pendingItems.openedAt), asc(complaints.number))
-    .limit(5000);
+  const size = opts.size ?? ledgerPageSize;
+  const after = decodePosition(opts.after);
+  const before = after ? undefined : decodePosition(opts.before);
+  const position = after ?? before;
+  const openWhere: SQL[] = [scope, isNull(pendingItems.closedAt)];
+  const openList = [...openWhere];
+  if (position) {
+    const at = sql`(${position.at}::date, ${position.id}::uuid)`;
+    openWhere.push(before ? sql`(${pendingItems.nextContactOn}, ${pendingItems.id}) < ${at}` : sql`(${pendingItems.nextContactOn}, ${pendingItems.id}) > ${at}`);
+  }
+  const roundDue = sql`${pendingItems.nextContactOn} <= ${roundDate > today ? roundDate : today}::date`;
+  const [openRows, closedRows, openTotal, roundTotal] = await Promise.all([
+    ledgerRows(d)
+      .where(and(...openWhere))
+      .orderBy(...(before ? [desc(pendingItems.nextContactOn), desc(pendingItems.id)] : [asc(pendingItems.nextContactOn), asc(pendingItems.id)]))
+      .limit(size + 1),
+    opts.closed
+      ? ledgerRows(d)
+          .where(and(scope, isNotNull(pendingItems.closedAt)))
+          .orderBy(desc(pendingItems.closedAt), desc(pendingItems.id))
+          .limit(size)
+      : Promise.resolve([]),
+    countLedger(d, and(...openList)!),
+    countLedger(d, and(...openList, roundDue)!),
+  ]);
+  const more = openRows.length > size;
+  const pageRows = openRows.slice(0, size);
+  if (before) pageRows.reverse();
+  const rows = [...pageRows, ...closedRows];
+  const key = (r: (typeof rows)[number]) => encodePosition({ at: r.nextContactOn, id: r.id });
+  const paging =
+    pageRows.length === 0
+      ? { previous: position ? opts.after ?? opts.before : undefined }
+      : before
+        ? { previous: more ? key(pageRows[0]) : undefined, next: key(pageRows[pageRows.length - 1]) }
+        : { next: more ? key(pageRows[pageRows.length - 1]) : undefined, previous: position ? key(pageRows[0]) : undefined };
 
+  const items = await withContacts(d, user, rows, { today, roundDate });
+  const open = items.filter((i) => i.closedAt === null);
+  const awaiting = await loadAwaitingApproval(d, scope, size);
+  return {
+    roundDate,
+    today,
+    awaitingApproval: awaiting.rows,
+    awaitingTotal: awaiting.total,
+    open,
+    openTotal,
+    ...paging,
+    round: open.filter((i) => i.dueThisRound),
+    roundTotal,
+    closed: items.filter((i) => i.closedAt !== null),
+  };
+}
+
+type LedgerRow = Awaited<ReturnType<ReturnType<typeof ledgerRows>['execute']>>[number];
+
+/** The items with their contact history, and whether this user may record a contact. */
+async function withContacts(d: Db, user: StaffUser, rows: LedgerRow[], dates: { today: string; roundDate: string }): Promise<LedgerItem[]> {
+  const { today, roundDate } = dates;
   const ids = rows.map((r) => r.id);
   const complaintIds = rows.map((r) => r.complaintId);
   const byUser = alias(users, 'ledger_contact_by');
@@ -169,7 +219,7 @@ export async function loadLedger(user: StaffUser, opts: LedgerOptions = {}, db?:
   }
   const involved = new Set(partyRows.map((p) => p.complaintId));
 
-  const items: LedgerItem[] = rows.map((r) => {
+  return rows.map((r) => {
     const isOpen = r.closedAt === null;
     return {
       id: r.id,
@@ -195,20 +245,80 @@ export async function loadLedger(user: StaffUser, opts: LedgerOptions = {}, db?:
       canRecordContact: isOpen && r.status === 'pending' && user.role === 'desk' && !involved.has(r.complaintId),
     };
   });
-  const open = items.filter((i) => i.closedAt === null);
-  return {
-    roundDate,
-    today,
-    awaitingApproval: await loadAwaitingApproval(d, scope),
-    open,
-    round: open.filter((i) => i.dueThisRound),
-    closed: items.filter((i) => i.closedAt !== null).sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime()),
-  };
+}
+
+/** The columns of a ledger row, from pending_items with its form, manager and approver. */
+function ledgerRows(d: Db) {
+  return d
+    .select({
+      id: pendingItems.id,
+      complaintId: complaints.id,
+      number: complaints.number,
+      version: complaints.version,
+      status: complaints.status,
+      customerName: complaints.customerName,
+      customerPhone: complaints.customerPhone,
+      plate: complaints.plate,
+      product: complaints.subjectProduct,
+      managerName: manager.name,
+      reason: pendingItems.reason,
+      explanation: pendingItems.explanation,
+      openedAt: pendingItems.openedAt,
+      approvedByName: approver.name,
+      lastContactAt: pendingItems.lastContactAt,
+      nextContactOn: pendingItems.nextContactOn,
+      closedAt: pendingItems.closedAt,
+      outcome: pendingItems.outcome,
+    })
+    .from(pendingItems)
+    .innerJoin(complaints, eq(complaints.id, pendingItems.complaintId))
+    .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
+    .leftJoin(approver, eq(approver.id, pendingItems.approvedById))
+    .$dynamic();
+}
+
+async function countLedger(d: Db, where: SQL): Promise<CappedCount> {
+  const capped = d
+    .select({ one: sql`1` })
+    .from(pendingItems)
+    .innerJoin(complaints, eq(complaints.id, pendingItems.complaintId))
+    .where(where)
+    .limit(countCap + 1)
+    .as('capped');
+  const [row] = await d.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return { count: Math.min(row.n, countCap), capped: row.n > countCap };
+}
+
+/** For exports: every open item (page after page) and, when asked, every closed one. */
+export async function loadWholeLedger(user: StaffUser, opts: Omit<LedgerOptions, 'after' | 'before' | 'size'>, db?: Db): Promise<LedgerItem[]> {
+  const d = db ?? (await getDb());
+  const items: LedgerItem[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await loadLedger(user, { ...opts, closed: false, after, size: 500 }, d);
+    items.push(...page.open);
+    if (!page.next) break;
+    after = page.next;
+  }
+  if (!opts.closed) return items;
+  const closed = await ledgerRows(d)
+    .where(and(ledgerScope(user, opts.all), isNotNull(pendingItems.closedAt)))
+    .orderBy(desc(pendingItems.closedAt), desc(pendingItems.id));
+  const now = opts.now ?? new Date();
+  const timeZone = opts.timeZone ?? 'Asia/Shanghai';
+  const dates = { today: localDate(now, timeZone), roundDate: contactRoundDate(now, timeZone, opts.contactDay ?? 4) };
+  return [...items, ...(await withContacts(d, user, closed, dates))];
+}
+
+export function localToday(now: Date, timeZone: string): string {
+  return localDate(now, timeZone);
 }
 
 /** Forms whose move to the ledger waits for the GM's approval (state pending_approval), with the proposal. */
-async function loadAwaitingApproval(d: Db, scope: SQL): Promise<AwaitingApproval[]> {
-  const rows = await d
+async function loadAwaitingApproval(d: Db, scope: SQL, size: number): Promise<{ rows: AwaitingApproval[]; total: CappedCount }> {
+  const where = and(scope, eq(complaints.status, 'pending_approval'))!;
+  const capped = d.select({ one: sql`1` }).from(complaints).where(where).limit(countCap + 1).as('capped');
+  const [[counted], rows] = await Promise.all([d.select({ n: sql<number>`count(*)::int` }).from(capped), d
     .select({
       complaintId: complaints.id,
       number: complaints.number,
@@ -220,16 +330,17 @@ async function loadAwaitingApproval(d: Db, scope: SQL): Promise<AwaitingApproval
     })
     .from(complaints)
     .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
-    .where(and(scope, eq(complaints.status, 'pending_approval')))
-    .orderBy(asc(complaints.stepDueAt), asc(complaints.number))
-    .limit(500);
-  if (rows.length === 0) return [];
+    .where(where)
+    .orderBy(asc(complaints.stepDueAt), asc(complaints.id))
+    .limit(size)]);
+  const total = { count: Math.min(counted.n, countCap), capped: counted.n > countCap };
+  if (rows.length === 0) return { rows: [], total };
   const proposals = await d
     .select({ complaintId: complaintEvents.complaintId, payload: complaintEvents.payload, at: complaintEvents.at, actorName: complaintEvents.actorName })
     .from(complaintEvents)
     .where(and(inArray(complaintEvents.complaintId, rows.map((r) => r.complaintId)), eq(complaintEvents.type, 'propose_pending')))
     .orderBy(desc(complaintEvents.version));
-  return rows.map((r) => {
+  return { total, rows: rows.map((r) => {
     const p = proposals.find((x) => x.complaintId === r.complaintId);
     const payload = (p?.payload ?? {}) as { reason?: PendingReason; explanation?: string };
     return {
@@ -244,7 +355,7 @@ async function loadAwaitingApproval(d: Db, scope: SQL): Promise<AwaitingApproval
       proposedBy: p?.actorName ?? null,
       stepDueAt: r.stepDueAt,
     };
-  });
+  }) };
 }
 
 // ---- CSV ----------------------------------------------------------------------------------

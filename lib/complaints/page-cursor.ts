@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * A keyset position (a timestamp as PostgreSQL prints it, and a row id), opaque to the browser:
- * base64url of a small JSON array. The timestamp stays text so no microseconds are lost.
+ * A keyset position (a timestamp or date as PostgreSQL prints it, and a row id), opaque to the
+ * browser: base64url of a small JSON array. The timestamp stays text so no microseconds are lost.
  */
 export interface KeysetPosition {
   at: string;
@@ -12,10 +12,11 @@ export interface KeysetPosition {
 const timestampText = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/)
+  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?)?$/)
   // A well-formed but impossible instant (month 13, year 0) would make PostgreSQL throw.
   .refine((s) => {
-    const ms = Date.parse(s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'));
+    const iso = s.length > 10 ? s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00') : s;
+    const ms = Date.parse(iso);
     return Number.isFinite(ms) && new Date(ms).getUTCFullYear() >= 1970 && new Date(ms).getUTCFullYear() < 3000;
   });
 const positionSchema = z.tuple([timestampText, z.uuid()]);

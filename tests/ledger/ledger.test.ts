@@ -10,6 +10,7 @@ import {
   ledgerCsvColumns,
   ledgerCsvRows,
   loadLedger,
+  loadWholeLedger,
   mayOpenLedger,
   toCsv,
   type LedgerItem,
@@ -195,5 +196,29 @@ forEachBackend('ledger', (backend) => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField(null)).toBe('');
+  });
+
+  it('pages the open items by next contact, each once, and the export holds every page', async () => {
+    const user = staff.management;
+    const whole = await loadLedger(user, { now: NOW, timeZone: TZ, size: 500 }, db);
+    expect(whole.open.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (; pages < 50; pages++) {
+      const page = await loadLedger(user, { now: NOW, timeZone: TZ, size: 2, after }, db);
+      expect(page.open.length).toBeLessThanOrEqual(2);
+      expect(page.openTotal).toEqual({ count: whole.open.length, capped: false });
+      seen.push(...page.open.map((i) => i.id));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages).toBeGreaterThan(0);
+    expect(seen).toEqual(whole.open.map((i) => i.id));
+    const dates = whole.open.map((i) => i.nextContactOn);
+    expect(dates).toEqual([...dates].sort());
+    const exported = await loadWholeLedger(user, { closed: true, now: NOW, timeZone: TZ }, db);
+    const withClosed = await loadLedger(user, { closed: true, now: NOW, timeZone: TZ, size: 500 }, db);
+    expect(exported.map((i) => i.id).sort()).toEqual([...withClosed.open, ...withClosed.closed].map((i) => i.id).sort());
   });
 });

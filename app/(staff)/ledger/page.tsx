@@ -4,6 +4,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { Pager, QueueCount } from '@/components/complaint/queue-table';
 import { EventForm } from '@/components/complaint/event-form';
 
 export const metadata = { title: '未了事宜台账 · Pending items' };
@@ -23,7 +24,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
   const closed = one(params.closed) === '1';
   const now = new Date();
   const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
-  const ledger = await loadLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
+  const ledger = await loadLedger(user, {
+    all,
+    closed,
+    now,
+    timeZone: calendar.timeZone,
+    contactDay: policy.pendingContactDay,
+    after: one(params.after),
+    before: one(params.before),
+  });
   const [t, wf, format] = await Promise.all([getTranslations('ledger'), getTranslations('workflow'), getFormatter()]);
   const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
@@ -120,7 +129,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-awaiting" data-testid="ledger-awaiting">
         <h2 id="ledger-awaiting" className="mb-2 text-lg font-medium">
-          {t('awaiting.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.awaitingApproval.length })})</span>
+          {t('awaiting.title')} <QueueCount total={ledger.awaitingTotal} />
         </h2>
         {ledger.awaitingApproval.length === 0 ? (
           <p className="text-sm text-slate-600">{t('awaiting.empty')}</p>
@@ -142,7 +151,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-round" data-testid="ledger-round">
         <h2 id="ledger-round" className="text-lg font-medium">
-          {t('round.title', { date: ledger.roundDate })} <span className="text-sm text-slate-600">({t('count', { count: ledger.round.length })})</span>
+          {t('round.title', { date: ledger.roundDate })} <QueueCount total={ledger.roundTotal} />
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t('round.hint', { day: policy.pendingContactDay })}</p>
         {ledger.round.length === 0 ? (
@@ -165,20 +174,22 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-open" data-testid="ledger-open">
         <h2 id="ledger-open" className="mb-2 text-lg font-medium">
-          {t('open.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.open.length })})</span>
+          {t('open.title')} <QueueCount total={ledger.openTotal} />
         </h2>
         {ledger.open.length === 0 ? (
           <p className="text-sm text-slate-600">{t('open.empty')}</p>
         ) : (
           <ul className="space-y-3">{ledger.open.map((item) => <li key={item.id}><ItemCard item={item} /></li>)}</ul>
         )}
+        <Pager basePath={`/ledger${query({})}`} page={ledger} />
       </section>
 
       {closed && (
         <section aria-labelledby="ledger-closed" data-testid="ledger-closed">
           <h2 id="ledger-closed" className="mb-2 text-lg font-medium">
-            {t('closed.title')} <span className="text-sm text-slate-600">({t('count', { count: ledger.closed.length })})</span>
+            {t('closed.title')}
           </h2>
+          <p className="mb-2 text-sm text-slate-600">{t('closed.recentHint', { count: ledger.closed.length })}</p>
           {ledger.closed.length === 0 ? (
             <p className="text-sm text-slate-600">{t('closed.empty')}</p>
           ) : (

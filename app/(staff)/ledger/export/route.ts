@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { currentStaff } from '@/lib/auth/session';
-import { ledgerCsvColumns, ledgerCsvRows, loadLedger, mayOpenLedger, toCsv } from '@/lib/complaints/ledger';
+import { ledgerCsvColumns, ledgerCsvRows, loadWholeLedger, localToday, mayOpenLedger, toCsv } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import type { PendingReason, State } from '@/lib/workflow';
 
@@ -23,8 +23,7 @@ export async function GET(request: Request) {
   const closed = url.searchParams.get('closed') === '1';
   const now = new Date();
   const [calendar, policy, wf] = await Promise.all([loadCalendar(), loadSlaPolicy(), getTranslations('workflow')]);
-  const ledger = await loadLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
-  const items = [...ledger.open, ...ledger.closed];
+  const items = await loadWholeLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
   const csv = toCsv(
     ledgerCsvRows(
       items,
@@ -40,7 +39,7 @@ export async function GET(request: Request) {
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="ledger-${ledger.today}.csv"`,
+      'content-disposition': `attachment; filename="ledger-${localToday(now, calendar.timeZone)}.csv"`,
       'cache-control': 'no-store',
     },
   });
