@@ -26,6 +26,8 @@ export function stateListSql(list: readonly string[]): SQL {
 }
 export const openStatesSql = stateListSql(openStates);
 export const waitingStatesSql = stateListSql(customerWaitingStates);
+/** Steps whose deadline alerts are raised (lib/complaints/alerts.ts): open, but the pending ledger. */
+export const alertStatesSql = stateListSql(openStates.filter((s) => s !== 'pending'));
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -156,6 +158,10 @@ export const complaints = pgTable(
     index('complaints_gm_instruction_idx')
       .on(t.stepDueAt, t.id)
       .where(sql`${t.major} and ${t.gmInstructedAt} is null and ${t.status} in ${openStatesSql}`),
+    // The weekly and monthly summaries count forms resolved in a period.
+    index('complaints_resolved_idx').on(t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
+    // The deadline-alert job walks open steps (but the ledger's) in deadline order.
+    index('complaints_alert_idx').on(t.stepDueAt).where(sql`${t.status} in ${alertStatesSql}`),
     index('complaints_waiting_idx')
       .on(sql`coalesce(${t.lastCustomerUpdateAt}, ${t.receivedAt})`, t.id)
       .where(sql`${t.status} in ${waitingStatesSql}`),

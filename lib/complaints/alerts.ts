@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { complaints, deadlineAlerts, pendingItems } from '@/db/schema';
-import { openStates, stateOwner, type NotifyAudience, type State } from '@/lib/workflow';
+import { alertStatesSql, complaints, deadlineAlerts, pendingItems } from '@/db/schema';
+import { stateOwner, type NotifyAudience, type State } from '@/lib/workflow';
 import { queueNotices, type Notice } from './outbox';
 
 /** Share of a step's time after which its owners are warned (DESIGN §3). */
@@ -29,7 +29,8 @@ export async function raiseDeadlineAlerts(db: Db, now = new Date(), batch = 500)
     .from(complaints)
     .where(
       and(
-        inArray(complaints.status, openStates.filter((s) => s !== 'pending')),
+        // Literal, as in the predicate of complaints_alert_idx.
+        sql`${complaints.status} in ${alertStatesSql}`,
         isNotNull(complaints.stepDueAt),
         // Past the warning point: entered + 75 % × (due − entered) ≤ now.
         lte(
