@@ -82,6 +82,34 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** PostgreSQL that cannot be reached, or a database that does not exist: one sentence saying what to do. */
+export class DatabaseUnavailableError extends Error {}
+
+function connectionError(url: string, err: unknown): Error {
+  const e = err as { code?: string; message?: string };
+  let where = 'the PostgreSQL server';
+  let name = '';
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || 5432}`;
+    name = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  } catch {
+    /* not a URL: keep the generic words */
+  }
+  if (e.code === '3D000') {
+    return new DatabaseUnavailableError(
+      `The database "${name}" does not exist on ${where}. Create it first (e.g. \`createdb -h ${where.split(':')[0]} ${name}\`), then start Kesu again.`,
+    );
+  }
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT') {
+    return new DatabaseUnavailableError(`Cannot reach PostgreSQL at ${where} (${e.code}). Is it running, and is DATABASE_URL right?`);
+  }
+  if (e.code === '28P01' || e.code === '28000') {
+    return new DatabaseUnavailableError(`PostgreSQL at ${where} refused the user or password of DATABASE_URL.`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.url ?? process.env.DATABASE_URL;
   let database: Database;
@@ -101,7 +129,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     };
     if (opts.migrate !== false) {
       // Several app instances may start at once: one migrates, the others wait.
-      const client = await pool.connect();
+      const client = await pool.connect().catch(async (err: unknown) => {
+        await pool.end().catch(() => {});
+        throw connectionError(url, err);
+      });
       try {
         await client.query('select pg_advisory_lock(727372)');
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
