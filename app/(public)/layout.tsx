@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
 
+// Customers can add the complaint and tracking pages to their phone's home screen.
+export const metadata = { manifest: '/manifest.webmanifest' };
+
 // Customer pages: no account, phone first (360 px wide and up).
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('public.nav');
