@@ -97,10 +97,17 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await signIn(page, 'desk');
   await openForm(page, number);
   const call = await openAction(page, '记录回访');
+  // The rating starts unchosen and offers only the satisfied marks (3–5).
+  await expect(call.getByLabel('客户满意度')).toHaveValue('');
+  await expect(call.getByLabel('客户满意度').locator('option')).toHaveText(['请选择…', '5 · 非常满意', '4 · 满意', '3 · 一般']);
   await call.getByLabel('客户满意度').selectOption('5');
   await call.getByLabel('联系 / 回访情况').fill('客户表示满意。');
   await submitAction(page, '记录回访', '考核');
-  await openAction(page, '考核通过');
+  const assess = await openAction(page, '考核通过');
+  // Nothing is chosen in advance: the centre judges both points itself.
+  await expect(assess.getByRole('radio', { checked: true })).toHaveCount(0);
+  await assess.getByRole('radiogroup', { name: '处理及时' }).getByLabel('是').check();
+  await assess.getByRole('radiogroup', { name: '符合处理标准' }).getByLabel('是').check();
   await submitAction(page, '考核通过', '已归档');
   await snap(page, testInfo, '10-archived');
   // The history holds every step, in order.

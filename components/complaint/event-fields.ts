@@ -11,6 +11,7 @@ export type FieldKind =
   | 'manager'
   | 'pendingReason'
   | 'satisfaction'
+  | 'yesno'
   | 'remedy'
   | 'accountability'
   | 'lines';
@@ -82,10 +83,14 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'satisfaction', kind: 'satisfaction' },
     { name: 'summary', kind: 'textarea' },
   ],
-  reopen: [{ name: 'reason', kind: 'textarea' }],
+  // The rating is asked only when a follow-up call reopens the case (the page omits it elsewhere).
+  reopen: [
+    { name: 'satisfaction', kind: 'satisfaction' },
+    { name: 'reason', kind: 'textarea' },
+  ],
   pass_assessment: [
-    { name: 'timely', kind: 'checkbox' },
-    { name: 'standardMet', kind: 'checkbox' },
+    { name: 'timely', kind: 'yesno' },
+    { name: 'standardMet', kind: 'yesno' },
     { name: 'comment', kind: 'textarea', optional: true },
   ],
   flag_fault: [{ name: 'fault', kind: 'textarea' }],
@@ -102,14 +107,16 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
   instruct: [{ name: 'instruction', kind: 'textarea' }],
 };
 
-/** Starting values, so that checkboxes and lists have the shape their schema expects. */
+/**
+ * Starting values, so that checkboxes and lists have the shape their schema expects. Ratings and
+ * yes/no judgements start with nothing chosen: one careless click must not record top marks.
+ */
 export function defaultValues(event: EventName, prefill: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of eventFields[event]) {
-    if (field.kind === 'checkbox') values[field.name] = field.name === 'followUpWanted' || field.name === 'timely' || field.name === 'standardMet';
+    if (field.kind === 'checkbox') values[field.name] = field.name === 'followUpWanted';
     else if (field.kind === 'accountability') values[field.name] = [];
     else if (field.kind === 'remedy') values[field.name] = { kind: 'repair', description: '' };
-    else if (field.kind === 'satisfaction') values[field.name] = 5;
     else if (field.kind === 'lines') values[field.name] = [];
   }
   if (event === 'record_negotiation') values.signed = false;

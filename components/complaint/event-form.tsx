@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
+import { useController, useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
@@ -121,10 +121,12 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
         else if (kind === 'date') input = <input type="date" {...common} {...register(name)} className={inputClass} />;
         else if (kind === 'satisfaction')
           input = (
-            <select {...common} {...register(name, { valueAsNumber: true })} className={inputClass}>
-              {[5, 4, 3, 2, 1].map((n) => <option key={n} value={n}>{t(`satisfaction.${n}`)}</option>)}
+            <select {...common} {...register(name, { setValueAs: (v: unknown) => (v === '' || v === undefined ? undefined : Number(v)) })} className={inputClass}>
+              <option value="">{t('choose')}</option>
+              {(event === 'reopen' ? [2, 1] : [5, 4, 3]).map((n) => <option key={n} value={n}>{t(`satisfaction.${n}`)}</option>)}
             </select>
           );
+        else if (kind === 'yesno') input = <YesNo name={name} id={id} control={control} />;
         else if (kind === 'text') input = <input {...common} {...register(name)} className={inputClass} />;
         else {
           const options =
@@ -141,7 +143,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
         }
         return (
           <div key={name}>
-            <label htmlFor={id} className="block text-sm font-medium">{label(name, field.optional)}</label>
+            <label htmlFor={id} id={`${id}-label`} className="block text-sm font-medium">{label(name, field.optional)}</label>
             {input}
             {fieldError(name)}
           </div>
@@ -169,6 +171,22 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
         {pending ? t('saving') : mode === 'draft' ? t('saveDraft') : wf(`events.${event}`)}
       </button>
     </form>
+  );
+}
+
+/** A yes/no judgement that starts unanswered (radios hold strings; the schema wants a boolean). */
+function YesNo({ name, id, control }: { name: string; id: string; control: Control<Values> }) {
+  const t = useTranslations('form');
+  const { field } = useController({ name, control });
+  return (
+    <div role="radiogroup" aria-labelledby={`${id}-label`} className="mt-1 flex gap-4">
+      {([true, false] as const).map((v) => (
+        <label key={String(v)} className="flex items-center gap-1">
+          <input type="radio" name={field.name} checked={field.value === v} onChange={() => field.onChange(v)} onBlur={field.onBlur} />
+          {t(v ? 'yes' : 'no')}
+        </label>
+      ))}
+    </div>
   );
 }
 

@@ -197,6 +197,17 @@ describe('decide', () => {
     expect(rejected.patch.stepDueAt).toEqual(sh('2026-11-06T11:00'));
   });
 
+  it('a dissatisfied follow-up reopens the case with its rating; without the rating it is refused', () => {
+    const followUp = makeForm({ status: 'follow_up', resolvedAt: sh('2026-11-01T10:00') });
+    expect(checkEventInput(actors.desk, followUp, 'reopen', { reason: '异响仍在' })).toEqual({ ok: false, refusal: { code: 'rating_required' } });
+    expect(checkEventInput(actors.desk, followUp, 'reopen', { reason: '异响仍在', satisfaction: 1 })).toEqual({ ok: true });
+    const d = run(followUp, 'reopen', actors.desk, { reason: '异响仍在', satisfaction: 1 });
+    expect(d.patch).toMatchObject({ status: 'investigating', satisfaction: 1, resolvedAt: null });
+    // Reopening an archived form asks for no rating.
+    const archived = makeForm({ status: 'archived', resolvedAt: sh('2026-11-01T10:00'), archivedAt: sh('2026-11-03T10:00') });
+    expect(checkEventInput(actors.gm, archived, 'reopen', { reason: '客户再次投诉' })).toEqual({ ok: true });
+  });
+
   it('record_follow_up stores satisfaction', () => {
     const d = run(makeForm({ status: 'follow_up' }), 'record_follow_up', actors.desk, { satisfaction: 4, summary: 'ok' });
     expect(d.patch).toMatchObject({ status: 'assessment', satisfaction: 4 });

@@ -198,6 +198,7 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       patch.satisfaction = (input as EventInput<'record_follow_up'>).satisfaction;
       break;
     case 'reopen':
+      if (form.status === 'follow_up') patch.satisfaction = (input as EventInput<'reopen'>).satisfaction;
       if (form.status === 'archived' || form.status === 'follow_up') {
         if (form.resolvedAt !== null) patch.resolvedAt = null;
         if (form.archivedAt !== null) patch.archivedAt = null;

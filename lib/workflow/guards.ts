@@ -24,6 +24,10 @@ export function checkEventInput(actor: Actor, form: FormFacts, event: EventName,
     if (actor.role !== 'desk' && actor.role !== 'admin') return refuse('wrong_role', { event, role: actor.role });
     if (isTerminal(form.status)) return refuse('terminal', { event, state: form.status });
   }
+  // A dissatisfied follow-up call is recorded with the rating that reopens the case.
+  if (event === 'reopen' && form.status === 'follow_up' && (input as { satisfaction?: number }).satisfaction === undefined) {
+    return refuse('rating_required');
+  }
   return OK;
 }
 

@@ -59,8 +59,11 @@ const bad: { [E in EventName]: unknown[] } = {
     { satisfaction: 6, summary: 'x' },
     { satisfaction: 3.5, summary: 'x' },
     { satisfaction: 3 },
+    // A dissatisfied customer is not recorded as a completed follow-up: that is a reopen.
+    { satisfaction: 2, summary: 'x' },
+    { satisfaction: 1, summary: 'x' },
   ],
-  reopen: [{}, { reason: '' }],
+  reopen: [{}, { reason: '' }, { reason: 'x', satisfaction: 3 }, { reason: 'x', satisfaction: 0 }],
   pass_assessment: [{}, { timely: true }, { timely: 'yes', standardMet: true }],
   flag_fault: [{}, { fault: '' }],
   settle_fault: [{}, { settlement: 'x', accountability: [{}] }],

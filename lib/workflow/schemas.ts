@@ -94,11 +94,13 @@ export const eventSchemas = {
       message: 'record accountability or say why there is none',
       path: ['noAccountabilityReason'],
     }),
+  // Satisfied (3–5) moves on to assessment; a dissatisfied customer (1–2) reopens the case.
   record_follow_up: z.strictObject({
-    satisfaction: z.number().int().min(1).max(5),
+    satisfaction: z.number().int().min(3).max(5),
     summary: text(),
   }),
-  reopen: reasonOnly,
+  /** From follow_up, the customer's rating of 1–2 comes with it (checkEventInput requires it there). */
+  reopen: z.strictObject({ reason: text(), satisfaction: z.number().int().min(1).max(2).optional() }),
   pass_assessment: z.strictObject({
     timely: z.boolean(),
     standardMet: z.boolean(),

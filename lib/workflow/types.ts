@@ -41,6 +41,7 @@ export const refusalCodes = [
   'needs_gm_instruction',
   'withdrawn_no_notes',
   'not_major',
+  'rating_required',
   'invalid_input',
   'stale_version',
 ] as const;

@@ -369,8 +369,12 @@ forEachBackend('command scenarios', (backend) => {
     expect(row.resolvedAt).toEqual(at(T0, 4));
     expect(await fx.db.select().from(accountabilityEntries).where(eq(accountabilityEntries.complaintId, form.id))).toEqual([]);
     await form.refused('reopen', 'management', { reason: 'x' }, at(T0, 5), 'wrong_role');
-    row = await form.fire('reopen', 'chenchen', { reason: '客户表示异响仍然存在，不满意。' }, at(T0, 6));
+    // A 1–2 rating is not a completed follow-up: it reopens, and the reopen needs the rating.
+    await form.refused('record_follow_up', 'chenchen', { satisfaction: 1, summary: '很不满意。' }, at(T0, 5), 'invalid_input');
+    await form.refused('reopen', 'chenchen', { reason: '客户表示异响仍然存在，不满意。' }, at(T0, 5), 'rating_required');
+    row = await form.fire('reopen', 'chenchen', { reason: '客户表示异响仍然存在，不满意。', satisfaction: 1 }, at(T0, 6));
     expect(row.status).toBe('investigating');
+    expect(row.satisfaction).toBe(1);
     expect(row.resolvedAt).toBeNull();
     expect(row.stepDueAt).toEqual(at(T0, 30));
     const hist = await form.history();

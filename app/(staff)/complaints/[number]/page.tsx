@@ -36,7 +36,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   // A note's options only where they mean something: the 48 h extension while investigating,
   // marking major for the desk on a form that is not major yet.
   const omitFor = (event: string): string[] =>
-    event !== 'note'
+    event === 'reopen' && form.status !== 'follow_up'
+      ? ['satisfaction']
+      : event !== 'note'
       ? []
       : [
           ...(form.status === 'investigating' ? [] : ['customerUnreachable']),
