@@ -61,3 +61,7 @@ $$;
 CREATE INDEX "complaints_search_cjk_idx" ON "complaints" USING gin (kesu_cjk_tokens(("number" || ' ' || "customer_name" || ' ' || "customer_phone" || ' ' || coalesce("plate", '') || ' ' || coalesce("subject_product", '') || ' ' || coalesce("vehicle_model", '') || ' ' || "description" || ' ' || coalesce("customer_request", ''))));--> statement-breakpoint
 -- Part of a phone number: trigrams of its digits only, so that "1380 013" finds "138-0013-8001".
 CREATE INDEX "complaints_phone_digits_idx" ON "complaints" USING gin ((regexp_replace("customer_phone", '\D', '', 'g')) gin_trgm_ops);
+--> statement-breakpoint
+-- Statistics for the new index expressions now: the planner's choice between the two plans of
+-- a search depends on them (PGlite has no autovacuum to gather them later).
+ANALYZE "complaints";
