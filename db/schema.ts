@@ -96,6 +96,21 @@ export function complaintSearchTextOf(
   return sql`(${t.number} || ' ' || ${t.customerName} || ' ' || ${t.customerPhone} || ' ' || coalesce(${t.plate}, '') || ' ' || coalesce(${t.subjectProduct}, '') || ' ' || coalesce(${t.vehicleModel}, '') || ' ' || ${t.description} || ' ' || coalesce(${t.customerRequest}, ''))`;
 }
 
+/**
+ * The Chinese tokens of a form: every CJK character and every pair of adjacent CJK characters
+ * of the searchable text, as computed by the SQL function kesu_cjk_tokens (migration
+ * 0006_search_cjk). The GIN index complaints_search_cjk_idx and the search query must use
+ * exactly this expression.
+ */
+export function complaintCjkTokensOf(t: Parameters<typeof complaintSearchTextOf>[0]): SQL {
+  return sql`kesu_cjk_tokens(${complaintSearchTextOf(t)})`;
+}
+
+/** The customer's phone with only its digits (it may be stored with spaces, dashes or +86). */
+export function complaintPhoneDigitsOf(t: Record<'customerPhone', AnyPgColumn>): SQL {
+  return sql`regexp_replace(${t.customerPhone}, '\\D', '', 'g')`;
+}
+
 export const complaints = pgTable(
   'complaints',
   {
@@ -173,6 +188,10 @@ export const complaints = pgTable(
     // and one trigram index over the searchable text (complaintSearchTextOf above).
     index('complaints_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('complaints_search_trgm_idx').using('gin', sql`(${complaintSearchTextOf(t)}) gin_trgm_ops`),
+    // Chinese words of any length on both back-ends (a trigram index cannot serve a 2-character
+    // word), and parts of a phone number; functions and reasons in migration 0006_search_cjk.
+    index('complaints_search_cjk_idx').using('gin', complaintCjkTokensOf(t)),
+    index('complaints_phone_digits_idx').using('gin', sql`(${complaintPhoneDigitsOf(t)}) gin_trgm_ops`),
   ],
 );
 

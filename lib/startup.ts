@@ -6,6 +6,7 @@ import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/ale
 import { loadCalendar } from '@/lib/complaints/settings';
 import { pruneRateLimits } from '@/lib/public/rate-limit';
 import { localDate } from '@/lib/workflow';
+import { analyzeStaleTables } from '@/db/maintenance';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -37,6 +38,12 @@ export async function startup(): Promise<void> {
           cron: '17 * * * *',
           queue: { policy: 'stately', retryLimit: 0 },
           handler: async ({ database }) => ({ pruned: await pruneRateLimits(database.db) }),
+        },
+        // Planner statistics on PGlite, which has no autovacuum (db/maintenance.ts).
+        'kesu-analyze': {
+          cron: '41 * * * *',
+          queue: { policy: 'stately', retryLimit: 0 },
+          handler: async ({ database }) => ({ analyzed: await analyzeStaleTables(database) }),
         },
         // Summaries: every Tuesday and on the 2nd to the GM and management; on the 4th the
         // penalties and rewards to the GM and finance.

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { categories, complaints, complaintSearchTextOf, departments } from '@/db/schema';
+import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments } from '@/db/schema';
 import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
@@ -110,31 +110,56 @@ export function containsPattern(text: string): string {
  * `complaints_search_trgm_idx` (db/schema.ts), so that the planner can use the index.
  */
 const searchText = complaintSearchTextOf(complaints);
+/** Its CJK tokens: the expression of the GIN index `complaints_search_cjk_idx`. */
+const cjkTokens = complaintCjkTokensOf(complaints);
+/** The phone's digits: the expression of the GIN trigram index `complaints_phone_digits_idx`. */
+const phoneDigits = complaintPhoneDigitsOf(complaints);
+
+/** The ideographs kesu_cjk_tokens indexes (migration 0006_search_cjk): keep the two in step. */
+const cjk = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 
 /**
- * "Contains" on the searchable text.
+ * "Contains" on the searchable text, exact, plus the conditions that let an index find the
+ * candidates.
  *
- * Why ILIKE and not pg_trgm similarity (`%`, `word_similarity`): a 2-character Chinese word
- * such as 异味 has no trigram of its own, so similarity search misses it; and where the
- * database's LC_CTYPE is C (PGlite), pg_trgm does not count CJK characters as word
- * characters at all. ILIKE '%…%' is always correct (the index is lossy and rows are rechecked).
- * The GIN trigram index accelerates it when the term yields trigrams — Latin letters and
- * digits of 3 or more characters (phones, plates, numbers, English words), and CJK of 3 or
- * more characters on a database whose locale classifies CJK as letters (PostgreSQL with a
- * UTF-8 LC_CTYPE). A shorter term, or CJK on a C-locale database, gives the index nothing
- * to look up: the query then scans (in received_at order, stopping after one page of hits),
- * which we accept for such rare, short queries.
+ * Why not pg_trgm similarity (`%`, `word_similarity`): it is fuzzy, and a 2-character Chinese
+ * word such as 异味 has no trigram of its own. Two GIN indexes serve the search instead:
+ * - A word with Chinese characters: kesu_cjk_tokens(text) ⊇ kesu_cjk_query(word) (the word's
+ *   adjacent pairs, or its single character), on PGlite and PostgreSQL alike; rechecked with
+ *   strpos(lower(text), lower(word)) <> 0, which is ILIKE '%word%' (ILIKE folds case with
+ *   lower() too) in a form the planner estimates as "almost every row". Written as ILIKE, the
+ *   planner would multiply the token estimate (accurate: from the index statistics) with an
+ *   ILIKE guess that knows nothing of Chinese ("100 rows" for any word) as if the two were
+ *   independent, and read thousands of candidates for a common word. The recheck is also cheap,
+ *   so when the planner walks the forms newest first it runs kesu_cjk_tokens only on real hits.
+ * - Latin letters and digits, 3 or more (English words, plates, numbers): ILIKE, served by the
+ *   trigram index, and estimated from its statistics.
+ * From those estimates the planner picks between reading the candidates and sorting them (rare
+ * words) and walking complaints_received_idx newest first until a page is full (common words).
+ * Only a term of 1–2 Latin letters or digits has no index: it walks that order too.
  */
 function textContains(text: string): SQL {
-  return sql`${searchText} ilike ${containsPattern(text)}`;
+  if (!cjk.test(text)) return sql`${searchText} ilike ${containsPattern(text)}`;
+  return and(sql`${cjkTokens} @> kesu_cjk_query(${text})`, sql`strpos(lower(${searchText}), lower(${text})) <> 0`)!;
 }
 
 /**
  * A field filter: contains on the column itself (the exact rule), AND on the indexed
- * expression (implied by the first, but it lets the trigram index find the candidates).
+ * expression (implied by the first, but it lets the indexes find the candidates).
  */
 function fieldContains(column: SQL | AnyPgColumn, text: string): SQL {
   return and(sql`${column} ilike ${containsPattern(text)}`, textContains(text))!;
+}
+
+/**
+ * Part of a phone number, compared digits to digits: "138 0013" finds "138-0013-8001" and
+ * "+8613800138001". 3 or more digits are served by complaints_phone_digits_idx.
+ */
+function phoneContains(text: string): SQL {
+  const digits = text.replace(/\D/g, '');
+  // Nothing to compare digit by digit (e.g. letters): contains on the stored value.
+  if (!digits) return sql`${complaints.customerPhone} ilike ${containsPattern(text)}`;
+  return sql`${phoneDigits} like ${containsPattern(digits)}`;
 }
 
 export function filterConditions(filters: SearchFilters, now: Date, timeZone: string): SQL[] {
@@ -149,10 +174,7 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
     where.push(/^KS-\d{4}-\d{6}$/.test(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
   }
   if (filters.name) where.push(fieldContains(complaints.customerName, filters.name));
-  if (filters.phone) {
-    const digits = filters.phone.replace(/[\s-]/g, '');
-    where.push(digits.length >= 11 ? eq(complaints.customerPhone, digits) : fieldContains(complaints.customerPhone, digits));
-  }
+  if (filters.phone) where.push(phoneContains(filters.phone));
   if (filters.plate) where.push(fieldContains(sql`coalesce(${complaints.plate}, '')`, filters.plate.toUpperCase()));
   if (filters.state) where.push(eq(complaints.status, filters.state));
   if (filters.department) where.push(eq(complaints.departmentId, filters.department));
