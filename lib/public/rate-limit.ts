@@ -64,14 +64,3 @@ export function envLimit(name: string, fallback: number): number {
   const n = Number(process.env[name]);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
-
-/**
- * The client's address as the reverse proxy reports it (first x-forwarded-for entry, then
- * x-real-ip). Behind no proxy these headers are whatever the client sends: run the portal
- * behind one that sets them.
- */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
-  return ip.slice(0, 64);
-}

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
 import type { RemedyKind, State } from '@/lib/workflow';
-import { clientIp, envLimit, hit, lock, peek } from './rate-limit';
+import { envLimit, hit, lock, peek } from './rate-limit';
 
 export const trackIpWindowMs = 60_000;
 export const numberFailureLimit = 5;
@@ -61,8 +61,6 @@ export async function lookupByNumberAndCode(db: Db, input: LookupInput, now = ne
   else await peek(db, `track-lock:${number}`, numberWindowMs, now); // the same number of queries either way
   return { kind: 'not_found' };
 }
-
-export { clientIp };
 
 // ---------------------------------------------------------------------------------------------
 // What the customer sees: nothing internal (no internal notes, accountability, staff names,

@@ -5,7 +5,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { trackUrl } from '@/lib/complaints/outbox';
 import { isLocale } from '@/lib/i18n/locales';
-import { clientIp } from '@/lib/public/rate-limit';
+import { clientAddress } from '@/lib/net/client-address';
 import { honeypotField, publicSubmitFields } from '@/lib/public/schemas';
 import { submitPublicComplaint, type UploadedPhoto } from '@/lib/public/submit';
 
@@ -36,7 +36,7 @@ export async function submitComplaintAction(_prev: SubmitState, formData: FormDa
       fields,
       photos,
       honeypot: String(formData.get(honeypotField) ?? ''),
-      ip: clientIp(await headers()),
+      ip: clientAddress(await headers()),
       locale: isLocale(locale) ? locale : 'zh-CN',
     });
     if (result.kind === 'invalid') return { status: 'invalid', fieldErrors: result.fieldErrors };

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { clientIp, lookupByNumberAndCode } from '@/lib/public/tracking';
+import { clientAddress } from '@/lib/net/client-address';
+import { lookupByNumberAndCode } from '@/lib/public/tracking';
 
 /**
  * POST number + access code. A browser form without JavaScript gets a 303 to the private
@@ -25,7 +26,7 @@ export async function POST(request: Request) {
   } catch {
     /* an unreadable body is a wrong lookup like any other */
   }
-  const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientIp(request.headers) });
+  const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientAddress(request.headers) });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 
   if (result.kind === 'found') {
