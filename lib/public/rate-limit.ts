@@ -14,22 +14,31 @@ export interface RateResult {
  * Counts one hit on `key` in a fixed window that starts at the key's first hit and lasts
  * `windowMs`; the hit that makes the count exceed `limit` (and every later one in the window)
  * is refused. One atomic upsert: concurrent hits from several app instances add up correctly.
+ * `amount` counts more than one at once (e.g. bytes of an upload).
  */
-export async function hit(db: Db, key: string, limit: number, windowMs: number, now = new Date()): Promise<RateResult> {
+export async function hit(db: Db, key: string, limit: number, windowMs: number, now = new Date(), amount = 1): Promise<RateResult> {
   const expired = new Date(now.getTime() - windowMs);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, windowStart: now, count: 1 })
+    .values({ key, windowStart: now, count: amount })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         windowStart: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
-        count: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
+        count: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then ${amount}::int else ${rateLimits.count} + ${amount}::int end`,
       },
     })
     .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count });
   const allowed = row.count <= limit;
   return { allowed, count: row.count, retryAfterMs: allowed ? 0 : Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
+}
+
+/** Takes back `amount` hits counted on `key` (a request that failed on the server's side). */
+export async function refund(db: Db, key: string, amount = 1): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - ${amount}::int, 0)` })
+    .where(eq(rateLimits.key, key));
 }
 
 /** How many hits `key` has in its current window (0 when none or expired); counts nothing. */
