@@ -51,14 +51,6 @@ export async function peek(db: Db, key: string, windowMs: number, now = new Date
   return { count: row.count, retryAfterMs: Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
 }
 
-/** Starts (or restarts) a lock on `key` that lasts `windowMs` from now: `peek(key).count > 0` while it holds. */
-export async function lock(db: Db, key: string, now = new Date()): Promise<void> {
-  await db
-    .insert(rateLimits)
-    .values({ key, windowStart: now, count: 1 })
-    .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: now, count: 1 } });
-}
-
 /** Forgets windows older than `maxAgeMs` (every limit here is far shorter), so the table stays small. */
 export async function pruneRateLimits(db: Db, maxAgeMs = 24 * 3_600_000, now = new Date()): Promise<number> {
   const gone = await db

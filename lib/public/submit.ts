@@ -81,7 +81,8 @@ export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = n
     const byAddress = await count('address', `submit-ip:${s.ip}`, limits.perAddress, submitWindowMs);
     if (byAddress) return byAddress;
     if (bytes > 0) {
-      const byBytes = await count('bytes', `submit-bytes:${s.ip}`, limits.bytesPerAddress, submitDayMs, bytes);
+      // Counted in KiB so that the integer counter cannot overflow however high the budget is set.
+      const byBytes = await count('bytes', `submit-bytes:${s.ip}`, Math.floor(limits.bytesPerAddress / 1024), submitDayMs, Math.ceil(bytes / 1024));
       if (byBytes) return byBytes;
     }
     if (s.honeypot.trim() !== '') return decoy(now);

@@ -128,10 +128,10 @@ forEachBackend('submitPublicComplaint', (backend) => {
     }));
 
   it('counts uploaded bytes per address a day (KESU_SUBMIT_BYTES_PER_DAY), refused photos included', () =>
-    withEnv({ KESU_SUBMIT_BYTES_PER_DAY: '300' }, async () => {
+    withEnv({ KESU_SUBMIT_BYTES_PER_DAY: String(3 * 1024) }, async () => {
       const ip = '203.0.113.150';
-      const png = pngBytes(); // 70 bytes
-      const junk = { name: 'x.jpg', bytes: new Uint8Array(200) }; // not an image: refused, but its bytes were received
+      const png = pngBytes(); // 70 bytes: counts as 1 KiB
+      const junk = { name: 'x.jpg', bytes: new Uint8Array(1500) }; // not an image: refused, but its 2 KiB were received
       expect((await submitPublicComplaint(database.db, submission({ ip, photos: [junk] }))).kind).toBe('invalid');
       expect((await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: png }] }))).kind).toBe('created');
       const limited = await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'b.png', bytes: png }] }));
