@@ -63,22 +63,22 @@ forEachBackend('public tracking', (backend) => {
 
   it('limits wrong codes per number and address (KESU_TRACK_PAIR_FAILURES an hour), also in parallel; the right code resets it', () =>
     withEnv({ KESU_TRACK_IP_LIMIT: '100' }, async () => {
-    const form = await newForm();
-    const other = await newForm();
-    const address = ip();
-    const now = new Date(Date.now() + 2 * 3_600_000);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(form.number, `WRONG${i}`, address, now)));
-    expect(answers.filter((a) => a.kind === 'not_found')).toHaveLength(5); // at most 5 codes compared
-    expect(answers.filter((a) => a.kind === 'rate_limited' && a.scope === 'pair')).toHaveLength(15);
-    const limited = await lookup(form.number, form.accessCode, address, new Date(now.getTime() + 1000));
-    expect(limited).toEqual({ kind: 'rate_limited', scope: 'pair', retryAfterMs: trackPairWindowMs - 1000 });
-    // Another number from the same address is not affected; after the hour this one is open again.
-    expect((await lookup(other.number, other.accessCode, address, new Date(now.getTime() + 2000))).kind).toBe('found');
-    const later = new Date(now.getTime() + trackPairWindowMs + 1);
-    for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
-    expect((await lookup(form.number, form.accessCode, address, later)).kind).toBe('found');
-    for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
-  }));
+      const form = await newForm();
+      const other = await newForm();
+      const address = ip();
+      const now = new Date(Date.now() + 2 * 3_600_000);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(form.number, `WRONG${i}`, address, now)));
+      expect(answers.filter((a) => a.kind === 'not_found')).toHaveLength(5); // at most 5 codes compared
+      expect(answers.filter((a) => a.kind === 'rate_limited' && a.scope === 'pair')).toHaveLength(15);
+      const limited = await lookup(form.number, form.accessCode, address, new Date(now.getTime() + 1000));
+      expect(limited).toEqual({ kind: 'rate_limited', scope: 'pair', retryAfterMs: trackPairWindowMs - 1000 });
+      // Another number from the same address is not affected; after the hour this one is open again.
+      expect((await lookup(other.number, other.accessCode, address, new Date(now.getTime() + 2000))).kind).toBe('found');
+      const later = new Date(now.getTime() + trackPairWindowMs + 1);
+      for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
+      expect((await lookup(form.number, form.accessCode, address, later)).kind).toBe('found');
+      for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
+    }));
 
   it('limits wrong lookups per address a day, all numbers together (KESU_TRACK_IP_DAILY_FAILURES)', () =>
     withEnv({ KESU_TRACK_IP_DAILY_FAILURES: '3', KESU_TRACK_IP_LIMIT: '100' }, async () => {
