@@ -1,9 +1,7 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { authSecret } from '@/lib/auth/secret';
-import { verifyPassword } from '@/lib/auth/password';
-import { findUserForSignIn } from '@/db/queries/staff';
+import { authorizeCredentials } from '@/lib/auth/sign-in';
 
 declare module 'next-auth' {
   interface User {
@@ -14,8 +12,6 @@ declare module 'next-auth' {
   }
 }
 
-const credentialsSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
@@ -24,14 +20,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await findUserForSignIn(parsed.data.login);
-        const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.name, role: user.role };
-      },
+      // Throttled per login and per address (lib/auth/throttle.ts) on every sign-in path.
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

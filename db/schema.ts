@@ -355,6 +355,32 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull(),
 });
 
+// Sign-in throttling: one row per login ('login:<login>') and per address ('address:<ip>').
+// An attempt is counted as a failure before its password is checked (one atomic upsert), so
+// parallel attempts cannot slip past the limit; a success takes its count back.
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  lastFailureAt: ts('last_failure_at'),
+  /** Whether the last claim was let through (the upsert's way of answering). */
+  lastAllowed: boolean('last_allowed').notNull().default(true),
+});
+
+// Every sign-in attempt, for the administrators' security page (pruned after 30 days).
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    login: text('login').notNull(),
+    address: text('address').notNull(),
+    /** 'success' | 'wrong' | 'locked_login' | 'locked_address' */
+    outcome: text('outcome').notNull(),
+  },
+  (t) => [index('sign_in_attempts_at_idx').on(t.at), index('sign_in_attempts_login_at_idx').on(t.login, t.at), index('sign_in_attempts_address_at_idx').on(t.address, t.at)],
+);
+
 // One row per alert raised: several app instances may run the alert job, only one inserts.
 export const deadlineAlerts = pgTable(
   'deadline_alerts',

@@ -5,6 +5,7 @@ import { queueSummaries } from '@/lib/complaints/summaries';
 import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/alerts';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { pruneRateLimits } from '@/lib/public/rate-limit';
+import { pruneSignInAttempts } from '@/lib/auth/throttle';
 import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 
@@ -37,7 +38,7 @@ export async function startup(): Promise<void> {
         'kesu-prune-rate-limits': {
           cron: '17 * * * *',
           queue: { policy: 'stately', retryLimit: 0 },
-          handler: async ({ database }) => ({ pruned: await pruneRateLimits(database.db) }),
+          handler: async ({ database }) => ({ pruned: await pruneRateLimits(database.db), attempts: await pruneSignInAttempts(database.db) }),
         },
         // Planner statistics on PGlite, which has no autovacuum (db/maintenance.ts).
         'kesu-analyze': {

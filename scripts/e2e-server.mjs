@@ -3,8 +3,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-// Next's own entry point, not npx: a signal to this script then reaches the server itself.
-const nextBin = 'node_modules/next/dist/bin/next';
 import path from 'node:path';
 
 const port = process.argv[2] || '3100';
@@ -20,8 +18,12 @@ const env = {
   KESU_PUBLIC_URL: `http://localhost:${port}`,
   // Small pages, so that the demo data's lists have several (e2e/queues.spec.ts).
   KESU_QUEUE_PAGE_SIZE: '5',
+  // The browser tests stand in for a proxy on the loopback interface: each test sends its own
+  // X-Forwarded-For, so the per-address limits of one test do not touch another.
+  KESU_TRUSTED_PROXIES: process.env.E2E_TRUSTED_PROXIES ?? 'loopback',
 };
 delete env.DATABASE_URL;
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
+// The portal's own server (scripts/server.mjs), not `next start`: it passes the socket address.
+const child = spawn(process.execPath, ['scripts/server.mjs', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 // npm start: one command from a fresh clone to a running portal with demo data.
-// Builds on first start (or when the checked-out commit changed), then runs `next start`.
+// Builds on first start (or when the checked-out commit changed), then runs scripts/server.mjs
+// (Next's handler behind node:http, which knows the client's socket address).
 import { spawnSync, spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -24,6 +25,6 @@ if (!built || process.env.KESU_REBUILD === '1') {
   fs.writeFileSync(stamp, revision);
 }
 console.log(`[kesu] starting on http://localhost:${port}`);
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['scripts/server.mjs', port], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

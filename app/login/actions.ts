@@ -3,6 +3,8 @@
 import { AuthError } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { signIn } from '@/auth';
+import { SignInLocked } from '@/lib/auth/sign-in';
+import { lockedMessage } from './locked-message';
 
 export interface LoginState {
   error?: string;
@@ -18,6 +20,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn('credentials', { login, password, redirectTo: '/' });
     return {};
   } catch (err) {
+    if (err instanceof SignInLocked) return { error: await lockedMessage(err.scope, err.until) };
     if (err instanceof AuthError) return { error: t('wrong') };
     throw err;
   }

@@ -4,11 +4,11 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { loginAction, type LoginState } from './actions';
 
-export function LoginForm() {
+export function LoginForm({ notice }: { notice?: string }) {
   const t = useTranslations('login');
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   return (
-    <form action={action} className="space-y-4" aria-describedby={state.error ? 'login-error' : undefined}>
+    <form action={action} className="space-y-4" aria-describedby={state.error ?? notice ? 'login-error' : undefined}>
       <div>
         <label htmlFor="login" className="block text-sm font-medium">{t('login')}</label>
         <input id="login" name="login" autoComplete="username" required autoFocus
@@ -19,7 +19,7 @@ export function LoginForm() {
         <input id="password" name="password" type="password" autoComplete="current-password" required
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </div>
-      <p id="login-error" role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">{state.error}</p>
+      <p id="login-error" role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">{state.error ?? notice}</p>
       <button type="submit" disabled={pending}
         className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         {pending ? t('signingIn') : t('submit')}

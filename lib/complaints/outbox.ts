@@ -7,6 +7,8 @@ export interface Notice {
   audience: NotifyAudience;
   template: string;
   message?: string;
+  /** Extra template fields (e.g. a count) for this notice. */
+  payload?: Record<string, unknown>;
 }
 
 function publicBase(): string {
@@ -32,6 +34,7 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
         trackUrl: trackUrl(form.trackingToken),
         accessCode: form.accessCode,
         message: notice.message,
+        ...notice.payload,
       };
       const base = { complaintId: form.id, eventId, audience: 'customer', template: notice.template, locale: form.customerLocale, payload };
       if (form.customerEmail) rows.push({ ...base, channel: 'email', address: form.customerEmail });
@@ -48,7 +51,7 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
         address: user.email,
         template: notice.template,
         locale: user.locale,
-        payload: { ...basePayload, message: notice.message, url: `${publicBase()}/complaints/${form.number}` },
+        payload: { ...basePayload, message: notice.message, url: `${publicBase()}/complaints/${form.number}`, ...notice.payload },
       });
     }
   }

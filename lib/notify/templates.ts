@@ -32,6 +32,8 @@ export const TEMPLATE_NAMES = [
   'summary_weekly',
   'summary_monthly',
   'summary_accountability',
+  'access_code_reissued',
+  'tracking_attempts',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -85,6 +87,34 @@ export const TEMPLATES: TemplateTable = {
         'Access code: {accessCode}',
         'Track its progress: {trackUrl}',
         'We will contact you as soon as possible.',
+      ],
+    },
+  },
+  access_code_reissued: {
+    'zh-CN': {
+      subject: '处理单 {number} 的新查询码',
+      lines: ['您好！应您的要求，我们为处理单 {number} 设置了新的查询码，原查询码已失效。', '新查询码：{accessCode}', '查询处理进度：{trackUrl}'],
+    },
+    en: {
+      subject: 'A new access code for form {number}',
+      lines: ['As you asked, form {number} has a new access code; the old one no longer works.', 'New access code: {accessCode}', 'Track its progress: {trackUrl}'],
+    },
+  },
+  tracking_attempts: {
+    'zh-CN': {
+      subject: '处理单 {number}：今日查询码错误次数过多',
+      lines: [
+        '今天已有 {attempts} 次用错误的查询码查询处理单 {number}。客户本人仍可通过专属链接查看，正确的查询码也仍然有效。',
+        '如客户反映无法查询，或怀疑有人冒用，可在处理单页面为客户重新生成查询码。',
+        '打开处理单：{url}',
+      ],
+    },
+    en: {
+      subject: 'Form {number}: many wrong access codes today',
+      lines: [
+        'Form {number} was looked up with a wrong access code {attempts} times today. The customer can still open the private link, and the right code still works.',
+        'If the customer cannot get in, or someone seems to be guessing, issue a new access code on the form page.',
+        'Open the form: {url}',
       ],
     },
   },

@@ -14,22 +14,31 @@ export interface RateResult {
  * Counts one hit on `key` in a fixed window that starts at the key's first hit and lasts
  * `windowMs`; the hit that makes the count exceed `limit` (and every later one in the window)
  * is refused. One atomic upsert: concurrent hits from several app instances add up correctly.
+ * `amount` counts more than one at once (e.g. bytes of an upload).
  */
-export async function hit(db: Db, key: string, limit: number, windowMs: number, now = new Date()): Promise<RateResult> {
+export async function hit(db: Db, key: string, limit: number, windowMs: number, now = new Date(), amount = 1): Promise<RateResult> {
   const expired = new Date(now.getTime() - windowMs);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, windowStart: now, count: 1 })
+    .values({ key, windowStart: now, count: amount })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         windowStart: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
-        count: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
+        count: sql`case when ${rateLimits.windowStart} <= ${expired.toISOString()}::timestamptz then ${amount}::int else ${rateLimits.count} + ${amount}::int end`,
       },
     })
     .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count });
   const allowed = row.count <= limit;
   return { allowed, count: row.count, retryAfterMs: allowed ? 0 : Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
+}
+
+/** Takes back `amount` hits counted on `key` (a request that failed on the server's side). */
+export async function refund(db: Db, key: string, amount = 1): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - ${amount}::int, 0)` })
+    .where(eq(rateLimits.key, key));
 }
 
 /** How many hits `key` has in its current window (0 when none or expired); counts nothing. */
@@ -40,14 +49,6 @@ export async function peek(db: Db, key: string, windowMs: number, now = new Date
     .where(and(eq(rateLimits.key, key), gt(rateLimits.windowStart, new Date(now.getTime() - windowMs))));
   if (!row) return { count: 0, retryAfterMs: 0 };
   return { count: row.count, retryAfterMs: Math.max(0, row.windowStart.getTime() + windowMs - now.getTime()) };
-}
-
-/** Starts (or restarts) a lock on `key` that lasts `windowMs` from now: `peek(key).count > 0` while it holds. */
-export async function lock(db: Db, key: string, now = new Date()): Promise<void> {
-  await db
-    .insert(rateLimits)
-    .values({ key, windowStart: now, count: 1 })
-    .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: now, count: 1 } });
 }
 
 /** Forgets windows older than `maxAgeMs` (every limit here is far shorter), so the table stays small. */
@@ -63,15 +64,4 @@ export async function pruneRateLimits(db: Db, maxAgeMs = 24 * 3_600_000, now = n
 export function envLimit(name: string, fallback: number): number {
   const n = Number(process.env[name]);
   return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-/**
- * The client's address as the reverse proxy reports it (first x-forwarded-for entry, then
- * x-real-ip). Behind no proxy these headers are whatever the client sends: run the portal
- * behind one that sets them.
- */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
-  return ip.slice(0, 64);
 }

@@ -6,7 +6,7 @@ import { createComplaint, formatNumber, newAccessCode } from '@/lib/complaints/c
 import { CommandError } from '@/lib/complaints/errors';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
 import { cleanFilename, sniffImage, storeAttachment, type ImageMime } from './attachments';
-import { envLimit, hit } from './rate-limit';
+import { envLimit, hit, refund } from './rate-limit';
 import { maxPhotoBytes, maxPhotos, publicSubmitSchema } from './schemas';
 
 export interface UploadedPhoto {
@@ -26,40 +26,84 @@ export interface PublicSubmission {
 export type SubmitResult =
   | { kind: 'created'; number: string; accessCode: string; trackingToken: string }
   | { kind: 'invalid'; fieldErrors: Record<string, string[]> }
-  | { kind: 'rate_limited'; retryAfterMs: number };
+  /** Which limit: submissions from the address, to the phone number, or photo bytes from the address. */
+  | { kind: 'rate_limited'; scope: SubmitLimitScope; retryAfterMs: number };
+
+export type SubmitLimitScope = 'address' | 'phone' | 'bytes';
 
 export const submitWindowMs = 3_600_000;
+export const submitDayMs = 24 * 3_600_000;
+
+/** Every limit on web submissions, each from its environment variable (see the README). */
+export function submitLimits() {
+  return {
+    /** Submissions (valid or not) from one address in an hour. */
+    perAddress: envLimit('KESU_SUBMIT_LIMIT', 10),
+    /** Accepted submissions for one phone number in a day. */
+    perPhone: envLimit('KESU_SUBMIT_PHONE_LIMIT', 5),
+    /** Uploaded photo bytes (accepted or not) from one address in a day. */
+    bytesPerAddress: envLimit('KESU_SUBMIT_BYTES_PER_DAY', 60 * 1024 * 1024),
+  };
+}
+
+/** The phone number as the limit counts it: digits only, so spacing does not make it new. */
+const phoneKey = (v: unknown) => (typeof v === 'string' ? v.replace(/\D+/g, '').slice(0, 20) : '');
 
 /**
- * A customer's complaint from the web form: validated fields and photos (checked by content),
- * the per-IP limit (KESU_SUBMIT_LIMIT a hour, default 5), then createComplaint (channel 'web',
- * the page's locale; its idempotency key makes a double submit one form) and the photos'
- * attachment rows. A filled honeypot gets a success that creates nothing.
+ * A customer's complaint from the web form. Counted first, per address: the submission (valid
+ * or not, KESU_SUBMIT_LIMIT an hour) and its photos' bytes (KESU_SUBMIT_BYTES_PER_DAY); then the
+ * fields and photos are checked (photos by content); a valid one counts against its phone
+ * number (KESU_SUBMIT_PHONE_LIMIT a day); then createComplaint (channel 'web', the page's
+ * locale; its idempotency key makes a double submit one form, uncounted) and the photos'
+ * attachment rows. A failure on the server's side gives every count back. A filled honeypot
+ * gets a success that creates nothing.
  */
 export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = new Date()): Promise<SubmitResult> {
-  if (s.honeypot.trim() !== '') return decoy(now);
+  const limits = submitLimits();
   const parsed = publicSubmitSchema.safeParse(s.fields);
-  const fieldErrors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  const photos: { name: string; bytes: Uint8Array; mime: ImageMime }[] = [];
-  const present = s.photos.filter((p) => p.bytes.length > 0);
-  if (present.length > maxPhotos) fieldErrors.photos = ['too_many'];
-  for (const p of present.slice(0, maxPhotos)) {
-    const mime = sniffImage(p.bytes);
-    if (p.bytes.length > maxPhotoBytes) (fieldErrors.photos ??= []).push('too_large');
-    else if (!mime) (fieldErrors.photos ??= []).push('bad_type');
-    else photos.push({ name: cleanFilename(p.name), bytes: p.bytes, mime });
-  }
-  if (!parsed.success || fieldErrors.photos) return { kind: 'invalid', fieldErrors };
-  const { idempotencyKey, ...fields } = parsed.data;
-
   // A repeated submit of a form that already went through answers with that form, uncounted.
-  const again = await findByIdempotencyKey(db, idempotencyKey);
-  if (again) return again;
-  const counted = await hit(db, `submit-ip:${s.ip}`, envLimit('KESU_SUBMIT_LIMIT', 5), submitWindowMs, now);
-  if (!counted.allowed) return { kind: 'rate_limited', retryAfterMs: counted.retryAfterMs };
-  const stored = [];
-  for (const p of photos) stored.push({ ...p, sha256: await storeAttachment(p.bytes) });
+  if (parsed.success) {
+    const again = await findByIdempotencyKey(db, parsed.data.idempotencyKey);
+    if (again) return again;
+  }
+
+  const present = s.photos.filter((p) => p.bytes.length > 0);
+  const bytes = present.reduce((n, p) => n + p.bytes.length, 0);
+  const counted: { key: string; amount: number }[] = [];
+  const count = async (scope: SubmitLimitScope, key: string, limit: number, windowMs: number, amount = 1) => {
+    const r = await hit(db, key, limit, windowMs, now, amount);
+    counted.push({ key, amount });
+    return r.allowed ? null : ({ kind: 'rate_limited', scope, retryAfterMs: r.retryAfterMs } as const);
+  };
+  const giveBack = () => Promise.all(counted.map((c) => refund(db, c.key, c.amount)));
+
   try {
+    const byAddress = await count('address', `submit-ip:${s.ip}`, limits.perAddress, submitWindowMs);
+    if (byAddress) return byAddress;
+    if (bytes > 0) {
+      // Counted in KiB so that the integer counter cannot overflow however high the budget is set.
+      const byBytes = await count('bytes', `submit-bytes:${s.ip}`, Math.floor(limits.bytesPerAddress / 1024), submitDayMs, Math.ceil(bytes / 1024));
+      if (byBytes) return byBytes;
+    }
+    if (s.honeypot.trim() !== '') return decoy(now);
+
+    const fieldErrors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    const photos: { name: string; bytes: Uint8Array; mime: ImageMime }[] = [];
+    if (present.length > maxPhotos) fieldErrors.photos = ['too_many'];
+    for (const p of present.slice(0, maxPhotos)) {
+      const mime = sniffImage(p.bytes);
+      if (p.bytes.length > maxPhotoBytes) (fieldErrors.photos ??= []).push('too_large');
+      else if (!mime) (fieldErrors.photos ??= []).push('bad_type');
+      else photos.push({ name: cleanFilename(p.name), bytes: p.bytes, mime });
+    }
+    if (!parsed.success || fieldErrors.photos) return { kind: 'invalid', fieldErrors };
+    const { idempotencyKey, ...fields } = parsed.data;
+
+    const byPhone = await count('phone', `submit-phone:${phoneKey(fields.customerPhone)}`, limits.perPhone, submitDayMs);
+    if (byPhone) return byPhone;
+
+    const stored = [];
+    for (const p of photos) stored.push({ ...p, sha256: await storeAttachment(p.bytes) });
     const { complaint, created } = await createComplaint(db, { ...fields, channel: 'web', customerLocale: s.locale }, null, { idempotencyKey, now });
     if (created && stored.length) {
       await db.insert(attachments).values(
@@ -69,6 +113,8 @@ export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = n
     return { kind: 'created', number: complaint.number, accessCode: complaint.accessCode, trackingToken: complaint.trackingToken };
   } catch (err) {
     if (err instanceof CommandError && err.fieldErrors) return { kind: 'invalid', fieldErrors: err.fieldErrors };
+    // Our failure, not the customer's: it does not count against them.
+    await giveBack().catch(() => {});
     throw err;
   }
 }

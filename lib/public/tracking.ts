@@ -3,17 +3,33 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
 import type { RemedyKind, State } from '@/lib/workflow';
-import { clientIp, envLimit, hit, lock, peek } from './rate-limit';
+import { queueNotices } from '@/lib/complaints/outbox';
+import { envLimit, hit, refund } from './rate-limit';
 
 export const trackIpWindowMs = 60_000;
-export const numberFailureLimit = 5;
-export const numberWindowMs = 15 * 60_000;
+export const trackPairWindowMs = 3_600_000;
+export const trackDayMs = 24 * 3_600_000;
+
+/** Every limit on lookups by number and access code, each from its environment variable (see the README). */
+export function trackLimits() {
+  return {
+    /** Lookups (right or wrong) from one address in a minute. */
+    perAddressMinute: envLimit('KESU_TRACK_IP_LIMIT', 10),
+    /** Wrong codes for one number from one address in an hour. */
+    perNumberAndAddress: envLimit('KESU_TRACK_PAIR_FAILURES', 5),
+    /** Wrong lookups from one address in a day, all numbers together. */
+    perAddressDay: envLimit('KESU_TRACK_IP_DAILY_FAILURES', 50),
+    /** Wrong codes for one number in a day, from everywhere: reaching it alerts the customer manager (it locks nothing). */
+    numberDailyAlert: envLimit('KESU_TRACK_NUMBER_DAILY_ALERT', 100),
+  };
+}
 
 export type LookupResult =
   | { kind: 'found'; token: string }
-  /** One answer for a wrong number, a wrong code and a locked number alike. */
-  | { kind: 'not_found' }
-  | { kind: 'rate_limited'; retryAfterMs: number };
+  /** One answer for a wrong number and a wrong code alike. */
+  | { kind: 'not_found'; alerted?: true }
+  /** `minute`: too many lookups from the address; `pair`/`day`: too many wrong ones from it (for this number / at all). */
+  | { kind: 'rate_limited'; scope: 'minute' | 'pair' | 'day'; retryAfterMs: number };
 
 export interface LookupInput {
   number: unknown;
@@ -35,34 +51,61 @@ const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').dige
 const decoyCode = crypto.randomBytes(6).toString('hex').toUpperCase();
 
 /**
- * Number + access code → tracking token. The per-IP limit answers `rate_limited`; everything
- * else that is not an exact match — unknown number, wrong code, number locked after
- * `numberFailureLimit` failures in `numberWindowMs` — answers the same `not_found`, after the
- * same queries (IP hit, lock check, form lookup, failure count) and a constant-time comparison.
+ * Number + access code → tracking token. Every limit is on the *address*, alone or with the
+ * number, so that a stranger's wrong codes never keep the customer out: from another address
+ * (or by the private link) the right code still works. A lookup is counted against its address
+ * and its (number, address) pair *before* the code is compared (atomic upserts, so parallel
+ * requests cannot pass the limit) and given back when the code was right. Wrong codes for a
+ * number from everywhere are counted too; reaching KESU_TRACK_NUMBER_DAILY_ALERT in a day
+ * alerts the form's customer manager once, who can issue a new code (reissueAccessCode).
  */
 export async function lookupByNumberAndCode(db: Db, input: LookupInput, now = new Date()): Promise<LookupResult> {
-  const ipLimit = envLimit('KESU_TRACK_IP_LIMIT', 10);
-  const perIp = await hit(db, `track-ip:${input.ip}`, ipLimit, trackIpWindowMs, now);
-  if (!perIp.allowed) return { kind: 'rate_limited', retryAfterMs: perIp.retryAfterMs };
+  const limits = trackLimits();
+  const perMinute = await hit(db, `track-ip:${input.ip}`, limits.perAddressMinute, trackIpWindowMs, now);
+  if (!perMinute.allowed) return { kind: 'rate_limited', scope: 'minute', retryAfterMs: perMinute.retryAfterMs };
 
   const number = normalizeNumber(input.number);
   const code = normalizeCode(input.code);
-  const locked = (await peek(db, `track-lock:${number}`, numberWindowMs, now)).count > 0;
+  const dayKey = `track-ip-fail:${input.ip}`;
+  const pairKey = `track-pair:${number}|${input.ip}`;
+  const perDay = await hit(db, dayKey, limits.perAddressDay, trackDayMs, now);
+  if (!perDay.allowed) {
+    await refund(db, dayKey); // a refused lookup compares nothing: only wrong codes fill the day
+    return { kind: 'rate_limited', scope: 'day', retryAfterMs: perDay.retryAfterMs };
+  }
+  const perPair = await hit(db, pairKey, limits.perNumberAndAddress, trackPairWindowMs, now);
+  if (!perPair.allowed) {
+    await Promise.all([refund(db, dayKey), refund(db, pairKey)]);
+    return { kind: 'rate_limited', scope: 'pair', retryAfterMs: perPair.retryAfterMs };
+  }
+
   const [row] = await db
-    .select({ token: complaints.trackingToken, accessCode: complaints.accessCode })
+    .select({ id: complaints.id, token: complaints.trackingToken, accessCode: complaints.accessCode })
     .from(complaints)
     .where(eq(complaints.number, number || '-'))
     .limit(1);
   const codeMatches = crypto.timingSafeEqual(digest(code), digest(row ? row.accessCode : decoyCode));
-  if (row && codeMatches && code !== '' && !locked) return { kind: 'found', token: row.token };
-
-  const failures = await hit(db, `track-fail:${number}`, numberFailureLimit, numberWindowMs, now);
-  if (failures.count >= numberFailureLimit && !locked) await lock(db, `track-lock:${number}`, now);
-  else await peek(db, `track-lock:${number}`, numberWindowMs, now); // the same number of queries either way
+  if (row && codeMatches && code !== '') {
+    // The right code proves the earlier wrong ones from here were typos: the pair starts again.
+    await Promise.all([refund(db, dayKey), refund(db, pairKey, perPair.count)]);
+    return { kind: 'found', token: row.token };
+  }
+  const perNumber = await hit(db, `track-number-fail:${number}`, limits.numberDailyAlert, trackDayMs, now);
+  // Exactly one lookup sees the count reach the threshold: one alert a day, however many instances.
+  if (row && perNumber.count === limits.numberDailyAlert) {
+    await alertCustomerManager(db, row.id, perNumber.count);
+    return { kind: 'not_found', alerted: true }; // the caller kicks the outbox; the client sees plain not_found
+  }
   return { kind: 'not_found' };
 }
 
-export { clientIp };
+/** An in-app notice to the form's customer manager (the desk when none is named yet). */
+async function alertCustomerManager(db: Db, complaintId: string, attempts: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [form] = await tx.select().from(complaints).where(eq(complaints.id, complaintId));
+    if (form) await queueNotices(tx, form, null, [{ audience: 'customer_manager', template: 'tracking_attempts', payload: { attempts } }]);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // What the customer sees: nothing internal (no internal notes, accountability, staff names,

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { clientIp, hit, lock, peek, pruneRateLimits } from '@/lib/public/rate-limit';
+import { hit, peek, pruneRateLimits, refund } from '@/lib/public/rate-limit';
 import { forEachBackend } from '@/tests/helpers/databases';
 
 forEachBackend('public rate limit', (backend) => {
@@ -41,19 +41,15 @@ forEachBackend('public rate limit', (backend) => {
     expect((await hit(database.db, 'k3', 5, 60_000, now)).count).toBe(1);
   });
 
-  it('peek counts nothing and forgets expired windows; lock holds for the window from now', async () => {
+  it('peek counts nothing and forgets expired windows; hit counts an amount; refund takes hits back', async () => {
     const now = new Date('2026-03-02T10:00:00Z');
     expect(await peek(database.db, 'nothing', 60_000, now)).toEqual({ count: 0, retryAfterMs: 0 });
-    await lock(database.db, 'L', now);
-    expect((await peek(database.db, 'L', 900_000, new Date(now.getTime() + 899_000))).count).toBe(1);
-    expect((await peek(database.db, 'L', 900_000, new Date(now.getTime() + 900_000))).count).toBe(0);
-  });
-});
-
-describe('clientIp', () => {
-  it('takes the first x-forwarded-for address, then x-real-ip', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('203.0.113.7');
-    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
-    expect(clientIp(new Headers())).toBe('unknown');
+    expect(await hit(database.db, 'bytes', 1000, 60_000, now, 700)).toEqual({ allowed: true, count: 700, retryAfterMs: 0 });
+    expect(await hit(database.db, 'bytes', 1000, 60_000, now, 400)).toMatchObject({ allowed: false, count: 1100 });
+    await refund(database.db, 'bytes', 400);
+    expect((await peek(database.db, 'bytes', 60_000, now)).count).toBe(700);
+    await refund(database.db, 'bytes', 5000);
+    expect((await peek(database.db, 'bytes', 60_000, now)).count).toBe(0);
+    expect((await peek(database.db, 'bytes', 60_000, new Date(now.getTime() + 60_000))).count).toBe(0);
   });
 });

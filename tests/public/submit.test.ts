@@ -38,7 +38,8 @@ forEachBackend('submitPublicComplaint', (backend) => {
     fields: {
       idempotencyKey: crypto.randomUUID(),
       customerName: '林小姐',
-      customerPhone: '138 0000 0000',
+      // Its own phone number and address each time: the per-phone and per-address limits of one test do not touch another.
+      customerPhone: `138 0000 ${String(seq + 1).padStart(4, '0')}`,
       customerEmail: '',
       plate: '粤a·12345',
       subjectProduct: '',
@@ -92,18 +93,65 @@ forEachBackend('submitPublicComplaint', (backend) => {
     expect((await database.db.select().from(complaints)).length).toBe(before);
   });
 
-  it('limits submissions per address (KESU_SUBMIT_LIMIT an hour)', async () => {
-    process.env.KESU_SUBMIT_LIMIT = '2';
+  const withEnv = async (vars: Record<string, string>, run: () => Promise<void>) => {
+    Object.assign(process.env, vars);
     try {
+      await run();
+    } finally {
+      for (const k of Object.keys(vars)) delete process.env[k];
+    }
+  };
+
+  it('limits submissions per address (KESU_SUBMIT_LIMIT an hour), invalid ones included', () =>
+    withEnv({ KESU_SUBMIT_LIMIT: '3' }, async () => {
       const ip = '203.0.113.99';
       expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
+      expect((await submitPublicComplaint(database.db, submission({ ip }, { customerPhone: 'abc' }))).kind).toBe('invalid');
       expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
       const limited = await submitPublicComplaint(database.db, submission({ ip }));
-      expect(limited.kind).toBe('rate_limited');
+      expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'address' });
       expect(limited.kind === 'rate_limited' && limited.retryAfterMs).toBeGreaterThan(3_500_000);
+      // Invalid ones are refused too once the limit is reached: a robot cannot probe for free.
+      expect((await submitPublicComplaint(database.db, submission({ ip }, { customerPhone: 'abc' }))).kind).toBe('rate_limited');
       expect((await submitPublicComplaint(database.db, submission({ ip: '203.0.113.100' }))).kind).toBe('created');
-    } finally {
-      delete process.env.KESU_SUBMIT_LIMIT;
-    }
-  });
+    }));
+
+  it('limits accepted submissions per phone number (KESU_SUBMIT_PHONE_LIMIT a day), however it is spaced, from any address', () =>
+    withEnv({ KESU_SUBMIT_PHONE_LIMIT: '2' }, async () => {
+      const phone = (s: string) => ({ customerPhone: s });
+      expect((await submitPublicComplaint(database.db, submission({}, phone('139 1111 2222')))).kind).toBe('created');
+      expect((await submitPublicComplaint(database.db, submission({}, phone('13911112222')))).kind).toBe('created');
+      const limited = await submitPublicComplaint(database.db, submission({}, phone('139-1111-2222')));
+      expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'phone' });
+      expect(limited.kind === 'rate_limited' && limited.retryAfterMs).toBeGreaterThan(23 * 3_600_000);
+      expect((await submitPublicComplaint(database.db, submission({}, phone('139 1111 3333')))).kind).toBe('created');
+    }));
+
+  it('counts uploaded bytes per address a day (KESU_SUBMIT_BYTES_PER_DAY), refused photos included', () =>
+    withEnv({ KESU_SUBMIT_BYTES_PER_DAY: String(3 * 1024) }, async () => {
+      const ip = '203.0.113.150';
+      const png = pngBytes(); // 70 bytes: counts as 1 KiB
+      const junk = { name: 'x.jpg', bytes: new Uint8Array(1500) }; // not an image: refused, but its 2 KiB were received
+      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [junk] }))).kind).toBe('invalid');
+      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: png }] }))).kind).toBe('created');
+      const limited = await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'b.png', bytes: png }] }));
+      expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'bytes' });
+      // Without photos the same address may still send its complaint.
+      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
+    }));
+
+  it('a failure on the server side does not count against the customer', () =>
+    withEnv({ KESU_SUBMIT_LIMIT: '1', KESU_SUBMIT_PHONE_LIMIT: '1' }, async () => {
+      const ip = '203.0.113.200';
+      const fields = { customerPhone: '137 0000 9999' };
+      const blocker = path.join(dir, 'not-a-folder');
+      fs.writeFileSync(blocker, 'x');
+      process.env.KESU_ATTACHMENTS_DIR = path.join(blocker, 'sub'); // storing the photo fails
+      try {
+        await expect(submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields))).rejects.toThrow();
+      } finally {
+        process.env.KESU_ATTACHMENTS_DIR = dir;
+      }
+      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields))).kind).toBe('created');
+    }));
 });

@@ -55,7 +55,7 @@ forEachBackend('recordSurvey', (backend) => {
     expect(notices[0].payload).toMatchObject({ number: form.number, message: '还是不满意' });
     // The staff may now reopen the form; the survey row does not disturb the procedure.
     const [current] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
-    const reopened = await applyEvent(database.db, { complaintId: form.id, event: 'reopen', input: { reason: '客户不满意' }, actor: desk, expectedVersion: current.version });
+    const reopened = await applyEvent(database.db, { complaintId: form.id, event: 'reopen', input: { reason: '客户不满意', satisfaction: 2 }, actor: desk, expectedVersion: current.version });
     expect(reopened.complaint.status).toBe('investigating');
     expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 3 }))).toBe('not_open');
   });

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { complaints } from '@/db/schema';
+import { complaints, notifications } from '@/db/schema';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
-import { loadPublicView, lookupByNumberAndCode, numberWindowMs } from '@/lib/public/tracking';
+import { loadPublicView, lookupByNumberAndCode, trackPairWindowMs } from '@/lib/public/tracking';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { customerInput, setupDesk } from './fixtures';
 
@@ -37,17 +37,75 @@ forEachBackend('public tracking', (backend) => {
     for (const a of answers) expect(a).toEqual({ kind: 'not_found' });
   });
 
-  it('locks a number for 15 minutes after 5 failures, with the same answer, even for the right code', async () => {
-    const form = await newForm();
-    const t0 = new Date(Date.now() + 3_600_000);
-    for (let i = 0; i < 5; i++) {
-      expect(await lookupByNumberAndCode(database.db, { number: form.number, code: `BAD${i}`, ip: ip() }, new Date(t0.getTime() + i * 1000))).toEqual({ kind: 'not_found' });
+  const withEnv = async (vars: Record<string, string>, run: () => Promise<void>) => {
+    Object.assign(process.env, vars);
+    try {
+      await run();
+    } finally {
+      for (const k of Object.keys(vars)) delete process.env[k];
     }
-    const during = new Date(t0.getTime() + 4000 + numberWindowMs - 1000);
-    expect(await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: ip() }, during)).toEqual({ kind: 'not_found' });
-    const after = new Date(t0.getTime() + 4000 + numberWindowMs + 1000);
-    expect(await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: ip() }, after)).toEqual({ kind: 'found', token: form.trackingToken });
+  };
+  const lookup = (number: string, code: string, address: string, now = new Date()) => lookupByNumberAndCode(database.db, { number, code, ip: address }, now);
+
+  it("a stranger's wrong codes never keep the customer out: the right code still works from another address", async () => {
+    const form = await newForm();
+    const now = new Date(Date.now() + 3_600_000);
+    // 40 wrong codes from 8 addresses, 5 each (the most each address may try for this number).
+    for (let a = 0; a < 8; a++) {
+      const stranger = ip();
+      for (let i = 0; i < 5; i++) expect(await lookup(form.number, `BAD${a}X${i}`, stranger, now)).toEqual({ kind: 'not_found' });
+      expect(await lookup(form.number, 'BADAGAIN', stranger, now)).toMatchObject({ kind: 'rate_limited', scope: 'pair' });
+    }
+    expect(await lookup(form.number, form.accessCode, ip(), now)).toEqual({ kind: 'found', token: form.trackingToken });
+    // And the private link never depended on any of it.
+    expect((await loadPublicView(database.db, form.trackingToken))?.number).toBe(form.number);
   });
+
+  it('limits wrong codes per number and address (KESU_TRACK_PAIR_FAILURES an hour), also in parallel; the right code resets it', () =>
+    withEnv({ KESU_TRACK_IP_LIMIT: '100' }, async () => {
+      const form = await newForm();
+      const other = await newForm();
+      const address = ip();
+      const now = new Date(Date.now() + 2 * 3_600_000);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(form.number, `WRONG${i}`, address, now)));
+      expect(answers.filter((a) => a.kind === 'not_found')).toHaveLength(5); // at most 5 codes compared
+      expect(answers.filter((a) => a.kind === 'rate_limited' && a.scope === 'pair')).toHaveLength(15);
+      const limited = await lookup(form.number, form.accessCode, address, new Date(now.getTime() + 1000));
+      expect(limited).toEqual({ kind: 'rate_limited', scope: 'pair', retryAfterMs: trackPairWindowMs - 1000 });
+      // Another number from the same address is not affected; after the hour this one is open again.
+      expect((await lookup(other.number, other.accessCode, address, new Date(now.getTime() + 2000))).kind).toBe('found');
+      const later = new Date(now.getTime() + trackPairWindowMs + 1);
+      for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
+      expect((await lookup(form.number, form.accessCode, address, later)).kind).toBe('found');
+      for (let i = 0; i < 4; i++) expect((await lookup(form.number, `TYPO${i}`, address, later)).kind).toBe('not_found');
+    }));
+
+  it('limits wrong lookups per address a day, all numbers together (KESU_TRACK_IP_DAILY_FAILURES)', () =>
+    withEnv({ KESU_TRACK_IP_DAILY_FAILURES: '3', KESU_TRACK_IP_LIMIT: '100' }, async () => {
+      const address = ip();
+      const now = new Date(Date.now() + 3 * 3_600_000);
+      const form = await newForm();
+      for (let i = 0; i < 3; i++) expect((await lookup(`KS-1999-00010${i}`, 'ABCDEFGH', address, now)).kind).toBe('not_found');
+      expect(await lookup(form.number, form.accessCode, address, now)).toMatchObject({ kind: 'rate_limited', scope: 'day' });
+      expect((await lookup(form.number, form.accessCode, ip(), now)).kind).toBe('found');
+    }));
+
+  it('many wrong codes for one number in a day alert its customer manager once, and lock nothing', () =>
+    withEnv({ KESU_TRACK_NUMBER_DAILY_ALERT: '3' }, async () => {
+      const form = await newForm();
+      const now = new Date(Date.now() + 4 * 3_600_000);
+      const alerts = () =>
+        database.db.select().from(notifications).where(and(eq(notifications.complaintId, form.id), eq(notifications.template, 'tracking_attempts')));
+      expect(await lookup(form.number, 'WRONG001', ip(), now)).toEqual({ kind: 'not_found' });
+      expect(await lookup(form.number, 'WRONG002', ip(), now)).toEqual({ kind: 'not_found' });
+      expect(await alerts()).toHaveLength(0);
+      expect(await lookup(form.number, 'WRONG003', ip(), now)).toEqual({ kind: 'not_found', alerted: true });
+      expect(await lookup(form.number, 'WRONG004', ip(), now)).toEqual({ kind: 'not_found' });
+      const sent = await alerts();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ audience: 'customer_manager', channel: 'inbox', recipientUserId: desk.id, payload: { number: form.number, attempts: 3 } });
+      expect((await lookup(form.number, form.accessCode, ip(), now)).kind).toBe('found');
+    }));
 
   it('limits lookups per address (KESU_TRACK_IP_LIMIT a minute) and tells how long to wait', async () => {
     const form = await newForm();
@@ -57,7 +115,7 @@ forEachBackend('public tracking', (backend) => {
     try {
       for (let i = 0; i < 3; i++) expect((await lookupByNumberAndCode(database.db, { number: form.number, code: 'x', ip: address }, now)).kind).toBe('not_found');
       const limited = await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: address }, now);
-      expect(limited).toEqual({ kind: 'rate_limited', retryAfterMs: 60_000 });
+      expect(limited).toEqual({ kind: 'rate_limited', scope: 'minute', retryAfterMs: 60_000 });
       expect((await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: ip() }, now)).kind).toBe('found');
     } finally {
       delete process.env.KESU_TRACK_IP_LIMIT;

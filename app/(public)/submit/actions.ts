@@ -5,15 +5,18 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { trackUrl } from '@/lib/complaints/outbox';
 import { isLocale } from '@/lib/i18n/locales';
-import { clientIp } from '@/lib/public/rate-limit';
+import { clientAddress } from '@/lib/net/client-address';
 import { honeypotField, publicSubmitFields } from '@/lib/public/schemas';
-import { submitPublicComplaint, type UploadedPhoto } from '@/lib/public/submit';
+import { submitPublicComplaint, type SubmitLimitScope, type UploadedPhoto } from '@/lib/public/submit';
 
 export interface SubmitState {
   status: 'idle' | 'ok' | 'invalid' | 'rate_limited' | 'failed';
   /** Field → message codes (zod messages or photo codes); the form translates by field. */
   fieldErrors?: Record<string, string[]>;
   retryAfterMinutes?: number;
+  /** Which limit was reached, and when it frees up (ISO time): the form says which and until when. */
+  limit?: SubmitLimitScope;
+  retryAt?: string;
   result?: { number: string; accessCode: string; trackPath: string; trackUrl: string };
 }
 
@@ -36,11 +39,18 @@ export async function submitComplaintAction(_prev: SubmitState, formData: FormDa
       fields,
       photos,
       honeypot: String(formData.get(honeypotField) ?? ''),
-      ip: clientIp(await headers()),
+      ip: clientAddress(await headers()),
       locale: isLocale(locale) ? locale : 'zh-CN',
     });
     if (result.kind === 'invalid') return { status: 'invalid', fieldErrors: result.fieldErrors };
-    if (result.kind === 'rate_limited') return { status: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) };
+    if (result.kind === 'rate_limited') {
+      return {
+        status: 'rate_limited',
+        limit: result.scope,
+        retryAfterMinutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)),
+        retryAt: new Date(Date.now() + result.retryAfterMs).toISOString(),
+      };
+    }
     return {
       status: 'ok',
       result: {

@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { describedBy, Field, inputClass } from '@/components/public/field';
 import { honeypotField, maxPhotoBytes, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
 import { submitComplaintAction, type SubmitState } from './actions';
+import { SubmitLimitMessage } from './limit-message';
 
 interface Props {
   categories: { code: string; label: string }[];
@@ -91,7 +92,7 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
       </div>
       <p role="status" aria-live="polite" className="text-sm font-medium text-red-800">
         {state.status === 'invalid' && <span>⚠ {t('errors.summary')}</span>}
-        {state.status === 'rate_limited' && <span>⚠ {t('errors.rateLimited', { minutes: state.retryAfterMinutes ?? 60 })}</span>}
+        {state.status === 'rate_limited' && <SubmitLimitMessage state={state} />}
         {state.status === 'failed' && <span>⚠ {t('errors.failed')}</span>}
       </p>
       <button type="submit" disabled={sending}

@@ -1,12 +1,14 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { clientIp, lookupByNumberAndCode } from '@/lib/public/tracking';
+import { clientAddress } from '@/lib/net/client-address';
+import { kickOutbox } from '@/lib/jobs';
+import { lookupByNumberAndCode } from '@/lib/public/tracking';
 
 /**
  * POST number + access code. A browser form without JavaScript gets a 303 to the private
  * tracking page, or a small page with the answer; the enhanced form (Accept: application/json)
- * gets JSON. Wrong number, wrong code and a locked number: one answer (404, same body).
- * Too many lookups from one address: a real 429 with Retry-After.
+ * gets JSON. Wrong number and wrong code: one answer (404, same body). Too many lookups, or
+ * too many wrong ones, from one address: a real 429 with Retry-After (lib/public/tracking.ts).
  */
 export async function POST(request: Request) {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
@@ -25,8 +27,9 @@ export async function POST(request: Request) {
   } catch {
     /* an unreadable body is a wrong lookup like any other */
   }
-  const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientIp(request.headers) });
+  const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientAddress(request.headers) });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (result.kind === 'not_found' && result.alerted) await kickOutbox().catch(() => {});
 
   if (result.kind === 'found') {
     const url = `/track/${result.token}`;
@@ -36,7 +39,14 @@ export async function POST(request: Request) {
   const t = await getTranslations('public.track');
   const [status, error, message, extra] =
     result.kind === 'rate_limited'
-      ? ([429, 'rate_limited', t('rateLimited', { seconds: Math.max(1, Math.ceil(result.retryAfterMs / 1000)) }), { 'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))) }] as const)
+      ? ([
+          429,
+          'rate_limited',
+          result.scope === 'minute'
+            ? t('rateLimited', { seconds: Math.max(1, Math.ceil(result.retryAfterMs / 1000)) })
+            : t('tooManyWrong', { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) }),
+          { 'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))) },
+        ] as const)
       : ([404, 'not_found', t('notFound'), {}] as const);
   const headers = { ...noStore, ...extra };
   if (wantsJson) return Response.json({ ok: false, error, message }, { status, headers });

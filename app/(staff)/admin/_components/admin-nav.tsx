@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export const adminSections = ['outbox', 'sla', 'calendar', 'staff'] as const;
+export const adminSections = ['outbox', 'sla', 'calendar', 'staff', 'security'] as const;
 
 /** The admin area's sub-navigation; `current` is marked for screen readers too. */
 export async function AdminNav({ current }: { current?: (typeof adminSections)[number] }) {

@@ -6,6 +6,7 @@ import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { EventForm } from '@/components/complaint/event-form';
 import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
+import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Section, Field } from '@/components/complaint/form-section';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
@@ -181,6 +182,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <div className="mt-3">
               <EventForm complaintId={form.id} number={form.number} version={form.version} event="submit_determination" mode="draft" choices={choices} prefill={prefillFor('submit_determination')} />
             </div>
+          </details>
+        )}
+        {user.role === 'desk' && !view.parties.some((p) => p.id === user.id) && (
+          <details className="rounded border border-slate-200 bg-white p-3">
+            <summary className="cursor-pointer font-medium">{t('reissue.title')}</summary>
+            <div className="mt-3"><ReissueAccessCode complaintId={form.id} number={form.number} version={form.version} /></div>
           </details>
         )}
         {refused.length > 0 && (

@@ -1,0 +1,34 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { secondaryButtonClass } from '../_components/fields';
+import { liftSignInLockAction } from './actions';
+
+export function LiftLockButton({ lockKey, label }: { lockKey: string; label: string }) {
+  const t = useTranslations('admin.security');
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <span>
+      <button
+        type="button"
+        disabled={pending}
+        aria-label={`${t('lift')}: ${label}`}
+        className={secondaryButtonClass}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await liftSignInLockAction({ key: lockKey });
+            setMessage(result.ok ? t('lifted') : (result.message ?? null));
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        {pending ? t('lifting') : t('lift')}
+      </button>
+      <span role="status" aria-live="polite" className="ml-2 text-xs">{message}</span>
+    </span>
+  );
+}
