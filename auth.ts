@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
+import { credentialsSchema } from '@/lib/auth/credentials';
 import { authSecret } from '@/lib/auth/secret';
 import { verifyPassword } from '@/lib/auth/password';
 import { findUserForSignIn } from '@/db/queries/staff';
@@ -14,7 +14,6 @@ declare module 'next-auth' {
   }
 }
 
-const credentialsSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '@/lib/validation/text';
 import type { Db } from '@/db/client';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import { surveyAvailability } from '@/lib/public/tracking';
@@ -7,9 +8,9 @@ import { queueNotices } from './outbox';
 
 /** The customer's rating of the handling, shared by the tracking page's form and the command. */
 export const surveySchema = z.strictObject({
-  token: z.string().trim().min(1).max(64),
+  token: safeText().min(1).max(64),
   rating: z.coerce.number().int().min(1).max(5),
-  comment: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(2000).optional()),
+  comment: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText({ multiline: true }).max(2000).optional()),
 });
 export type SurveyInput = z.input<typeof surveySchema>;
 
