@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels, pendingReasons, remedyKinds, severities } from './states';
+import { channels, evidenceMimes, maxEvidenceBytes, pendingReasons, remedyKinds, severities } from './states';
 import type { EventName } from './transitions';
 import { safeText } from '@/lib/validation/text';
 
@@ -119,6 +119,21 @@ export const eventSchemas = {
     markMajor: z.boolean().optional(),
   }),
   instruct: z.strictObject({ instruction: text() }),
+  evidence_added: z.strictObject({
+    files: z
+      .array(
+        z.strictObject({
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          filename: safeText().min(1).max(200),
+          mime: z.enum(evidenceMimes),
+          size: z.number().int().min(1).max(maxEvidenceBytes),
+          width: z.number().int().positive().optional(),
+          height: z.number().int().positive().optional(),
+        }),
+      )
+      .min(1)
+      .max(10),
+  }),
 } satisfies { [E in EventName]: z.ZodType };
 
 /**

@@ -120,8 +120,8 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   }
 }
 
-function photoCode(code: string): 'too_many' | 'too_large' | 'bad_type' {
-  return code === 'too_many' || code === 'too_large' ? code : 'bad_type';
+function photoCode(code: string): 'too_many' | 'too_large' | 'too_many_pixels' | 'bad_type' {
+  return code === 'too_many' || code === 'too_large' || code === 'too_many_pixels' ? code : 'bad_type';
 }
 
 function Success({ result }: { result: NonNullable<SubmitState['result']> }) {
