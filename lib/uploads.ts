@@ -38,6 +38,11 @@ const sizeTypes: Record<string, readonly string[]> = {
   'image/heif': ['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'heif'],
 };
 
+/** The extension a file of this type is stored and served with, or null for a type never accepted. */
+export function extensionFor(mime: string): string | null {
+  return (extensionOf as Record<string, string>)[mime] ?? null;
+}
+
 export function isImageMime(mime: string): boolean {
   return (imageMimes as readonly string[]).includes(mime);
 }
