@@ -123,7 +123,7 @@ export const eventSchemas = {
     files: z
       .array(
         z.strictObject({
-          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          sha256: safeText().regex(/^[0-9a-f]{64}$/),
           filename: safeText().min(1).max(200),
           mime: z.enum(evidenceMimes),
           size: z.number().int().min(1).max(maxEvidenceBytes),
