@@ -5,6 +5,9 @@ import { getTranslations } from 'next-intl/server';
 import { signIn } from '@/auth';
 import { SignInLocked } from '@/lib/auth/sign-in';
 import { lockedMessage } from './locked-message';
+import { credentialsSchema } from '@/lib/auth/credentials';
+import { fieldErrorsOf } from '@/lib/complaints/validation';
+import { firstBadCharText } from '@/lib/validation/messages';
 
 export interface LoginState {
   error?: string;
@@ -15,6 +18,12 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const login = String(formData.get('login') ?? '').trim();
   const password = String(formData.get('password') ?? '');
   if (!login || !password) return { error: t('missing') };
+  const parsed = credentialsSchema.safeParse({ login, password });
+  if (!parsed.success) {
+    // A NUL or control character is worded and names the field; anything else is a plain refusal.
+    const badChar = firstBadCharText(fieldErrorsOf(parsed.error), await getTranslations(), ['login.fields', 'login']);
+    return { error: badChar ?? t('wrong') };
+  }
   try {
     // The redirect is thrown by signIn on success and must propagate.
     await signIn('credentials', { login, password, redirectTo: '/' });

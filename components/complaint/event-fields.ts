@@ -105,6 +105,8 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'markMajor', kind: 'checkbox' },
   ],
   instruct: [{ name: 'instruction', kind: 'textarea' }],
+  // Fired by the evidence upload (components/complaint/evidence-upload.tsx), not by an event form.
+  evidence_added: [],
 };
 
 /**

@@ -4,7 +4,8 @@ import { useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { uploadEvidenceAction } from '@/app/(staff)/complaints/[number]/actions/upload-evidence';
 
-const accept = 'image/jpeg,image/png,image/webp,image/heic,.heic,application/pdf';
+// A hint for the file picker only: the server decides by content (lib/uploads.ts).
+const accept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf';
 
 export function EvidenceUpload({ complaintId, number }: { complaintId: string; number: string }) {
   const t = useTranslations('form');

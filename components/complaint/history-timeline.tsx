@@ -21,6 +21,7 @@ export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) 
           const remedy = payload[key] as { kind?: string; description?: string } | undefined;
           if (remedy?.description) texts.push(`${wf(`remedyKinds.${remedy.kind}`)}：${remedy.description}`);
         }
+        if (Array.isArray(payload.files)) texts.push(`${t('evidence')}：${(payload.files as { filename?: string }[]).map((f) => f.filename).join('、')}`);
         if (Array.isArray(payload.participants)) texts.push(`${t('fields.participants')}：${payload.participants.join('、')}`);
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');

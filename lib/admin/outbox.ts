@@ -4,6 +4,7 @@ import { complaints, notifications, users } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from '@/lib/notify';
 import { AdminError } from './errors';
 import type { NotificationStatus } from './schemas';
+import { isPgTimestamp, isUuid } from '@/lib/params';
 
 export interface OutboxFilter {
   status?: NotificationStatus;
@@ -56,7 +57,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
     return null;
   }
   const m = CURSOR_RE.exec(text);
-  return m ? { createdAt: m[1], id: m[2] } : null;
+  return m && isPgTimestamp(m[1]) && isUuid(m[2]) ? { createdAt: m[1], id: m[2] } : null;
 }
 
 /** Every notification, newest first (created_at desc, id desc), keyset-paginated. */

@@ -3,6 +3,7 @@
  * Pure zod: safe to import from client components.
  */
 import { z } from 'zod';
+import { safeText } from '@/lib/validation/text';
 import { businessCalendarSchema, departmentPositions, roles, slaPolicySchema } from '@/lib/workflow';
 
 export { slaPolicySchema };
@@ -33,7 +34,7 @@ export const calendarDaySchema = z.strictObject({
   day: cal.holidays.element,
   kind: z.enum(calendarDayKinds),
   name: z
-    .union([z.string().trim().max(50), z.null()])
+    .union([safeText().max(50), z.null()])
     .optional()
     .transform((v) => (v ? v : null)),
 });
@@ -43,7 +44,8 @@ export const removeCalendarDaySchema = z.strictObject({ day: cal.holidays.elemen
 
 // ---- staff -------------------------------------------------------------------------------------
 
-export const passwordSchema = z.string().min(10).max(200);
+// Not trimmed: spaces around a password are part of it. Lone surrogates would be hashed as U+FFFD.
+export const passwordSchema = safeText({ trim: false }).min(10).max(200);
 const optionalId = z
   .union([z.uuid(), z.literal(''), z.null()])
   .optional()
@@ -58,12 +60,10 @@ const departmentNeeded = { message: 'a department user needs a department', path
 
 export const createUserSchema = z
   .strictObject({
-  login: z
-    .string()
-    .trim()
+  login: safeText()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'letters, digits, . _ - (2–50)'),
-  name: z.string().trim().min(1).max(100),
+  name: safeText().min(1).max(100),
   role: z.enum(roles),
   departmentId: optionalId,
   password: passwordSchema,

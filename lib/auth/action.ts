@@ -5,6 +5,9 @@ import { currentStaff, type StaffUser } from './session';
 import type { Role } from '@/lib/workflow';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
 import { CommandError } from '@/lib/complaints/errors';
+import { unstable_rethrow } from 'next/navigation';
+import { log } from '@/lib/log';
+import { firstBadCharText, localizeFieldErrors, type RootTranslator } from '@/lib/validation/messages';
 
 /** A command layer refusal in the reader's language. */
 export async function commandErrorMessage(err: CommandError): Promise<string> {
@@ -33,6 +36,17 @@ export class UserFacingError extends Error {
   }
 }
 
+/** Field errors in the reader's language; a bad character also names its field in the form's message. */
+async function invalid(fieldErrors: Record<string, string[]>, fallback: string): Promise<ActionState<never>> {
+  const t = (await getTranslations()) as unknown as RootTranslator;
+  return {
+    ok: false,
+    message: firstBadCharText(fieldErrors, t) ?? fallback,
+    fieldErrors: localizeFieldErrors(fieldErrors, t),
+    code: 'invalid_input',
+  };
+}
+
 /**
  * Every server action is a public endpoint: this wrapper signs the caller in from the
  * session, checks the role, parses the input with the form's own zod schema, and turns
@@ -48,13 +62,19 @@ export function staffAction<S extends z.ZodType, R>(
     if (!user) return { ok: false, message: t('signedOut') };
     if (options.roles && !options.roles.includes(user.role)) return { ok: false, message: t('forbidden') };
     const parsed = options.schema.safeParse(input);
-    if (!parsed.success) return { ok: false, message: t('invalid'), fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), t('invalid'));
     try {
       return { ok: true, data: await run(parsed.data, user) };
     } catch (err) {
       if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-      if (err instanceof CommandError) return { ok: false, message: await commandErrorMessage(err), fieldErrors: err.fieldErrors, code: err.code };
-      throw err;
+      if (err instanceof CommandError) {
+        if (err.code === 'invalid_input' && err.fieldErrors) return invalid(err.fieldErrors, await commandErrorMessage(err));
+        return { ok: false, message: await commandErrorMessage(err), fieldErrors: err.fieldErrors, code: err.code };
+      }
+      unstable_rethrow(err); // redirect() / notFound() pass through
+      // Next would log the error as it is: a failed query's message carries the customer's data.
+      log.error({ err, userId: user.id }, 'server action failed');
+      throw new Error('Internal error: see the server log');
     }
   };
 }

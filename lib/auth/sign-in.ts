@@ -1,12 +1,10 @@
 import { CredentialsSignin } from 'next-auth';
-import { z } from 'zod';
+import { credentialsSchema } from '@/lib/auth/credentials';
 import { getDb } from '@/db/client';
 import { findUserForSignIn } from '@/db/queries/staff';
 import { verifyPassword } from '@/lib/auth/password';
 import { beginSignIn } from '@/lib/auth/throttle';
 import { clientAddress } from '@/lib/net/client-address';
-
-export const credentialsSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 /**
  * A sign-in refused because the login or the address is locked. Auth.js hands `code` on: the

@@ -1,24 +1,30 @@
 import fs from 'node:fs/promises';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attachments, complaintParties, complaints } from '@/db/schema';
-import { attachmentPath, cleanFilename, sniffImage, storeAttachment } from '@/lib/public/attachments';
+import { attachments, complaints } from '@/db/schema';
+import { attachmentPath, storeAttachment } from '@/lib/public/attachments';
 import type { StaffUser } from '@/db/queries/staff';
+import { evidenceMimes, isTerminal, maxEvidenceBytes, type EvidenceFile, type State } from '@/lib/workflow';
+import { inspectUpload, storedFilename, type Inspection, type UploadRefusal } from '@/lib/uploads';
+import { applyEvent } from './commands';
 import { CommandError } from './errors';
 import { canSee } from './form-view';
 
-export const maxEvidenceBytes = 10 * 1024 * 1024;
-export const evidenceAccept = 'image/jpeg,image/png,image/webp,image/heic,.heic,application/pdf';
+export { maxEvidenceBytes };
+export const evidenceAccept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf';
 
-/** Photos and PDFs, recognised by their content, never by their name. */
-export function sniffEvidence(buf: Uint8Array): string | null {
-  const image = sniffImage(buf);
-  if (image) return image;
-  const pdf = buf.length >= 5 && Buffer.from(buf.subarray(0, 5)).toString('latin1') === '%PDF-';
-  return pdf ? 'application/pdf' : null;
+/** Photos and PDFs, recognised by their content (file-type), never by their name; images also by their dimensions. */
+export async function sniffEvidence(buf: Uint8Array): Promise<string | null> {
+  const r = await inspectUpload(buf, { allowed: evidenceMimes, maxBytes: maxEvidenceBytes });
+  return r.ok ? r.mime : null;
 }
 
-/** Staff evidence on a form: anybody who may see the form and is not an involved party. */
+/**
+ * Staff evidence on a form: checked by content, stored by hash, then one `evidence_added`
+ * event through the command layer, which refuses closed forms (archived, rejected,
+ * withdrawn), involved parties and other departments, and writes the attachment rows and the
+ * history row in one transaction.
+ */
 export async function addEvidence(
   db: Db,
   args: { complaintId: string; user: StaffUser; files: { name: string; bytes: Uint8Array }[] },
@@ -26,38 +32,44 @@ export async function addEvidence(
 ): Promise<number> {
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
   if (!form || !canSee(args.user, form)) throw new CommandError('not_found');
-  const [party] = await db
-    .select({ userId: complaintParties.userId })
-    .from(complaintParties)
-    .where(and(eq(complaintParties.complaintId, form.id), eq(complaintParties.userId, args.user.id)));
-  if (party) throw new CommandError('involved_party');
-  const checked = args.files.map((file) => {
-    if (file.bytes.length === 0 || file.bytes.length > maxEvidenceBytes) {
-      throw new CommandError('invalid_input', {}, { files: [`${file.name}: 1 byte – 10 MB`] });
-    }
-    const mime = sniffEvidence(file.bytes);
-    if (!mime) throw new CommandError('invalid_input', {}, { files: [`${file.name}: JPEG, PNG, WebP, HEIC, PDF`] });
-    return { ...file, mime };
-  });
-  for (const file of checked) {
-    const sha256 = await storeAttachment(file.bytes);
-    await db.insert(attachments).values({
-      complaintId: form.id,
-      sha256,
-      filename: cleanFilename(file.name),
-      mime: file.mime,
-      size: file.bytes.length,
-      uploadedById: args.user.id,
-      fromCustomer: false,
-      createdAt: now,
+  const checked: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
+  for (const file of args.files) {
+    const r: Inspection = await inspectUpload(file.bytes, { allowed: evidenceMimes, maxBytes: maxEvidenceBytes });
+    if (!r.ok) throw new CommandError('invalid_input', {}, { files: [`${file.name.slice(0, 100)}: ${refusalText[r.refusal]}`] });
+    checked.push({
+      bytes: file.bytes,
+      file: { filename: storedFilename(file.name, r.ext), mime: r.mime, size: file.bytes.length, ...(r.width ? { width: r.width, height: r.height } : {}) },
     });
   }
-  return checked.length;
+  // A closed form refuses before any byte is written; applyEvent checks again, under the row lock.
+  if (isTerminal(form.status as State)) throw new CommandError('terminal', { event: 'evidence_added', state: form.status });
+  const files: EvidenceFile[] = [];
+  for (const c of checked) files.push({ ...c.file, sha256: await storeAttachment(c.bytes) });
+  const input = { files };
+  // An upload does not compete with the form's other events: retry on a concurrent change.
+  for (let attempt = 0; ; attempt++) {
+    const [current] = await db.select({ version: complaints.version }).from(complaints).where(eq(complaints.id, form.id));
+    try {
+      await applyEvent(db, { complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now });
+      return files.length;
+    } catch (err) {
+      if (!(err instanceof CommandError && err.code === 'stale_version' && attempt < 3)) throw err;
+    }
+  }
 }
+
+/** Said to the uploader (staff), next to the file's name. */
+const refusalText: Record<UploadRefusal, string> = {
+  empty: 'empty file',
+  too_large: 'over 10 MB',
+  bad_type: 'only JPEG, PNG, WebP, HEIC/HEIF photos or PDF',
+  not_image: 'not a readable image',
+  too_many_pixels: 'image too large (at most 12,000 px a side and 50 megapixels)',
+};
 
 /** The file of an attachment, only for staff who may see its form. */
 export async function readEvidence(db: Db, user: StaffUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await db
     .select({ attachment: attachments, siteId: complaints.siteId, departmentId: complaints.departmentId })
     .from(attachments)

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
   accountabilityEntries,
+  attachments,
   categories,
   complaintCounters,
   complaintEvents,
@@ -27,6 +28,7 @@ import {
   stepDeadline,
   type Actor,
   type BusinessCalendar,
+  type EvidenceFile,
   type EventName,
   type PendingProposal,
   type Severity,
@@ -85,6 +87,11 @@ export interface CreateOptions extends CommandOptions {
   /** The same key twice (a double submit) returns the form created the first time. */
   idempotencyKey?: string;
   siteId?: string;
+  /**
+   * The customer's own photos, already checked (lib/uploads) and stored by content: attached in
+   * the same transaction, with a customer-visible `evidence_added` history row after `create`.
+   */
+  customerEvidence?: EvidenceFile[];
 }
 
 /**
@@ -212,7 +219,27 @@ export async function createComplaint(
         { audience: 'customer', template: 'received' },
         { audience: 'desk', template: 'assigned' },
       ]);
-      return form;
+      const evidence = opts.customerEvidence ?? [];
+      if (!evidence.length) return form;
+      const files = eventSchemas.evidence_added.parse({ files: evidence }).files;
+      await tx.insert(attachments).values(
+        files.map((f) => ({ complaintId: form.id, sha256: f.sha256, filename: f.filename, mime: f.mime, size: f.size, fromCustomer: true, createdAt: now })),
+      );
+      await tx.insert(complaintEvents).values({
+        complaintId: form.id,
+        version: 2,
+        type: 'evidence_added',
+        fromState: 'received',
+        toState: 'received',
+        actorId: null,
+        actorRole: 'customer',
+        actorName: input.customerName,
+        at: now,
+        payload: evidencePayload(files),
+        customerVisible: true,
+      });
+      const [withEvidence] = await tx.update(complaints).set({ version: 2 }).where(eq(complaints.id, form.id)).returning();
+      return withEvidence;
     });
     return { complaint, created: true };
   } catch (err) {
@@ -306,7 +333,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
         actorRole: actor.role,
         actorName: actor.name,
         at: now,
-        payload: decision.payload,
+        payload: event === 'evidence_added' ? evidencePayload((input as { files: EvidenceFile[] }).files) : decision.payload,
         customerVisible,
       })
       .returning({ id: complaintEvents.id });
@@ -363,6 +390,20 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
           if (item) await tx.update(pendingItems).set({ closedAt: now, outcome: effect.outcome }).where(eq(pendingItems.id, item.id));
           break;
         }
+        case 'attachments':
+          await tx.insert(attachments).values(
+            effect.files.map((f) => ({
+              complaintId: row.id,
+              sha256: f.sha256,
+              filename: f.filename,
+              mime: f.mime,
+              size: f.size,
+              uploadedById: actor.id,
+              fromCustomer: false,
+              createdAt: now,
+            })),
+          );
+          break;
         case 'notify':
           notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input) });
           break;
@@ -371,6 +412,11 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     await queueNotices(tx, updated, history.id, notices);
     return { complaint: updated, eventId: history.id };
   });
+}
+
+/** What the history keeps of an upload: names, types and sizes (the hashes stay on the attachment rows). */
+export function evidencePayload(files: EvidenceFile[]): Record<string, unknown> {
+  return { files: files.map((f) => ({ filename: f.filename, mime: f.mime, size: f.size, ...(f.width ? { width: f.width, height: f.height } : {}) })) };
 }
 
 /** The text of an event that the customer is meant to read, if any. */

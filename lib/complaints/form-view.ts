@@ -17,6 +17,7 @@ import {
 import { availableEvents, type AvailableEvent } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { toFacts } from './facts';
+import { isComplaintNumber } from '@/lib/params';
 
 /** Who may open a form at all (acting on it is the workflow's question). */
 export function canSee(user: StaffUser, form: { siteId: string; departmentId: string | null }): boolean {
@@ -45,6 +46,7 @@ const creator = alias(users, 'creator');
 
 /** Everything the feedback-handling form page shows, or null when this user may not see it. */
 export async function loadFormView(user: StaffUser, number: string, now = new Date(), db?: Db) {
+  if (!isComplaintNumber(number)) return null;
   const d = db ?? (await getDb());
   const [row] = await d
     .select({

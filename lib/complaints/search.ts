@@ -6,6 +6,8 @@ import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, c
 import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
+import { isPgTimestamp } from '@/lib/params';
+import { findBadChar, safeText } from '@/lib/validation/text';
 
 export const searchPageSize = 25;
 
@@ -14,9 +16,7 @@ const ymd = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .catch(undefined);
-const term = z
-  .string()
-  .trim()
+const term = safeText()
   .max(100)
   .optional()
   .transform((v) => (v ? v : undefined))
@@ -46,6 +46,8 @@ export const searchFiltersSchema = z.object({
 });
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 
+const textParams = ['q', 'number', 'name', 'phone', 'plate'] as const;
+
 /** Reads the filters and the page cursor from URLSearchParams-like input (first value wins). */
 export function parseSearchParams(params: Record<string, string | string[] | undefined>) {
   const first = (k: string) => {
@@ -54,10 +56,20 @@ export function parseSearchParams(params: Record<string, string | string[] | und
   };
   const raw: Record<string, string | undefined> = {};
   for (const key of Object.keys(searchFiltersSchema.shape)) raw[key] = first(key);
+  const after = decodeCursor(first('after'));
+  const before = decodeCursor(first('before'));
   return {
     filters: searchFiltersSchema.parse(raw),
-    after: decodeCursor(first('after')),
-    before: decodeCursor(first('before')),
+    after,
+    before,
+    /**
+     * A cursor that does not decode to a real position, or a search text with a NUL / control
+     * character (it would reach PostgreSQL): the page answers 404 instead of a wider search.
+     */
+    invalid:
+      (first('after') !== undefined && first('after') !== '' && !after) ||
+      (first('before') !== undefined && first('before') !== '' && !before) ||
+      textParams.some((k) => typeof raw[k] === 'string' && findBadChar(raw[k]!) !== null),
   };
 }
 
@@ -80,7 +92,8 @@ export interface Cursor {
   id: string;
 }
 
-const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/), z.uuid()]);
+// A real timestamp (not just its shape): '9999-99-99 99:99' would reach PostgreSQL and fail there.
+const cursorSchema = z.tuple([z.string().refine(isPgTimestamp), z.uuid()]);
 
 /** Opaque to the browser: base64url of a small JSON array. */
 export function encodeCursor(c: Cursor): string {

@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { parseBadCharCode, safeText } from '@/lib/validation/text';
+import { fieldErrorsOf } from './validation';
 import type { Db } from '@/db/client';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import { surveyAvailability } from '@/lib/public/tracking';
@@ -7,13 +9,13 @@ import { queueNotices } from './outbox';
 
 /** The customer's rating of the handling, shared by the tracking page's form and the command. */
 export const surveySchema = z.strictObject({
-  token: z.string().trim().min(1).max(64),
+  token: safeText().min(1).max(64),
   rating: z.coerce.number().int().min(1).max(5),
-  comment: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(2000).optional()),
+  comment: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText({ multiline: true }).max(2000).optional()),
 });
 export type SurveyInput = z.input<typeof surveySchema>;
 
-export type SurveyErrorCode = 'invalid_input' | 'not_found' | 'not_open' | 'already_rated';
+export type SurveyErrorCode = 'invalid_input' | 'bad_char' | 'not_found' | 'not_open' | 'already_rated';
 
 /** An expected refusal of a survey; `code` is translated by the page (public.survey.errors). */
 export class SurveyError extends Error {
@@ -36,7 +38,11 @@ export const lowSatisfaction = 2;
  */
 export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date()): Promise<{ complaint: Complaint; eventId: number }> {
   const parsed = surveySchema.safeParse(rawInput);
-  if (!parsed.success) throw new SurveyError('invalid_input');
+  if (!parsed.success) {
+    // A NUL or control character in the comment has its own message (naming the comment field).
+    const comment = fieldErrorsOf(parsed.error).comment ?? [];
+    throw new SurveyError(comment.some((m) => parseBadCharCode(m)) ? 'bad_char' : 'invalid_input');
+  }
   const { token, rating, comment } = parsed.data;
   return db.transaction(async (tx) => {
     const [form] = await tx.select().from(complaints).where(eq(complaints.trackingToken, token)).for('update');

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { deliverDueNotifications } from '@/lib/notify/deliver';
 import { transportsFromEnv, type Transports } from '@/lib/notify/transports';
 import { pgliteExecutor, postgresExecutor, type JobExecutor } from './executor';
+import { log } from '@/lib/log';
 
 /**
  * The background job runner: pg-boss on the application's own database (schema `pgboss`).
@@ -139,7 +140,7 @@ export async function kickOutbox(): Promise<boolean> {
     await runner.trigger(OUTBOX_JOB);
     return true;
   } catch (err) {
-    console.error('[jobs] could not trigger the outbox:', (err as Error).message);
+    log.error({ err }, 'jobs: could not trigger the outbox');
     return false;
   }
 }
@@ -180,7 +181,7 @@ async function createRunner(database: Database, options: JobRunnerOptions): Prom
     ...options.boss,
   });
   boss.on('error', (err: Error & { queue?: string }) =>
-    console.error(`[jobs] ${err.queue ? `${err.queue}: ` : ''}${err.message}`),
+    log.error({ err, queue: err.queue ?? null }, 'jobs: error'),
   );
 
   const definitions: Record<string, JobDefinition> = {};

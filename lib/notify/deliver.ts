@@ -168,7 +168,7 @@ async function deliverOne(
     const transport = transports[row.channel];
     if (!transport) throw new PermanentDeliveryError(`no transport configured for channel "${row.channel}"`);
     if (!row.address) throw new PermanentDeliveryError(`no address for ${row.channel}`);
-    await transport.send({ to: row.address, subject, text, locale: row.locale });
+    await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template });
     return 'sent';
   } catch (err) {
     const permanent = err instanceof PermanentDeliveryError || err instanceof UnknownTemplateError;

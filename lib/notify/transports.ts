@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import { log, maskRecipient } from '@/lib/log';
 
 /** One rendered message on its way out. */
 export interface OutboundMessage {
@@ -7,6 +9,8 @@ export interface OutboundMessage {
   subject: string;
   text: string;
   locale: string;
+  /** The template's name, for logs (which never carry the text: it holds access codes and links). */
+  template?: string;
 }
 
 export interface Transport {
@@ -31,14 +35,15 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
-/** Prints one line per message to stdout (development, or no provider configured). */
-export function logTransport(channel: string, write: (line: string) => void = console.log): Transport {
+/**
+ * Logs one line per message (development, or no provider configured): the recipient masked and
+ * the template, never the text or subject, which carry the access code and the tracking link.
+ * The message itself stays readable in /admin/outbox.
+ */
+export function logTransport(channel: string, logger: Logger = log): Transport {
   return {
     async send(msg) {
-      write(
-        `[notify:${channel}] to=${msg.to} locale=${msg.locale} subject=${JSON.stringify(msg.subject)} ` +
-          `text=${JSON.stringify(msg.text)}`,
-      );
+      logger.info({ channel, to: maskRecipient(msg.to), template: msg.template ?? null, locale: msg.locale }, 'notification not sent: no provider configured');
     },
   };
 }

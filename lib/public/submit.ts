@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attachments, complaints } from '@/db/schema';
+import { complaints } from '@/db/schema';
 import { createComplaint, formatNumber, newAccessCode } from '@/lib/complaints/commands';
 import { CommandError } from '@/lib/complaints/errors';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
-import { cleanFilename, sniffImage, storeAttachment, type ImageMime } from './attachments';
+import { imageMimes, type EvidenceFile } from '@/lib/workflow';
+import { inspectUpload, storedFilename } from '@/lib/uploads';
+import { storeAttachment } from './attachments';
 import { envLimit, hit, refund } from './rate-limit';
 import { maxPhotoBytes, maxPhotos, publicSubmitSchema } from './schemas';
 
@@ -88,13 +90,13 @@ export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = n
     if (s.honeypot.trim() !== '') return decoy(now);
 
     const fieldErrors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    const photos: { name: string; bytes: Uint8Array; mime: ImageMime }[] = [];
+    const photos: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
     if (present.length > maxPhotos) fieldErrors.photos = ['too_many'];
     for (const p of present.slice(0, maxPhotos)) {
-      const mime = sniffImage(p.bytes);
-      if (p.bytes.length > maxPhotoBytes) (fieldErrors.photos ??= []).push('too_large');
-      else if (!mime) (fieldErrors.photos ??= []).push('bad_type');
-      else photos.push({ name: cleanFilename(p.name), bytes: p.bytes, mime });
+      // By content (file-type) and pixel dimensions (image-size); the stored name takes the detected extension.
+      const r = await inspectUpload(p.bytes, { allowed: imageMimes, maxBytes: maxPhotoBytes });
+      if (!r.ok) (fieldErrors.photos ??= []).push(r.refusal === 'too_large' ? 'too_large' : r.refusal === 'too_many_pixels' ? 'too_many_pixels' : 'bad_type');
+      else photos.push({ bytes: p.bytes, file: { filename: storedFilename(p.name, r.ext, 'photo'), mime: r.mime, size: p.bytes.length, width: r.width, height: r.height } });
     }
     if (!parsed.success || fieldErrors.photos) return { kind: 'invalid', fieldErrors };
     const { idempotencyKey, ...fields } = parsed.data;
@@ -102,14 +104,10 @@ export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = n
     const byPhone = await count('phone', `submit-phone:${phoneKey(fields.customerPhone)}`, limits.perPhone, submitDayMs);
     if (byPhone) return byPhone;
 
-    const stored = [];
-    for (const p of photos) stored.push({ ...p, sha256: await storeAttachment(p.bytes) });
-    const { complaint, created } = await createComplaint(db, { ...fields, channel: 'web', customerLocale: s.locale }, null, { idempotencyKey, now });
-    if (created && stored.length) {
-      await db.insert(attachments).values(
-        stored.map((p) => ({ complaintId: complaint.id, sha256: p.sha256, filename: p.name, mime: p.mime, size: p.bytes.length, fromCustomer: true, createdAt: now })),
-      );
-    }
+    const customerEvidence: EvidenceFile[] = [];
+    for (const p of photos) customerEvidence.push({ ...p.file, sha256: await storeAttachment(p.bytes) });
+    // The photos are attached in createComplaint's transaction, with their evidence_added history row.
+    const { complaint } = await createComplaint(db, { ...fields, channel: 'web', customerLocale: s.locale }, null, { idempotencyKey, now, customerEvidence });
     return { kind: 'created', number: complaint.number, accessCode: complaint.accessCode, trackingToken: complaint.trackingToken };
   } catch (err) {
     if (err instanceof CommandError && err.fieldErrors) return { kind: 'invalid', fieldErrors: err.fieldErrors };

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
 import type { RemedyKind, State } from '@/lib/workflow';
 import { queueNotices } from '@/lib/complaints/outbox';
+import { isTrackingToken } from '@/lib/params';
 import { envLimit, hit, refund } from './rate-limit';
 
 export const trackIpWindowMs = 60_000;
@@ -39,11 +40,12 @@ export interface LookupInput {
 
 /** KS-2026-000123, with or without the prefix's case; anything else is kept short and upper-cased. */
 export function normalizeNumber(value: unknown): string {
-  return String(value ?? '').trim().toUpperCase().replace(/\s+/g, '').slice(0, 32);
+  // Only the characters a number has: a NUL or other control character must not reach a query.
+  return String(value ?? '').trim().toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 32);
 }
 
 export function normalizeCode(value: unknown): string {
-  return String(value ?? '').trim().toUpperCase().replace(/[\s-]+/g, '').slice(0, 32);
+  return String(value ?? '').trim().toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 32);
 }
 
 const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
@@ -209,7 +211,7 @@ export function surveyAvailability(status: string, history: readonly { type: str
 
 /** The tracking page's content for a private link, or null for an unknown token. */
 export async function loadPublicView(db: Db, token: string): Promise<PublicView | null> {
-  if (!token || token.length > 64) return null;
+  if (!isTrackingToken(token)) return null;
   const [row] = await db
     .select({
       id: complaints.id,

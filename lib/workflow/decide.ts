@@ -2,7 +2,7 @@ import { nextContactDate, type BusinessCalendar } from './calendar';
 import type { EventInput } from './schemas';
 import { pendingDueAt, severityDeadlines, stepDeadline, type SlaPolicy } from './sla';
 import type { PendingReason, State } from './states';
-import { findTransition, type EventName } from './transitions';
+import { findTransition, isStatelessEvent, type EventName } from './transitions';
 import type { Actor, Decision, Effect, FormFacts, FormPatch, NotifyAudience } from './types';
 
 /** What the desk/department proposed with `propose_pending`; `approve_pending` opens the ledger with it. */
@@ -79,7 +79,7 @@ const stateAudience: Record<State, NotifyAudience[]> = {
 };
 
 function nextState(form: FormFacts, event: EventName, input: unknown): State {
-  if (event === 'note' || event === 'instruct') return form.status;
+  if (isStatelessEvent(event)) return form.status;
   const tr = findTransition(form.status, event);
   if (!tr) throw new Error(`decide: no transition ${form.status} --${event}-->`);
   if (event === 'resolve_on_spot') {
@@ -229,6 +229,13 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       }
       break;
     }
+    case 'evidence_added': {
+      const i = input as EventInput<'evidence_added'>;
+      effects.push({ kind: 'attachments', files: i.files });
+      // Staff evidence is internal; the customer's own photos arrive through createComplaint.
+      customerVisible = false;
+      break;
+    }
     case 'instruct':
       if (form.gmInstructedAt === null) patch.gmInstructedAt = now;
       effects.push(notify('customer_manager', 'gm_instruction'), notify('department', 'gm_instruction'));
@@ -251,7 +258,7 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
   if (changed) for (const audience of stateAudience[to]) effects.push(notify(audience, 'state_changed'));
   const customerTemplate = customerTemplates[event];
   if (customerVisible && customerTemplate) effects.push(notify('customer', customerTemplate));
-  if (actor.role === 'admin' && event !== 'note') {
+  if (actor.role === 'admin' && event !== 'note' && event !== 'evidence_added') {
     effects.push(notify('management', 'admin_repair'));
     payload.adminRepair = true;
   }

@@ -43,6 +43,13 @@ export function checkEvent(actor: Actor, form: FormFacts, event: EventName): Che
     return OK;
   }
 
+  // Evidence (photos, PDFs) only while the form is open: an archived, rejected or withdrawn form is a closed record.
+  if (event === 'evidence_added') {
+    if (isTerminal(form.status)) return refuse('terminal', { event, state: form.status });
+    if (departmentMismatch(actor, form)) return refuse('wrong_department');
+    return OK;
+  }
+
   if (event === 'instruct') {
     if (isTerminal(form.status)) return refuse('terminal', { event, state: form.status });
     if (actor.role !== 'gm' && actor.role !== 'admin') return refuse('wrong_role', { event, role: actor.role });
@@ -97,5 +104,5 @@ export function assignableCheck(userId: string, form: Pick<FormFacts, 'partyUser
 
 /** Whether `actor` fires `event` as a repair (admin acting for the owner), which must be made visible. */
 export function isAdminRepair(actor: Actor, event: EventName): boolean {
-  return actor.role === 'admin' && event !== 'note';
+  return actor.role === 'admin' && event !== 'note' && event !== 'evidence_added';
 }

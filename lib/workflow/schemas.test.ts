@@ -69,6 +69,13 @@ const bad: { [E in EventName]: unknown[] } = {
   settle_fault: [{}, { settlement: 'x', accountability: [{}] }],
   note: [{}, { text: '' }, { text: 'x', customerVisible: 'no' }],
   instruct: [{}, { instruction: ' ' }],
+  evidence_added: [
+    {},
+    { files: [] },
+    { files: [{ sha256: 'x', filename: 'a.png', mime: 'image/png', size: 1 }] },
+    { files: [{ sha256: 'a'.repeat(64), filename: 'a.html', mime: 'text/html', size: 1 }] },
+    { files: [{ sha256: 'a'.repeat(64), filename: 'a\u0000.png', mime: 'image/png', size: 1 }] },
+  ],
 };
 
 describe('event schemas', () => {

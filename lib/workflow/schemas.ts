@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { channels, pendingReasons, remedyKinds, severities } from './states';
+import { channels, evidenceMimes, maxEvidenceBytes, pendingReasons, remedyKinds, severities } from './states';
 import type { EventName } from './transitions';
+import { safeText } from '@/lib/validation/text';
 
-const text = (max = 4000) => z.string().trim().min(1).max(max);
+/** Free text: longer fields are multi-line (tab, CR, LF allowed); no NUL, lone surrogate or other control character. */
+const text = (max = 4000) => safeText({ multiline: max > 200 }).min(1).max(max);
 const shortText = (max = 200) => text(max);
 /** Optional free text from a form: blank means absent. */
 const optionalText = (max = 4000) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max).optional());
 const ymd = () => z.iso.date();
 const optionalYmd = () => z.preprocess((v) => (v === '' ? undefined : v), ymd().optional());
-const id = () => z.string().trim().min(1).max(100);
+const id = () => safeText().min(1).max(100);
 const cents = () => z.number().int().min(0).max(1_000_000_000_00);
 
 export const remedySchema = z
@@ -119,6 +121,21 @@ export const eventSchemas = {
     markMajor: z.boolean().optional(),
   }),
   instruct: z.strictObject({ instruction: text() }),
+  evidence_added: z.strictObject({
+    files: z
+      .array(
+        z.strictObject({
+          sha256: safeText().regex(/^[0-9a-f]{64}$/),
+          filename: safeText().min(1).max(200),
+          mime: z.enum(evidenceMimes),
+          size: z.number().int().min(1).max(maxEvidenceBytes),
+          width: z.number().int().positive().optional(),
+          height: z.number().int().positive().optional(),
+        }),
+      )
+      .min(1)
+      .max(10),
+  }),
 } satisfies { [E in EventName]: z.ZodType };
 
 /**
@@ -135,11 +152,9 @@ export type EventRawInput<E extends EventName> = z.input<(typeof eventSchemas)[E
 export const createComplaintSchema = z.strictObject({
   channel: z.enum(channels),
   customerName: shortText(),
-  customerPhone: z
-    .string()
-    .trim()
+  customerPhone: safeText()
     .regex(/^[0-9+\- ]{5,20}$/, 'phone: 5–20 digits, +, - or spaces'),
-  customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.email().max(254).optional()),
+  customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText().pipe(z.email().max(254)).optional()),
   customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   subjectProduct: optionalText(200),
   plate: optionalText(20),
@@ -147,7 +162,7 @@ export const createComplaintSchema = z.strictObject({
   purchaseDate: optionalYmd(),
   categoryCode: id(),
   severity: z.enum(severities).default('general'),
-  description: z.string().trim().min(5).max(10_000),
+  description: safeText({ multiline: true }).min(5).max(10_000),
   customerRequest: optionalText(),
   partyUserIds: z.array(id()).max(50).default([]),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '@/lib/validation/text';
 import {
   addDuration,
   atLocalTime,
@@ -69,7 +70,7 @@ const dateList = z.array(z.iso.date());
 /** For the admin's business-calendar editor. */
 export const businessCalendarSchema = z
   .strictObject({
-    timeZone: z.string().trim().refine((tz) => {
+    timeZone: safeText().max(100).refine((tz) => {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
         return true;

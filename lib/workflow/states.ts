@@ -86,3 +86,9 @@ export const stateOwner: Record<State, Role[]> = {
   rejected: [],
   withdrawn: [],
 };
+
+/** What may be attached to a form: photos and PDFs, recognised by content (lib/uploads). */
+export const imageMimes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+export const evidenceMimes = [...imageMimes, 'application/pdf'] as const;
+export type EvidenceMime = (typeof evidenceMimes)[number];
+export const maxEvidenceBytes = 10 * 1024 * 1024;

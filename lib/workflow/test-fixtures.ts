@@ -51,6 +51,7 @@ export const sampleInputs: { [E in EventName]: EventRawInput<E> } = {
   settle_fault: { settlement: 'Desk reminded of the 24 h rule' },
   note: { text: 'Customer called to ask for progress', customerVisible: true },
   instruct: { instruction: 'Visit the customer with the service manager tomorrow' },
+  evidence_added: { files: [{ sha256: 'ab'.repeat(32), filename: 'scratch.jpg', mime: 'image/jpeg', size: 123_456, width: 4032, height: 3024 }] },
 };
 
 const role = (id: string, r: Role, departmentId: string | null = null, departmentPosition: Actor['departmentPosition'] = null): Actor => ({

@@ -56,6 +56,7 @@ function expected(state: State, event: EventName, role: Role): string {
     if (state === 'withdrawn') return 'withdrawn_no_notes';
     return role === 'finance' ? 'wrong_role' : 'ok';
   }
+  if (event === 'evidence_added') return terminal.includes(state) ? 'terminal' : 'ok';
   if (event === 'instruct') {
     if (terminal.includes(state)) return 'terminal';
     return role === 'gm' || role === 'admin' ? 'ok' : 'wrong_role';
@@ -68,10 +69,10 @@ function expected(state: State, event: EventName, role: Role): string {
 describe('transition table', () => {
   const triples = states.flatMap((s) => events.map((e) => roles.map((r) => [s, e, r] as const)).flat());
 
-  it('covers 14 states × 24 events × 6 roles', () => {
+  it('covers 14 states × 25 events × 6 roles', () => {
     expect(states).toHaveLength(14);
-    expect(events).toHaveLength(24);
-    expect(triples).toHaveLength(14 * 24 * 6);
+    expect(events).toHaveLength(25);
+    expect(triples).toHaveLength(14 * 25 * 6);
   });
 
   it.each(triples)('%s / %s / %s', (state, event, role) => {
@@ -81,7 +82,7 @@ describe('transition table', () => {
     expect(r.ok ? 'ok' : r.refusal.code).toBe(expected(state, event, role));
   });
 
-  it('lists exactly the table: one entry per (from, event), note/instruct absent', () => {
+  it('lists exactly the table: one entry per (from, event), note/instruct/evidence_added absent', () => {
     const fromSpec = states.flatMap((s) => Object.keys(spec[s]).map((e) => `${s}:${e}`)).sort();
     const fromCode = transitions.map((t) => `${t.from}:${t.event}`).sort();
     expect(fromCode).toEqual(fromSpec);
@@ -193,6 +194,15 @@ describe('guards', () => {
     expect(checkEvent(actors.desk, makeForm({ status: 'archived' }), 'note').ok).toBe(true);
     expect(checkEvent(actors.management, makeForm({ status: 'rejected' }), 'note').ok).toBe(true);
     expect(checkEvent(actors.finance, makeForm(), 'note')).toMatchObject({ refusal: { code: 'wrong_role' } });
+  });
+
+  it('evidence_added: open forms only, never another department; changes no state in replay', () => {
+    for (const s of terminal) expect(checkEvent(actors.desk, makeForm({ status: s }), 'evidence_added')).toMatchObject({ refusal: { code: 'terminal' } });
+    expect(checkEvent(actors.otherDeptHead, makeForm({ status: 'investigating' }), 'evidence_added')).toMatchObject({ refusal: { code: 'wrong_department' } });
+    expect(checkEvent(actors.deptPrimary, makeForm({ status: 'investigating' }), 'evidence_added').ok).toBe(true);
+    expect(replay([{ event: 'evidence_added', to: 'received' }, { event: 'triage', to: 'investigating' }])).toBe('investigating');
+    expect(() => replay([{ event: 'evidence_added', to: 'investigating' }])).toThrow();
+    expect(() => replay([{ event: 'reject', to: 'rejected' }, { event: 'evidence_added', to: 'rejected' }])).toThrow();
   });
 
   it('instruct: gm or admin, major forms only, open states only', () => {

@@ -24,7 +24,8 @@ export type EventName =
   | 'settle_fault'
   | 'withdraw'
   | 'note'
-  | 'instruct';
+  | 'instruct'
+  | 'evidence_added';
 
 export const events: readonly EventName[] = [
   'triage',
@@ -51,12 +52,14 @@ export const events: readonly EventName[] = [
   'withdraw',
   'note',
   'instruct',
+  'evidence_added',
 ] as const;
 
 /** Events that change no state and are therefore not in `transitions`. */
-export const statelessEvents = ['note', 'instruct'] as const satisfies readonly EventName[];
-export function isStatelessEvent(event: EventName): event is 'note' | 'instruct' {
-  return event === 'note' || event === 'instruct';
+export const statelessEvents = ['note', 'instruct', 'evidence_added'] as const satisfies readonly EventName[];
+export type StatelessEvent = (typeof statelessEvents)[number];
+export function isStatelessEvent(event: EventName): event is StatelessEvent {
+  return (statelessEvents as readonly EventName[]).includes(event);
 }
 
 export interface Transition {
@@ -131,13 +134,14 @@ export function targetsOf(tr: Transition): State[] {
 
 /**
  * Replays a history from `received`; throws on any step the machine does not allow.
- * `note`/`instruct` rows are accepted in any state but `withdrawn` and must not move the state.
+ * `note` rows are accepted in any state but `withdrawn`, `instruct` and `evidence_added` rows in open
+ * states only; none of them moves the state.
  */
 export function replay(history: readonly { event: EventName; to: State }[], start: State = 'received'): State {
   let current = start;
   history.forEach(({ event, to }, i) => {
     if (isStatelessEvent(event)) {
-      if (to !== current || (event === 'note' && current === 'withdrawn') || (event === 'instruct' && isTerminal(current))) {
+      if (to !== current || (event === 'note' && current === 'withdrawn') || (event !== 'note' && isTerminal(current))) {
         throw new Error(`replay: step ${i}: ${event} not allowed in ${current} (to ${to})`);
       }
       return;

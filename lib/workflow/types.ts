@@ -76,7 +76,19 @@ export type Effect =
   | { kind: 'ledger_open'; reason: PendingReason; explanation: string; nextContactOn: string }
   | { kind: 'ledger_contact'; summary: string; nextContactOn: string }
   | { kind: 'ledger_close'; outcome: string }
-  | { kind: 'notify'; audience: NotifyAudience; template: string };
+  | { kind: 'notify'; audience: NotifyAudience; template: string }
+  /** Files already stored by content (sha256) that become the form's attachments. */
+  | { kind: 'attachments'; files: EvidenceFile[] };
+
+export interface EvidenceFile {
+  sha256: string;
+  /** The stored name: its extension follows the detected type. */
+  filename: string;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
 
 export interface FormTextPatch {
   rootCause?: string;

@@ -7,16 +7,18 @@ import { openFixture, T0, type Fixture } from '@/tests/commands/fixtures';
 import { addEvidence, readEvidence, sniffEvidence } from '@/lib/complaints/attachments';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { CommandError } from '@/lib/complaints/errors';
+import { pngBytes } from '@/tests/public/fixtures';
 
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+// A whole 1×1 PNG: the content check now reads the pixel dimensions, a bare signature is refused.
+const png = pngBytes();
 const pdf = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\n');
 const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
 
 describe('sniffEvidence', () => {
-  it('recognises photos and PDFs by content, not by name', () => {
-    expect(sniffEvidence(png)).toBe('image/png');
-    expect(sniffEvidence(pdf)).toBe('application/pdf');
-    expect(sniffEvidence(html)).toBeNull();
+  it('recognises photos and PDFs by content, not by name', async () => {
+    expect(await sniffEvidence(png)).toBe('image/png');
+    expect(await sniffEvidence(pdf)).toBe('application/pdf');
+    expect(await sniffEvidence(html)).toBeNull();
   });
 });
 

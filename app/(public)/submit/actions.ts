@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { log } from '@/lib/log';
 import { trackUrl } from '@/lib/complaints/outbox';
 import { isLocale } from '@/lib/i18n/locales';
 import { clientAddress } from '@/lib/net/client-address';
@@ -61,7 +62,7 @@ export async function submitComplaintAction(_prev: SubmitState, formData: FormDa
       },
     };
   } catch (err) {
-    console.error('[kesu] web submission failed', err);
+    log.error({ err }, 'web submission failed'); // sanitized: a failed query's message holds the customer's data
     return { status: 'failed' };
   }
 }

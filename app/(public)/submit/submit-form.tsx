@@ -8,6 +8,8 @@ import { describedBy, Field, inputClass } from '@/components/public/field';
 import { honeypotField, maxPhotoBytes, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
 import { submitComplaintAction, type SubmitState } from './actions';
 import { SubmitLimitMessage } from './limit-message';
+import { parseBadCharCode } from '@/lib/validation/text';
+import { badCharText, type RootTranslator } from '@/lib/validation/messages';
 
 interface Props {
   categories: { code: string; label: string }[];
@@ -42,8 +44,16 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   };
 
   const serverError = (name: string) => (state.status === 'invalid' && state.fieldErrors?.[name] ? state.fieldErrors[name] : undefined);
+  const root = useTranslations() as unknown as RootTranslator;
+  // A bad character (NUL, control character…) has its own words, naming the field (the only custom issue here).
+  const badChar = (name: FieldName): string | undefined => {
+    const client = formState.errors[name];
+    if (client?.type === 'custom' && client.message) return client.message;
+    const code = serverError(name)?.map(parseBadCharCode).find(Boolean);
+    return code ? badCharText(root, name, code, ['public.submit.fields']) : undefined;
+  };
   const errorOf = (name: FieldName): string | undefined =>
-    formState.errors[name] ? t(`errors.${name}`) : serverError(name) ? t(`errors.${name}`) : undefined;
+    badChar(name) ?? (formState.errors[name] ? t(`errors.${name}`) : serverError(name) ? t(`errors.${name}`) : undefined);
   const photosError = photoError ?? (serverError('photos') ? t(`errors.photos.${photoCode(serverError('photos')![0])}`) : undefined);
 
   if (state.status === 'ok' && state.result) return <Success result={state.result} />;
@@ -111,8 +121,8 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   }
 }
 
-function photoCode(code: string): 'too_many' | 'too_large' | 'bad_type' {
-  return code === 'too_many' || code === 'too_large' ? code : 'bad_type';
+function photoCode(code: string): 'too_many' | 'too_large' | 'too_many_pixels' | 'bad_type' {
+  return code === 'too_many' || code === 'too_large' || code === 'too_many_pixels' ? code : 'bad_type';
 }
 
 function Success({ result }: { result: NonNullable<SubmitState['result']> }) {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { loadCalendar } from '@/lib/complaints/settings';
@@ -14,7 +15,8 @@ const labelClass = 'block text-sm font-medium';
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Finance sees no forms at all (canSee); everybody else sees what visibleTo allows.
   const user = await requireStaff(['desk', 'department', 'management', 'gm', 'admin']);
-  const { filters, after, before } = parseSearchParams(await searchParams);
+  const { filters, after, before, invalid } = parseSearchParams(await searchParams);
+  if (invalid) notFound();
   const now = new Date();
   const [calendar, choices, t, wf, format, locale] = await Promise.all([
     loadCalendar(),

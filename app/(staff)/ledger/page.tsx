@@ -6,6 +6,8 @@ import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { Pager, QueueCount } from '@/components/complaint/queue-table';
 import { EventForm } from '@/components/complaint/event-form';
+import { ledgerParams } from '@/lib/params';
+import { notFound } from 'next/navigation';
 
 export const metadata = { title: '未了事宜台账 · Pending items' };
 
@@ -20,8 +22,10 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
   // Department, admin and finance: 403. The CSV export checks the same roles itself.
   const user = await requireStaff(ledgerRoles);
   const params = await searchParams;
-  const all = user.role === 'desk' ? one(params.scope) === 'all' : true;
-  const closed = one(params.closed) === '1';
+  const filters = ledgerParams((name) => one(params[name]));
+  if (!filters) notFound();
+  const all = user.role === 'desk' ? filters.scopeAll : true;
+  const closed = filters.closed;
   const now = new Date();
   const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
   const ledger = await loadLedger(user, {

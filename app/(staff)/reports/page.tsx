@@ -3,12 +3,16 @@ import { requireStaff } from '@/lib/auth/session';
 import { monthlyReport, reportRoles } from '@/lib/complaints/reports';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { localDate } from '@/lib/workflow';
+import { notFound } from 'next/navigation';
+import { isMonth } from '@/lib/params';
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const user = await requireStaff(reportRoles);
   const [t, format, locale, calendar] = await Promise.all([getTranslations('reports'), getFormatter(), getLocale(), loadCalendar()]);
   const requested = (await searchParams).month;
-  const month = requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : localDate(new Date(), calendar.timeZone).slice(0, 7);
+  // A month outside the portal's years (e.g. 9999-12) would make PostgreSQL fail on the range.
+  if (requested !== undefined && requested !== '' && !isMonth(requested)) notFound();
+  const month = requested ? requested : localDate(new Date(), calendar.timeZone).slice(0, 7);
   const report = await monthlyReport(user, month, calendar.timeZone);
   const money = (cents: number | null) => format.number((cents ?? 0) / 100, { style: 'currency', currency: 'CNY' });
   const th = 'px-3 py-2 text-left';

@@ -27,7 +27,7 @@ export function useErrorText() {
     if (!err) return undefined;
     if (err.type === 'server') return err.message;
     const field = name.split('.').pop()!;
-    if (err.type === 'custom' && t.has(`custom.${field}`)) return t(`custom.${field}`);
+    if (err.type === 'custom') return t.has(`custom.${field}`) ? t(`custom.${field}`) : err.message; // e.g. a bad character, worded by ZodLocale
     if (typeof err.type === 'string' && t.has(err.type)) return t(err.type);
     return err.message;
   };

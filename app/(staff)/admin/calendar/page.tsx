@@ -7,6 +7,7 @@ import { localDate } from '@/lib/workflow';
 import { AdminNav } from '../_components/admin-nav';
 import { CalendarSettingsForm } from './settings-form';
 import { AddDayForm, RemoveDayButton } from './day-forms';
+import { maxYear, minYear } from '@/lib/params';
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff(['admin']);
@@ -14,7 +15,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const settings = await loadCalendarSettings(db);
   const params = await searchParams;
   const thisYear = Number(localDate(new Date(), settings.timeZone).slice(0, 4));
-  const asked = typeof params.year === 'string' && /^\d{4}$/.test(params.year) ? Number(params.year) : thisYear;
+  const asked = typeof params.year === 'string' && /^\d{4}$/.test(params.year) && Number(params.year) >= minYear && Number(params.year) <= maxYear ? Number(params.year) : thisYear;
   const year = asked >= 1970 && asked <= 2200 ? asked : thisYear;
   const [days, years] = await Promise.all([listCalendarDays(db, year), calendarYears(db)]);
   const t = await getTranslations('admin.calendar');

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { isComplaintNumber } from '@/lib/params';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { loadChoices, loadFormView } from '@/lib/complaints/form-view';
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 export default async function ComplaintPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   const user = await requireStaff();
+  if (!isComplaintNumber(number)) notFound();
   const now = new Date();
   const view = await loadFormView(user, number, now);
   if (!view) notFound();

@@ -3,6 +3,7 @@ import { currentStaff } from '@/lib/auth/session';
 import { ledgerCsvColumns, ledgerCsvRows, loadWholeLedger, localToday, mayOpenLedger, toCsv } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import type { PendingReason, State } from '@/lib/workflow';
+import { ledgerParams } from '@/lib/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,8 +20,10 @@ export async function GET(request: Request) {
   if (!mayOpenLedger(user.role)) return text(403, t('errors.forbidden'));
 
   const url = new URL(request.url);
-  const all = user.role === 'desk' ? url.searchParams.get('scope') === 'all' : true;
-  const closed = url.searchParams.get('closed') === '1';
+  const filters = ledgerParams((name) => url.searchParams.get(name) ?? undefined);
+  if (!filters) return text(400, t('errors.badParams'));
+  const all = user.role === 'desk' ? filters.scopeAll : true;
+  const closed = filters.closed;
   const now = new Date();
   const [calendar, policy, wf] = await Promise.all([loadCalendar(), loadSlaPolicy(), getTranslations('workflow')]);
   const items = await loadWholeLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
