@@ -160,6 +160,7 @@ forEachBackend('odd input through the command layer', (backend) => {
   });
 
   it('the public submit path answers a field error for each text field', async () => {
+    let calls = 0;
     for (const field of ['customerName', 'customerPhone', 'customerEmail', 'subjectProduct', 'plate', 'description', 'customerRequest']) {
       for (const p of poisons) {
         const r = await submitPublicComplaint(fx.db, {
@@ -177,7 +178,8 @@ forEachBackend('odd input through the command layer', (backend) => {
           },
           photos: [],
           honeypot: '',
-          ip: '198.51.100.77',
+          // Invalid submissions count against their address too: one address per call.
+          ip: `198.51.100.${++calls}`,
           locale: 'en',
         });
         expect(r, `${field} ${p.kind}`).toEqual({ kind: 'invalid', fieldErrors: { [field]: [badCharCode(p)] } });
