@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attachments, complaintParties, complaints } from '@/db/schema';
+import { attachments, complaints } from '@/db/schema';
 import { attachmentPath, cleanFilename, sniffImage, storeAttachment } from '@/lib/public/attachments';
 import type { StaffUser } from '@/db/queries/staff';
 import { CommandError } from './errors';
-import { canSee } from './form-view';
+import { canSee, partiesOf, refuseInvolved } from './form-view';
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 export const evidenceAccept = 'image/jpeg,image/png,image/webp,image/heic,.heic,application/pdf';
@@ -25,12 +25,10 @@ export async function addEvidence(
   now = new Date(),
 ): Promise<number> {
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
-  if (!form || !canSee(args.user, form)) throw new CommandError('not_found');
-  const [party] = await db
-    .select({ userId: complaintParties.userId })
-    .from(complaintParties)
-    .where(and(eq(complaintParties.complaintId, form.id), eq(complaintParties.userId, args.user.id)));
-  if (party) throw new CommandError('involved_party');
+  if (!form) throw new CommandError('not_found');
+  await refuseInvolved(db, form.id, args.user.id);
+  // Involved parties were refused just above, with their own message.
+  if (!canSee(args.user, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
   const checked = args.files.map((file) => {
     if (file.bytes.length === 0 || file.bytes.length > maxEvidenceBytes) {
       throw new CommandError('invalid_input', {}, { files: [`${file.name}: 1 byte – 10 MB`] });
@@ -63,6 +61,6 @@ export async function readEvidence(db: Db, user: StaffUser, id: string) {
     .from(attachments)
     .innerJoin(complaints, eq(complaints.id, attachments.complaintId))
     .where(eq(attachments.id, id));
-  if (!row || !canSee(user, row)) return null;
+  if (!row || !canSee(user, { ...row, partyUserIds: await partiesOf(db, row.attachment.complaintId) })) return null;
   return { ...row.attachment, bytes: await fs.readFile(attachmentPath(row.attachment.sha256)) };
 }
