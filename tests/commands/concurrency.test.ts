@@ -173,7 +173,7 @@ forEachBackend('command concurrency', (backend) => {
             },
             photos: [],
             honeypot: '',
-            ip: `203.0.113.${i % 250}`,
+            ip: `203.0.${113 + Math.floor(i / 250)}.${i % 250}`,
             locale: i % 2 ? 'en' : 'zh-CN',
           },
           now,
