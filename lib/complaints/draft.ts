@@ -5,7 +5,7 @@ import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
 import type { CommandActor } from './commands';
 import { fieldErrorsOf } from './validation';
-import { refuseInvolved } from './form-view';
+import { canSee, refuseInvolved } from './form-view';
 
 export interface DeterminationDraft {
   input: Record<string, unknown>;
@@ -29,6 +29,7 @@ export async function saveDeterminationDraft(
     const [form] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
     if (!form || form.siteId !== args.actor.siteId) throw new CommandError('not_found');
     await refuseInvolved(tx, form.id, args.actor.id);
+    if (!canSee({ ...args.actor, groupWide: false }, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
     if (form.status !== 'investigating') throw new CommandError('wrong_state');
     const { actor } = args;
     if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');

@@ -24,7 +24,7 @@ import { CommandError } from './errors';
  * about (an involved party, DESIGN §2) does not see it: for them it does not exist.
  */
 export function canSee(
-  user: StaffUser,
+  user: Pick<StaffUser, 'id' | 'role' | 'siteId' | 'departmentId' | 'groupWide'>,
   form: { siteId: string; departmentId: string | null; partyUserIds: readonly string[] },
 ): boolean {
   if (user.role === 'finance') return false;
