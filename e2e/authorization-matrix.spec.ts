@@ -61,7 +61,9 @@ function endpoints() {
 // ---- calling them --------------------------------------------------------------------------------
 
 function fill(route: string, fx: MatrixFixtures, kind: 'page' | 'route'): string {
-  return route
+  const own = matrix[`${kind} ${route}`]?.params ?? {};
+  return Object.entries(own)
+    .reduce((r, [name, value]) => r.replace(`[${name}]`, value), route)
     .replace('[number]', fx.form.number)
     .replace('[token]', fx.token)
     .replace('[...nextauth]', 'session')

@@ -38,6 +38,8 @@ export type ActionArgs = { json: unknown[] } | { prefix: unknown[]; fields: [str
 
 export interface Entry {
   expect: Expected;
+  /** Values of the route's own segments, e.g. { list: 'triage' } (others come from MatrixFixtures). */
+  params?: Record<string, string>;
   /** Server actions only: well-formed input. */
   args?: (fx: MatrixFixtures) => ActionArgs;
   /** Run after every other entry (signing out ends the caller's session). */
@@ -78,6 +80,11 @@ export const matrix: Record<string, Entry> = {
   'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
   'page /department': { expect: page('service', 'parts', 'machao') },
   'page /desk': { expect: page('desk') },
+  'page /desk/[list]': { expect: page('desk'), params: { list: 'triage' } },
+  'page /department/[list]': { expect: page('service', 'parts', 'machao'), params: { list: 'investigating' } },
+  'page /management/[list]': { expect: page('management'), params: { list: 'management_review' } },
+  'page /gm/[list]': { expect: page('gm'), params: { list: 'decisions' } },
+  'page /admin/forms/[list]': { expect: page('admin'), params: { list: 'received' } },
   'page /gm': { expect: page('gm') },
   'page /inbox': { expect: page(...staffRoles) },
   'page /ledger': { expect: page('desk', 'management', 'gm') },
