@@ -39,6 +39,7 @@ import { patchToColumns, toFacts } from './facts';
 import { queueNotices, type Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
+import { canSee, refuseInvolved } from './form-view';
 
 /** A staff member acting through the command layer. */
 export interface CommandActor extends Actor {
@@ -281,7 +282,12 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
     if (!row) throw new CommandError('not_found');
-    if (!actor.siteId || (row.siteId !== actor.siteId && !(await isGroupWide(tx, actor.id)))) throw new CommandError('not_found');
+    if (!actor.siteId) throw new CommandError('not_found');
+    // Before the version check: a stale-version refusal would tell him who acted last.
+    await refuseInvolved(tx, row.id, actor.id);
+    // A form this actor may not open (another department's, finance) does not exist for them either.
+    const groupWide = row.siteId !== actor.siteId && (await isGroupWide(tx, actor.id));
+    if (!canSee({ ...actor, groupWide }, { ...row, partyUserIds: [] })) throw new CommandError('not_found');
     if (row.version !== args.expectedVersion) {
       const [last] = await tx
         .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { complaintParties, complaints } from '@/db/schema';
+import { complaints } from '@/db/schema';
 import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
 import type { CommandActor } from './commands';
 import { fieldErrorsOf } from './validation';
+import { canSee, refuseInvolved } from './form-view';
 
 export interface DeterminationDraft {
   input: Record<string, unknown>;
@@ -27,15 +28,12 @@ export async function saveDeterminationDraft(
   return db.transaction(async (tx) => {
     const [form] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
     if (!form || form.siteId !== args.actor.siteId) throw new CommandError('not_found');
+    await refuseInvolved(tx, form.id, args.actor.id);
+    if (!canSee({ ...args.actor, groupWide: false }, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
     if (form.status !== 'investigating') throw new CommandError('wrong_state');
     const { actor } = args;
     if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');
     if (actor.role === 'department' && actor.departmentId !== form.departmentId) throw new CommandError('wrong_department');
-    const [party] = await tx
-      .select({ userId: complaintParties.userId })
-      .from(complaintParties)
-      .where(and(eq(complaintParties.complaintId, form.id), eq(complaintParties.userId, actor.id)));
-    if (party) throw new CommandError('involved_party');
     const draft: DeterminationDraft = { input: parsed.data, by: actor.name, at: now.toISOString() };
     await tx.update(complaints).set({ determinationDraft: draft }).where(eq(complaints.id, form.id));
     return draft;

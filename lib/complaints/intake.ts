@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ne, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { categories, complaints, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
+import { visibleTo } from './form-view';
 
 export interface EarlierForm {
   number: string;
@@ -20,7 +21,7 @@ export async function findEarlierForms(user: StaffUser, key: { phone?: string; p
   return d
     .select({ number: complaints.number, status: complaints.status, receivedAt: complaints.receivedAt, description: complaints.description })
     .from(complaints)
-    .where(and(match, user.groupWide ? undefined : eq(complaints.siteId, user.siteId)))
+    .where(and(match, visibleTo(user)))
     .orderBy(desc(complaints.receivedAt))
     .limit(10);
 }

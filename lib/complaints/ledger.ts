@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
-import { complaintEvents, complaintParties, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
+import { complaintEvents, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
@@ -189,35 +189,25 @@ type LedgerRow = Awaited<ReturnType<ReturnType<typeof ledgerRows>['execute']>>[n
 async function withContacts(d: Db, user: StaffUser, rows: LedgerRow[], dates: { today: string; roundDate: string }): Promise<LedgerItem[]> {
   const { today, roundDate } = dates;
   const ids = rows.map((r) => r.id);
-  const complaintIds = rows.map((r) => r.complaintId);
   const byUser = alias(users, 'ledger_contact_by');
-  const [contactRows, partyRows] = await Promise.all([
-    ids.length
-      ? d
-          .select({
-            pendingItemId: pendingContacts.pendingItemId,
-            at: pendingContacts.at,
-            byName: byUser.name,
-            summary: pendingContacts.summary,
-            nextContactOn: pendingContacts.nextContactOn,
-          })
-          .from(pendingContacts)
-          .leftJoin(byUser, eq(byUser.id, pendingContacts.byId))
-          .where(inArray(pendingContacts.pendingItemId, ids))
-          .orderBy(asc(pendingContacts.at))
-      : Promise.resolve([]),
-    complaintIds.length
-      ? d
-          .select({ complaintId: complaintParties.complaintId })
-          .from(complaintParties)
-          .where(and(inArray(complaintParties.complaintId, complaintIds), eq(complaintParties.userId, user.id)))
-      : Promise.resolve([]),
-  ]);
+  const contactRows = ids.length
+    ? await d
+        .select({
+          pendingItemId: pendingContacts.pendingItemId,
+          at: pendingContacts.at,
+          byName: byUser.name,
+          summary: pendingContacts.summary,
+          nextContactOn: pendingContacts.nextContactOn,
+        })
+        .from(pendingContacts)
+        .leftJoin(byUser, eq(byUser.id, pendingContacts.byId))
+        .where(inArray(pendingContacts.pendingItemId, ids))
+        .orderBy(asc(pendingContacts.at))
+    : [];
   const contactsOf = new Map<string, LedgerContact[]>();
   for (const c of contactRows) {
     contactsOf.set(c.pendingItemId, [...(contactsOf.get(c.pendingItemId) ?? []), { at: c.at, byName: c.byName, summary: c.summary, nextContactOn: c.nextContactOn }]);
   }
-  const involved = new Set(partyRows.map((p) => p.complaintId));
 
   return rows.map((r) => {
     const isOpen = r.closedAt === null;
@@ -242,7 +232,7 @@ async function withContacts(d: Db, user: StaffUser, rows: LedgerRow[], dates: { 
       contacts: contactsOf.get(r.id) ?? [],
       dueThisRound: isOpen && (r.nextContactOn <= roundDate || r.nextContactOn <= today),
       overdue: isOpen && r.nextContactOn < today,
-      canRecordContact: isOpen && r.status === 'pending' && user.role === 'desk' && !involved.has(r.complaintId),
+      canRecordContact: isOpen && r.status === 'pending' && user.role === 'desk', // involved parties never get here (visibleTo)
     };
   });
 }

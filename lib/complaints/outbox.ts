@@ -1,6 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { departments, notifications, users, type Complaint } from '@/db/schema';
+import { complaintParties, departments, notifications, users, type Complaint } from '@/db/schema';
 import type { NotifyAudience } from '@/lib/workflow';
 
 export interface Notice {
@@ -27,6 +27,9 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
   if (notices.length === 0) return;
   const basePayload = { number: form.number, status: form.status };
   const rows: (typeof notifications.$inferInsert)[] = [];
+  const parties = new Set(
+    (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, form.id))).map((p) => p.userId),
+  );
   for (const notice of notices) {
     if (notice.audience === 'customer') {
       const payload = {
@@ -42,6 +45,7 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
       continue;
     }
     for (const user of await staffFor(tx, form, notice.audience)) {
+      if (parties.has(user.id)) continue; // the person complained about hears nothing of it
       rows.push({
         complaintId: form.id,
         eventId,

@@ -3,6 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { accountabilityEntries, categories, complaints, remedies } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { zonedInstant } from '@/lib/workflow';
+import { notInvolved } from './form-view';
 
 export const reportRoles = ['finance', 'management', 'gm'] as const;
 
@@ -52,7 +53,8 @@ export async function monthlyReport(user: StaffUser, month: string, timeZone: st
       .from(remedies)
       .innerJoin(complaints, eq(complaints.id, remedies.complaintId))
       .where(
-        and(site, eq(remedies.status, 'delivered'), eq(remedies.kind, 'compensation'), gte(remedies.createdAt, start), lt(remedies.createdAt, end)),
+        // A per-form list: nothing of a form the reader is involved in (finance reads it too, so not visibleTo).
+        and(site, notInvolved(user), eq(remedies.status, 'delivered'), eq(remedies.kind, 'compensation'), gte(remedies.createdAt, start), lt(remedies.createdAt, end)),
       )
       .orderBy(asc(remedies.createdAt)),
   ]);

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { complaintParties, notifications } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from './templates';
 
 export interface InboxNotice {
@@ -18,7 +18,14 @@ export async function listInbox(userId: string, locale: string, limit = 50, db?:
   const rows = await d
     .select({ id: notifications.id, at: notifications.createdAt, template: notifications.template, payload: notifications.payload })
     .from(notifications)
-    .where(and(eq(notifications.recipientUserId, userId), eq(notifications.channel, 'inbox')))
+    .where(
+      and(
+        eq(notifications.recipientUserId, userId),
+        eq(notifications.channel, 'inbox'),
+        // Nothing about a form this person is involved in (recorded after the notice was queued, too).
+        sql`not exists (select 1 from ${complaintParties} where ${complaintParties.complaintId} = ${notifications.complaintId} and ${complaintParties.userId} = ${userId})`,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
   return rows.flatMap((row) => {

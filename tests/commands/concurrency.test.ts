@@ -4,15 +4,31 @@
  * several app instances share it; PGlite has one instance (it cannot be shared).
  */
 import { asc, eq, like } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { complaintCounters, complaintEvents, complaints } from '@/db/schema';
 import { applyEvent, createComplaint, formatNumber } from '@/lib/complaints/commands';
 import { CommandError } from '@/lib/complaints/errors';
+import { submitPublicComplaint } from '@/lib/public/submit';
 import type { EventName } from '@/lib/workflow';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { at, baseComplaint, fixtureOf, historyCount, openFixture, T0, type Fixture } from './fixtures';
 
+/**
+ * The per-address submission limit is configuration (KESU_SUBMIT_LIMIT); raised here so that the
+ * race measures numbering, not the limiter. Distinct addresses and phones keep any per-address
+ * or per-phone limit out of it as well. 500 on both backends (about 6–10 s each here).
+ */
+const savedSubmitLimit = process.env.KESU_SUBMIT_LIMIT;
+beforeAll(() => {
+  process.env.KESU_SUBMIT_LIMIT = '1000000';
+});
+afterAll(() => {
+  if (savedSubmitLimit === undefined) delete process.env.KESU_SUBMIT_LIMIT;
+  else process.env.KESU_SUBMIT_LIMIT = savedSubmitLimit;
+});
+
 forEachBackend('command concurrency', (backend) => {
+  const publicSubmissions = 500;
   /** One fixture per app instance: [0] seeded the database, the others share it (PostgreSQL only). */
   let instances: Fixture[];
   let fx: Fixture;
@@ -27,9 +43,9 @@ forEachBackend('command concurrency', (backend) => {
 
   const instance = (i: number) => instances[i % instances.length];
 
-  async function race(complaintId: string, event: EventName, input: (i: number) => unknown, expectedVersion: number, now: Date) {
+  async function race(complaintId: string, event: EventName, input: (i: number) => unknown, expectedVersion: number, now: Date, n = 20) {
     return Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => {
+      Array.from({ length: n }, (_, i) => {
         const f = instance(i);
         return applyEvent(
           f.db,
@@ -44,7 +60,7 @@ forEachBackend('command concurrency', (backend) => {
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(19);
+    expect(rejected).toHaveLength(results.length - 1);
     for (const r of rejected) {
       expect(r.reason).toBeInstanceOf(CommandError);
       expect((r.reason as CommandError).code).toBe('stale_version');
@@ -87,6 +103,29 @@ forEachBackend('command concurrency', (backend) => {
     expect(await historyCount(fx.db, form.id)).toBe(4);
   });
 
+  it('50 parallel transitions (triage) on one form: exactly one applied, 49 stale_version, one history row', async () => {
+    const form = await fx.create(T0);
+    const results = await race(
+      form.id,
+      'triage',
+      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.parts, severity: i % 3 ? 'important' : 'urgent', customerManagerId: fx.actors.chenchen.id }),
+      1,
+      at(T0, 1),
+      50,
+    );
+    expectOneWinner(results);
+    expect(results).toHaveLength(50);
+    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ eventId: number; complaint: { departmentId: string } }>).value;
+    const row = await form.row();
+    expect(row).toMatchObject({ status: 'investigating', version: 2, departmentId: winner.complaint.departmentId });
+    const hist = await form.history();
+    expect(hist.map((h) => [h.version, h.type])).toEqual([
+      [1, 'create'],
+      [2, 'triage'],
+    ]);
+    expect(hist[1].id).toBe(winner.eventId);
+  });
+
   it('200 parallel creates: 200 distinct, consecutive numbers with no gaps', async () => {
     const now = new Date('2027-03-01T02:00:00Z'); // a year no other test uses
     const results = await Promise.all(
@@ -116,6 +155,48 @@ forEachBackend('command concurrency', (backend) => {
       .where(like(complaints.number, 'KS-2027-%'));
     expect(firstRows).toHaveLength(200);
   });
+
+  it(`${publicSubmissions} parallel public web submissions: ${publicSubmissions} gap-free numbers, each with its history`, async () => {
+    const now = new Date('2029-05-01T02:00:00Z'); // a year no other test uses
+    const n = publicSubmissions;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        submitPublicComplaint(
+          instance(i).db,
+          {
+            fields: {
+              idempotencyKey: crypto.randomUUID(),
+              customerName: `网上客户${i}`,
+              customerPhone: `139${String(i).padStart(8, '0')}`,
+              categoryCode: 'attitude',
+              description: `网上提交的第 ${i} 条反馈：接待态度冷淡。`,
+            },
+            photos: [],
+            honeypot: '',
+            ip: `203.0.${113 + Math.floor(i / 250)}.${i % 250}`,
+            locale: i % 2 ? 'en' : 'zh-CN',
+          },
+          now,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.kind !== 'created')).toEqual([]);
+    const numbers = results.map((r) => (r.kind === 'created' ? r.number : '')).sort();
+    expect(numbers).toEqual(Array.from({ length: n }, (_, i) => formatNumber(2029, i + 1)));
+    const stored = await fx.db.select({ id: complaints.id, channel: complaints.channel }).from(complaints).where(like(complaints.number, 'KS-2029-%'));
+    expect(stored).toHaveLength(n);
+    expect(stored.every((c) => c.channel === 'web')).toBe(true);
+    const histories = await fx.db
+      .select({ complaintId: complaintEvents.complaintId, type: complaintEvents.type, version: complaintEvents.version })
+      .from(complaintEvents)
+      .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
+      .where(like(complaints.number, 'KS-2029-%'));
+    expect(histories).toHaveLength(n);
+    expect(new Set(histories.map((h) => h.complaintId)).size).toBe(n);
+    expect(histories.every((h) => h.type === 'create' && h.version === 1)).toBe(true);
+    const [counter] = await fx.db.select().from(complaintCounters).where(eq(complaintCounters.year, 2029));
+    expect(counter.last).toBe(n);
+  }, 300_000);
 
   it('the same idempotency key twice in parallel opens one form and wastes no number', async () => {
     const now = new Date('2028-03-01T02:00:00Z');

@@ -542,13 +542,16 @@ forEachBackend('command scenarios', (backend) => {
   });
 
   describe('refusals', () => {
-    it('refuses a department that is not the form’s', async () => {
+    it('refuses a department that is not the form’s (and finance): for them the form does not exist', async () => {
       const form = await fx.create(T0);
       await form.fire('triage', 'desk', triage(fx), at(T0, 0.2));
-      await form.refused('submit_determination', 'parts', determination(fx), at(T0, 1), 'wrong_department');
-      await form.refused('note', 'parts', { text: '看一下' }, at(T0, 1), 'wrong_department');
-      await form.refused('propose_pending', 'quality', { reason: 'parts_delayed', explanation: 'x' }, at(T0, 1), 'wrong_department');
-      await form.refused('note', 'finance', { text: '看一下' }, at(T0, 1), 'wrong_role');
+      await form.refused('submit_determination', 'parts', determination(fx), at(T0, 1), 'not_found');
+      await form.refused('note', 'parts', { text: '看一下' }, at(T0, 1), 'not_found');
+      await form.refused('propose_pending', 'quality', { reason: 'parts_delayed', explanation: 'x' }, at(T0, 1), 'not_found');
+      await form.refused('note', 'finance', { text: '看一下' }, at(T0, 1), 'not_found');
+      // Not even a stale version tells them that someone acted on it.
+      form.version = 1;
+      await form.refused('note', 'parts', { text: '看一下' }, at(T0, 1), 'not_found');
       expect(await historyCount(fx.db, form.id)).toBe(2);
     });
 

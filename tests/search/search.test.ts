@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
-import { categories, complaints, users, type Complaint } from '@/db/schema';
+import { categories, complaintParties, complaints, users, type Complaint } from '@/db/schema';
 import { seedBase, seedDemo } from '@/db/seed';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { createComplaint } from '@/lib/complaints/commands';
@@ -47,8 +47,14 @@ forEachBackend('search', (backend) => {
   let forms: Complaint[];
   const staff: Record<string, StaffUser> = {};
   const cats = new Map<string, string>();
+  let parties = new Map<string, string[]>();
+  const loadForms = async () => {
+    forms = await db.select().from(complaints);
+    parties = new Map();
+    for (const p of await db.select().from(complaintParties)) parties.set(p.complaintId, [...(parties.get(p.complaintId) ?? []), p.userId]);
+  };
   const visible = (user: StaffUser, pred: (c: Complaint) => boolean) =>
-    forms.filter((c) => canSee(user, c) && pred(c)).map((c) => c.number).sort();
+    forms.filter((c) => canSee(user, { ...c, partyUserIds: parties.get(c.id) ?? [] }) && pred(c)).map((c) => c.number).sort();
 
   beforeAll(async () => {
     database = await backend.open();
@@ -61,7 +67,7 @@ forEachBackend('search', (backend) => {
       channel: 'email', customerName: 'John Smith', customerPhone: '+8613811112222', categoryCode: 'quality',
       description: 'The air conditioner SMELLS musty after the service.', customerRequest: 'Fix it, 100% free.',
     }, { ...staff.desk }, { now: new Date(NOW.getTime() - 2 * HOUR) });
-    forms = await db.select().from(complaints);
+    await loadForms();
     for (const c of await db.select().from(categories)) cats.set(c.code, c.id);
   });
 
@@ -171,7 +177,7 @@ forEachBackend('search', (backend) => {
   });
 
   it('shows a department user only the forms of their department, and finance nothing', async () => {
-    forms = await db.select().from(complaints);
+    await loadForms();
     for (const login of ['service', 'parts', 'quality', 'machao']) {
       const u = staff[login];
       const found = await allNumbers(db, u, filters());
@@ -195,10 +201,33 @@ forEachBackend('search', (backend) => {
     }, null, { now: NOW, siteId: site.id as string });
     await db.update(users).set({ groupWide: true }).where(eq(users.login, 'gm'));
     staff.gm = (await loadStaffUser(staff.gm.id, db))!;
-    forms = await db.select().from(complaints);
+    // Involved parties of other roles too (the demo has machao, a service technician): a desk
+    // clerk, management and the group-wide GM, each on a form the others still see.
+    const open = forms.filter((c) => c.status !== 'archived');
+    await db.insert(complaintParties).values([
+      { complaintId: open[1].id, userId: staff.chenchen.id },
+      { complaintId: open[2].id, userId: staff.management.id },
+      { complaintId: far.id, userId: staff.gm.id },
+    ]);
+    await loadForms();
     for (const u of Object.values(staff)) {
       expect(await allNumbers(db, u, filters()), u.login).toEqual(visible(u, () => true));
     }
+    // The rule itself, not only the agreement: machao sees none of his forms, his colleagues do.
+    const machaos = forms.filter((c) => parties.get(c.id)?.includes(staff.machao.id)).map((c) => c.number);
+    expect(machaos.length).toBeGreaterThan(0);
+    const seenByMachao = await allNumbers(db, staff.machao, filters());
+    expect(seenByMachao.length).toBeGreaterThan(0);
+    expect(seenByMachao.filter((n) => machaos.includes(n))).toEqual([]);
+    const serviceForms = forms.filter((c) => c.departmentId === staff.service.departmentId).map((c) => c.number);
+    expect(machaos.filter((n) => serviceForms.includes(n)).length).toBeGreaterThan(0);
+    expect(await allNumbers(db, staff.liming, filters())).toEqual(expect.arrayContaining(machaos.filter((n) => serviceForms.includes(n))));
+    expect(await allNumbers(db, staff.chenchen, filters())).not.toContain(open[1].number);
+    expect(await allNumbers(db, staff.desk, filters())).toContain(open[1].number);
+    expect(await allNumbers(db, staff.management, filters({ number: open[2].number }))).toEqual([]);
+    expect(await allNumbers(db, staff.gm, filters({ q: '另一家店' }))).toEqual([]);
+    await db.delete(complaintParties).where(eq(complaintParties.userId, staff.gm.id));
+    await loadForms();
     expect((await allNumbers(db, staff.gm, filters({ q: '另一家店' })))).toEqual([far.number]);
     expect((await allNumbers(db, staff.management, filters({ q: '另一家店' })))).toEqual([]);
   });

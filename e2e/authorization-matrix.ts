@@ -1,0 +1,152 @@
+/**
+ * The authorization matrix: for every page, route handler and server action, what each kind of
+ * caller gets. e2e/authorization-matrix.spec.ts enumerates the endpoints from app/ and from the
+ * build's server-reference manifest and fails when one has no entry here, so a new endpoint is
+ * one line below.
+ *
+ * Outcomes:
+ * - pages and route handlers (GET): the HTTP status ('200', '403', '404', '401', '405'), or
+ *   '→/path' for a redirect (e.g. '→/login');
+ * - server actions: 'ok' (ActionState ok), 'signedOut' / 'forbidden' / 'invalid' (the
+ *   wrapper's refusals), a command refusal code ('not_found', 'involved_party', 'stale_version',
+ *   'unknown_reference', …), 'refused' (another ActionState refusal with a message), 'answered'
+ *   (a public action's own state), '→/path' (the action redirected), 'http:<status>'.
+ */
+import { randomUUID } from 'node:crypto';
+import { defaultCalendar, defaultSlaPolicy } from '@/lib/workflow';
+
+export const callers = ['desk', 'service', 'management', 'gm', 'admin', 'finance', 'parts', 'machao', 'nobody'] as const;
+export type Caller = (typeof callers)[number];
+/**
+ * desk … finance: one demo login per role (service is the service department's head);
+ * parts: a department head of ANOTHER department than the form's; machao: a service technician
+ * recorded as involved in the form; nobody: no cookie.
+ */
+export type Expected = Record<Caller, string>;
+
+/** Values found at run time: the form everybody is asked about, and ids the URLs need. */
+export interface MatrixFixtures {
+  /** A service department form in which machao is an involved party. */
+  form: { id: string; number: string };
+  token: string;
+  staffId: string;
+  attachmentId: string;
+}
+
+/** Arguments of a server action: JSON, or leading JSON arguments plus one FormData (last). */
+export type ActionArgs = { json: unknown[] } | { prefix: unknown[]; fields: [string, string | { name: string; mimeType: string; buffer: Buffer }][] };
+
+export interface Entry {
+  expect: Expected;
+  /** Values of the route's own segments, e.g. { list: 'triage' } (others come from MatrixFixtures). */
+  params?: Record<string, string>;
+  /** Server actions only: well-formed input. */
+  args?: (fx: MatrixFixtures) => ActionArgs;
+  /** Run after every other entry (signing out ends the caller's session). */
+  last?: boolean;
+}
+
+/** `fallback` for every caller except those named. */
+const row = (fallback: string, except: Partial<Expected> = {}): Expected =>
+  Object.fromEntries(callers.map((c) => [c, except[c] ?? fallback])) as Expected;
+/** A staff page only `allowed` may open: 200 for them, 403 for other staff, /login for nobody. */
+const page = (...allowed: Caller[]) => row('403', { ...Object.fromEntries(allowed.map((c) => [c, '200'])), nobody: '→/login' });
+/** A staff action only `allowed` (with their outcome) may call. */
+const action = (allowed: Partial<Expected>) => row('forbidden', { ...allowed, nobody: 'signedOut' });
+const staffRoles = ['desk', 'service', 'management', 'gm', 'admin', 'finance', 'parts', 'machao'] as const satisfies Caller[];
+const handlers = { desk: '200', service: '200', management: '200', gm: '200', admin: '200' } satisfies Partial<Expected>;
+/** The form's handlers may; finance and another department find no such form; machao is refused as involved. */
+const onForm = (outcome: string) => row(outcome, { finance: 'not_found', parts: 'not_found', machao: 'involved_party', nobody: 'signedOut' });
+
+export const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff8a0d6a5c0000000049454e44ae426082',
+  'hex',
+);
+
+export const matrix: Record<string, Entry> = {
+  // ---- pages ------------------------------------------------------------------------------
+  'page /': { expect: { desk: '→/desk', service: '→/department', management: '→/management', gm: '→/gm', admin: '→/admin', finance: '→/reports', parts: '→/department', machao: '→/department', nobody: '→/login' } },
+  'page /login': { expect: { desk: '→/desk', service: '→/department', management: '→/management', gm: '→/gm', admin: '→/admin', finance: '→/reports', parts: '→/department', machao: '→/department', nobody: '200' } },
+  'page /submit': { expect: row('200') },
+  'page /track': { expect: row('200') },
+  'page /track/[token]': { expect: row('200') },
+  'page /admin': { expect: page('admin') },
+  'page /admin/calendar': { expect: page('admin') },
+  'page /admin/outbox': { expect: page('admin') },
+  'page /admin/sla': { expect: page('admin') },
+  'page /admin/staff': { expect: page('admin') },
+  'page /admin/staff/[id]': { expect: page('admin') },
+  'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
+  'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
+  'page /department': { expect: page('service', 'parts', 'machao') },
+  'page /desk': { expect: page('desk') },
+  'page /desk/[list]': { expect: page('desk'), params: { list: 'triage' } },
+  'page /department/[list]': { expect: page('service', 'parts', 'machao'), params: { list: 'investigating' } },
+  'page /management/[list]': { expect: page('management'), params: { list: 'management_review' } },
+  'page /gm/[list]': { expect: page('gm'), params: { list: 'decisions' } },
+  'page /admin/forms/[list]': { expect: page('admin'), params: { list: 'received' } },
+  'page /gm': { expect: page('gm') },
+  'page /inbox': { expect: page(...staffRoles) },
+  'page /ledger': { expect: page('desk', 'management', 'gm') },
+  'page /management': { expect: page('management') },
+  'page /reports': { expect: page('management', 'gm', 'finance') },
+
+  // ---- route handlers (GET) -----------------------------------------------------------------
+  'route /api/auth/[...nextauth]': { expect: row('200') }, // GET /api/auth/session: the caller's own session
+  'route /attachments/[id]': { expect: row('404', { ...handlers, nobody: '401' }) },
+  'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', nobody: '401' }) },
+  'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
+
+  // ---- server actions -------------------------------------------------------------------------
+  'action lib/i18n/actions.ts#setLocaleAction': { expect: row('answered'), args: () => ({ prefix: [], fields: [['locale', 'zh-CN']] }) },
+  'action app/login/actions.ts#loginAction': {
+    expect: row('answered'),
+    args: () => ({ prefix: [{}], fields: [['login', 'matrix-nobody'], ['password', 'not-the-password']] }),
+  },
+  // The honeypot answers like a success and stores nothing: the matrix does not spend the submission limit.
+  'action app/(public)/submit/actions.ts#submitComplaintAction': {
+    expect: row('answered'),
+    args: () => ({
+      prefix: [{ status: 'idle' }],
+      fields: [['idempotencyKey', randomUUID()], ['customerName', '矩阵'], ['customerPhone', '13800000000'], ['categoryCode', 'attitude'], ['description', '授权矩阵的测试提交。'], ['website', 'https://robot.example']],
+    }),
+  },
+  'action app/(public)/track/[token]/actions.ts#surveyAction': {
+    expect: row('answered'),
+    args: (fx) => ({ prefix: [{ status: 'idle' }], fields: [['token', fx.token], ['rating', '5'], ['comment', '']] }),
+  },
+  'action app/(staff)/layout.tsx#$$RSC_SERVER_ACTION_0': { expect: row('→/login'), args: () => ({ json: [] }), last: true }, // sign out
+  'action app/(staff)/admin/actions.ts#retryNotificationAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
+  'action app/(staff)/admin/actions.ts#saveSlaPolicyAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [defaultSlaPolicy] }) },
+  'action app/(staff)/admin/actions.ts#saveCalendarSettingsAction': {
+    expect: action({ admin: 'ok' }),
+    args: () => ({ json: [{ timeZone: defaultCalendar.timeZone, workdayStart: defaultCalendar.workdayStart, workdayEnd: defaultCalendar.workdayEnd }] }),
+  },
+  'action app/(staff)/admin/actions.ts#addCalendarDayAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ day: '2099-01-01', kind: 'holiday', name: 'matrix' }] }) },
+  'action app/(staff)/admin/actions.ts#removeCalendarDayAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ day: '2099-01-01' }] }) },
+  // Well-formed, aimed at nothing that exists (or a taken login): the admin gets a refusal that proves the call got through.
+  'action app/(staff)/admin/actions.ts#createUserAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ login: 'desk', name: '重复', role: 'finance', password: 'matrix-password-1' }] }) },
+  'action app/(staff)/admin/actions.ts#updateUserAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), role: 'finance' }] }) },
+  'action app/(staff)/admin/actions.ts#resetPasswordAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), password: 'matrix-password-1' }] }) },
+  'action app/(staff)/admin/actions.ts#setUserActiveAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), active: true }] }) },
+  'action app/(staff)/admin/actions.ts#setDepartmentHandlersAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ departmentId: randomUUID() }] }) },
+  // A stale version: whoever gets as far as the version check may see the form (nothing is applied).
+  'action app/(staff)/complaints/[number]/actions/apply-event.ts#applyEventAction': {
+    expect: onForm('stale_version'),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, number: fx.form.number, event: 'note', expectedVersion: 999_999, input: { text: '矩阵' } }] }),
+  },
+  // The demo's workmanship forms are past investigating: the head and the admin get as far as the state check.
+  'action app/(staff)/complaints/[number]/actions/save-draft.ts#saveDraftAction': {
+    expect: row('forbidden', { service: 'wrong_state', admin: 'wrong_state', parts: 'not_found', machao: 'involved_party', nobody: 'signedOut' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, number: fx.form.number, input: { rootCause: '矩阵草稿' } }] }),
+  },
+  'action app/(staff)/complaints/[number]/actions/upload-evidence.ts#uploadEvidenceAction': {
+    expect: onForm('ok'),
+    args: (fx) => ({ prefix: [], fields: [['complaintId', fx.form.id], ['number', fx.form.number], ['files', { name: '矩阵.png', mimeType: 'image/png', buffer: png }]] }),
+  },
+  'action app/(staff)/desk/actions/create-complaint.ts#createComplaintAction': {
+    expect: action({ desk: 'unknown_reference', admin: 'unknown_reference' }), // an unknown category: nothing is created
+    args: () => ({ json: [{ idempotencyKey: randomUUID(), input: { channel: 'phone', customerName: '矩阵', customerPhone: '13800000000', categoryCode: 'matrix-none', description: '授权矩阵。' } }] }),
+  },
+  'action app/(staff)/desk/actions/earlier-forms.ts#earlierFormsAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ phone: '13800138001' }] }) },
+};
