@@ -12,7 +12,8 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const fixed = securityHeaders(pathname, { publicUrl });
 
-  if (isCrossOriginWrite(request.method, request.headers.get('origin'), request.headers.get('host'), publicUrl)) {
+  const h = request.headers;
+  if (isCrossOriginWrite(request.method, h.get('origin'), h.get('host'), publicUrl, h.get('sec-fetch-site'))) {
     return new NextResponse('Forbidden: cross-origin request', {
       status: 403,
       headers: { ...fixed, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

@@ -75,6 +75,12 @@ test('a server action from another origin, or from Origin: null, is refused with
     expect(callback.status(), `${origin} credentials`).toBe(403);
   }
 
+  // Origin: null from a sandboxed frame or a data: page of another site (the browser says cross-site).
+  for (const site of ['cross-site', 'same-site', 'none']) {
+    const res = await callAction(page.request, { page: '/login', id: setLocale, args: ['en'], headers: { Origin: 'null', 'Sec-Fetch-Site': site } });
+    expect(res.status(), `null + ${site}`).toBe(403);
+  }
+
   // With a signed-in admin's cookie, a foreign page still cannot act for them (CSRF).
   await signIn(page, 'admin');
   const res = await callAction(page.request, {

@@ -40,6 +40,8 @@ describe('isCrossOriginWrite', () => {
     expect(isCrossOriginWrite('POST', 'http://kesu.example:3000', host)).toBe(false);
     expect(isCrossOriginWrite('POST', 'https://KESU.example:3000', host)).toBe(false);
     expect(isCrossOriginWrite('POST', null, host)).toBe(false);
+    // A no-JS form on a no-referrer page posts `Origin: null`; the browser says it is same-origin.
+    expect(isCrossOriginWrite('POST', 'null', host, undefined, 'same-origin')).toBe(false);
     // Behind a proxy that rewrites Host, the public URL is this portal too.
     expect(isCrossOriginWrite('POST', 'https://portal.example', '127.0.0.1:3000', 'https://portal.example/')).toBe(false);
   });
@@ -48,6 +50,10 @@ describe('isCrossOriginWrite', () => {
     (origin) => {
       expect(isCrossOriginWrite('POST', origin, host, 'not a url')).toBe(true);
       expect(isCrossOriginWrite('DELETE', origin, host)).toBe(true);
+      expect(isCrossOriginWrite('POST', origin, host, undefined, 'cross-site')).toBe(true);
     },
   );
+  it('a foreign Origin stays foreign whatever Sec-Fetch-Site claims', () => {
+    expect(isCrossOriginWrite('POST', 'https://evil.example', host, undefined, 'same-origin')).toBe(true);
+  });
 });

@@ -78,10 +78,21 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * request's own host nor KESU_PUBLIC_URL. `Origin: null` (sandboxed frames, data: URLs, some
  * redirects) is foreign. No Origin at all is not a browser's cross-site request: let it pass
  * to the handler, which checks the session as always.
+ *
+ * One exception: a form posted from a page with `Referrer-Policy: no-referrer` (the tracking
+ * pages) is sent by the browser with `Origin: null`. The browser's own `Sec-Fetch-Site`
+ * (which no page can set) then tells whether it came from this origin.
  */
-export function isCrossOriginWrite(method: string, origin: string | null, host: string | null, publicUrl?: string): boolean {
+export function isCrossOriginWrite(
+  method: string,
+  origin: string | null,
+  host: string | null,
+  publicUrl?: string,
+  fetchSite?: string | null,
+): boolean {
   if (safeMethods.has(method.toUpperCase())) return false;
   if (origin === null) return false;
+  if (origin === 'null' && fetchSite === 'same-origin') return false;
   let originHost: string;
   try {
     const u = new URL(origin);
