@@ -381,6 +381,22 @@ export const signInAttempts = pgTable(
   (t) => [index('sign_in_attempts_at_idx').on(t.at), index('sign_in_attempts_login_at_idx').on(t.login, t.at), index('sign_in_attempts_address_at_idx').on(t.address, t.at)],
 );
 
+// One row per sign-in: the Auth.js cookie carries the id, and a request counts as signed in only
+// while its row exists and has not expired, so sign-out and an admin can end a session at once.
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(), // 32 random bytes, base64url
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    clientAddress: text('client_address'),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId, t.expiresAt)],
+);
+
 // One row per alert raised: several app instances may run the alert job, only one inserts.
 export const deadlineAlerts = pgTable(
   'deadline_alerts',

@@ -5,6 +5,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { isBadCharParams } from '@/lib/validation/text';
 import { badCharText, type RootTranslator } from '@/lib/validation/messages';
 
+// zod compiles object parsers with `new Function` when it may; the CSP forbids eval, and the
+// probe alone is reported as a violation. Interpreted parsing is fast enough for a form.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /**
  * Form validation messages in the reader's language. zod's error map is global, so it is set
  * in the browser only (one reader per page); the server answers with the command layer's codes.

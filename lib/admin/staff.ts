@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/session-store';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { addCalendarDays, atLocalTime, localDate, type DepartmentPosition, type Role } from '@/lib/workflow';
 import { AdminError } from './errors';
@@ -118,7 +119,7 @@ async function checkDepartment(tx: Tx | Db, siteId: string, departmentId: string
 
 async function userInSite(tx: Tx | Db, siteId: string, id: string) {
   const [u] = await tx
-    .select({ id: users.id, departmentId: users.departmentId })
+    .select({ id: users.id, departmentId: users.departmentId, role: users.role })
     .from(users)
     .where(and(eq(users.id, id), eq(users.siteId, siteId)));
   if (!u) throw new AdminError('not_found');
@@ -175,13 +176,20 @@ export async function updateUser(db: Db, input: UpdateUserInput, scope: AdminSco
       .update(users)
       .set({ role: u.role, departmentId: u.departmentId, absentUntil: u.absentUntil ? absenceEnd(u.absentUntil, timeZone) : null })
       .where(eq(users.id, u.id));
+    // A new role signs the person out everywhere: they sign in again into the new role.
+    if (current.role !== u.role) await endUserSessions(tx, u.id);
   });
 }
 
 export async function resetPassword(db: Db, input: { id: string; password: string }, scope: AdminScope): Promise<void> {
   const p = resetPasswordSchema.parse(input);
   await userInSite(db, scope.siteId, p.id);
-  await db.update(users).set({ passwordHash: await hashPassword(p.password) }).where(eq(users.id, p.id));
+  const passwordHash = await hashPassword(p.password);
+  // Whoever knew the old password (or holds a session opened with it) is signed out.
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, p.id));
+    await endUserSessions(tx, p.id);
+  });
 }
 
 /**
@@ -196,6 +204,7 @@ export async function setUserActive(db: Db, input: { id: string; active: boolean
     await userInSite(tx, scope.siteId, a.id);
     if (!a.active) await clearPositions(tx, a.id);
     await tx.update(users).set({ active: a.active }).where(eq(users.id, a.id));
+    if (!a.active) await endUserSessions(tx, a.id);
   });
 }
 

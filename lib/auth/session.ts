@@ -2,16 +2,22 @@ import 'server-only';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
-import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import { getDb } from '@/db/client';
+import type { StaffUser } from '@/db/queries/staff';
+import { loadSessionStaff } from './session-store';
 import type { Role } from '@/lib/workflow';
 
 export type { StaffUser };
 
-/** The signed-in staff member, read from the database once per request. */
+/**
+ * The signed-in staff member, read from the database once per request. A cookie counts only
+ * while its server-side session lives (one query loads both): after sign-out, a password
+ * reset, a role change or deactivation the same cookie is nobody's.
+ */
 export const currentStaff = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  return loadStaffUser(session.user.id);
+  if (!session?.user?.id || !session.sessionId) return null;
+  return loadSessionStaff(await getDb(), session.sessionId, session.user.id);
 });
 
 /** For pages: sends a visitor to /login and a member of another role to a 403. */

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { getStaff, listDepartments } from '@/lib/admin/staff';
+import { staffSessions } from '@/lib/admin/sessions';
 import { AdminNav } from '../../_components/admin-nav';
 import { ActiveToggle, EditUserForm, ResetPasswordForm } from '../staff-forms';
+import { SessionsPanel } from './sessions-panel';
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,6 +19,18 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const db = await getDb();
   const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
   if (!user) notFound();
+  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), auth(), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' });
+  const sessionViews = sessions.map((s) => ({
+    id: s.id,
+    createdAt: when(s.createdAt),
+    lastSeenAt: when(s.lastSeenAt),
+    expiresAt: when(s.expiresAt),
+    userAgent: s.userAgent,
+    clientAddress: s.clientAddress,
+    current: s.id === own?.sessionId,
+  }));
+  const st = await getTranslations('admin.sessions');
   const t = await getTranslations('admin.staff');
   const common = await getTranslations('common');
   const locale = await getLocale();
@@ -40,6 +55,12 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
       <section aria-labelledby="edit-password" className="mb-6 rounded border border-slate-200 bg-white p-4">
         <h2 id="edit-password" className="mb-3 text-lg font-medium">{t('resetPassword')}</h2>
         <ResetPasswordForm id={user.id} />
+      </section>
+
+      <section aria-labelledby="edit-sessions" className="mb-6 rounded border border-slate-200 bg-white p-4">
+        <h2 id="edit-sessions" className="mb-1 text-lg font-medium">{st('title')}</h2>
+        <p className="mb-3 text-sm text-slate-700">{st('hint')}</p>
+        <SessionsPanel userId={user.id} sessions={sessionViews} />
       </section>
 
       <section aria-labelledby="edit-active" className="rounded border border-slate-200 bg-white p-4">

@@ -1,0 +1,36 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { endUserSession, endUserSessions, listUserSessions, type SessionRow } from '@/lib/auth/session-store';
+import { AdminError } from './errors';
+import type { AdminScope } from './staff';
+
+// An admin sees and ends the sessions of the staff of their own site.
+
+export const endSessionSchema = z.strictObject({ userId: z.uuid(), sessionId: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export const endAllSessionsSchema = z.strictObject({ userId: z.uuid() });
+
+async function checkUser(db: Db, scope: AdminScope, userId: string): Promise<void> {
+  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.siteId, scope.siteId)));
+  if (!u) throw new AdminError('not_found');
+}
+
+export async function staffSessions(db: Db, scope: AdminScope, userId: string, now = new Date()): Promise<SessionRow[]> {
+  await checkUser(db, scope, userId);
+  return listUserSessions(db, userId, now);
+}
+
+/** Ends one session of a user; a session already gone is `not_found` (the list was stale). */
+export async function endStaffSession(db: Db, scope: AdminScope, input: z.input<typeof endSessionSchema>): Promise<void> {
+  const { userId, sessionId } = endSessionSchema.parse(input);
+  await checkUser(db, scope, userId);
+  if (!(await endUserSession(db, userId, sessionId))) throw new AdminError('not_found');
+}
+
+/** Ends every session of a user; returns how many there were. */
+export async function endAllStaffSessions(db: Db, scope: AdminScope, input: z.input<typeof endAllSessionsSchema>): Promise<number> {
+  const { userId } = endAllSessionsSchema.parse(input);
+  await checkUser(db, scope, userId);
+  return endUserSessions(db, userId);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from './headers';
+
+describe('contentSecurityPolicy', () => {
+  it('allows scripts only by nonce, never inline, and no framing', () => {
+    const csp = contentSecurityPolicy('abc123');
+    const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'))!;
+    expect(scriptSrc).toBe(`script-src 'self' 'nonce-abc123' 'strict-dynamic'`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+  it('upgrades requests only on https; development gets eval and inline styles', () => {
+    expect(contentSecurityPolicy('n', { publicUrl: 'https://kesu.example' })).toContain('upgrade-insecure-requests');
+    const dev = contentSecurityPolicy('n', { dev: true });
+    expect(dev).toContain("'unsafe-eval'");
+    expect(dev).toContain(`style-src 'self' 'unsafe-inline'`);
+  });
+});
+
+describe('securityHeaders', () => {
+  it('no Referer from the tracking pages, a strict one elsewhere', () => {
+    expect(securityHeaders('/track/abc')['Referrer-Policy']).toBe('no-referrer');
+    expect(securityHeaders('/track')['Referrer-Policy']).toBe('no-referrer');
+    expect(securityHeaders('/trackers')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(securityHeaders('/desk')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+  });
+  it('HSTS only when KESU_PUBLIC_URL is https', () => {
+    expect(securityHeaders('/', { publicUrl: 'https://kesu.example' })['Strict-Transport-Security']).toMatch(/^max-age=\d{8,}/);
+    expect(securityHeaders('/', { publicUrl: 'http://kesu.example' })['Strict-Transport-Security']).toBeUndefined();
+    expect(securityHeaders('/')['Strict-Transport-Security']).toBeUndefined();
+  });
+});
+
+describe('isCrossOriginWrite', () => {
+  const host = 'kesu.example:3000';
+  it('lets reads and same-origin writes through', () => {
+    expect(isCrossOriginWrite('GET', 'https://evil.example', host)).toBe(false);
+    expect(isCrossOriginWrite('POST', 'http://kesu.example:3000', host)).toBe(false);
+    expect(isCrossOriginWrite('POST', 'https://KESU.example:3000', host)).toBe(false);
+    expect(isCrossOriginWrite('POST', null, host)).toBe(false);
+    // A no-JS form on a no-referrer page posts `Origin: null`; the browser says it is same-origin.
+    expect(isCrossOriginWrite('POST', 'null', host, undefined, 'same-origin')).toBe(false);
+    // Behind a proxy that rewrites Host, the public URL is this portal too.
+    expect(isCrossOriginWrite('POST', 'https://portal.example', '127.0.0.1:3000', 'https://portal.example/')).toBe(false);
+  });
+  it.each(['https://evil.example', 'null', 'http://kesu.example', 'http://kesu.example:3000.evil.example', 'file://', 'garbage', ''])(
+    'refuses a write from %j',
+    (origin) => {
+      expect(isCrossOriginWrite('POST', origin, host, 'not a url')).toBe(true);
+      expect(isCrossOriginWrite('DELETE', origin, host)).toBe(true);
+      expect(isCrossOriginWrite('POST', origin, host, undefined, 'cross-site')).toBe(true);
+    },
+  );
+  it('a foreign Origin stays foreign whatever Sec-Fetch-Site claims', () => {
+    expect(isCrossOriginWrite('POST', 'https://evil.example', host, undefined, 'same-origin')).toBe(true);
+  });
+});

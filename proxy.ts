@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from '@/lib/security/headers';
+
+/**
+ * Runs before every request (Next 16 proxy, Node runtime). It sets the security headers and
+ * the per-request CSP nonce, and refuses cross-origin writes with a 403 before Next handles a
+ * server action. It does NOT sign anyone in or out: pages, actions and route handlers check
+ * the session themselves (lib/auth), so nothing here is the only check.
+ */
+export function proxy(request: NextRequest) {
+  const publicUrl = process.env.KESU_PUBLIC_URL || undefined;
+  const { pathname } = request.nextUrl;
+  const fixed = securityHeaders(pathname, { publicUrl });
+
+  const h = request.headers;
+  if (isCrossOriginWrite(request.method, h.get('origin'), h.get('host'), publicUrl, h.get('sec-fetch-site'))) {
+    return new NextResponse('Forbidden: cross-origin request', {
+      status: 403,
+      headers: { ...fixed, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { publicUrl, dev: process.env.NODE_ENV === 'development' });
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(fixed)) response.headers.set(name, value);
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  // Everything but the hashed build assets (served with their own headers, see next.config.ts).
+  // No `missing: next-router-prefetch` exclusion: a client could add that header to skip this.
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};
