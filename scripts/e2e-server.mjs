@@ -9,7 +9,8 @@ import path from 'node:path';
 
 const port = process.argv[2] || '3100';
 const dir = path.resolve(process.env.E2E_DATA_DIR || '.e2e-data');
-fs.rmSync(dir, { recursive: true, force: true });
+// E2E_KEEP_DATA=1 (the crash test's restarts) reopens the folder instead of starting afresh.
+if (process.env.E2E_KEEP_DATA !== '1') fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const env = {
   ...process.env,
@@ -19,7 +20,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   KESU_PUBLIC_URL: `http://localhost:${port}`,
 };
-delete env.DATABASE_URL;
+// The embedded database unless a test names a PostgreSQL one (E2E_DATABASE_URL).
+if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+else delete env.DATABASE_URL;
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
