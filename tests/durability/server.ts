@@ -46,7 +46,7 @@ export class Server {
 
   /** Starts the server on the existing data (E2E_KEEP_DATA=1) without waiting for it. */
   spawn(): void {
-    const env: Record<string, string | undefined> = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       E2E_DATA_DIR: this.opts.dataDir,
       E2E_KEEP_DATA: '1',
@@ -57,12 +57,13 @@ export class Server {
     delete env.DATABASE_URL;
     this.output = '';
     // detached: its own process group, so kill(-pid) reaches the wrapper and the server at once.
-    this.child = spawn(process.execPath, ['scripts/e2e-server.mjs', String(this.opts.port)], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/e2e-server.mjs', String(this.opts.port)], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (b: Buffer) => {
       this.output = (this.output + b.toString()).slice(-20_000);
     };
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    this.child = child;
   }
 
   /** Waits until /submit answers 200 (migrations done, the page renders). */
@@ -117,9 +118,10 @@ export type SubmitOutcome =
  * Posts the /submit form through its server action over HTTP, encoded as React's client encodes
  * `formAction(formData)` of useActionState: the form's fields under `_1_`, then the argument list.
  */
-export async function submitOverHttp(baseUrl: string, id: string, fields: SubmitFields, timeoutMs = 30_000): Promise<SubmitOutcome> {
+export async function submitOverHttp(baseUrl: string, id: string, fields: SubmitFields, photo?: { name: string; bytes: Uint8Array }, timeoutMs = 30_000): Promise<SubmitOutcome> {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+  if (photo) body.append('_1_photos', new Blob([Buffer.from(photo.bytes)], { type: 'image/png' }), photo.name);
   body.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
   try {
     const r = await fetch(`${baseUrl}/submit`, {
