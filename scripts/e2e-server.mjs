@@ -2,12 +2,12 @@
 // database with the demo data, in its own data folder so it never touches ./data.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-
 import path from 'node:path';
 
 const port = process.argv[2] || '3100';
 const dir = path.resolve(process.env.E2E_DATA_DIR || '.e2e-data');
-fs.rmSync(dir, { recursive: true, force: true });
+// E2E_KEEP_DATA=1 (the crash test's restarts) reopens the folder instead of starting afresh.
+if (process.env.E2E_KEEP_DATA !== '1') fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const env = {
   ...process.env,
@@ -22,7 +22,9 @@ const env = {
   // X-Forwarded-For, so the per-address limits of one test do not touch another.
   KESU_TRUSTED_PROXIES: process.env.E2E_TRUSTED_PROXIES ?? 'loopback',
 };
-delete env.DATABASE_URL;
+// The embedded database unless a test names a PostgreSQL one (E2E_DATABASE_URL).
+if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+else delete env.DATABASE_URL;
 // The portal's own server (scripts/server.mjs), not `next start`: it passes the socket address.
 const child = spawn(process.execPath, ['scripts/server.mjs', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,11 +1,13 @@
 // npm test: unit and integration tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set),
-// then a production build and the browser tests against it. Stops at the first failing stage.
+// then a production build, the crash tests and the browser tests against it. Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const stages = [
-  ['unit and integration tests', 'npx', ['vitest', 'run']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'tests/durability/**']],
   ['production build', 'npx', ['next', 'build']],
+  // Kills and restarts the production server: needs the build.
+  ['crash tests', 'npx', ['vitest', 'run', 'tests/durability']],
   ['browser tests', 'npx', ['playwright', 'test']],
 ];
 if (!process.env.TEST_DATABASE_URL) {
