@@ -33,7 +33,8 @@ const forms = Number(option('forms') ?? (smoke ? 300 : 100000));
 const duration = Number(option('duration') ?? (smoke ? 1 : 10));
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean);
 const basePort = Number(process.env.BENCH_PORT || 3201);
-const url = process.env.DATABASE_URL;
+// The smoke (npm test) always runs on PGlite, whatever DATABASE_URL says.
+const url = smoke ? undefined : process.env.DATABASE_URL;
 const root = path.resolve('.bench-data');
 const connections = 10;
 
