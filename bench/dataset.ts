@@ -54,17 +54,20 @@ async function seedStaff(database: Database): Promise<void> {
   }
 }
 
-const metaDdl = `create table if not exists bench_meta (forms integer not null, migrations text not null, long_form text not null,
-  generated_at timestamptz not null default now(), seconds numeric not null, steps jsonb not null, events integer not null)`;
+// Written before the generation starts (complete = false), so a run that fails halfway leaves a
+// database that is recognisably the bench's own and is regenerated next time.
+const metaDdl = `create table if not exists bench_meta (forms integer not null, migrations text not null, long_form text,
+  generated_at timestamptz not null default now(), seconds numeric, steps jsonb, events integer, complete boolean not null default false)`;
 
 async function fill(database: Database, session: SqlSession, forms: number, log: (m: string) => void) {
+  await session.query(metaDdl);
+  await session.query(`insert into bench_meta (forms, migrations) values ($1, $2)`, [forms, migrationsHash()]);
   await seedStaff(database);
   const t = performance.now();
   const result = await generate(session, forms, log);
   const secs = Math.round(performance.now() - t) / 1000;
-  await session.query(metaDdl);
-  await session.query(`insert into bench_meta (forms, migrations, long_form, seconds, steps, events) values ($1, $2, $3, $4, $5::jsonb, $6)`, [
-    forms, migrationsHash(), result.longForm, secs, JSON.stringify(result.seconds), result.events,
+  await session.query(`update bench_meta set long_form = $1, seconds = $2, steps = $3::jsonb, events = $4, complete = true, generated_at = now()`, [
+    result.longForm, secs, JSON.stringify(result.seconds), result.events,
   ]);
   return { secs, result };
 }
@@ -75,7 +78,7 @@ async function readMeta(session: SqlSession) {
     const any = has.complaints ? (await session.query(`select exists (select 1 from complaints) as any`))[0].any : false;
     return { meta: null, otherData: !!any };
   }
-  const [meta] = await session.query(`select forms, migrations, long_form, seconds::float8 as seconds, steps, events from bench_meta limit 1`);
+  const [meta] = await session.query(`select forms, migrations, long_form, seconds::float8 as seconds, steps, events, complete from bench_meta limit 1`);
   return { meta: meta ?? null, otherData: false };
 }
 
@@ -108,7 +111,7 @@ export async function preparePostgres(url: string, forms: number, fresh: boolean
           `Point DATABASE_URL at an empty database or one the bench made (e.g. kesu_bench_1m).`,
       );
     }
-    if (meta && Number(meta.forms) === forms && !fresh) {
+    if (meta && meta.complete && Number(meta.forms) === forms && !fresh) {
       log(`reusing ${name}: ${forms} forms generated before (${meta.seconds} s)`);
       note(meta, log);
       const database = await openDatabase({ url }); // applies newer migrations
@@ -116,7 +119,7 @@ export async function preparePostgres(url: string, forms: number, fresh: boolean
       return { backend: 'postgres', forms, url, longForm: meta.long_form as string, reused: true, generationSeconds: Number(meta.seconds), generationSteps: meta.steps as Record<string, number>, events: Number(meta.events) };
     }
     if (meta) {
-      log(`${name} holds a bench data set of ${meta.forms} forms: dropping it to generate ${forms}`);
+      log(`${name} holds ${meta.complete ? 'a bench data set' : 'an incomplete bench data set'} of ${meta.forms} forms: dropping it to generate ${forms}`);
       await session.query(`drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; drop schema public cascade; create schema public`);
     }
     const database = await openDatabase({ url });
@@ -142,7 +145,7 @@ export async function preparePglite(root: string, forms: number, fresh: boolean,
     const database = await openDatabase({ url: '', dataDir: dir }); // applies newer migrations
     try {
       const { meta } = await readMeta({ query: async (t, p) => (await database.pglite!.query<Record<string, unknown>>(t, p)).rows });
-      if (meta && Number(meta.forms) === forms) {
+      if (meta && meta.complete && Number(meta.forms) === forms) {
         log(`reusing ${dataDir}: ${forms} forms generated before (${meta.seconds} s)`);
         note(meta, log);
         return { backend: 'pglite', forms, dataDir, longForm: meta.long_form as string, reused: true, generationSeconds: Number(meta.seconds), generationSteps: meta.steps as Record<string, number>, events: Number(meta.events) };

@@ -348,7 +348,7 @@ export async function generate(s: SqlSession, n: number, log: (msg: string) => v
     `insert into attachments (complaint_id, sha256, filename, mime, size, uploaded_by_id, from_customer, created_at)
      select f.id, md5(f.id::text || g) || md5(g || f.id::text),
        case when g = 1 then 'IMG_' || lpad((f.i % 10000)::text, 4, '0') || '.jpg' else '结算单.pdf' end,
-       case when g = 1 then 'image/jpeg' else 'application/pdf' end, (50000 + (f.i * 7919) % 2000000)::int,
+       case when g = 1 then 'image/jpeg' else 'application/pdf' end, (50000 + (f.i::bigint * 7919) % 2000000)::int,
        case when f.channel = 'web' then null else (select id from users where login = 'desk') end, f.channel = 'web', f.received_at
      from bf f cross join generate_series(1, 2) g
      where (g = 1 and f.r3 < 0.25) or (g = 2 and f.r3 < 0.05)`,
