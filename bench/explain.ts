@@ -29,7 +29,7 @@ const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknow
 (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
   const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
   if (typeof a === 'string') captured.push({ text: a, values: b ?? [] });
-  else if (a && typeof a === 'object' && 'text' in a) captured.push({ text: a.text, values: a.values ?? [] });
+  else if (a && typeof a === 'object' && 'text' in a) captured.push({ text: a.text, values: a.values ?? b ?? [] });
   return original(...args);
 };
 
@@ -92,7 +92,13 @@ for (const [name, run] of pages) {
   const selects = captured.filter((q) => /^\s*(with|select)\b/i.test(q.text));
   let sum = 0;
   for (const q of selects) {
-    const res = (await original(`explain (analyze, buffers, format json) ${q.text}`, q.values)) as { rows: { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }[] };
+    let res: { rows: { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }[] };
+    try {
+      res = (await original(`explain (analyze, buffers, format json) ${q.text}`, q.values)) as typeof res;
+    } catch (err) {
+      console.log(`  (could not explain: ${(err as Error).message}) ${q.text.slice(0, 120)}`);
+      continue;
+    }
     const plan = res.rows[0]['QUERY PLAN'][0];
     sum += plan['Execution Time'];
     const top = ownTimes(plan.Plan).sort((a, b) => b.ms - a.ms).slice(0, 2);
