@@ -133,7 +133,7 @@ function merge(runs: Stats[]): Stats & { runs: number } {
 const children: ChildProcess[] = [];
 function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   fs.mkdirSync(root, { recursive: true });
-  const out = fs.openSync(path.join(root, `${name}.log`), 'w');
+  const out = fs.openSync(path.join(root, `${name}-${basePort}.log`), 'w');
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', out, out] });
   children.push(child);
   return child;
@@ -157,7 +157,7 @@ async function stopAll() {
 async function waitFor(target: string, child: ChildProcess, name: string, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}: see ${path.join(root, `${name}.log`)}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}: see ${path.join(root, `${name}-${basePort}.log`)}`);
     try {
       const res = await fetch(target, { redirect: 'manual' });
       if (res.status < 500) return;
