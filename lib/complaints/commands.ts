@@ -140,6 +140,7 @@ export async function createComplaint(
         major: false,
         gmInstructedAt: null,
         followUpWanted: true,
+        founded: null,
         customerUnreachable: false,
         partyUserIds,
         departmentHeadAbsent: false,
@@ -364,7 +365,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
           break;
         }
         case 'notify':
-          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input) });
+          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input, updated) });
           break;
       }
     }
@@ -374,8 +375,10 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
 }
 
 /** The text of an event that the customer is meant to read, if any. */
-function customerMessage(event: EventName, input: Record<string, unknown>): string | undefined {
+function customerMessage(event: EventName, input: Record<string, unknown>, form: Complaint): string | undefined {
   if (event === 'reject') return input.explanation as string;
+  // Not founded: the GM's decision sends the determination's explanation, not the GM's opinion.
+  if (event === 'approve_final' && form.status === 'rejected') return form.rejectionExplanation ?? undefined;
   if (event === 'note' && input.customerVisible) return input.text as string;
   if (event === 'withdraw' || event === 'reopen') return input.reason as string;
   const remedy = (event === 'resolve_on_spot' ? input.remedy : event === 'complete_handling' ? input.remedyDelivered : undefined) as

@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'received',
   'state_changed',
   'rejected',
+  'not_founded',
   'progress',
   'survey',
   'assigned',
@@ -103,6 +104,25 @@ export const TEMPLATES: TemplateTable = {
         ['Your form {number} is now: {statusLabel}.', 'Your form {number} has been updated.'],
         '{message}',
         'Track its progress: {trackUrl}',
+      ],
+    },
+  },
+  // The GM's decision on a determination that found the complaint not founded (DESIGN §3).
+  not_founded: {
+    'zh-CN': {
+      subject: '关于处理单 {number} 的调查结论',
+      lines: [
+        '您好！我们已对处理单 {number} 所反映的问题进行了调查核实，经部门认定、管理部复核和总经理审批，认定投诉不成立，原因如下：',
+        '{message}',
+        ['如有疑问或新的情况，欢迎随时与我们联系。查询：{trackUrl}', '如有疑问或新的情况，欢迎随时与我们联系。'],
+      ],
+    },
+    en: {
+      subject: 'The finding on form {number}',
+      lines: [
+        'We have investigated form {number}: after the department’s finding, a review by management and the general manager’s decision, we found the complaint not founded, for this reason:',
+        '{message}',
+        ['If you have any question or new information, please contact us. Details: {trackUrl}', 'If you have any question or new information, please contact us.'],
       ],
     },
   },
