@@ -277,7 +277,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     await checkReferences(tx, event, input, parties);
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
-    const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal });
+    const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
     const version = row.version + 1;
     const customerVisible = decision.customerVisible;
     const [updated] = await tx

@@ -109,8 +109,10 @@ describe('decide', () => {
   });
 
   it('approve_final closes a not-founded form as rejected: customer told the finding, no resolution, no survey', () => {
-    const d = run(makeForm({ status: 'gm_decision', founded: false }), 'approve_final', actors.gm);
+    const explanation = notFoundedDetermination.customerExplanation as string;
+    const d = run(makeForm({ status: 'gm_decision', founded: false }), 'approve_final', actors.gm, undefined, { notFoundedExplanation: explanation });
     expect(d.to).toBe('rejected');
+    expect(d.payload).toEqual({ opinion: sampleInputs.approve_final.opinion, explanation });
     expect(d.customerVisible).toBe(true);
     expect(d.patch).toMatchObject({ status: 'rejected', stepDueAt: null, finalOpinion: sampleInputs.approve_final.opinion });
     expect(d.patch.resolvedAt).toBeUndefined();

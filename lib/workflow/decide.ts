@@ -18,6 +18,8 @@ export interface DecideContext {
   calendar: BusinessCalendar;
   /** Required for `approve_pending`: the payload of the latest `propose_pending` (see `latestPendingProposal`). */
   pendingProposal?: PendingProposal;
+  /** For `approve_final` of a not-founded form: the determination's explanation (the form's `rejectionExplanation`). */
+  notFoundedExplanation?: string | null;
 }
 
 /** The latest `propose_pending` payload in a form's history (oldest first). */
@@ -190,7 +192,11 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
     case 'approve_final':
       patch.finalOpinion = (input as EventInput<'approve_final'>).opinion;
       // Not founded: the form closes here and the customer reads the finding's explanation.
-      if (to === 'rejected') customerVisible = true;
+      if (to === 'rejected') {
+        customerVisible = true;
+        // The history row the customer sees carries the finding, never the GM's internal opinion.
+        if (ctx.notFoundedExplanation) payload.explanation = ctx.notFoundedExplanation;
+      }
       break;
     case 'complete_handling': {
       const i = input as EventInput<'complete_handling'>;
