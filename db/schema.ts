@@ -138,6 +138,8 @@ export const complaints = pgTable(
     major: boolean('major').notNull().default(false),
     gmInstructedAt: ts('gm_instructed_at'),
     followUpWanted: boolean('follow_up_wanted').notNull().default(true),
+    /** The latest determination's finding (DESIGN §3); null before one. Not founded closes as rejected. */
+    founded: boolean('founded'),
     customerUnreachable: boolean('customer_unreachable').notNull().default(false),
     receivedAt: ts('received_at').notNull().defaultNow(),
     stateEnteredAt: ts('state_entered_at').notNull().defaultNow(),

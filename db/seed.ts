@@ -151,7 +151,7 @@ type Step = [EventName, Record<string, unknown>, string];
 function pathTo(target: string, s: Story, ids: { dept: string; manager: string }, major: 'no' | 'waiting' | 'instructed' = 'no'): Step[] {
   const triage: Step = ['triage', { departmentId: ids.dept, severity: 'important', followUpWanted: true, customerManagerId: ids.manager, major: major !== 'no' }, 'desk'];
   const determination: Step = ['submit_determination', {
-    responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsiblePerson: '马超', remedyProposal: s.remedy,
+    founded: true, responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsiblePerson: '马超', remedyProposal: s.remedy,
     preventiveAction: '纳入月度培训，并在班前会通报。', customerContacted: true,
   }, 'head'];
   const approve: Step = ['approve_opinion', { faultOpinion: '同意责任部门意见，按公司《客户投诉处理规定》处理。' }, 'management'];

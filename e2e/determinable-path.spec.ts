@@ -33,6 +33,9 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await signIn(page, 'liming');
   await openForm(page, number);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
+  // Founded or not comes first; the founded fields appear with the answer.
+  await expect(draft.getByLabel('责任人（无则填 none）')).toHaveCount(0);
+  await draft.getByLabel('成立（我方有责任）').check();
   await draft.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
   await draft.getByLabel('责任人（无则填 none）').fill('服务顾问甲');
   await draft.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');

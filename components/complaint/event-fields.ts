@@ -12,6 +12,7 @@ export type FieldKind =
   | 'pendingReason'
   | 'satisfaction'
   | 'yesno'
+  | 'founded'
   | 'remedy'
   | 'accountability'
   | 'lines';
@@ -20,6 +21,24 @@ export interface FieldSpec {
   name: string;
   kind: FieldKind;
   optional?: boolean;
+  /** Asked only for this answer of the determination's founded / not-founded choice. */
+  when?: 'founded' | 'notFounded';
+}
+
+/** A determination field applies to the founded / not-founded choice made (none before a choice). */
+export function appliesTo(field: FieldSpec, founded: unknown): boolean {
+  if (!field.when) return true;
+  return field.when === 'founded' ? founded === true : founded === false;
+}
+
+/**
+ * The values of the fields that apply to the choice made: a hidden field's value (e.g. the remedy
+ * of a founded answer, after switching to not founded) is never validated or submitted.
+ */
+export function applicableValues(event: EventName, values: Record<string, unknown>): Record<string, unknown> {
+  const hidden = eventFields[event].filter((f) => !appliesTo(f, values.founded)).map((f) => f.name);
+  if (hidden.length === 0) return values;
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !hidden.includes(k)));
 }
 
 const remedy = (name: string): FieldSpec => ({ name, kind: 'remedy' });
@@ -44,12 +63,16 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
   ],
   reject: [{ name: 'explanation', kind: 'textarea' }],
   withdraw: [{ name: 'reason', kind: 'textarea' }],
+  // Founded or not comes first (DESIGN §3); the rest depends on the answer.
   submit_determination: [
-    { name: 'responsibleDepartmentId', kind: 'department' },
+    { name: 'founded', kind: 'founded' },
+    { name: 'responsibleDepartmentId', kind: 'department', when: 'founded' },
+    // Labelled "finding (internal)" when not founded.
     { name: 'rootCause', kind: 'textarea' },
-    { name: 'responsiblePerson', kind: 'text' },
-    remedy('remedyProposal'),
-    { name: 'preventiveAction', kind: 'textarea' },
+    { name: 'responsiblePerson', kind: 'text', when: 'founded' },
+    { ...remedy('remedyProposal'), when: 'founded' },
+    { name: 'preventiveAction', kind: 'textarea', when: 'founded' },
+    { name: 'customerExplanation', kind: 'textarea', when: 'notFounded' },
     { name: 'customerContacted', kind: 'checkbox' },
   ],
   approve_pending: [

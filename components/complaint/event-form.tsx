@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
 import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
 import { saveDraftAction } from '@/app/(staff)/complaints/[number]/actions/save-draft';
-import { defaultValues, eventFields, type FieldSpec } from './event-fields';
+import { applicableValues, appliesTo, defaultValues, eventFields, type FieldSpec } from './event-fields';
 
 export interface Choices {
   departments: { id: string; name: string; nameEn: string }[];
@@ -49,12 +49,15 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; conflict?: boolean; ok?: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
+  // One form component for every event: the schema is chosen at run time. Only the fields that
+  // apply to the choices made are validated and sent (hidden ones keep their value meanwhile).
+  const schemaResolver = zodResolver((mode === 'draft' ? determinationDraftSchema : eventSchemas[event]) as never) as unknown as Resolver<Values>;
   const form = useForm<Values>({
-    // One form component for every event: the schema is chosen at run time.
-    resolver: zodResolver((mode === 'draft' ? determinationDraftSchema : eventSchemas[event]) as never) as unknown as Resolver<Values>,
+    resolver: (values, context, options) => schemaResolver(applicableValues(event, values), context, options),
     defaultValues: defaultValues(event, prefill),
   });
-  const { register, handleSubmit, control, formState, setError, reset } = form;
+  const { register, handleSubmit, control, formState, setError, reset, watch } = form;
+  const founded = watch('founded');
 
   const submit = handleSubmit((input) => {
     setMessage(null);
@@ -88,7 +91,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   };
   const label = (name: string, optional?: boolean) => (
     <>
-      {t(`fields.${name}`)}
+      {t(`fields.${name === 'rootCause' && event === 'submit_determination' && founded === false ? 'finding' : name}`)}
       {optional && <span className="ml-1 text-xs text-slate-600">{t('optional')}</span>}
     </>
   );
@@ -127,6 +130,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
             </select>
           );
         else if (kind === 'yesno') input = <YesNo name={name} id={id} control={control} />;
+        else if (kind === 'founded') input = <YesNo name={name} id={id} control={control} labels={[t('founded.yes'), t('founded.no')]} />;
         else if (kind === 'text') input = <input {...common} {...register(name)} className={inputClass} />;
         else {
           const options =
@@ -154,7 +158,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-label={mode === 'draft' ? t('draftTitle') : wf(`events.${event}`)}>
-      {eventFields[event].filter((f) => !omit.includes(f.name)).map(renderField)}
+      {eventFields[event].filter((f) => !omit.includes(f.name) && appliesTo(f, founded)).map(renderField)}
       {formState.errors.root?.message && <p className="text-sm text-red-700">{formState.errors.root.message}</p>}
       <div aria-live="polite" role="status">
         {message && (
@@ -175,7 +179,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
 }
 
 /** A yes/no judgement that starts unanswered (radios hold strings; the schema wants a boolean). */
-function YesNo({ name, id, control }: { name: string; id: string; control: Control<Values> }) {
+function YesNo({ name, id, control, labels }: { name: string; id: string; control: Control<Values>; labels?: [string, string] }) {
   const t = useTranslations('form');
   const { field } = useController({ name, control });
   return (
@@ -183,7 +187,7 @@ function YesNo({ name, id, control }: { name: string; id: string; control: Contr
       {([true, false] as const).map((v) => (
         <label key={String(v)} className="flex items-center gap-1">
           <input type="radio" name={field.name} checked={field.value === v} onChange={() => field.onChange(v)} onBlur={field.onBlur} />
-          {t(v ? 'yes' : 'no')}
+          {labels ? labels[v ? 0 : 1] : t(v ? 'yes' : 'no')}
         </label>
       ))}
     </div>

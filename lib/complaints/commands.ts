@@ -148,6 +148,7 @@ export async function createComplaint(
         major: false,
         gmInstructedAt: null,
         followUpWanted: true,
+        founded: null,
         customerUnreachable: false,
         partyUserIds,
         departmentHeadAbsent: false,
@@ -309,7 +310,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     await checkReferences(tx, event, input, parties);
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
-    const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal });
+    const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
     const version = row.version + 1;
     const customerVisible = decision.customerVisible;
     const [updated] = await tx
@@ -411,7 +412,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
           );
           break;
         case 'notify':
-          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input) });
+          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input, updated) });
           break;
       }
     }
@@ -426,8 +427,10 @@ export function evidencePayload(files: EvidenceFile[]): Record<string, unknown> 
 }
 
 /** The text of an event that the customer is meant to read, if any. */
-function customerMessage(event: EventName, input: Record<string, unknown>): string | undefined {
+function customerMessage(event: EventName, input: Record<string, unknown>, form: Complaint): string | undefined {
   if (event === 'reject') return input.explanation as string;
+  // Not founded: the GM's decision sends the determination's explanation, not the GM's opinion.
+  if (event === 'approve_final' && form.status === 'rejected') return form.rejectionExplanation ?? undefined;
   if (event === 'note' && input.customerVisible) return input.text as string;
   if (event === 'withdraw' || event === 'reopen') return input.reason as string;
   const remedy = (event === 'resolve_on_spot' ? input.remedy : event === 'complete_handling' ? input.remedyDelivered : undefined) as

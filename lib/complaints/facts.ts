@@ -12,6 +12,7 @@ export function toFacts(row: Complaint, partyUserIds: string[], departmentHeadAb
     major: row.major,
     gmInstructedAt: row.gmInstructedAt,
     followUpWanted: row.followUpWanted,
+    founded: row.founded,
     customerUnreachable: row.customerUnreachable,
     partyUserIds,
     departmentHeadAbsent,
@@ -29,7 +30,7 @@ export function toFacts(row: Complaint, partyUserIds: string[], departmentHeadAb
 }
 
 const columns = [
-  'status', 'severity', 'departmentId', 'customerManagerId', 'major', 'gmInstructedAt', 'followUpWanted',
+  'status', 'severity', 'departmentId', 'customerManagerId', 'major', 'gmInstructedAt', 'followUpWanted', 'founded',
   'customerUnreachable', 'stateEnteredAt', 'stepDueAt', 'responseDueAt', 'resolutionDueAt', 'firstResponseAt',
   'resolvedAt', 'archivedAt', 'pausedAt', 'pausedMs', 'rootCause', 'preventiveAction', 'responsiblePerson',
   'rejectionExplanation', 'withdrawReason', 'faultOpinion', 'finalOpinion', 'satisfaction',

@@ -30,6 +30,8 @@ export async function monthlyReport(user: StaffUser, month: string, timeZone: st
         forms: sql<number>`count(*)::int`,
         resolved: sql<number>`count(${complaints.resolvedAt})::int`,
         onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
+        // Closed after investigation as not founded (DESIGN §3): never resolved, counted apart.
+        notFounded: sql<number>`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)::int`,
       })
       .from(complaints)
       .leftJoin(categories, eq(categories.id, complaints.categoryId))

@@ -36,12 +36,14 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
     // than one pass over every form of the site.
     const count = async (where: SQL | undefined) =>
       (await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.siteId, site.id), where)))[0].n;
-    const [received, resolved, overdue] = await Promise.all([
+    const [received, resolved, notFounded, overdue] = await Promise.all([
       count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end))),
       count(and(gte(complaints.resolvedAt, start), lt(complaints.resolvedAt, end))),
+      // Closed as not founded in the period (the GM's approval entered `rejected`); never resolved.
+      count(and(eq(complaints.status, 'rejected'), eq(complaints.founded, false), gte(complaints.stateEnteredAt, start), lt(complaints.stateEnteredAt, end))),
       count(and(sql`${complaints.status} in ${openStatesSql}`, lt(complaints.stepDueAt, now))),
     ]);
-    const counts = { received, resolved, overdue };
+    const counts = { received, resolved, notFounded, overdue };
     const [money] = await db
       .select({
         penalties: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'penalty'), 0)::int`,
@@ -60,6 +62,7 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
       to: addCalendarDays(period.to, -1),
       received: counts.received,
       resolved: counts.resolved,
+      notFounded: counts.notFounded,
       overdue: counts.overdue,
       penalties: (money.penalties / 100).toFixed(2),
       rewards: (money.rewards / 100).toFixed(2),

@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'received',
   'state_changed',
   'rejected',
+  'not_founded',
   'progress',
   'survey',
   'assigned',
@@ -133,6 +134,25 @@ export const TEMPLATES: TemplateTable = {
         ['Your form {number} is now: {statusLabel}.', 'Your form {number} has been updated.'],
         '{message}',
         'Track its progress: {trackUrl}',
+      ],
+    },
+  },
+  // The GM's decision on a determination that found the complaint not founded (DESIGN §3).
+  not_founded: {
+    'zh-CN': {
+      subject: '关于处理单 {number} 的调查结论',
+      lines: [
+        '您好！我们已对处理单 {number} 所反映的问题进行了调查核实，经部门认定、管理部复核和总经理审批，认定投诉不成立，原因如下：',
+        '{message}',
+        ['如有疑问或新的情况，欢迎随时与我们联系。查询：{trackUrl}', '如有疑问或新的情况，欢迎随时与我们联系。'],
+      ],
+    },
+    en: {
+      subject: 'The finding on form {number}',
+      lines: [
+        'We have investigated form {number}: after the department’s finding, a review by management and the general manager’s decision, we found the complaint not founded, for this reason:',
+        '{message}',
+        ['If you have any question or new information, please contact us. Details: {trackUrl}', 'If you have any question or new information, please contact us.'],
       ],
     },
   },
@@ -355,21 +375,21 @@ export const TEMPLATES: TemplateTable = {
   summary_weekly: {
     'zh-CN': {
       subject: '客诉周报（{from} 至 {to}）',
-      lines: ['本周受理 {received} 张，解决 {resolved} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+      lines: ['本周受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
     },
     en: {
       subject: 'Weekly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
     },
   },
   summary_monthly: {
     'zh-CN': {
       subject: '客诉月报（{from} 至 {to}）',
-      lines: ['上月受理 {received} 张，解决 {resolved} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+      lines: ['上月受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
     },
     en: {
       subject: 'Monthly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
     },
   },
   summary_accountability: {

@@ -175,6 +175,7 @@ export function toPublicEntry(row: { version: number; at: Date; type: string; ac
       entry.text = str(p.text);
       break;
     case 'reject':
+    case 'approve_final': // visible only when it closes a not-founded form; `explanation` is the finding
       entry.text = str(p.explanation);
       break;
     case 'withdraw':

@@ -11,7 +11,7 @@ import {
   type EventName,
   type FormFacts,
 } from './index';
-import { actors, applyInMemory, makeForm, sampleInputs, type MemoryCase } from './test-fixtures';
+import { actors, applyInMemory, makeForm, notFoundedDetermination, sampleInputs, type MemoryCase } from './test-fixtures';
 
 const sh = (s: string) => new Date(`${s}+08:00`);
 const now = sh('2026-11-06T10:00');
@@ -90,6 +90,41 @@ describe('decide', () => {
     expect(d.customerVisible).toBe(false);
     expect(d.patch).toMatchObject({ responsiblePerson: 'Technician Li', firstResponseAt: now, stepDueAt: sh('2026-11-06T14:00') });
     expect(d.effects).toContainEqual({ kind: 'remedy', status: 'proposed', remedy: sampleInputs.submit_determination.remedyProposal });
+  });
+
+  it('a not-founded determination records the finding and the explanation, and proposes no remedy', () => {
+    const d = run(makeForm({ status: 'investigating' }), 'submit_determination', actors.deptHead, notFoundedDetermination);
+    expect(d.to).toBe('management_review');
+    expect(d.customerVisible).toBe(false);
+    expect(d.patch).toMatchObject({
+      founded: false,
+      rootCause: notFoundedDetermination.rootCause,
+      rejectionExplanation: notFoundedDetermination.customerExplanation,
+      responsiblePerson: null,
+    });
+    expect(d.effects.filter((e) => e.kind === 'remedy')).toEqual([]);
+    // After a return, a founded determination clears the not-founded explanation.
+    const again = run(makeForm({ status: 'investigating', founded: false }), 'submit_determination', actors.deptHead);
+    expect(again.patch).toMatchObject({ founded: true, rejectionExplanation: null, responsiblePerson: 'Technician Li' });
+  });
+
+  it('approve_final closes a not-founded form as rejected: customer told the finding, no resolution, no survey', () => {
+    const explanation = notFoundedDetermination.customerExplanation as string;
+    const d = run(makeForm({ status: 'gm_decision', founded: false }), 'approve_final', actors.gm, undefined, { notFoundedExplanation: explanation });
+    expect(d.to).toBe('rejected');
+    expect(d.payload).toEqual({ opinion: sampleInputs.approve_final.opinion, explanation });
+    expect(d.customerVisible).toBe(true);
+    expect(d.patch).toMatchObject({ status: 'rejected', stepDueAt: null, finalOpinion: sampleInputs.approve_final.opinion });
+    expect(d.patch.resolvedAt).toBeUndefined();
+    expect(d.effects).toContainEqual({ kind: 'notify', audience: 'customer', template: 'not_founded' });
+    expect(d.effects.some((e) => e.kind === 'accountability' || e.kind === 'remedy')).toBe(false);
+    expect(d.effects.some((e) => e.kind === 'notify' && e.template === 'survey')).toBe(false);
+    const founded = run(makeForm({ status: 'gm_decision', founded: true }), 'approve_final', actors.gm);
+    expect(founded.to).toBe('accountability');
+    expect(founded.customerVisible).toBe(false);
+    expect(founded.effects.some((e) => e.kind === 'notify' && e.audience === 'customer')).toBe(false);
+    // Reopening a rejected form drops the old finding.
+    expect(run(makeForm({ status: 'rejected', founded: false }), 'reopen', actors.desk).patch).toMatchObject({ status: 'received', founded: null });
   });
 
   it('approve_pending opens the ledger with the proposal and pauses the resolution clock', () => {

@@ -18,6 +18,8 @@ export interface DecideContext {
   calendar: BusinessCalendar;
   /** Required for `approve_pending`: the payload of the latest `propose_pending` (see `latestPendingProposal`). */
   pendingProposal?: PendingProposal;
+  /** For `approve_final` of a not-founded form: the determination's explanation (the form's `rejectionExplanation`). */
+  notFoundedExplanation?: string | null;
 }
 
 /** The latest `propose_pending` payload in a form's history (oldest first). */
@@ -86,6 +88,7 @@ function nextState(form: FormFacts, event: EventName, input: unknown): State {
     return (input as EventInput<'resolve_on_spot'>).followUpWanted ? 'follow_up' : 'assessment';
   }
   if (event === 'complete_handling') return form.followUpWanted ? 'follow_up' : 'assessment';
+  if (event === 'approve_final') return form.founded === false ? 'rejected' : 'accountability';
   if (Array.isArray(tr.to)) throw new Error(`decide: ${form.status} --${event}--> has no rule for its target`);
   return tr.to;
 }
@@ -147,12 +150,15 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       break;
     case 'submit_determination': {
       const i = input as EventInput<'submit_determination'>;
+      patch.founded = i.founded;
       patch.rootCause = i.rootCause;
-      patch.responsiblePerson = i.responsiblePerson;
-      patch.preventiveAction = i.preventiveAction;
+      // A determination replaces the one before it (after a return): nothing of the other answer stays.
+      patch.responsiblePerson = i.founded ? i.responsiblePerson : null;
+      patch.preventiveAction = i.preventiveAction ?? null;
+      patch.rejectionExplanation = i.founded ? null : i.customerExplanation;
       // Talking to the customer about the determination is a response to them.
       if (i.customerContacted && form.firstResponseAt === null) patch.firstResponseAt = now;
-      effects.push({ kind: 'remedy', status: 'proposed', remedy: i.remedyProposal });
+      if (i.founded && i.remedyProposal) effects.push({ kind: 'remedy', status: 'proposed', remedy: i.remedyProposal });
       break;
     }
     case 'approve_pending': {
@@ -185,6 +191,12 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       break;
     case 'approve_final':
       patch.finalOpinion = (input as EventInput<'approve_final'>).opinion;
+      // Not founded: the form closes here and the customer reads the finding's explanation.
+      if (to === 'rejected') {
+        customerVisible = true;
+        // The history row the customer sees carries the finding, never the GM's internal opinion.
+        if (ctx.notFoundedExplanation) payload.explanation = ctx.notFoundedExplanation;
+      }
       break;
     case 'complete_handling': {
       const i = input as EventInput<'complete_handling'>;
@@ -199,6 +211,8 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       break;
     case 'reopen':
       if (form.status === 'follow_up') patch.satisfaction = (input as EventInput<'reopen'>).satisfaction;
+      // A rejected form starts over at the desk: the old finding no longer stands.
+      if (form.status === 'rejected' && form.founded !== null) patch.founded = null;
       if (form.status === 'archived' || form.status === 'follow_up') {
         if (form.resolvedAt !== null) patch.resolvedAt = null;
         if (form.archivedAt !== null) patch.archivedAt = null;
@@ -256,7 +270,7 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
   if (customerVisible && form.firstResponseAt === null) patch.firstResponseAt = now;
 
   if (changed) for (const audience of stateAudience[to]) effects.push(notify(audience, 'state_changed'));
-  const customerTemplate = customerTemplates[event];
+  const customerTemplate = event === 'approve_final' ? (to === 'rejected' ? 'not_founded' : undefined) : customerTemplates[event];
   if (customerVisible && customerTemplate) effects.push(notify('customer', customerTemplate));
   if (actor.role === 'admin' && event !== 'note' && event !== 'evidence_added') {
     effects.push(notify('management', 'admin_repair'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createComplaintSchema, eventSchemas, events, remedySchema, type EventName } from './index';
-import { sampleInputs } from './test-fixtures';
+import { determinationDraftSchema } from './schemas';
+import { notFoundedDetermination, sampleInputs } from './test-fixtures';
 
 // Per event: inputs that must fail (missing, blank, malformed, unknown keys).
 const bad: { [E in EventName]: unknown[] } = {
@@ -29,6 +30,16 @@ const bad: { [E in EventName]: unknown[] } = {
     { ...sampleInputs.submit_determination, remedyProposal: { kind: 'repair', description: 'x', amountCents: 1.5 } },
     { ...sampleInputs.submit_determination, customerContacted: undefined },
     { ...sampleInputs.submit_determination, preventiveAction: undefined },
+    { ...sampleInputs.submit_determination, founded: undefined },
+    { ...sampleInputs.submit_determination, responsiblePerson: undefined },
+    { ...sampleInputs.submit_determination, remedyProposal: undefined },
+    { ...sampleInputs.submit_determination, customerExplanation: 'Only for a not-founded finding' },
+    // Not founded: an explanation for the customer, and never a remedy or a responsible person.
+    { ...notFoundedDetermination, customerExplanation: undefined },
+    { ...notFoundedDetermination, customerExplanation: '  ' },
+    { ...notFoundedDetermination, remedyProposal: { kind: 'certificate', description: 'Certificate of origin' } },
+    { ...notFoundedDetermination, responsiblePerson: 'Technician Li' },
+    { ...notFoundedDetermination, rootCause: '' },
   ],
   approve_pending: [{ nextContactOn: '2026-13-01' }, { nextContactOn: '4 Dec' }, { extra: true }],
   refuse_pending: [{}, { reason: '' }],
@@ -113,6 +124,16 @@ describe('event schemas', () => {
       eventSchemas.complete_handling.parse({ ...sampleInputs.complete_handling, accountability: [], noAccountabilityReason: 'Supplier fault' })
         .noAccountabilityReason,
     ).toBe('Supplier fault');
+  });
+
+  it('submit_determination: not founded needs the finding and the customer’s explanation only', () => {
+    expect(eventSchemas.submit_determination.parse(notFoundedDetermination)).toEqual(notFoundedDetermination);
+    const r = eventSchemas.submit_determination.safeParse({ ...notFoundedDetermination, remedyProposal: { kind: 'apology', description: 'Sorry' } });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['remedyProposal']);
+    // The draft is the bare object, every field optional: half a not-founded answer can be saved.
+    expect(determinationDraftSchema.parse({ founded: false, customerExplanation: 'Draft' })).toEqual({ founded: false, customerExplanation: 'Draft' });
+    expect(determinationDraftSchema.safeParse({ founded: 'no' }).success).toBe(false);
   });
 
   it('remedy: amount required for compensation only', () => {

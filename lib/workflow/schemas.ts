@@ -35,6 +35,37 @@ export const accountabilityEntrySchema = z.strictObject({
 
 const reasonOnly = z.strictObject({ reason: text() });
 
+/**
+ * The determination's fields. Founded: who and what caused it, and the remedy the head approves.
+ * Not founded (DESIGN §3): the finding and the explanation the customer will read, and no remedy.
+ * `checkDetermination` says which fields each answer needs; drafts use the bare object.
+ */
+const determinationBase = z.strictObject({
+  founded: z.boolean(),
+  responsibleDepartmentId: id().optional(),
+  rootCause: text(),
+  responsiblePerson: z.union([z.literal('none'), shortText()]).optional(),
+  remedyProposal: remedySchema.optional(),
+  preventiveAction: optionalText(),
+  customerContacted: z.boolean(),
+  customerExplanation: optionalText(),
+});
+
+function checkDetermination(v: z.output<typeof determinationBase>, ctx: z.RefinementCtx) {
+  const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (v.founded) {
+    if (v.responsibleDepartmentId === undefined) need('responsibleDepartmentId', 'choose the responsible department');
+    if (v.responsiblePerson === undefined) need('responsiblePerson', 'name the responsible person or choose none');
+    if (v.remedyProposal === undefined) need('remedyProposal', 'a founded complaint needs a remedy proposal');
+    if (v.preventiveAction === undefined) need('preventiveAction', 'a founded complaint needs a preventive action');
+    if (v.customerExplanation !== undefined) need('customerExplanation', 'only a not-founded finding carries an explanation');
+  } else {
+    if (v.customerExplanation === undefined) need('customerExplanation', 'write the explanation the customer will read');
+    if (v.remedyProposal !== undefined) need('remedyProposal', 'a complaint found not founded gets no remedy');
+    if (v.responsiblePerson !== undefined) need('responsiblePerson', 'a complaint found not founded has no responsible person');
+  }
+}
+
 export const eventSchemas = {
   triage: z.strictObject({
     departmentId: id(),
@@ -56,14 +87,7 @@ export const eventSchemas = {
   }),
   reject: z.strictObject({ explanation: text() }),
   withdraw: reasonOnly,
-  submit_determination: z.strictObject({
-    responsibleDepartmentId: id(),
-    rootCause: text(),
-    responsiblePerson: z.union([z.literal('none'), shortText()]),
-    remedyProposal: remedySchema,
-    preventiveAction: text(),
-    customerContacted: z.boolean(),
-  }),
+  submit_determination: determinationBase.superRefine(checkDetermination),
   approve_pending: z.strictObject({
     nextContactOn: optionalYmd(),
     comment: optionalText(),
@@ -142,7 +166,7 @@ export const eventSchemas = {
  * The department's handlers draft the determination before the head submits it: every field
  * optional, but what is there must be valid. A draft is not an event.
  */
-export const determinationDraftSchema = eventSchemas.submit_determination.partial();
+export const determinationDraftSchema = determinationBase.partial();
 
 /** Parsed (output) input of an event. */
 export type EventInput<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

@@ -8,6 +8,14 @@ import type { Role, State } from './states';
 import type { EventName } from './transitions';
 import type { Actor, Decision, FormFacts, Refusal } from './types';
 
+/** A determination that finds the complaint not founded (DESIGN §3): a finding, an explanation, no remedy. */
+export const notFoundedDetermination: EventRawInput<'submit_determination'> = {
+  founded: false,
+  rootCause: 'Repair records show the removed part was fitted elsewhere',
+  customerExplanation: 'We compared our repair records: the part removed was not fitted by us, so we cannot treat it as our fault.',
+  customerContacted: true,
+};
+
 /** A valid input for every event. */
 export const sampleInputs: { [E in EventName]: EventRawInput<E> } = {
   triage: { departmentId: 'dep-service', severity: 'important', major: false, followUpWanted: true, customerManagerId: 'u-desk' },
@@ -21,6 +29,7 @@ export const sampleInputs: { [E in EventName]: EventRawInput<E> } = {
   reject: { explanation: 'The warranty expired in 2024; we explained the terms.' },
   withdraw: { reason: 'Customer settled it with the dealer directly' },
   submit_determination: {
+    founded: true,
     responsibleDepartmentId: 'dep-service',
     rootCause: 'Torque not checked after the wheel change',
     responsiblePerson: 'Technician Li',
@@ -89,6 +98,7 @@ export function makeForm(overrides: Partial<FormFacts> = {}, policy: SlaPolicy =
     major: false,
     gmInstructedAt: null,
     followUpWanted: true,
+    founded: null,
     customerUnreachable: false,
     partyUserIds: ['u-tech'],
     departmentHeadAbsent: false,

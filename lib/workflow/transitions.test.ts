@@ -10,6 +10,7 @@ import {
   roles,
   stateOwner,
   states,
+  targetsOf,
   transitions,
   type EventName,
   type Role,
@@ -80,6 +81,11 @@ describe('transition table', () => {
     const form = makeForm({ status: state, major: true, gmInstructedAt: new Date('2026-11-01T00:00:00Z') });
     const r = checkEvent(actorFor[role], form, event);
     expect(r.ok ? 'ok' : r.refusal.code).toBe(expected(state, event, role));
+  });
+
+  it('approve_final targets accountability, or rejected for a not-founded determination', () => {
+    expect(targetsOf(findTransition('gm_decision', 'approve_final')!).sort()).toEqual(['accountability', 'rejected']);
+    expect(targetsOf(findTransition('management_review', 'approve_opinion')!)).toEqual(['gm_decision']);
   });
 
   it('lists exactly the table: one entry per (from, event), note/instruct/evidence_added absent', () => {
@@ -257,6 +263,18 @@ describe('replay', () => {
         { event: 'reopen', to: 'investigating' },
       ]),
     ).toBe('investigating');
+  });
+
+  it('follows the not-founded path: the GM’s approval closes it as rejected (DESIGN §3)', () => {
+    expect(
+      replay([
+        { event: 'triage', to: 'investigating' },
+        { event: 'submit_determination', to: 'management_review' },
+        { event: 'approve_opinion', to: 'gm_decision' },
+        { event: 'approve_final', to: 'rejected' },
+        { event: 'reopen', to: 'received' },
+      ]),
+    ).toBe('received');
   });
 
   it('throws on an impossible step', () => {

@@ -99,7 +99,8 @@ export const transitions: Transition[] = [
 
   t('negotiation', 'record_negotiation', 'gm_decision', ['management']),
 
-  t('gm_decision', 'approve_final', 'accountability', ['gm']),
+  // Rejected when the determination found the complaint not founded (decide reads `founded`).
+  t('gm_decision', 'approve_final', ['accountability', 'rejected'], ['gm']),
   t('gm_decision', 'return_to_management', 'management_review', ['gm']),
 
   t('accountability', 'complete_handling', afterHandling, ['management']),

@@ -16,6 +16,8 @@ export interface FormFacts {
   major: boolean;
   gmInstructedAt: Date | null;
   followUpWanted: boolean;
+  /** The latest determination's finding: null until one is submitted (DESIGN §3). */
+  founded: boolean | null;
   customerUnreachable: boolean;
   partyUserIds: string[];
   departmentHeadAbsent: boolean;
@@ -92,9 +94,9 @@ export interface EvidenceFile {
 
 export interface FormTextPatch {
   rootCause?: string;
-  preventiveAction?: string;
-  responsiblePerson?: string;
-  rejectionExplanation?: string;
+  preventiveAction?: string | null;
+  responsiblePerson?: string | null;
+  rejectionExplanation?: string | null;
   withdrawReason?: string;
   faultOpinion?: string;
   finalOpinion?: string;

@@ -6,6 +6,9 @@ import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountabilityEntries, complaintEvents, notifications, pendingContacts, pendingItems, remedies, users } from '@/db/schema';
 import type { State } from '@/lib/workflow';
+import { loadPublicView } from '@/lib/public/tracking';
+import { monthlyReport } from '@/lib/complaints/reports';
+import { loadStaffUser } from '@/db/queries/staff';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { at, T0, historyCount, notificationCount, openFixture, queuedFor, type Fixture, type FormDriver } from './fixtures';
 
@@ -20,6 +23,7 @@ async function expectHistory(form: FormDriver, steps: Step[]) {
 }
 
 const determination = (fx: Fixture, dept: keyof Fixture['dept'] = 'service') => ({
+  founded: true,
   responsibleDepartmentId: fx.dept[dept],
   rootCause: '接待高峰时段人员不足，个别员工服务意识不到位。',
   responsiblePerson: '马超',
@@ -288,6 +292,64 @@ forEachBackend('command scenarios', (backend) => {
       ['pass_assessment', 'assessment', 'archived'],
     ]);
     expect(hist[4].payload).toMatchObject({ nextContactOn: '2027-02-04' });
+  });
+
+  it('(d2) not founded after investigation: department → management → GM → rejected with the explanation', async () => {
+    const form = await fx.create(T0, { categoryCode: 'parts' });
+    await form.fire('triage', 'desk', triage(fx, {}, 'parts'), at(T0, 0.25));
+    const explanation = '经比对维修记录，拆下的配件并非本店安装，因此不属于本店责任，已电话向客户说明。';
+    const finding = { founded: false, rootCause: '维修记录显示该配件为外店更换。', customerExplanation: explanation, customerContacted: true };
+    // A not-founded finding carries no remedy: the same schema as the form refuses one.
+    await form.refused('submit_determination', 'parts', { ...finding, remedyProposal: { kind: 'certificate', description: '出具证明' } }, at(T0, 1), 'invalid_input');
+    let row = await form.fire('submit_determination', 'parts', finding, at(T0, 2));
+    expect(row).toMatchObject({ status: 'management_review', founded: false, rejectionExplanation: explanation, responsiblePerson: null });
+    expect(row.firstResponseAt).toEqual(at(T0, 0.25));
+    row = await form.fire('approve_opinion', 'management', { faultOpinion: '同意部门结论：投诉不成立。' }, at(T0, 3));
+    expect(row.status).toBe('gm_decision');
+    row = await form.fire('approve_final', 'gm', { opinion: '同意，按不成立结案。' }, at(T0, 4));
+    expect(row).toMatchObject({ status: 'rejected', founded: false, rejectionExplanation: explanation, finalOpinion: '同意，按不成立结案。' });
+    expect(row.stepDueAt).toBeNull();
+    expect(row.resolvedAt).toBeNull(); // never counted as resolved
+    expect(row.lastCustomerUpdateAt).toEqual(at(T0, 4));
+    const hist = await expectHistory(form, [
+      ['create', null, 'received'],
+      ['triage', 'received', 'investigating'],
+      ['submit_determination', 'investigating', 'management_review'],
+      ['approve_opinion', 'management_review', 'gm_decision'],
+      ['approve_final', 'gm_decision', 'rejected'],
+    ]);
+    expect(hist[4]).toMatchObject({ customerVisible: true, payload: { explanation } });
+    expect(await queuedFor(fx, hist[4].id)).toEqual(['customer:not_founded:email@customer', 'customer:not_founded:sms@customer']);
+    const [msg] = await fx.db.select().from(notifications).where(eq(notifications.eventId, hist[4].id));
+    expect(msg.payload).toMatchObject({ status: 'rejected', message: explanation });
+    expect(await fx.db.select().from(remedies).where(eq(remedies.complaintId, form.id))).toEqual([]);
+    expect(await fx.db.select().from(accountabilityEntries).where(eq(accountabilityEntries.complaintId, form.id))).toEqual([]);
+    await form.refused('complete_handling', 'management', completion(fx), at(T0, 5), 'terminal');
+
+    // The customer reads the finding, not the GM's opinion, and is offered no survey.
+    const view = await loadPublicView(fx.db, row.trackingToken);
+    expect(view).toMatchObject({ status: 'rejected', survey: { open: false }, stepDueAt: null });
+    expect(view!.history.at(-1)).toMatchObject({ type: 'approve_final', text: explanation });
+    expect(JSON.stringify(view)).not.toContain('同意，按不成立结案');
+
+    // The monthly report counts it as not founded, never as resolved.
+    const report = await monthlyReport((await loadStaffUser(fx.actors.management.id, fx.db))!, '2026-11', 'Asia/Shanghai', fx.db);
+    const parts = report.received.find((r) => r.category === '配件供应');
+    expect(parts).toMatchObject({ notFounded: 1 });
+    expect(report.received.reduce((n, r) => n + r.notFounded, 0)).toBe(1);
+  });
+
+  it('(d3) a founded determination after a return clears the not-founded explanation', async () => {
+    const form = await fx.create(T0);
+    await form.fire('triage', 'desk', triage(fx), at(T0, 0.25));
+    await form.fire('submit_determination', 'service', { founded: false, rootCause: '初查未见问题。', customerExplanation: '经核查未发现问题。', customerContacted: false }, at(T0, 1));
+    await form.fire('return_to_department', 'management', { reason: '监控显示确有问题，请重新认定。' }, at(T0, 2));
+    let row = await form.fire('submit_determination', 'service', determination(fx), at(T0, 3));
+    expect(row).toMatchObject({ founded: true, rejectionExplanation: null, responsiblePerson: '马超' });
+    await form.fire('approve_opinion', 'management', { faultOpinion: '同意。' }, at(T0, 4));
+    row = await form.fire('approve_final', 'gm', { opinion: '同意。' }, at(T0, 5));
+    expect(row.status).toBe('accountability');
+    expect((await fx.db.select().from(remedies).where(eq(remedies.complaintId, form.id))).map((r) => r.status)).toEqual(['proposed']);
   });
 
   it('(d) rejected as unfounded, explanation shown to the customer, then reopened → received', async () => {

@@ -31,7 +31,7 @@ forEachBackend('monthly report', (backend) => {
     const other = await fx.create(T0, { categoryCode: 'attitude' });
     await other.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 1));
     await other.fire('submit_determination', 'service', {
-      responsibleDepartmentId: fx.dept.service, rootCause: '态度', responsiblePerson: '服务顾问甲',
+      founded: true, responsibleDepartmentId: fx.dept.service, rootCause: '态度', responsiblePerson: '服务顾问甲',
       remedyProposal: { kind: 'apology', description: '致歉' }, preventiveAction: '培训', customerContacted: true,
     }, at(T0, 2));
     await other.fire('approve_opinion', 'management', { faultOpinion: '同意' }, at(T0, 3));

@@ -23,11 +23,19 @@ forEachBackend('periodic summaries', (backend) => {
     await form.fire('resolve_on_spot', 'desk', {
       remedy: { kind: 'apology', description: '致歉' }, rootCause: '态度', preventiveAction: '培训', followUpWanted: false,
     }, at(T0, 3));
+    // Found not founded after investigation and closed by the GM: counted apart, never as resolved.
+    const notFounded = await fx.create(at(T0, 1), { categoryCode: 'parts' });
+    await notFounded.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'general' }, at(T0, 1.5));
+    await notFounded.fire('submit_determination', 'parts', {
+      founded: false, rootCause: '配件非本店安装', customerExplanation: '经核对维修记录，该配件并非本店安装。', customerContacted: true,
+    }, at(T0, 2));
+    await notFounded.fire('approve_opinion', 'management', { faultOpinion: '同意' }, at(T0, 2.5));
+    await notFounded.fire('approve_final', 'gm', { opinion: '同意' }, at(T0, 3.5));
     const tuesdayAfter = new Date('2026-11-03T01:00:00Z'); // the next day, a Tuesday
     expect(await queueSummaries(fx.db, 'weekly', tuesdayAfter, 'Asia/Shanghai')).toBe(2); // gm + management
     const [notice] = await listInbox(fx.actors.gm.id, 'zh-CN', 5, fx.db);
     expect(notice.subject).toBe('客诉周报（2026-10-27 至 2026-11-02）');
-    expect(notice.text).toContain('本周受理 2 张，解决 1 张');
+    expect(notice.text).toContain('本周受理 3 张，解决 1 张，调查后认定不成立 1 张');
     expect(await listInbox(fx.actors.finance.id, 'zh-CN', 5, fx.db)).toEqual([]);
     expect(await queueSummaries(fx.db, 'accountability', new Date('2026-12-04T01:00:00Z'), 'Asia/Shanghai')).toBe(2); // gm + finance
     expect((await listInbox(fx.actors.finance.id, 'en', 5, fx.db))[0].subject).toBe('Penalties and rewards (2026-11-01 to 2026-11-30)');

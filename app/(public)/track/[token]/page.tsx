@@ -10,7 +10,7 @@ import { SurveyForm } from './survey-form';
 // The link is the customer's key: never indexed, never sent on as a Referer.
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
 
-const knownEvents = new Set(['create', 'triage', 'resolve_on_spot', 'reject', 'withdraw', 'approve_pending', 'record_contact', 'resume', 'complete_handling', 'record_follow_up', 'reopen', 'note', 'evidence_added', 'survey']);
+const knownEvents = new Set(['create', 'triage', 'resolve_on_spot', 'reject', 'approve_final', 'withdraw', 'approve_pending', 'record_contact', 'resume', 'complete_handling', 'record_follow_up', 'reopen', 'note', 'evidence_added', 'survey']);
 
 export default async function TrackTokenPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -105,7 +105,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         </Section>
 
         <Section title={t('sections.determination')}>
-          <Field label={t('fields.rootCause')} value={form.rootCause} wide />
+          <Field label={t('fields.founded')} value={form.founded === null ? null : t(form.founded ? 'founded.yes' : 'founded.no')} />
+          <Field label={t(form.founded === false ? 'fields.finding' : 'fields.rootCause')} value={form.rootCause} wide />
+          {form.founded === false && <Field label={t('fields.customerExplanation')} value={form.rejectionExplanation} wide />}
           <Field label={t('fields.responsiblePerson')} value={form.responsiblePerson === 'none' ? t('nobody') : form.responsiblePerson} />
           <Field label={t('fields.remedyProposal')} value={proposed.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
           <Field label={t('fields.preventiveAction')} value={form.preventiveAction} wide />
@@ -120,7 +122,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         <Section title={t('sections.result')}>
           <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
           <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
-          <Field label={t('fields.rejectionExplanation')} value={form.rejectionExplanation} wide />
+          {/* A not-founded finding's explanation stands with the determination above. */}
+          <Field label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
           <Field label={t('fields.withdrawReason')} value={form.withdrawReason} wide />
         </Section>
 

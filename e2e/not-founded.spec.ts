@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { signIn, signOut, snap } from './helpers';
+import { openAction, openForm, submitAction } from './form-actions';
+
+// DESIGN §3: a complaint found not founded after investigation goes through management and the
+// GM like any determination, and the GM's approval closes it as rejected with the explanation.
+test('not founded after investigation: department → management → GM → the customer reads the finding', async ({ page, browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const explanation = '经比对维修记录，本次拆下的刹车片并非本店安装的配件，因此不属于本店的维修质量问题。';
+  const finding = '维修档案显示该车刹车片于外店更换，批号与本店库存不符。';
+
+  // Desk: intake and triage to the parts department.
+  await signIn(page, 'desk');
+  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
+  await intake.getByLabel('反馈渠道').selectOption('phone');
+  await intake.getByLabel('客户姓名').fill('周建国');
+  await intake.getByLabel('联系电话').fill('13811112222');
+  await intake.getByLabel('车牌号').fill('粤A·NF001');
+  await intake.getByLabel('投诉类别').selectOption('parts');
+  await intake.getByLabel('客户反映（客户原话）').fill('去年在你们店换的刹车片不是原厂件，现在异响。');
+  await intake.getByRole('button', { name: '登记并编号' }).click();
+  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+  const number = page.url().split('/').pop()!;
+  const triage = await openAction(page, '分派处理');
+  await triage.getByLabel('责任部门').selectOption({ label: '配件部' });
+  await submitAction(page, '分派处理', '责任认定');
+  await signOut(page);
+
+  // The parts head finds it not founded: a finding, an explanation for the customer, no remedy.
+  await signIn(page, 'parts');
+  await openForm(page, number);
+  const det = await openAction(page, '提交责任认定');
+  await expect(det.getByLabel('成立（我方有责任）')).not.toBeChecked();
+  await expect(det.getByLabel('经调查不成立')).not.toBeChecked();
+  await det.getByLabel('经调查不成立').check();
+  await expect(det.getByText('建议处理措施')).toHaveCount(0);
+  await expect(det.getByLabel('责任人（无则填 none）')).toHaveCount(0);
+  await det.getByLabel('调查结论（内部，客户不可见）').fill(finding);
+  await det.getByLabel(/给客户的说明/).fill(explanation);
+  await snap(page, testInfo, '01-not-founded-determination');
+  await submitAction(page, '提交责任认定', '管理部复核');
+  await expect(page.getByText('经调查不成立').first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'management');
+  await openForm(page, number);
+  const review = await openAction(page, '同意处理意见');
+  await review.getByLabel('管理部过失处理意见').fill('同意部门结论：投诉不成立。');
+  await submitAction(page, '同意处理意见', '总经理审批');
+  await signOut(page);
+
+  await signIn(page, 'gm');
+  await openForm(page, number);
+  const final = await openAction(page, '批准最终意见');
+  await final.getByLabel('意见').fill('同意，按不成立结案。');
+  await submitAction(page, '批准最终意见', '不成立');
+  await snap(page, testInfo, '02-rejected');
+  await signOut(page);
+
+  // The customer's SMS (read in the demo outbox) carries the finding and the private link.
+  await signIn(page, 'admin');
+  await page.goto('/admin/outbox?channel=sms');
+  const sms = page.getByTestId('outbox-row').filter({ hasText: number }).filter({ hasText: '调查结论' }).first();
+  const text = (await sms.getByTestId('outbox-text').textContent())!;
+  expect(text).toContain(explanation);
+  expect(text).toContain('认定投诉不成立');
+  const link = text.match(/https?:\/\/\S+\/track\/[\w-]{20,}/)![0];
+  await signOut(page);
+
+  const customer = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+  const mobile = await customer.newPage();
+  await mobile.goto(new URL(link).pathname);
+  await expect(mobile.getByTestId('public-state')).toHaveText(/不成立/);
+  await expect(mobile.getByTestId('public-state-description')).toContainText('经调查核实');
+  const history = mobile.getByTestId('public-history');
+  await expect(history).toContainText('调查结论');
+  await expect(history).toContainText(explanation);
+  await expect(mobile.locator('body')).not.toContainText(finding); // the finding is internal
+  await expect(mobile.locator('body')).not.toContainText('按不成立结案'); // so is the GM's opinion
+  await expect(mobile.getByRole('button', { name: '提交评价' })).toHaveCount(0); // no survey
+  await snap(mobile, testInfo, '03-track-not-founded');
+  await customer.close();
+
+  // The monthly report counts it as not founded, never as resolved.
+  await signIn(page, 'management');
+  await page.goto('/reports');
+  const row = page.locator('tr', { hasText: '配件供应' });
+  await expect(row.getByTestId('not-founded')).toHaveText('1');
+  await expect(page.getByRole('columnheader', { name: '调查后不成立' })).toBeVisible();
+  await snap(page, testInfo, '04-report');
+});
