@@ -21,7 +21,11 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { publicUrl, dev: process.env.NODE_ENV === 'development' });
+  // Evidence files are never pages: their own response's `sandbox` policy (no script, no
+  // origin) must not be replaced by the pages' policy.
+  const csp = pathname.startsWith('/attachments/')
+    ? 'sandbox'
+    : contentSecurityPolicy(nonce, { publicUrl, dev: process.env.NODE_ENV === 'development' });
   // Next reads the nonce for its own scripts from the request's CSP header.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

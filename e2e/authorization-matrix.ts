@@ -76,6 +76,7 @@ export const matrix: Record<string, Entry> = {
   'page /admin/sla': { expect: page('admin') },
   'page /admin/staff': { expect: page('admin') },
   'page /admin/staff/[id]': { expect: page('admin') },
+  'page /admin/security': { expect: page('admin') },
   'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
   'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
   'page /department': { expect: page('service', 'parts', 'machao') },
@@ -116,6 +117,18 @@ export const matrix: Record<string, Entry> = {
     args: (fx) => ({ prefix: [{ status: 'idle' }], fields: [['token', fx.token], ['rating', '5'], ['comment', '']] }),
   },
   'action app/(staff)/layout.tsx#$$RSC_SERVER_ACTION_0': { expect: row('→/login'), args: () => ({ json: [] }), last: true }, // sign out
+  // Unknown lock, unknown user, unknown session: the admin is answered, nobody else gets that far.
+  'action app/(staff)/admin/security/actions.ts#liftSignInLockAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ key: 'login:matrix-no-such-lock' }] }) },
+  'action app/(staff)/admin/staff/[id]/session-actions.ts#endSessionAction': {
+    expect: action({ admin: 'refused' }),
+    args: () => ({ json: [{ userId: randomUUID(), sessionId: 'a'.repeat(43) }] }),
+  },
+  'action app/(staff)/admin/staff/[id]/session-actions.ts#endAllSessionsAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ userId: randomUUID() }] }) },
+  // The desk's own action; an old version is refused before anything changes.
+  'action app/(staff)/complaints/[number]/actions/reissue-access-code.ts#reissueAccessCodeAction': {
+    expect: action({ desk: 'stale_version' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, number: fx.form.number, expectedVersion: 1 }] }),
+  },
   'action app/(staff)/admin/actions.ts#retryNotificationAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
   'action app/(staff)/admin/actions.ts#saveSlaPolicyAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [defaultSlaPolicy] }) },
   'action app/(staff)/admin/actions.ts#saveCalendarSettingsAction': {

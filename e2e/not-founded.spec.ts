@@ -6,8 +6,8 @@ import { openAction, openForm, submitAction } from './form-actions';
 // GM like any determination, and the GM's approval closes it as rejected with the explanation.
 test('not founded after investigation: department → management → GM → the customer reads the finding', async ({ page, browser }, testInfo) => {
   test.setTimeout(180_000);
-  const explanation = '经比对维修记录，本次拆下的刹车片并非本店安装的配件，因此不属于本店的维修质量问题。';
-  const finding = '维修档案显示该车刹车片于外店更换，批号与本店库存不符。';
+  const explanation = '经比对维修记录，本次拆下的雨刮片并非本店安装的配件，因此不属于本店的维修质量问题。';
+  const finding = '维修档案显示该车雨刮片于外店更换，批号与本店库存不符。';
 
   // Desk: intake and triage to the parts department.
   await signIn(page, 'desk');
@@ -17,7 +17,7 @@ test('not founded after investigation: department → management → GM → the 
   await intake.getByLabel('联系电话').fill('13811112222');
   await intake.getByLabel('车牌号').fill('粤A·NF001');
   await intake.getByLabel('投诉类别').selectOption('parts');
-  await intake.getByLabel('客户反映（客户原话）').fill('去年在你们店换的刹车片不是原厂件，现在异响。');
+  await intake.getByLabel('客户反映（客户原话）').fill('去年在你们店换的雨刮片不是原厂件，现在异响。');
   await intake.getByRole('button', { name: '登记并编号' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
   const number = page.url().split('/').pop()!;
