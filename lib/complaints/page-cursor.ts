@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDay, isPgTimestamp } from '@/lib/params';
 
 /**
  * A keyset position (a timestamp or date as PostgreSQL prints it, and a row id), opaque to the
@@ -9,16 +10,8 @@ export interface KeysetPosition {
   id: string;
 }
 
-const timestampText = z
-  .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?)?$/)
-  // A well-formed but impossible instant (month 13, year 0) would make PostgreSQL throw.
-  .refine((s) => {
-    const iso = s.length > 10 ? s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00') : s;
-    const ms = Date.parse(iso);
-    return Number.isFinite(ms) && new Date(ms).getUTCFullYear() >= 1970 && new Date(ms).getUTCFullYear() < 3000;
-  });
+// A real instant or day (not just its shape): '9999-99-99' would reach PostgreSQL and fail there.
+const timestampText = z.string().refine((s) => isPgTimestamp(s) || isDay(s));
 const positionSchema = z.tuple([timestampText, z.uuid()]);
 
 export function encodePosition(p: KeysetPosition): string {

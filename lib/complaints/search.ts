@@ -6,7 +6,7 @@ import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, c
 import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
-import { isPgTimestamp } from '@/lib/params';
+import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 
 export const searchPageSize = 25;
@@ -92,23 +92,15 @@ export interface Cursor {
   id: string;
 }
 
-// A real timestamp (not just its shape): '9999-99-99 99:99' would reach PostgreSQL and fail there.
-const cursorSchema = z.tuple([z.string().refine(isPgTimestamp), z.uuid()]);
-
-/** Opaque to the browser: base64url of a small JSON array. */
+/** Opaque to the browser (lib/complaints/page-cursor.ts, like every keyset-paged list). */
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.receivedAt, c.id]), 'utf8').toString('base64url');
+  return encodePosition({ at: c.receivedAt, id: c.id });
 }
 
 /** A cursor from the URL, or undefined when absent or tampered with (the first page is shown). */
 export function decodeCursor(value: string | undefined): Cursor | undefined {
-  if (!value || value.length > 200) return undefined;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success ? { receivedAt: parsed.data[0], id: parsed.data[1] } : undefined;
-  } catch {
-    return undefined;
-  }
+  const p = decodePosition(value);
+  return p && p.at.length > 10 ? { receivedAt: p.at, id: p.id } : undefined;
 }
 
 // ---- query --------------------------------------------------------------------------------
