@@ -20,8 +20,10 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-100 text-slate-700">
+      {/* On a phone each row is a small card (number, customer, subject, deadline stacked):
+          four columns at 390 px left a customer's name one character a line. */}
+      <table className="w-full text-left text-sm max-sm:block">
+        <thead className="bg-slate-100 text-slate-700 max-sm:sr-only">
           <tr>
             <th scope="col" className="px-3 py-2">{t('number')}</th>
             <th scope="col" className="px-3 py-2">{t('customer')}</th>
@@ -29,20 +31,20 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
             <th scope="col" className="px-3 py-2">{variant === 'waiting' ? t('lastUpdate') : t('due')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {rows.map((row) => (
-            <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
-              <td className="px-3 py-2 font-mono whitespace-nowrap">
-                <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
+            <tr key={row.id} className={`border-t border-slate-100 max-sm:block max-sm:py-1 ${row.overdue ? 'bg-red-50' : ''}`}>
+              <td className="px-3 py-2 font-mono max-sm:block max-sm:py-0.5">
+                <Link href={`/complaints/${row.number}`} className="whitespace-nowrap text-blue-700 underline">{row.number}</Link>
                 {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
                 <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
               </td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 max-sm:block max-sm:py-0.5">
                 {row.customerName}
                 {variant === 'waiting' && <span className="block text-slate-600">{row.customerPhone}</span>}
               </td>
-              <td className="px-3 py-2">{row.subject ?? '—'}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 max-sm:block max-sm:py-0.5">{row.subject ?? '—'}</td>
+              <td className="px-3 py-2 max-sm:block max-sm:py-0.5">
                 {variant === 'waiting' ? (
                   <span className="text-amber-800">{t('waitingFor', { hours: Math.floor((now.getTime() - row.lastUpdateAt.getTime()) / 3_600_000) })}</span>
                 ) : (
