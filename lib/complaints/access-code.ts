@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { complaintEvents, complaintParties, complaints, users, type Complaint } from '@/db/schema';
-import { newAccessCode, type CommandActor } from './commands';
+import { newAccessCode, staleVersion, type CommandActor } from './commands';
 import { CommandError } from './errors';
 import { queueNotices } from './outbox';
 
@@ -32,15 +32,7 @@ export async function reissueAccessCode(db: Db, args: ReissueArgs, now = new Dat
       .from(complaintParties)
       .where(and(eq(complaintParties.complaintId, row.id), eq(complaintParties.userId, actor.id)));
     if (party) throw new CommandError('involved_party');
-    if (row.version !== args.expectedVersion) {
-      const [last] = await tx
-        .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
-        .from(complaintEvents)
-        .where(eq(complaintEvents.complaintId, row.id))
-        .orderBy(desc(complaintEvents.version))
-        .limit(1);
-      throw new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
-    }
+    if (row.version !== args.expectedVersion) throw await staleVersion(tx, row.id);
     let accessCode = newAccessCode();
     while (accessCode === row.accessCode) accessCode = newAccessCode();
     const version = row.version + 1;

@@ -273,6 +273,17 @@ export interface ApplyResult {
   eventId: number;
 }
 
+/** The "someone else changed this form" refusal, naming who acted last and when. */
+export async function staleVersion(tx: Tx, complaintId: string): Promise<CommandError> {
+  const [last] = await tx
+    .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(desc(complaintEvents.version))
+    .limit(1);
+  return new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
+}
+
 /**
  * Fires one event of the procedure: guards, version check, history row, form update,
  * ledger, remedies, accountability and notices — all in one transaction or none of it.
@@ -289,15 +300,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     // A form this actor may not open (another department's, finance) does not exist for them either.
     const groupWide = row.siteId !== actor.siteId && (await isGroupWide(tx, actor.id));
     if (!canSee({ ...actor, groupWide }, { ...row, partyUserIds: [] })) throw new CommandError('not_found');
-    if (row.version !== args.expectedVersion) {
-      const [last] = await tx
-        .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
-        .from(complaintEvents)
-        .where(eq(complaintEvents.complaintId, row.id))
-        .orderBy(desc(complaintEvents.version))
-        .limit(1);
-      throw new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
-    }
+    if (row.version !== args.expectedVersion) throw await staleVersion(tx, row.id);
     const parties = (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, row.id))).map((p) => p.userId);
     const facts = toFacts(row, parties, await headAbsent(tx, row.departmentId, now));
     const check = checkEvent(actor, facts, event);
