@@ -72,7 +72,7 @@ export function safeError(err: unknown, depth = 0): SafeError {
 
 /** Drops drizzle's "params: …" part and masks quoted values such as `"…"` in PostgreSQL's messages. */
 export function safeMessage(message: string): string {
-  // drizzle: "Failed query: <SQL with $n placeholders>\nparams: <the values>" — the SQL may stay.
+  // drizzle puts the query (with $1, $2 … for the values) first and the values after "params:"; the query may stay.
   if (message.startsWith('Failed query: ')) return message.replace(/\nparams:[\s\S]*$/, '').slice(0, 2000);
   return message
     .replace(/"[^"\n]*"/g, '"…"')

@@ -8,7 +8,7 @@ import zh from '@/messages/zh-CN/common.json';
 import enForm from '@/messages/en/form.json';
 import zhForm from '@/messages/zh-CN/form.json';
 
-/** A root translator over a tiny message tree, with next-intl's {placeholder} syntax. */
+/** A root translator over a tiny message tree, filling {name} arguments the way next-intl does. */
 function translator(messages: Record<string, unknown>): RootTranslator {
   const get = (key: string) => key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], messages);
   const t = ((key: string, values: Record<string, string> = {}) => {
