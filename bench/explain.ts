@@ -60,7 +60,7 @@ const pages: [string, () => Promise<unknown>][] = [
   ['search_en', () => search({ q: 'seal' })],
   ['search_phone', () => search({ phone: phone.customer_phone.slice(-6) })],
   ['form', () => Promise.all([loadFormView(desk, meta.long_form, now, db), loadChoices(desk, db)])],
-  ['track', () => loadPublicView(db, track.tracking_token)],
+  ['track', () => loadPublicView(track.tracking_token, db)],
   ['report', () => monthlyReport(management, month, calendar.timeZone, db)],
 ];
 

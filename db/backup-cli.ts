@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { openDatabase } from './client';
 import { backupDatabase } from './backup';
-import { attachmentsDir } from '../lib/public/attachments';
+import { attachmentsDir } from '../lib/attachments';
 
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 const file = path.resolve(process.argv[2] || path.join('backups', `kesu-${stamp}.jsonl.gz`));

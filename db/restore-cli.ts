@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { openDatabase } from './client';
 import { restoreDatabase, RestoreRefused } from './backup';
-import { attachmentsDir } from '../lib/public/attachments';
+import { attachmentsDir } from '../lib/attachments';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force') || process.env.KESU_RESTORE_FORCE === '1';

@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ComplaintEvent } from '@/db/schema';
+import type { FormHistoryEvent } from '@/lib/complaints/form-view';
 
 // The parts of a payload worth reading in the timeline, in this order.
 const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
 
 /** The full history of a form: who, when, what, and whether the customer sees it. */
-export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) {
+export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }) {
   const [t, wf, common, format] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attachments, complaints } from '@/db/schema';
-import { attachmentPath, storeAttachment } from '@/lib/public/attachments';
+import { attachmentPath, storeAttachment } from '@/lib/attachments';
 import type { StaffUser } from '@/db/queries/staff';
 import { evidenceMimes, isTerminal, maxEvidenceBytes, type EvidenceFile, type State } from '@/lib/workflow';
 import { inspectUpload, storedFilename, type Inspection, type UploadRefusal } from '@/lib/uploads';

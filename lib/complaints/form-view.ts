@@ -145,6 +145,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
 }
 
 export type FormView = NonNullable<Awaited<ReturnType<typeof loadFormView>>>;
+/** One row of a form's history as the form page shows it. */
+export type FormHistoryEvent = FormView['events'][number];
 
 /** The choices the action forms offer: departments and the staff who can be customer manager. */
 export async function loadChoices(user: StaffUser, db?: Db) {

@@ -4,8 +4,24 @@ import { parseBadCharCode, safeText } from '@/lib/validation/text';
 import { fieldErrorsOf } from './validation';
 import type { Db } from '@/db/client';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
-import { surveyAvailability } from '@/lib/public/tracking';
+import type { State } from '@/lib/workflow';
 import { queueNotices } from './outbox';
+
+export type SurveyAvailability = { open: true } | { open: false; given?: number };
+
+/** States in which the customer may rate the handling (after resolve_on_spot / complete_handling). */
+export const surveyStates: readonly State[] = ['follow_up', 'assessment', 'fault_review', 'archived'];
+/** Events that end a round of handling; a survey counts for the latest round. */
+export const handlingEvents = ['resolve_on_spot', 'complete_handling'] as const;
+/** Whether the customer may rate now, or the rating already given in this round of handling. */
+export function surveyAvailability(status: string, history: readonly { type: string; version: number; payload: unknown }[]): SurveyAvailability {
+  if (!surveyStates.includes(status as State)) return { open: false };
+  let handledAt = -1;
+  for (const h of history) if ((handlingEvents as readonly string[]).includes(h.type)) handledAt = Math.max(handledAt, h.version);
+  const given = history.filter((h) => h.type === 'survey' && h.version > handledAt).at(-1);
+  if (given) return { open: false, given: (given.payload as { rating?: number }).rating };
+  return { open: handledAt > 0 };
+}
 
 /** The customer's rating of the handling, shared by the tracking page's form and the command. */
 export const surveySchema = z.strictObject({

@@ -1,15 +1,24 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { complaints } from '@/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { categories, complaints } from '@/db/schema';
 import { createComplaint, formatNumber, newAccessCode } from '@/lib/complaints/commands';
 import { CommandError } from '@/lib/complaints/errors';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
 import { imageMimes, type EvidenceFile } from '@/lib/workflow';
 import { inspectUpload, storedFilename } from '@/lib/uploads';
-import { storeAttachment } from './attachments';
+import { storeAttachment } from '@/lib/attachments';
 import { envLimit, hit, refund } from './rate-limit';
 import { maxPhotoBytes, maxPhotos, publicSubmitSchema } from './schemas';
+
+/** The web form's category choices in the page's locale, alphabetical with 'other' last. */
+export async function loadPublicCategories(locale: 'zh-CN' | 'en', db?: Db): Promise<{ code: string; label: string }[]> {
+  const d = db ?? (await getDb());
+  const rows = await d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.name));
+  return rows
+    .map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }))
+    .sort((a, b) => (a.code === 'other' ? 1 : b.code === 'other' ? -1 : a.label.localeCompare(b.label, locale)));
+}
 
 export interface UploadedPhoto {
   name: string;

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
 import type { RemedyKind, State } from '@/lib/workflow';
 import { queueNotices } from '@/lib/complaints/outbox';
+import { surveyAvailability, type SurveyAvailability } from '@/lib/complaints/survey';
 import { isTrackingToken } from '@/lib/params';
 import { envLimit, hit, refund } from './rate-limit';
 
@@ -142,12 +143,6 @@ export interface PublicView {
   survey: SurveyAvailability;
 }
 
-export type SurveyAvailability = { open: true } | { open: false; given?: number };
-
-/** States in which the customer may rate the handling (after resolve_on_spot / complete_handling). */
-export const surveyStates: readonly State[] = ['follow_up', 'assessment', 'fault_review', 'archived'];
-/** Events that end a round of handling; a survey counts for the latest round. */
-export const handlingEvents = ['resolve_on_spot', 'complete_handling'] as const;
 /** States in which the customer is still waiting for the handling itself (dates are shown). */
 const handlingStates: readonly State[] = ['received', 'investigating', 'pending_approval', 'management_review', 'negotiation', 'gm_decision', 'accountability'];
 
@@ -200,20 +195,11 @@ export function toPublicEntry(row: { version: number; at: Date; type: string; ac
   return entry;
 }
 
-/** Whether the customer may rate now, or the rating already given in this round of handling. */
-export function surveyAvailability(status: string, history: readonly { type: string; version: number; payload: unknown }[]): SurveyAvailability {
-  if (!surveyStates.includes(status as State)) return { open: false };
-  let handledAt = -1;
-  for (const h of history) if ((handlingEvents as readonly string[]).includes(h.type)) handledAt = Math.max(handledAt, h.version);
-  const given = history.filter((h) => h.type === 'survey' && h.version > handledAt).at(-1);
-  if (given) return { open: false, given: (given.payload as { rating?: number }).rating };
-  return { open: handledAt > 0 };
-}
-
 /** The tracking page's content for a private link, or null for an unknown token. */
-export async function loadPublicView(db: Db, token: string): Promise<PublicView | null> {
+export async function loadPublicView(token: string, db?: Db): Promise<PublicView | null> {
   if (!isTrackingToken(token)) return null;
-  const [row] = await db
+  const d = db ?? (await getDb());
+  const [row] = await d
     .select({
       id: complaints.id,
       number: complaints.number,
@@ -232,7 +218,7 @@ export async function loadPublicView(db: Db, token: string): Promise<PublicView 
     .where(eq(complaints.trackingToken, token));
   if (!row) return null;
   const status = row.status as State;
-  const history = await db
+  const history = await d
     .select({ version: complaintEvents.version, at: complaintEvents.at, type: complaintEvents.type, actorRole: complaintEvents.actorRole, payload: complaintEvents.payload })
     .from(complaintEvents)
     .where(and(eq(complaintEvents.complaintId, row.id), eq(complaintEvents.customerVisible, true)))
@@ -241,7 +227,7 @@ export async function loadPublicView(db: Db, token: string): Promise<PublicView 
   const survey = surveyAvailability(status, history);
   let nextContactOn: string | null = null;
   if (status === 'pending') {
-    const [item] = await db
+    const [item] = await d
       .select({ nextContactOn: pendingItems.nextContactOn })
       .from(pendingItems)
       .where(and(eq(pendingItems.complaintId, row.id), isNull(pendingItems.closedAt)))

@@ -1,33 +1,6 @@
 import { isTerminal, withdrawableStates, type Role, type State } from './states';
 
-export type EventName =
-  | 'triage'
-  | 'resolve_on_spot'
-  | 'propose_pending'
-  | 'reject'
-  | 'submit_determination'
-  | 'approve_pending'
-  | 'refuse_pending'
-  | 'record_contact'
-  | 'resume'
-  | 'approve_opinion'
-  | 'dispute_opinion'
-  | 'return_to_department'
-  | 'record_negotiation'
-  | 'approve_final'
-  | 'return_to_management'
-  | 'complete_handling'
-  | 'record_follow_up'
-  | 'reopen'
-  | 'pass_assessment'
-  | 'flag_fault'
-  | 'settle_fault'
-  | 'withdraw'
-  | 'note'
-  | 'instruct'
-  | 'evidence_added';
-
-export const events: readonly EventName[] = [
+export const events = [
   'triage',
   'resolve_on_spot',
   'propose_pending',
@@ -54,6 +27,9 @@ export const events: readonly EventName[] = [
   'instruct',
   'evidence_added',
 ] as const;
+
+/** Every event of the procedure; the union is derived from the list, so the two cannot drift. */
+export type EventName = (typeof events)[number];
 
 /** Events that change no state and are therefore not in `transitions`. */
 export const statelessEvents = ['note', 'instruct', 'evidence_added'] as const satisfies readonly EventName[];

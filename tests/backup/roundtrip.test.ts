@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '@/db/client';
 import { backupDatabase, databaseIsEmpty, restoreDatabase, RestoreRefused } from '@/db/backup';
 import { seedBase, seedDemo } from '@/db/seed';
 import { attachments, complaints } from '@/db/schema';
-import { storeAttachment } from '@/lib/public/attachments';
+import { storeAttachment } from '@/lib/attachments';
 import { createBackend, forEachBackend } from '@/tests/helpers/databases';
 import { pngBytes } from '@/tests/public/fixtures';
 

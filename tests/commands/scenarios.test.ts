@@ -327,7 +327,7 @@ forEachBackend('command scenarios', (backend) => {
     await form.refused('complete_handling', 'management', completion(fx), at(T0, 5), 'terminal');
 
     // The customer reads the finding, not the GM's opinion, and is offered no survey.
-    const view = await loadPublicView(fx.db, row.trackingToken);
+    const view = await loadPublicView(row.trackingToken, fx.db);
     expect(view).toMatchObject({ status: 'rejected', survey: { open: false }, stepDueAt: null });
     expect(view!.history.at(-1)).toMatchObject({ type: 'approve_final', text: explanation });
     expect(JSON.stringify(view)).not.toContain('同意，按不成立结案');

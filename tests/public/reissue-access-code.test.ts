@@ -30,7 +30,7 @@ forEachBackend('reissue access code', (backend) => {
     const [event] = await database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, form.id), eq(complaintEvents.type, 'access_code_reissued')));
     expect(event).toMatchObject({ version: updated.version, customerVisible: false, actorId: desk.id, fromState: 'received', toState: 'received' });
     expect(JSON.stringify(event.payload)).not.toContain(updated.accessCode);
-    const view = await loadPublicView(database.db, form.trackingToken);
+    const view = await loadPublicView(form.trackingToken, database.db);
     expect(view!.history.map((h) => h.type)).not.toContain('access_code_reissued');
 
     const sent = await database.db.select().from(notifications).where(and(eq(notifications.complaintId, form.id), eq(notifications.template, 'access_code_reissued')));

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { attachments, complaints, notifications } from '@/db/schema';
-import { attachmentPath } from '@/lib/public/attachments';
+import { attachmentPath } from '@/lib/attachments';
 import { submitPublicComplaint, type PublicSubmission } from '@/lib/public/submit';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { pngBytes, setupDesk } from './fixtures';

@@ -40,7 +40,7 @@ forEachBackend('recordSurvey', (backend) => {
     const notices = await database.db.select().from(notifications).where(and(eq(notifications.eventId, eventId)));
     expect(notices).toHaveLength(0);
     expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 1 }))).toBe('already_rated');
-    const view = await loadPublicView(database.db, form.trackingToken);
+    const view = await loadPublicView(form.trackingToken, database.db);
     expect(view?.survey).toEqual({ open: false, given: 4 });
     expect(view?.history.at(-1)).toMatchObject({ type: 'survey', actor: 'customer', rating: 4, text: '很好' });
   });

@@ -58,7 +58,7 @@ forEachBackend('public tracking', (backend) => {
     }
     expect(await lookup(form.number, form.accessCode, ip(), now)).toEqual({ kind: 'found', token: form.trackingToken });
     // And the private link never depended on any of it.
-    expect((await loadPublicView(database.db, form.trackingToken))?.number).toBe(form.number);
+    expect((await loadPublicView(form.trackingToken, database.db))?.number).toBe(form.number);
   });
 
   it('limits wrong codes per number and address (KESU_TRACK_PAIR_FAILURES an hour), also in parallel; the right code resets it', () =>
@@ -133,7 +133,7 @@ forEachBackend('public tracking', (backend) => {
     await fire('triage', { departmentId: dept.id!, severity: 'general', customerManagerId: desk.id });
     await fire('note', { text: '内部备注：当事人是马超', customerVisible: false });
     await fire('note', { text: '我们正在调查，明天回复您。', customerVisible: true });
-    const view = await loadPublicView(database.db, form.trackingToken);
+    const view = await loadPublicView(form.trackingToken, database.db);
     expect(view).not.toBeNull();
     expect(view!.status).toBe('investigating');
     expect(view!.stepDueAt).toBeInstanceOf(Date);
@@ -147,6 +147,6 @@ forEachBackend('public tracking', (backend) => {
     expect(text).not.toContain(desk.id);
     expect(text).not.toContain(form.accessCode);
     expect(view!.survey).toEqual({ open: false });
-    expect(await loadPublicView(database.db, 'nope')).toBeNull();
+    expect(await loadPublicView('nope', database.db)).toBeNull();
   });
 });

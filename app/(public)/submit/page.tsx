@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { asc } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { categories } from '@/db/schema';
+import { isLocale } from '@/lib/i18n/locales';
+import { loadPublicCategories } from '@/lib/public/submit';
 import { SubmitForm } from './submit-form';
 
 export async function generateMetadata() {
@@ -13,12 +12,7 @@ export async function generateMetadata() {
 export default async function SubmitPage() {
   const t = await getTranslations('public.submit');
   const locale = await getLocale();
-  const db = await getDb();
-  const rows = await db.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.name));
-  // 'other' last; the rest in the order of the locale's labels.
-  const options = rows
-    .map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }))
-    .sort((a, b) => (a.code === 'other' ? 1 : b.code === 'other' ? -1 : a.label.localeCompare(b.label, locale)));
+  const options = await loadPublicCategories(isLocale(locale) ? locale : 'zh-CN');
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { lowSatisfaction } from '@/lib/complaints/survey';
 import { loadPublicView, type PublicHistoryEntry } from '@/lib/public/tracking';
@@ -14,14 +13,13 @@ const knownEvents = new Set(['create', 'triage', 'resolve_on_spot', 'reject', 'a
 
 export default async function TrackTokenPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const db = await getDb();
-  const view = await loadPublicView(db, token);
+  const view = await loadPublicView(token);
   if (!view) notFound();
   const t = await getTranslations('public');
   const wf = await getTranslations('workflow');
   const format = await getFormatter();
   const locale = await getLocale();
-  const { timeZone } = await loadCalendar(db);
+  const { timeZone } = await loadCalendar();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const day = (ymd: string) => format.dateTime(new Date(`${ymd}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const category = locale === 'en' ? view.categoryNameEn : view.categoryName;

@@ -13,7 +13,7 @@ import { kickOutbox } from '@/lib/jobs';
 const applyEventSchema = z.object({
   complaintId: z.uuid(),
   number: z.string().regex(/^KS-\d{4}-\d{6}$/),
-  event: z.enum(events as [EventName, ...EventName[]]),
+  event: z.enum(events),
   expectedVersion: z.number().int().positive(),
   input: z.unknown(),
 });

@@ -1,3 +1,4 @@
+// Attachment storage by content hash, shared by staff evidence uploads and the public web form.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
