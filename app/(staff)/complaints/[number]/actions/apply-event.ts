@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { applyEvent } from '@/lib/complaints/commands';
-import { events, type EventName } from '@/lib/workflow';
+import { events } from '@/lib/workflow';
 import { kickOutbox } from '@/lib/jobs';
 
 // The event's own input is validated by the command layer with eventSchemas[event],
