@@ -78,3 +78,16 @@ describe('money', () => {
     expect(zh.money(0)).toBe('¥0.00');
   });
 });
+
+describe('punctuation', () => {
+  it('one colon per language', () => {
+    expect(zh.labelled('退货', '整车退回')).toBe('退货：整车退回');
+    expect(en.labelled('Return', 'whole car')).toBe('Return: whole car');
+  });
+
+  it('lists names the way each language does', () => {
+    expect(zh.list(['吴涛', '孙伟', '李娜'])).toBe('吴涛、孙伟和李娜');
+    expect(en.list(['Wu Tao', 'Sun Wei'])).toBe('Wu Tao and Sun Wei');
+    expect(zh.list([])).toBe('');
+  });
+});

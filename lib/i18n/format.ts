@@ -43,6 +43,10 @@ export interface Format {
   money(cents: number): string;
   /** A weekday of a YYYY-MM-DD day: 周一 / Mon. */
   weekday(ymd: string): string;
+  /** Names in a row: 甲、乙和丙 / A, B, and C. */
+  list(items: readonly string[]): string;
+  /** "label: value" with the language's colon: 退货：说明 / Return: text. */
+  labelled(label: string, value: string): string;
 }
 
 const cache = new Map<string, Format>();
@@ -67,6 +71,7 @@ export function createFormat(locale: Locale, timeZone: string): Format {
   const dayUnitF = unit('day');
   // "unit" lists join without "and": 1小时48分钟 / 1 hr, 48 min → narrow: 1 hr 48 min.
   const listF = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
+  const namesF = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
   const utcDay = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
   const format: Format = {
@@ -96,6 +101,9 @@ export function createFormat(locale: Locale, timeZone: string): Format {
     },
     money: (cents) => moneyF.format(cents / 100),
     weekday: (ymd) => weekdayF.format(utcDay(ymd)),
+    list: (items) => namesF.format(items),
+    // One colon per language: full-width in Chinese, ASCII and a space in English.
+    labelled: (label, value) => `${label}${locale === 'en' ? ': ' : '：'}${value}`,
   };
   cache.set(key, format);
   return format;

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
@@ -28,8 +29,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const [page, counts] = await Promise.all([listNotifications(db, { status, channel, cursor, limit: 50 }), countNotificationsByStatus(db)]);
   const t = await getTranslations('admin.outbox');
   const a = await getTranslations('admin');
-  const format = await getFormatter();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+  const format = await getFormat();
+  const when = (d: Date | null) => (d ? format.dateTimeSeconds(d) : '—');
   const query = (extra: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ status, channel, ...extra })) if (v) q.set(k, v);
