@@ -3,6 +3,8 @@ import { getFormat } from '@/lib/i18n/get-format';
 import { pendingReasons } from '@/lib/workflow/states';
 import type { ComplaintEvent } from '@/db/schema';
 
+// Events whose `reason` is typed by a person (not a pending-reason code).
+const freeTextReason = new Set(['withdraw', 'refuse_pending', 'resume', 'dispute_opinion', 'return_to_department', 'return_to_management', 'reopen']);
 // The parts of a payload worth reading in the timeline, in this order.
 const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
 
@@ -19,9 +21,10 @@ export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) 
       {events.map((e) => {
         const payload = (e.payload ?? {}) as Record<string, unknown>;
         const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
-        // A pending item's reason is a code (parts_delayed …): show its label, never the code.
+        // A pending item's reason is a code (parts_delayed …; the proposal and the approval both
+        // carry it): show its label, never the code. Elsewhere `reason` is free text.
         const reasonAt = texts.indexOf(String(payload.reason));
-        if (e.type === 'propose_pending' && reasonAt >= 0 && (pendingReasons as readonly string[]).includes(texts[reasonAt])) {
+        if (!freeTextReason.has(e.type) && reasonAt >= 0 && (pendingReasons as readonly string[]).includes(texts[reasonAt])) {
           texts[reasonAt] = format.labelled(t('fields.reason'), wf(`pendingReasons.${texts[reasonAt]}`));
         }
         for (const key of ['remedy', 'remedyProposal', 'remedyDelivered']) {
