@@ -86,8 +86,8 @@ test('admin adds a holiday and removes it; a day already on the calendar is refu
   await form.getByLabel(/名称/).fill('国庆节（测试）');
   await form.getByRole('button', { name: '添加日期' }).click();
   const table = page.getByTestId('calendar-days');
-  await expect(table.getByRole('row', { name: /2027-10-01/ })).toContainText('国庆节（测试）');
-  await expect(table.getByRole('row', { name: /2027-10-01/ })).toContainText('节假日');
+  await expect(table.getByRole('row', { name: /2027年10月1日/ })).toContainText('国庆节（测试）');
+  await expect(table.getByRole('row', { name: /2027年10月1日/ })).toContainText('节假日');
   await snap(page, testInfo, 'admin-calendar');
 
   // 2026-10-01 is in the demo calendar already.
@@ -96,7 +96,7 @@ test('admin adds a holiday and removes it; a day already on the calendar is refu
   await expect(page.locator('#day-day-error')).toContainText('该日期已在日历中');
   await expect(form.getByLabel('日期')).toHaveAttribute('aria-describedby', 'day-day-error');
 
-  await page.getByRole('button', { name: '删除 2027-10-01' }).click();
+  await page.getByRole('button', { name: '删除 2027年10月1日' }).click();
   await expect(page.getByText('2027 年尚未录入')).toBeVisible();
 
   // Working hours: the end must come after the start.

@@ -141,7 +141,7 @@ test('after 5 wrong passwords the login waits, even with the right password, on 
     await expect(message).toHaveText(/账号或密码不正确/);
   }
   await attempt(demoPassword);
-  await expect(message).toHaveText(/该账号登录失败次数过多，已暂停登录至 \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}/);
+  await expect(message).toHaveText(/该账号登录失败次数过多，已暂停登录至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}/);
   await expect(page).toHaveURL(/\/login/);
 
   // Auth.js's own endpoint is throttled too, from any address, and its redirect says until when.

@@ -57,8 +57,10 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await expect(card).toBeVisible();
   await expect(card.getByTestId('ledger-reason')).toContainText('配件未到');
   await expect(card.getByTestId('ledger-reason')).toContainText('原厂后视镜需从厂家调货');
-  const next = (await card.getByTestId('ledger-next-contact').textContent())!.trim();
+  // The day as machines read it; the page writes it as a date (2027年1月4日).
+  const next = (await card.getByTestId('ledger-next-contact').getAttribute('data-day'))!;
   expect(next).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(card.getByTestId('ledger-next-contact')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   expect(next > new Date().toISOString().slice(0, 10)).toBe(true);
   await expect(card).toContainText('黄志远'); // approved by
   await expect(card).toContainText('尚未联系');

@@ -1,6 +1,10 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
+import { pendingReasons } from '@/lib/workflow/states';
 import type { FormHistoryEvent } from '@/lib/complaints/form-view';
 
+// Events whose `reason` is typed by a person (not a pending-reason code).
+const freeTextReason = new Set(['withdraw', 'refuse_pending', 'resume', 'dispute_opinion', 'return_to_department', 'return_to_management', 'reopen']);
 // The parts of a payload worth reading in the timeline, in this order.
 const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
 
@@ -10,19 +14,25 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
     getTranslations('form'),
     getTranslations('workflow'),
     getTranslations('common'),
-    getFormatter(),
+    getFormat(),
   ]);
   return (
     <ol className="space-y-3" data-testid="history">
       {events.map((e) => {
         const payload = (e.payload ?? {}) as Record<string, unknown>;
         const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
+        // A pending item's reason is a code (parts_delayed …; the proposal and the approval both
+        // carry it): show its label, never the code. Elsewhere `reason` is free text.
+        const reasonAt = texts.indexOf(String(payload.reason));
+        if (!freeTextReason.has(e.type) && reasonAt >= 0 && (pendingReasons as readonly string[]).includes(texts[reasonAt])) {
+          texts[reasonAt] = format.labelled(t('fields.reason'), wf(`pendingReasons.${texts[reasonAt]}`));
+        }
         for (const key of ['remedy', 'remedyProposal', 'remedyDelivered']) {
           const remedy = payload[key] as { kind?: string; description?: string } | undefined;
-          if (remedy?.description) texts.push(`${wf(`remedyKinds.${remedy.kind}`)}：${remedy.description}`);
+          if (remedy?.description) texts.push(format.labelled(wf(`remedyKinds.${remedy.kind}`), remedy.description));
         }
-        if (Array.isArray(payload.files)) texts.push(`${t('evidence')}：${(payload.files as { filename?: string }[]).map((f) => f.filename).join('、')}`);
-        if (Array.isArray(payload.participants)) texts.push(`${t('fields.participants')}：${payload.participants.join('、')}`);
+        if (Array.isArray(payload.files)) texts.push(format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))));
+        if (Array.isArray(payload.participants)) texts.push(format.labelled(t('fields.participants'), format.list(payload.participants.map(String))));
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
         return (
@@ -36,7 +46,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
               {payload.adminRepair === true && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900">{t('adminRepair')}</span>}
             </div>
             <div className="text-xs text-slate-600">
-              {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })} · {e.actorName} · {role}
+              {format.dateTime(e.at)} · {e.actorName} · {role}
             </div>
             {texts.map((text, i) => (
               <p key={i} className="mt-1 whitespace-pre-line text-sm">{text}</p>

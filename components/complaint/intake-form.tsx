@@ -4,11 +4,13 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { channels, createComplaintSchema, severities } from '@/lib/workflow';
 import { createComplaintAction } from '@/app/(staff)/desk/actions/create-complaint';
 import { earlierFormsAction } from '@/app/(staff)/desk/actions/earlier-forms';
 import type { EarlierForm } from '@/lib/complaints/intake';
+import { WarningIcon } from '@/components/ui/icons';
 
 interface Props {
   categories: { code: string; name: string; nameEn: string; defaultSeverity: string }[];
@@ -25,7 +27,7 @@ export function IntakeForm({ categories, staff }: Props) {
   const f = useTranslations('form.fields');
   const wf = useTranslations('workflow');
   const locale = useLocale();
-  const format = useFormatter();
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -112,12 +114,12 @@ export function IntakeForm({ categories, staff }: Props) {
       </div>
       {earlier.length > 0 && (
         <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="repeat-warning">
-          <p className="font-medium">⚠ {t('repeat', { count: earlier.length })}</p>
+          <p className="font-medium"><WarningIcon /> {t('repeat', { count: earlier.length })}</p>
           <ul className="mt-1 list-disc pl-5">
             {earlier.map((e) => (
               <li key={e.number}>
                 <a href={`/complaints/${e.number}`} className="font-mono text-blue-700 underline" target="_blank">{e.number}</a>{' '}
-                {wf(`states.${e.status}`)} · {format.dateTime(new Date(e.receivedAt), { dateStyle: 'medium' })} · {e.description.slice(0, 40)}
+                {wf(`states.${e.status}`)} · {format.date(new Date(e.receivedAt))} · {e.description.slice(0, 40)}
               </li>
             ))}
           </ul>

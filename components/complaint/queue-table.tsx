@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import type { QueuePage, QueueRow } from '@/lib/complaints/queues';
 import { DeadlineBadge } from './deadline-badge';
 
@@ -16,7 +17,7 @@ export async function QueueCount({ total }: { total: QueuePage['total'] }) {
 export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRow[]; now: Date; variant?: 'due' | 'waiting' }) {
   const t = await getTranslations('common.queue');
   const wf = await getTranslations('workflow');
-  const format = await getFormatter();
+  const format = await getFormat();
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -46,12 +47,12 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">{row.subject ?? '—'}</td>
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">
                 {variant === 'waiting' ? (
-                  <span className="text-amber-800">{t('waitingFor', { hours: Math.floor((now.getTime() - row.lastUpdateAt.getTime()) / 3_600_000) })}</span>
+                  <span className="text-amber-800">{t('waitingFor', { time: format.duration(now.getTime() - row.lastUpdateAt.getTime()) })}</span>
                 ) : (
                   <>
                     <DeadlineBadge due={row.stepDueAt} now={now} />
                     {row.stepDueAt && (
-                      <span className="ml-2 text-xs text-slate-600">{format.dateTime(row.stepDueAt, { dateStyle: 'short', timeStyle: 'short' })}</span>
+                      <span className="ml-2 text-xs text-slate-600">{format.dateTime(row.stepDueAt)}</span>
                     )}
                   </>
                 )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { WarningIcon } from '@/components/ui/icons';
 
 export const inputClass =
   'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2';
@@ -23,7 +24,7 @@ export function Field(props: { id: string; label: string; optional?: string; hin
       {hint && <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p>}
       {children}
       <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm font-medium text-red-800">
-        {error && <span>⚠ {error}</span>}
+        {error && <span><WarningIcon /> {error}</span>}
       </p>
     </div>
   );

@@ -368,9 +368,15 @@ export interface LedgerCsvLabels {
   state: (s: State) => string;
   reason: (r: PendingReason) => string;
   outcome: (o: string) => string;
+  /** The reader's colon (lib/i18n/format labelled): "：" in Chinese, ": " in English. */
+  colon?: string;
 }
 
-/** The ledger as CSV rows (header first); times in the business time zone. */
+/**
+ * The ledger as CSV rows (header first); times in the business time zone. Dates stay
+ * YYYY-MM-DD HH:mm on purpose: a spreadsheet reads that as a date it can sort and filter,
+ * where 2026年12月1日 would be text. Labels (states, reasons) are translated.
+ */
 export function ledgerCsvRows(items: LedgerItem[], labels: LedgerCsvLabels, timeZone: string): string[][] {
   const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dt = (d: Date | null) => (d ? fmt.format(d) : '');
@@ -389,7 +395,7 @@ export function ledgerCsvRows(items: LedgerItem[], labels: LedgerCsvLabels, time
       i.approvedByName ?? '',
       dt(i.lastContactAt),
       i.closedAt ? '' : i.nextContactOn,
-      i.contacts.map((c) => `${dt(c.at)} ${c.byName ?? ''}：${c.summary}`).join('\n'),
+      i.contacts.map((c) => `${dt(c.at)} ${c.byName ?? ''}${labels.colon ?? '：'}${c.summary}`).join('\n'),
       dt(i.closedAt),
       i.outcome ? labels.outcome(i.outcome) : '',
     ]),

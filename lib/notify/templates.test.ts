@@ -31,9 +31,10 @@ describe('renderTemplate', () => {
     for (const name of TEMPLATE_NAMES.filter((n) => n.startsWith('summary_'))) {
       for (const locale of ['zh-CN', 'en']) {
         const { subject, text } = renderTemplate(name, locale, summary);
-        expect(subject, `${name}/${locale}`).toContain('2026-10-27');
+        expect(subject, `${name}/${locale}`).toContain(locale === 'en' ? 'Oct 27, 2026' : '2026年10月27日');
         expect(text, `${name}/${locale}`).toContain('https://kesu.test/reports?month=2026-10');
-        expect(text, `${name}/${locale}`).toContain('300.00');
+        expect(text, `${name}/${locale}`).toContain('¥300.00');
+        expect(text, `${name}/${locale}`).not.toMatch(/CNY|元/);
         expect(subject + text).not.toMatch(/[{}]/);
       }
     }
@@ -58,7 +59,8 @@ describe('renderTemplate', () => {
 
   it('formats the deadline in the business time zone (Asia/Shanghai by default)', () => {
     const { text } = renderTemplate('deadline_warning', 'en', { number: 'KS-2026-000001', deadline: '2026-03-02T06:30:00Z' });
-    expect(text).toMatch(/03\/02\/2026, 14:30/);
+    expect(text).toContain('Mar 2, 2026, 14:30');
+    expect(renderTemplate('deadline_warning', 'zh-CN', { number: 'KS-2026-000001', deadline: '2026-03-02T06:30:00Z' }).text).toContain('2026年3月2日 14:30');
   });
 
   it('treats en-US as English and anything else as Chinese; refuses unknown templates', () => {

@@ -9,6 +9,8 @@
  * array lists alternatives, richest first: the first one whose fields are all present is used.
  */
 
+import { createFormat } from '@/lib/i18n/format';
+
 export type NotifyLocale = 'zh-CN' | 'en';
 
 export const TEMPLATE_NAMES = [
@@ -375,31 +377,31 @@ export const TEMPLATES: TemplateTable = {
   summary_weekly: {
     'zh-CN': {
       subject: '客诉周报（{from} 至 {to}）',
-      lines: ['本周受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+      lines: ['本周受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
     },
     en: {
       subject: 'Weekly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
     },
   },
   summary_monthly: {
     'zh-CN': {
       subject: '客诉月报（{from} 至 {to}）',
-      lines: ['上月受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties} 元，奖励 {rewards} 元。', '查看报表：{url}'],
+      lines: ['上月受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
     },
     en: {
       subject: 'Monthly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties CNY {penalties}, rewards CNY {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
     },
   },
   summary_accountability: {
     'zh-CN': {
       subject: '奖惩汇总（{from} 至 {to}）',
-      lines: ['上月处罚合计 {penalties} 元，奖励合计 {rewards} 元。', '明细见报表：{url}'],
+      lines: ['上月处罚合计 {penalties}，奖励合计 {rewards}。', '明细见报表：{url}'],
     },
     en: {
       subject: 'Penalties and rewards ({from} to {to})',
-      lines: ['Last month: penalties CNY {penalties}, rewards CNY {rewards} in all.', 'Details: {url}'],
+      lines: ['Last month: penalties {penalties}, rewards {rewards} in all.', 'Details: {url}'],
     },
   },
   low_satisfaction: {
@@ -449,15 +451,8 @@ function formatDeadline(value: unknown, locale: NotifyLocale): string | undefine
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return typeof value === 'string' && value ? value : undefined;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: businessTimeZone(),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  // The same date-time as the pages (lib/i18n/format), in the customer's language.
+  return createFormat(locale, businessTimeZone()).dateTime(date);
 }
 
 const FIELD = /\{(\w+)\}/g;
@@ -501,6 +496,15 @@ export function renderTemplate(
     else if (typeof v === 'number' || typeof v === 'boolean') values[key] = String(v);
   }
   values.deadline = formatDeadline(p.deadline, loc);
+  // Days and amounts in the reader's language, as the pages write them (the payload keeps
+  // machine values: YYYY-MM-DD and yuan with two decimals, so queued rows render either way).
+  const format = createFormat(loc, businessTimeZone());
+  for (const key of ['from', 'to']) {
+    if (values[key] && /^\d{4}-\d{2}-\d{2}$/.test(values[key])) values[key] = format.day(values[key]);
+  }
+  for (const key of ['penalties', 'rewards']) {
+    if (values[key] && /^-?\d+(\.\d+)?$/.test(values[key])) values[key] = format.money(Math.round(Number(values[key]) * 100));
+  }
 
   const subjects = Array.isArray(entry.subject) ? entry.subject : [entry.subject];
   const subject =

@@ -34,10 +34,10 @@ forEachBackend('periodic summaries', (backend) => {
     const tuesdayAfter = new Date('2026-11-03T01:00:00Z'); // the next day, a Tuesday
     expect(await queueSummaries(fx.db, 'weekly', tuesdayAfter, 'Asia/Shanghai')).toBe(2); // gm + management
     const [notice] = await listInbox(fx.actors.gm.id, 'zh-CN', 5, fx.db);
-    expect(notice.subject).toBe('客诉周报（2026-10-27 至 2026-11-02）');
+    expect(notice.subject).toBe('客诉周报（2026年10月27日 至 2026年11月2日）');
     expect(notice.text).toContain('本周受理 3 张，解决 1 张，调查后认定不成立 1 张');
     expect(await listInbox(fx.actors.finance.id, 'zh-CN', 5, fx.db)).toEqual([]);
     expect(await queueSummaries(fx.db, 'accountability', new Date('2026-12-04T01:00:00Z'), 'Asia/Shanghai')).toBe(2); // gm + finance
-    expect((await listInbox(fx.actors.finance.id, 'en', 5, fx.db))[0].subject).toBe('Penalties and rewards (2026-11-01 to 2026-11-30)');
+    expect((await listInbox(fx.actors.finance.id, 'en', 5, fx.db))[0].subject).toBe('Penalties and rewards (Nov 1, 2026 to Nov 30, 2026)');
   });
 });

@@ -10,6 +10,7 @@ import { submitComplaintAction, type SubmitState } from './actions';
 import { SubmitLimitMessage } from './limit-message';
 import { parseBadCharCode } from '@/lib/validation/text';
 import { badCharText, type RootTranslator } from '@/lib/validation/messages';
+import { WarningIcon } from '@/components/ui/icons';
 
 interface Props {
   categories: { code: string; label: string }[];
@@ -101,9 +102,9 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
         <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <p role="status" aria-live="polite" className="text-sm font-medium text-red-800">
-        {state.status === 'invalid' && <span>⚠ {t('errors.summary')}</span>}
+        {state.status === 'invalid' && <span><WarningIcon /> {t('errors.summary')}</span>}
         {state.status === 'rate_limited' && <SubmitLimitMessage state={state} />}
-        {state.status === 'failed' && <span>⚠ {t('errors.failed')}</span>}
+        {state.status === 'failed' && <span><WarningIcon /> {t('errors.failed')}</span>}
       </p>
       <button type="submit" disabled={sending}
         className="w-full rounded bg-blue-700 px-4 py-3 font-medium text-white hover:bg-blue-800 disabled:opacity-60 sm:w-auto">

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { describedBy, Field, inputClass } from '@/components/public/field';
+import { WarningIcon } from '@/components/ui/icons';
 
 /**
  * Posts to /track/lookup. Without JavaScript that is a plain form post (303 to the private
@@ -60,7 +61,7 @@ export function TrackForm() {
           aria-invalid={missing.code || undefined} aria-describedby={describedBy('code', true)} className={`${inputClass} font-mono tracking-widest`} />
       </Field>
       <p role="status" aria-live="polite" data-testid="track-message" className="text-sm font-medium text-red-800">
-        {message && <span>⚠ {message}</span>}
+        {message && <span><WarningIcon /> {message}</span>}
       </p>
       <button type="submit" disabled={busy}
         className="w-full rounded bg-blue-700 px-4 py-3 font-medium text-white hover:bg-blue-800 disabled:opacity-60 sm:w-auto">

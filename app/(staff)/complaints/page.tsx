@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { filtersToQuery, loadSearchChoices, parseSearchParams, searchComplaints, searchPageSize } from '@/lib/complaints/search';
@@ -23,7 +24,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     loadSearchChoices(user),
     getTranslations('search'),
     getTranslations('workflow'),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const page = await searchComplaints(user, filters, { after, before, now, timeZone: calendar.timeZone });
@@ -114,7 +115,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <td className="px-3 py-2">{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></td>
                     <td className="px-3 py-2">{row.subject ?? '—'}</td>
                     <td className="px-3 py-2">{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.receivedAt)}</td>
                     <td className="px-3 py-2">{openStates.includes(row.status) ? <DeadlineBadge due={row.stepDueAt} now={now} /> : '—'}</td>
                   </tr>
                 ))}

@@ -1,5 +1,7 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
+import { WarningIcon } from '@/components/ui/icons';
 import { requireStaff } from '@/lib/auth/session';
 import { loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
@@ -37,8 +39,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
     after: one(params.after),
     before: one(params.before),
   });
-  const [t, wf, format] = await Promise.all([getTranslations('ledger'), getTranslations('workflow'), getFormatter()]);
-  const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const [t, wf, format] = await Promise.all([getTranslations('ledger'), getTranslations('workflow'), getFormat()]);
+  const dt = format.dateTimeOrDash;
+  const colon = format.labelled('', '');
 
   const query = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
@@ -60,7 +63,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
           </h3>
           <span className="rounded bg-blue-100 px-2 py-0.5 text-sm text-blue-900">{wf(`states.${item.status}`)}</span>
           {item.overdue ? (
-            <span className="rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-800">{t('overdue')}</span>
+            <span className="rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-800"><WarningIcon /> {t('overdue')}</span>
           ) : item.dueThisRound ? (
             <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{t('dueRound')}</span>
           ) : null}
@@ -69,7 +72,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
             <dt className="text-slate-600">{t('fields.reason')}</dt>
-            <dd data-testid="ledger-reason"><span className="font-medium">{wf(`pendingReasons.${item.reason}`)}</span>：{item.explanation}</dd>
+            <dd data-testid="ledger-reason"><span className="font-medium">{wf(`pendingReasons.${item.reason}`)}</span>{colon}{item.explanation}</dd>
           </div>
           <div><dt className="text-slate-600">{t('fields.openedAt')}</dt><dd>{dt(item.openedAt)}</dd></div>
           <div><dt className="text-slate-600">{t('fields.approvedBy')}</dt><dd>{item.approvedByName ?? '—'}</dd></div>
@@ -81,7 +84,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
               <div><dt className="text-slate-600">{t('fields.outcome')}</dt><dd>{item.outcome ? t(`outcomes.${item.outcome}`) : '—'}</dd></div>
             </>
           ) : (
-            <div><dt className="text-slate-600">{t('fields.nextContact')}</dt><dd data-testid="ledger-next-contact" className="font-medium">{item.nextContactOn}</dd></div>
+            <div><dt className="text-slate-600">{t('fields.nextContact')}</dt><dd data-testid="ledger-next-contact" data-day={item.nextContactOn} className="font-medium">{format.day(item.nextContactOn)}</dd></div>
           )}
         </dl>
         <div className="mt-3">
@@ -92,8 +95,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
             <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3 text-sm" data-testid="ledger-contacts">
               {item.contacts.map((c, i) => (
                 <li key={i}>
-                  <span className="text-slate-600">{dt(c.at)} · {c.byName ?? '—'}：</span>{c.summary}
-                  <span className="text-slate-600"> → {c.nextContactOn}</span>
+                  <span className="text-slate-600">{dt(c.at)} · {c.byName ?? '—'}{colon}</span>{c.summary}
+                  {c.nextContactOn && <span className="text-slate-600"> → {format.day(c.nextContactOn)}</span>}
                 </li>
               ))}
             </ol>
@@ -143,7 +146,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
               <li key={a.complaintId} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
                 <Link href={`/complaints/${a.number}`} className={`font-mono ${linkClass}`}>{a.number}</Link>
                 <span>{a.customerName}{a.subject ? ` · ${a.subject}` : ''}</span>
-                {a.reason && <span><span className="font-medium">{wf(`pendingReasons.${a.reason}`)}</span>{a.explanation ? `：${a.explanation}` : ''}</span>}
+                {a.reason && <span><span className="font-medium">{wf(`pendingReasons.${a.reason}`)}</span>{a.explanation ? `${colon}${a.explanation}` : ''}</span>}
                 {a.proposedBy && a.proposedAt && <span className="text-slate-600">{t('awaiting.proposedBy', { name: a.proposedBy, at: dt(a.proposedAt) })}</span>}
                 <DeadlineBadge due={a.stepDueAt} now={now} />
                 {user.role === 'gm' && <Link href={`/complaints/${a.number}`} className={linkClass}>{t('awaiting.decide')}</Link>}
@@ -155,7 +158,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
       <section aria-labelledby="ledger-round" data-testid="ledger-round">
         <h2 id="ledger-round" className="text-lg font-medium">
-          {t('round.title', { date: ledger.roundDate })} <QueueCount total={ledger.roundTotal} />
+          {t('round.title', { date: format.day(ledger.roundDate) })} <QueueCount total={ledger.roundTotal} />
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t('round.hint', { day: policy.pendingContactDay })}</p>
         {ledger.round.length === 0 ? (
@@ -166,8 +169,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
               <li key={item.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
                 <span className="font-mono">{item.number}</span>
                 <span>{item.customerName} · {item.customerPhone}</span>
-                <span>{t('fields.nextContact')}：{item.nextContactOn}</span>
-                {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">{t('overdue')}</span>}
+                <span>{format.labelled(t('fields.nextContact'), format.day(item.nextContactOn))}</span>
+                {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800"><WarningIcon /> {t('overdue')}</span>}
                 <span className="text-slate-600">{item.managerName ?? '—'}</span>
                 <a href={`#item-${item.id}`} className={linkClass}>{t('round.goRecord')}</a>
               </li>

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { monthlyReport, reportRoles } from '@/lib/complaints/reports';
 import { loadCalendar } from '@/lib/complaints/settings';
@@ -8,13 +9,13 @@ import { isMonth } from '@/lib/params';
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const user = await requireStaff(reportRoles);
-  const [t, format, locale, calendar] = await Promise.all([getTranslations('reports'), getFormatter(), getLocale(), loadCalendar()]);
+  const [t, format, locale, calendar] = await Promise.all([getTranslations('reports'), getFormat(), getLocale(), loadCalendar()]);
   const requested = (await searchParams).month;
   // A month outside the portal's years (e.g. 9999-12) would make PostgreSQL fail on the range.
   if (requested !== undefined && requested !== '' && !isMonth(requested)) notFound();
   const month = requested ? requested : localDate(new Date(), calendar.timeZone).slice(0, 7);
   const report = await monthlyReport(user, month, calendar.timeZone);
-  const money = (cents: number | null) => format.number((cents ?? 0) / 100, { style: 'currency', currency: 'CNY' });
+  const money = (cents: number | null) => format.money(cents ?? 0);
   const th = 'px-3 py-2 text-left';
   const td = 'px-3 py-2 border-t border-slate-100';
   return (
@@ -67,7 +68,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             {report.compensation.length === 0 && <tr><td className={td} colSpan={3}>{t('none')}</td></tr>}
           </tbody>
         </table>
-        <p className="mt-2 text-sm">{t('total')}: {money(report.compensation.reduce((sum, r) => sum + (r.amountCents ?? 0), 0))}</p>
+        <p className="mt-2 text-sm">{format.labelled(t('total'), money(report.compensation.reduce((sum, r) => sum + (r.amountCents ?? 0), 0)))}</p>
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { createFormat } from '@/lib/i18n/format';
+import { isLocale } from '@/lib/i18n/locales';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { lowSatisfaction } from '@/lib/complaints/survey';
 import { loadPublicView, type PublicHistoryEntry } from '@/lib/public/tracking';
@@ -17,11 +19,12 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
   if (!view) notFound();
   const t = await getTranslations('public');
   const wf = await getTranslations('workflow');
-  const format = await getFormatter();
   const locale = await getLocale();
   const { timeZone } = await loadCalendar();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const day = (ymd: string) => format.dateTime(new Date(`${ymd}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  // The calendar's time zone: the one the deadlines were computed in.
+  const format = createFormat(isLocale(locale) ? locale : 'zh-CN', timeZone);
+  const when = format.dateTime;
+  const day = format.day;
   const category = locale === 'en' ? view.categoryNameEn : view.categoryName;
   const terminal = view.status === 'rejected' || view.status === 'withdrawn' || view.status === 'archived';
 
@@ -78,7 +81,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
   );
 
   function historyItem(entry: PublicHistoryEntry) {
-    const money = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'CNY' });
+    const money = format.money;
     return (
       <li key={entry.version} className="rounded-lg border border-slate-200 bg-white p-3">
         <p className="text-sm text-slate-600">
@@ -89,12 +92,12 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
         {entry.rating !== undefined && <p className="mt-1">{t('view.rating', { rating: entry.rating })}</p>}
         {entry.remedy && (
           <div className="mt-1">
-            <p><span className="font-medium">{t('view.remedy')}:</span> {wf(`remedyKinds.${entry.remedy.kind}`)}</p>
+            <p><span className="font-medium">{format.labelled(t('view.remedy'), '')}</span>{wf(`remedyKinds.${entry.remedy.kind}`)}</p>
             <p className="whitespace-pre-line">{entry.remedy.description}</p>
             {entry.remedy.amountCents !== undefined && <p>{t('view.amount', { amount: money(entry.remedy.amountCents) })}</p>}
           </div>
         )}
-        {entry.nextContactOn && <p className="mt-1">{t('view.nextContact')}: {day(entry.nextContactOn)}</p>}
+        {entry.nextContactOn && <p className="mt-1">{format.labelled(t('view.nextContact'), day(entry.nextContactOn))}</p>}
       </li>
     );
   }

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FieldError, FieldErrors } from 'react-hook-form';
 import type { ActionState } from '@/lib/auth/action';
+import { WarningIcon } from '@/components/ui/icons';
 
 export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5 bg-white';
 export const buttonClass =
@@ -68,7 +69,7 @@ export function Field({
       )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          <span aria-hidden="true">⚠ </span>
+          <WarningIcon />{' '}
           {error}
         </p>
       )}
@@ -82,7 +83,7 @@ export function FormMessage({ message }: { message: { ok: boolean; text: string 
     <div aria-live="polite" role="status">
       {message && (
         <p className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
-          <span aria-hidden="true">{message.ok ? '✓ ' : '⚠ '}</span>
+          {message.ok ? <span aria-hidden="true">✓ </span> : <><WarningIcon />{' '}</>}
           {message.text}
         </p>
       )}

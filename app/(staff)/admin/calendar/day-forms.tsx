@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import type { z } from 'zod';
 import { calendarDayKinds, calendarDaySchema } from '@/lib/admin/schemas';
 import { addCalendarDayAction, removeCalendarDayAction } from '../actions';
@@ -16,6 +17,7 @@ type Values = z.input<typeof calendarDaySchema>;
 export function AddDayForm({ year }: { year: number }) {
   const t = useTranslations('admin.calendar');
   const c = useTranslations('admin.common');
+  const format = useFormat();
   const errorText = useErrorText();
   const router = useRouter();
   const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof calendarDaySchema>>({
@@ -32,7 +34,7 @@ export function AddDayForm({ year }: { year: number }) {
         reset({ day: '', kind: values.kind, name: '' });
         if (!values.day.startsWith(String(year))) router.push(`/admin/calendar?year=${values.day.slice(0, 4)}`);
         else router.refresh();
-        return `${t('added')} ${values.day}`;
+        return `${t('added')} ${format.day(values.day)}`;
       },
     ),
   );
@@ -63,6 +65,7 @@ export function AddDayForm({ year }: { year: number }) {
 
 export function RemoveDayButton({ day }: { day: string }) {
   const t = useTranslations('admin.calendar');
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +74,7 @@ export function RemoveDayButton({ day }: { day: string }) {
       <button
         type="button"
         disabled={pending}
-        aria-label={t('removeLabel', { day })}
+        aria-label={t('removeLabel', { day: format.day(day) })}
         className={secondaryButtonClass}
         onClick={() =>
           startTransition(async () => {

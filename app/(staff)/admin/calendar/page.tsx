@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { calendarYears, listCalendarDays, loadCalendarSettings } from '@/lib/admin/calendar';
@@ -8,6 +9,7 @@ import { AdminNav } from '../_components/admin-nav';
 import { CalendarSettingsForm } from './settings-form';
 import { AddDayForm, RemoveDayButton } from './day-forms';
 import { maxYear, minYear } from '@/lib/params';
+import { InfoIcon } from '@/components/ui/icons';
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff(['admin']);
@@ -19,9 +21,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const year = asked >= 1970 && asked <= 2200 ? asked : thisYear;
   const [days, years] = await Promise.all([listCalendarDays(db, year), calendarYears(db)]);
   const t = await getTranslations('admin.calendar');
-  const weekday = (day: string, locale: string) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  const locale = await getLocale();
+  const format = await getFormat();
   const otherYears = [...new Set([...years, thisYear, thisYear + 1])].filter((y) => y !== year).sort((a, b) => a - b);
 
   return (
@@ -30,7 +30,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
       <p className="mb-4 max-w-3xl rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
-        <span aria-hidden="true">ℹ </span>
+        <InfoIcon />{' '}
         {t('effective')}
       </p>
 
@@ -42,7 +42,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="cal-days" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="cal-days" className="mb-2 text-lg font-medium">{t('days', { year })}</h2>
         <nav aria-label={t('otherYears')} className="mb-4 flex flex-wrap gap-3 text-sm">
-          <span className="text-slate-600">{t('otherYears')}:</span>
+          <span className="text-slate-600">{format.labelled(t('otherYears'), '')}</span>
           {otherYears.map((y) => (
             <Link key={y} href={`/admin/calendar?year=${y}`} className="text-blue-700 underline">{y}</Link>
           ))}
@@ -67,11 +67,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               <tbody>
                 {days.map((d) => (
                   <tr key={d.day} className="border-t border-slate-100">
-                    <td className="px-3 py-2 font-mono">{d.day}</td>
-                    <td className="px-3 py-2">{weekday(d.day, locale)}</td>
+                    <td className="px-3 py-2"><time dateTime={d.day}>{format.day(d.day)}</time></td>
+                    <td className="px-3 py-2">{format.weekday(d.day)}</td>
                     <td className="px-3 py-2">
                       <span className={`rounded px-2 py-0.5 text-xs font-medium ${d.kind === 'holiday' ? 'bg-amber-100 text-amber-900' : 'bg-sky-100 text-sky-900'}`}>
-                        <span aria-hidden="true">{d.kind === 'holiday' ? '☀ ' : '⚒ '}</span>
                         {t(`kinds.${d.kind}`)}
                       </span>
                     </td>

@@ -1,11 +1,15 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
 import { AdminNav } from '../_components/admin-nav';
 import { RetryButton } from './retry-button';
+import { WarningIcon } from '@/components/ui/icons';
+import { isTemplateName } from '@/lib/notify/templates';
+import { isLocale } from '@/lib/i18n/locales';
 
 const statusStyle: Record<string, string> = {
   queued: 'bg-slate-100 text-slate-800',
@@ -13,7 +17,7 @@ const statusStyle: Record<string, string> = {
   sent: 'bg-green-100 text-green-900',
   failed: 'bg-red-100 text-red-900',
 };
-const statusIcon: Record<string, string> = { queued: '…', sending: '↻', sent: '✓', failed: '⚠' };
+const statusIcon: Record<string, React.ReactNode> = { queued: '… ', sending: '↻ ', sent: '✓ ', failed: <><WarningIcon />{' '}</> };
 
 const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -28,8 +32,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const [page, counts] = await Promise.all([listNotifications(db, { status, channel, cursor, limit: 50 }), countNotificationsByStatus(db)]);
   const t = await getTranslations('admin.outbox');
   const a = await getTranslations('admin');
-  const format = await getFormatter();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+  const format = await getFormat();
+  const when = (d: Date | null) => (d ? format.dateTimeSeconds(d) : '—');
   const query = (extra: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ status, channel, ...extra })) if (v) q.set(k, v);
@@ -97,12 +101,17 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     </span>
                   </td>
                   <td className="px-3 py-2 align-top">
-                    <span className="font-mono text-xs">{row.template}</span>
-                    <span className="ml-1 text-xs text-slate-600">({row.locale})</span>
+                    {/* A label, never the code: "已分派（中文）", not assigned(zh-CN). */}
+                    <span className="text-xs" data-template={row.template}>
+                      {(() => {
+                        const template = isTemplateName(row.template) ? t(`templates.${row.template}`) : t('unknownTemplate', { code: row.template });
+                        return isLocale(row.locale) ? t('templateIn', { template, language: t(`languages.${row.locale}`) }) : template;
+                      })()}
+                    </span>
                   </td>
                   <td className="px-3 py-2 align-top">
                     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status] ?? ''}`}>
-                      <span aria-hidden="true">{statusIcon[row.status] ?? ''} </span>
+                      <span aria-hidden="true">{statusIcon[row.status] ?? ''}</span>
                       {a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status}
                     </span>
                     {row.status === 'failed' && <RetryButton id={row.id} />}
@@ -111,7 +120,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <td className="px-3 py-2 align-top whitespace-nowrap">
                     {when(row.sentAt)}
                     {(row.status === 'queued' || row.status === 'failed') && (
-                      <span className="block text-xs text-slate-600">{t('nextAttempt')}: {when(row.nextAttemptAt)}</span>
+                      <span className="block text-xs text-slate-600">{format.labelled(t('nextAttempt'), when(row.nextAttemptAt))}</span>
                     )}
                   </td>
                 </tr>
@@ -119,7 +128,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <td colSpan={6} className="px-3 pb-3">
                     {row.lastError && (
                       <p className="mb-1 text-xs text-red-800">
-                        <span className="font-medium">{t('lastError')}:</span> {row.lastError}
+                        <span className="font-medium">{format.labelled(t('lastError'), '')}</span>{row.lastError}
                       </p>
                     )}
                     <details className="rounded border border-slate-200 bg-slate-50">
@@ -129,7 +138,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       </summary>
                       {row.rendered ? (
                         <div className="border-t border-slate-200 px-3 py-2">
-                          <p className="text-sm"><span className="font-medium">{t('subject')}:</span> {row.rendered.subject}</p>
+                          <p className="text-sm"><span className="font-medium">{format.labelled(t('subject'), '')}</span>{row.rendered.subject}</p>
                           <pre className="mt-2 font-sans text-sm whitespace-pre-wrap" data-testid="outbox-text">{row.rendered.text}</pre>
                         </div>
                       ) : (

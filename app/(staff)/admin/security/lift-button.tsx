@@ -3,11 +3,13 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { secondaryButtonClass } from '../_components/fields';
 import { liftSignInLockAction } from './actions';
 
 export function LiftLockButton({ lockKey, label }: { lockKey: string; label: string }) {
   const t = useTranslations('admin.security');
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -16,7 +18,7 @@ export function LiftLockButton({ lockKey, label }: { lockKey: string; label: str
       <button
         type="button"
         disabled={pending}
-        aria-label={`${t('lift')}: ${label}`}
+        aria-label={format.labelled(t('lift'), label)}
         className={secondaryButtonClass}
         onClick={() =>
           startTransition(async () => {

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { addressRule, loadSecurityOverview, loginRule, type FailureSummary } from '@/lib/auth/throttle';
@@ -11,8 +12,8 @@ export default async function SecurityPage() {
   await requireStaff(['admin']);
   const overview = await loadSecurityOverview(await getDb());
   const t = await getTranslations('admin.security');
-  const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'medium' });
+  const format = await getFormat();
+  const when = format.dateTimeSeconds;
   const login = loginRule();
   const summary = (id: string, title: string, rows: FailureSummary[], subject: string) => (
     <section aria-labelledby={id} className="mb-8">

@@ -4,6 +4,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { loadPolicy } from '@/lib/admin/sla';
 import { AdminNav } from '../_components/admin-nav';
 import { SlaForm } from './sla-form';
+import { InfoIcon } from '@/components/ui/icons';
 
 export default async function SlaPage() {
   await requireStaff(['admin']);
@@ -15,7 +16,7 @@ export default async function SlaPage() {
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
       <p className="mb-4 max-w-3xl rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="sla-effective">
-        <span aria-hidden="true">ℹ </span>
+        <InfoIcon />{' '}
         {t('effective')}
       </p>
       <SlaForm policy={policy} />

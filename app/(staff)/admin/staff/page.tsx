@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { listDepartments, listStaff, membersByDepartment } from '@/lib/admin/staff';
 import { AdminNav } from '../_components/admin-nav';
+import { getFormat } from '@/lib/i18n/get-format';
 import { CreateUserForm, DepartmentHandlersForm } from './staff-forms';
 
 export default async function StaffPage() {
@@ -13,6 +14,7 @@ export default async function StaffPage() {
   const t = await getTranslations('admin.staff');
   const common = await getTranslations('common');
   const locale = await getLocale();
+  const format = await getFormat();
   const deptName = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
   const members = membersByDepartment(staff);
   const departmentChoices = depts.map((d) => ({ id: d.id, name: deptName(d) }));
@@ -53,7 +55,7 @@ export default async function StaffPage() {
                     {u.departmentName ? (locale === 'en' ? u.departmentNameEn : u.departmentName) : '—'}
                     {u.position && <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-800">{t(`positions.${u.position}`)}</span>}
                   </td>
-                  <td className="px-3 py-2">{u.absentThrough ?? '—'}</td>
+                  <td className="px-3 py-2">{u.absentThrough ? format.day(u.absentThrough) : '—'}</td>
                   <td className="px-3 py-2">
                     {u.active ? (
                       <span className="text-green-800"><span aria-hidden="true">● </span>{t('isActive')}</span>

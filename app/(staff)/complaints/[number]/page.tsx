@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
+import { PauseIcon } from '@/components/ui/icons';
 import { requireStaff } from '@/lib/auth/session';
 import { loadChoices, loadFormView } from '@/lib/complaints/form-view';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
@@ -24,14 +26,15 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const [t, wf, format, locale, choices] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     loadChoices(user),
   ]);
   const { form } = view;
-  const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const dt = format.dateTimeOrDash;
+  const day = (ymd: string | null) => (ymd ? format.day(ymd) : null);
   const en = locale === 'en';
-  const money = (cents: number | null) => (cents === null ? '' : format.number(cents / 100, { style: 'currency', currency: 'CNY' }));
+  const money = (cents: number | null) => (cents === null ? '' : format.money(cents));
   const possible = view.actions.filter((a) => a.ok);
   const draft = form.determinationDraft as { input: Record<string, unknown>; by: string; at: string } | null;
   // A handler who may not submit the determination (only the head may) prepares it as a draft.
@@ -75,7 +78,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
             <div><dt className="text-slate-600">{t('stepDue')}</dt><dd>{dt(form.stepDueAt)} <DeadlineBadge due={form.stepDueAt} now={now} /></dd></div>
             <div><dt className="text-slate-600">{t('responseDue')}</dt><dd>{dt(form.responseDueAt)} {form.firstResponseAt ? `✓ ${dt(form.firstResponseAt)}` : <DeadlineBadge due={form.responseDueAt} now={now} />}</dd></div>
-            <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd>{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : form.pausedAt ? `⏸ ${t('paused')}` : <DeadlineBadge due={form.resolutionDueAt} now={now} />}</dd></div>
+            <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd>{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : form.pausedAt ? <span><PauseIcon /> {t('paused')}</span> : <DeadlineBadge due={form.resolutionDueAt} now={now} />}</dd></div>
           </dl>
         </header>
 
@@ -92,14 +95,14 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <Field label={t('fields.plate')} value={form.plate} />
           <Field label={t('fields.vehicleModel')} value={form.vehicleModel} />
           <Field label={t('fields.subjectProduct')} value={form.subjectProduct} />
-          <Field label={t('fields.purchaseDate')} value={form.purchaseDate} />
+          <Field label={t('fields.purchaseDate')} value={day(form.purchaseDate)} />
         </Section>
 
         <Section title={t('sections.complaint')}>
           <Field label={t('fields.category')} value={en ? view.categoryNameEn : view.categoryName} />
           <Field label={t('fields.description')} value={form.description} wide />
           <Field label={t('fields.customerRequest')} value={form.customerRequest} wide />
-          <Field label={t('fields.parties')} value={view.parties.map((p) => p.name).join('、') || null} />
+          <Field label={t('fields.parties')} value={format.list(view.parties.map((p) => p.name)) || null} />
           <Field label={t('fields.departmentId')} value={en ? view.departmentNameEn : view.departmentName} />
           <Field label={t('fields.customerManagerId')} value={view.managerName} />
         </Section>
@@ -109,18 +112,18 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <Field label={t(form.founded === false ? 'fields.finding' : 'fields.rootCause')} value={form.rootCause} wide />
           {form.founded === false && <Field label={t('fields.customerExplanation')} value={form.rejectionExplanation} wide />}
           <Field label={t('fields.responsiblePerson')} value={form.responsiblePerson === 'none' ? t('nobody') : form.responsiblePerson} />
-          <Field label={t('fields.remedyProposal')} value={proposed.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
+          <Field label={t('fields.remedyProposal')} value={proposed.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
           <Field label={t('fields.preventiveAction')} value={form.preventiveAction} wide />
         </Section>
 
         <Section title={t('sections.opinions')}>
           <Field label={t('fields.faultOpinion')} value={form.faultOpinion} wide />
-          <Field label={t('fields.negotiation')} value={negotiation ? `${(negotiation.participants as string[]).join('、')}：${negotiation.opinion}` : null} wide />
+          <Field label={t('fields.negotiation')} value={negotiation ? format.labelled(format.list(negotiation.participants as string[]), String(negotiation.opinion)) : null} wide />
           <Field label={t('fields.finalOpinion')} value={form.finalOpinion} wide />
         </Section>
 
         <Section title={t('sections.result')}>
-          <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
+          <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
           <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
           {/* A not-founded finding's explanation stands with the determination above. */}
           <Field label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
@@ -134,10 +137,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         {view.pendingItem && (
           <Section title={t('sections.pending')}>
-            <Field label={t('fields.reason')} value={`${wf(`pendingReasons.${view.pendingItem.reason}`)}：${view.pendingItem.explanation}`} wide />
+            <Field label={t('fields.reason')} value={format.labelled(wf(`pendingReasons.${view.pendingItem.reason}`), view.pendingItem.explanation)} wide />
             <Field label={t('fields.openedAt')} value={dt(view.pendingItem.openedAt)} />
-            <Field label={t('fields.nextContactOn')} value={view.pendingItem.closedAt ? null : view.pendingItem.nextContactOn} />
-            <Field label={t('fields.contacts')} value={view.contacts.map((c) => `${dt(c.at)}：${c.summary}`).join('\n') || null} wide />
+            <Field label={t('fields.nextContactOn')} value={view.pendingItem.closedAt ? null : day(view.pendingItem.nextContactOn)} />
+            <Field label={t('fields.contacts')} value={view.contacts.map((c) => format.labelled(dt(c.at), c.summary)).join('\n') || null} wide />
           </Section>
         )}
 

@@ -4,6 +4,7 @@ import { ledgerCsvColumns, ledgerCsvRows, loadWholeLedger, localToday, mayOpenLe
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import type { PendingReason, State } from '@/lib/workflow';
 import { ledgerParams } from '@/lib/params';
+import { getFormat } from '@/lib/i18n/get-format';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +36,7 @@ export async function GET(request: Request) {
         state: (s: State) => wf(`states.${s}`),
         reason: (r: PendingReason) => wf(`pendingReasons.${r}`),
         outcome: (o: string) => (t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o),
+        colon: (await getFormat()).labelled('', ''),
       },
       calendar.timeZone,
     ),

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
@@ -19,8 +20,8 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const db = await getDb();
   const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), auth(), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' });
+  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), auth(), getFormat()]);
+  const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,
     createdAt: when(s.createdAt),

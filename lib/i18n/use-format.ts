@@ -1,0 +1,12 @@
+'use client';
+
+import { useLocale, useTimeZone } from 'next-intl';
+import { createFormat, type Format } from './format';
+import { defaultLocale, isLocale, timeZone as businessTimeZone } from './locales';
+
+/** The same formatter in client components (locale and time zone from NextIntlClientProvider). */
+export function useFormat(): Format {
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? businessTimeZone();
+  return createFormat(isLocale(locale) ? locale : defaultLocale, timeZone);
+}
