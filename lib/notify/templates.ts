@@ -7,6 +7,9 @@
  * payload field of that name. A line that names a field the payload lacks is left out (so
  * "Access code: {accessCode}" only appears when there is an access code). A line written as an
  * array lists alternatives, richest first: the first one whose fields are all present is used.
+ * `{?name}` requires the field like `{name}` but prints nothing (an alternative for one kind of
+ * item). `{ each: 'list', lines }` repeats its lines for every object of the payload's array
+ * `list`, whose fields are read before the outer ones (lists nest).
  */
 
 export type NotifyLocale = 'zh-CN' | 'en';
@@ -60,8 +63,8 @@ export interface NotificationPayload {
   [key: string]: unknown;
 }
 
-/** A line, or alternatives for one line (richest first). */
-type Line = string | string[];
+/** A line, alternatives for one line (richest first), or lines repeated for each item of a list. */
+type Line = string | string[] | { each: string; lines: Line[] };
 
 interface TemplateText {
   subject: Line;
@@ -395,11 +398,31 @@ export const TEMPLATES: TemplateTable = {
   summary_accountability: {
     'zh-CN': {
       subject: '奖惩汇总（{from} 至 {to}）',
-      lines: ['上月处罚合计 {penalties} 元，奖励合计 {rewards} 元。', '明细见报表：{url}'],
+      lines: [
+        '上月处罚合计 {penalties} 元，奖励合计 {rewards} 元。',
+        {
+          each: 'people',
+          lines: [
+            ['{name}（名录外人员{?outside}）：处罚 {penalties} 元，奖励 {rewards} 元', '{name}（{department}）：处罚 {penalties} 元，奖励 {rewards} 元', '{name}：处罚 {penalties} 元，奖励 {rewards} 元'],
+            { each: 'entries', lines: [['  · {number} 处罚 {penalty} 元：{reason}', '  · {number} 奖励 {reward} 元：{reason}']] },
+          ],
+        },
+        '明细见报表：{url}',
+      ],
     },
     en: {
       subject: 'Penalties and rewards ({from} to {to})',
-      lines: ['Last month: penalties CNY {penalties}, rewards CNY {rewards} in all.', 'Details: {url}'],
+      lines: [
+        'Last month: penalties CNY {penalties}, rewards CNY {rewards} in all.',
+        {
+          each: 'people',
+          lines: [
+            ['{name} (not in the staff directory{?outside}): penalties CNY {penalties}, rewards CNY {rewards}', '{name} ({department}): penalties CNY {penalties}, rewards CNY {rewards}', '{name}: penalties CNY {penalties}, rewards CNY {rewards}'],
+            { each: 'entries', lines: [['  · {number} penalty CNY {penalty}: {reason}', '  · {number} reward CNY {reward}: {reason}']] },
+          ],
+        },
+        'Details: {url}',
+      ],
     },
   },
   low_satisfaction: {
@@ -460,20 +483,20 @@ function formatDeadline(value: unknown, locale: NotifyLocale): string | undefine
   }).format(date);
 }
 
-const FIELD = /\{(\w+)\}/g;
+const FIELD = /\{(\??)(\w+)\}/g;
 
-/** Fills `{name}` fields; returns null when a field is missing or empty. */
+/** Fills `{name}` fields (`{?name}`: required, prints nothing); returns null when a field is missing or empty. */
 function fill(line: string, values: Record<string, string | undefined>): string | null {
   let missing = false;
-  const out = line.replace(FIELD, (_, name: string) => {
+  const out = line.replace(FIELD, (_, silent: string, name: string) => {
     const v = values[name];
     if (v === undefined || v === '') missing = true;
-    return v ?? '';
+    return silent ? '' : (v ?? '');
   });
   return missing ? null : out;
 }
 
-function pick(line: Line, values: Record<string, string | undefined>): string | null {
+function pick(line: string | string[], values: Record<string, string | undefined>): string | null {
   for (const alternative of Array.isArray(line) ? line : [line]) {
     const filled = fill(alternative, values);
     if (filled !== null) return filled;
@@ -495,16 +518,34 @@ export function renderTemplate(
   const loc = normalizeLocale(locale);
   const entry = TEMPLATES[template][loc];
   const p = payload ?? {};
-  const values: Record<string, string | undefined> = {};
+  const values = scalars(p, {});
+  values.deadline = formatDeadline(p.deadline, loc);
+
+  const subjects = (Array.isArray(entry.subject) ? entry.subject : [entry.subject]) as string[];
+  const subject =
+    pick(subjects, values) ?? subjects[subjects.length - 1].replace(FIELD, (_, _s: string, n: string) => values[n] ?? '').trim();
+  return { subject, text: renderLines(entry.lines, values, p).join('\n') };
+}
+
+/** The text fields of one payload object over the inherited ones. */
+function scalars(p: Record<string, unknown>, inherited: Record<string, string | undefined>): Record<string, string | undefined> {
+  const values = { ...inherited };
   for (const [key, v] of Object.entries(p)) {
     if (typeof v === 'string') values[key] = v.trim();
     else if (typeof v === 'number' || typeof v === 'boolean') values[key] = String(v);
   }
-  values.deadline = formatDeadline(p.deadline, loc);
+  return values;
+}
 
-  const subjects = Array.isArray(entry.subject) ? entry.subject : [entry.subject];
-  const subject =
-    pick(subjects, values) ?? subjects[subjects.length - 1].replace(FIELD, (_, n: string) => values[n] ?? '').trim();
-  const lines = entry.lines.map((line) => pick(line, values)).filter((l): l is string => l !== null);
-  return { subject, text: lines.join('\n') };
+function renderLines(lines: readonly Line[], values: Record<string, string | undefined>, p: Record<string, unknown>): string[] {
+  return lines.flatMap((line) => {
+    if (typeof line === 'string' || Array.isArray(line)) {
+      const filled = pick(line, values);
+      return filled === null ? [] : [filled];
+    }
+    const items = Array.isArray(p[line.each]) ? (p[line.each] as unknown[]) : [];
+    return items
+      .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item))
+      .flatMap((item) => renderLines(line.lines, scalars(item, values), item));
+  });
 }
