@@ -26,7 +26,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('workflow'),
     getFormatter(),
     getLocale(),
-    loadChoices(user),
+    loadChoices(user, undefined, view.form.siteId),
   ]);
   const { form } = view;
   const dt = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
