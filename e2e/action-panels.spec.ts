@@ -159,7 +159,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   // First a look at the English panel with an entry row.
   await englishShots(page, () => panelWith(page, '#complete_handling-remedyDelivered-description'), testInfo, 'complete', async (panel) => {
     await panel.getByRole('button', { name: 'Add an entry' }).click();
-    await panel.locator('#complete_handling-accountability-0-person').selectOption({ label: 'Someone outside the staff directory (type the name)' });
+    await panel.locator('#complete_handling-accountability-0-person').selectOption({ label: 'Not in the staff list (type a name)' });
     await panel.locator('#complete_handling-accountability-0-person-name').fill('Outside cleaner Zhou');
     await panel.locator('#complete_handling-accountability-0-reason').fill('Redid the cleaning unasked');
   });
@@ -191,4 +191,19 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   const result = section(page, '六、处理结果与责任追究');
   await expect(result).toContainText('马超');
   await expect(result).toContainText('外协清洗工 老周');
+
+  // The monthly report: the entry under the directory person, with its form and reason.
+  await page.goto('/reports');
+  const machao = page.getByTestId('accountability-person').filter({ hasText: '马超' });
+  await expect(machao).toHaveCount(1);
+  await expect(machao.locator('tr', { hasText: number })).toContainText('未按规定使用座椅套和方向盘套');
+  await expect(page.getByTestId('accountability-person').filter({ hasText: '外协清洗工 老周' })).toContainText('名录外人员');
+  for (const locale of ['zh-CN', 'en']) {
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await shot(page.locator('section', { has: page.getByTestId('accountability-report') }), testInfo, `report-${locale}-${width}`);
+    }
+  }
 });

@@ -62,7 +62,7 @@ describe('renderTemplate', () => {
     ]);
     const en = renderTemplate('summary_accountability', 'en', payload).text;
     expect(en).toContain('  · KS-2026-000001 penalty CNY 300.00: 未按作业规范操作');
-    expect(en).toContain('外包清洗工 老周 (not in the staff directory): penalties CNY 0.00, rewards CNY 50.00');
+    expect(en).toContain('外包清洗工 老周 (not in the staff list): penalties CNY 0.00, rewards CNY 50.00');
     expect(en).toContain('  · KS-2026-000009 reward CNY 50.00: 主动返工');
   });
 

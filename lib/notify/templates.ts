@@ -417,7 +417,7 @@ export const TEMPLATES: TemplateTable = {
         {
           each: 'people',
           lines: [
-            ['{name} (not in the staff directory{?outside}): penalties CNY {penalties}, rewards CNY {rewards}', '{name} ({department}): penalties CNY {penalties}, rewards CNY {rewards}', '{name}: penalties CNY {penalties}, rewards CNY {rewards}'],
+            ['{name} (not in the staff list{?outside}): penalties CNY {penalties}, rewards CNY {rewards}', '{name} ({department}): penalties CNY {penalties}, rewards CNY {rewards}', '{name}: penalties CNY {penalties}, rewards CNY {rewards}'],
             { each: 'entries', lines: [['  · {number} penalty CNY {penalty}: {reason}', '  · {number} reward CNY {reward}: {reason}']] },
           ],
         },
