@@ -58,15 +58,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   {p.entries.map((e, i) => (
                     <tr key={`${e.number}-${i}`}>
                       {i === 0 && (
-                        <th scope="rowgroup" rowSpan={p.entries.length + 1} className={`${td} align-top font-medium`}>
+                        <th scope="rowgroup" rowSpan={p.entries.length + 1} className={`${td} text-left align-top font-medium`}>
                           {p.name}
                           <span className="block text-xs font-normal text-slate-600">{p.userId ? department ?? '' : t('outsideDirectory')}</span>
                         </th>
                       )}
-                      <td className={`${td} font-mono`}>{e.number}</td>
-                      <td className={td}>{t(`types.${e.type}`)}</td>
-                      <td className={td}>{money(e.amountCents)}</td>
-                      <td className={`${td} break-words`}>{e.reason}</td>
+                      <td className={`${td} whitespace-nowrap font-mono`}>{e.number}</td>
+                      <td className={`${td} whitespace-nowrap`}>{t(`types.${e.type}`)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{money(e.amountCents)}</td>
+                      <td className={`${td} min-w-48 break-words`}>{e.reason}</td>
                     </tr>
                   ))}
                   <tr className="bg-slate-50">
