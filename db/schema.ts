@@ -155,6 +155,8 @@ export const complaints = pgTable(
     rootCause: text('root_cause'),
     preventiveAction: text('preventive_action'),
     responsiblePerson: text('responsible_person'),
+    /** The responsible person when they are in the staff directory (responsiblePerson then holds their name). */
+    responsibleUserId: uuid('responsible_user_id').references((): AnyPgColumn => users.id),
     rejectionExplanation: text('rejection_explanation'),
     withdrawReason: text('withdraw_reason'),
     faultOpinion: text('fault_opinion'),

@@ -148,17 +148,17 @@ const stories: Story[] = [
 type Step = [EventName, Record<string, unknown>, string];
 
 /** The events that take a new form to each state, with realistic inputs (who, what). */
-function pathTo(target: string, s: Story, ids: { dept: string; manager: string }, major: 'no' | 'waiting' | 'instructed' = 'no'): Step[] {
+function pathTo(target: string, s: Story, ids: { dept: string; manager: string; responsible: string }, major: 'no' | 'waiting' | 'instructed' = 'no'): Step[] {
   const triage: Step = ['triage', { departmentId: ids.dept, severity: 'important', followUpWanted: true, customerManagerId: ids.manager, major: major !== 'no' }, 'desk'];
   const determination: Step = ['submit_determination', {
-    founded: true, responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsiblePerson: '马超', remedyProposal: s.remedy,
+    founded: true, responsibleDepartmentId: ids.dept, rootCause: s.rootCause, responsibleUserId: ids.responsible, remedyProposal: s.remedy,
     preventiveAction: '纳入月度培训，并在班前会通报。', customerContacted: true,
   }, 'head'];
   const approve: Step = ['approve_opinion', { faultOpinion: '同意责任部门意见，按公司《客户投诉处理规定》处理。' }, 'management'];
   const final: Step = ['approve_final', { opinion: '同意，按管理部意见执行，三日内回复客户。' }, 'gm'];
   const complete: Step = ['complete_handling', {
     remedyDelivered: s.remedy, rootCause: s.rootCause, preventiveAction: '纳入月度培训，并在班前会通报。',
-    accountability: [{ person: '马超', type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' }],
+    accountability: [{ userId: ids.responsible, type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' }],
   }, 'management'];
   const followUp: Step = ['record_follow_up', { satisfaction: 5, summary: '客户表示问题已解决，对处理结果满意。' }, 'desk'];
   const instruct: Step = ['instruct', { instruction: '重大投诉：客户经理携服务经理登门拜访，当面听取意见，三日内报处理方案。' }, 'gm'];
@@ -253,7 +253,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
     let version = complaint.version;
     // A few major complaints: one still waiting for the GM's instruction, two instructed.
     const major = i === 5 ? 'waiting' : i === 6 || i === 14 ? 'instructed' : 'no';
-    const steps = pathTo(target, story, { dept: deptId(dept), manager: byLogin('chenchen').id }, major);
+    const steps = pathTo(target, story, { dept: deptId(dept), manager: byLogin('chenchen').id, responsible: machao.id }, major);
     const stepHours = Math.max(0.2, (ageHours * 0.8) / Math.max(steps.length, 1));
     for (const [event, input, who] of steps) {
       at = new Date(at.getTime() + stepHours * 3_600_000);

@@ -34,10 +34,11 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await openForm(page, number);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
   // Founded or not comes first; the founded fields appear with the answer.
-  await expect(draft.getByLabel('责任人（无则填 none）')).toHaveCount(0);
+  await expect(draft.getByLabel('责任人')).toHaveCount(0);
   await draft.getByLabel('成立（我方有责任）').check();
   await draft.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
-  await draft.getByLabel('责任人（无则填 none）').fill('服务顾问甲');
+  // The responsible person is picked from the staff directory, not typed.
+  await draft.getByLabel('责任人').selectOption({ label: '马超' });
   await draft.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');
   await draft.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
   await draft.getByRole('button', { name: '保存草稿' }).click();
@@ -87,7 +88,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await done.getByLabel('方式').selectOption('apology');
   await done.getByLabel('具体内容').fill('已当面致歉并解释结算单。');
   await done.getByRole('button', { name: '添加一条' }).click();
-  await done.getByLabel('人员').fill('服务顾问甲');
+  await done.getByLabel('人员').selectOption({ label: '马超' });
   await done.getByLabel('金额（元）').last().fill('100');
   await done.getByLabel('事由').fill('交车未逐项说明。');
   await done.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');

@@ -15,6 +15,8 @@ export type FieldKind =
   | 'founded'
   | 'remedy'
   | 'accountability'
+  /** A person from the staff directory, nobody ("none"), or someone outside it by name. */
+  | 'responsible'
   | 'lines';
 
 export interface FieldSpec {
@@ -23,6 +25,8 @@ export interface FieldSpec {
   optional?: boolean;
   /** Asked only for this answer of the determination's founded / not-founded choice. */
   when?: 'founded' | 'notFounded';
+  /** Other input names this field sets (hidden and left out with it). */
+  also?: string[];
 }
 
 /** A determination field applies to the founded / not-founded choice made (none before a choice). */
@@ -36,7 +40,7 @@ export function appliesTo(field: FieldSpec, founded: unknown): boolean {
  * of a founded answer, after switching to not founded) is never validated or submitted.
  */
 export function applicableValues(event: EventName, values: Record<string, unknown>): Record<string, unknown> {
-  const hidden = eventFields[event].filter((f) => !appliesTo(f, values.founded)).map((f) => f.name);
+  const hidden = eventFields[event].filter((f) => !appliesTo(f, values.founded)).flatMap((f) => [f.name, ...(f.also ?? [])]);
   if (hidden.length === 0) return values;
   return Object.fromEntries(Object.entries(values).filter(([k]) => !hidden.includes(k)));
 }
@@ -69,7 +73,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'responsibleDepartmentId', kind: 'department', when: 'founded' },
     // Labelled "finding (internal)" when not founded.
     { name: 'rootCause', kind: 'textarea' },
-    { name: 'responsiblePerson', kind: 'text', when: 'founded' },
+    { name: 'responsiblePerson', kind: 'responsible', when: 'founded', also: ['responsibleUserId'] },
     { ...remedy('remedyProposal'), when: 'founded' },
     { name: 'preventiveAction', kind: 'textarea', when: 'founded' },
     { name: 'customerExplanation', kind: 'textarea', when: 'notFounded' },

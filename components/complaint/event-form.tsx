@@ -9,10 +9,14 @@ import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, se
 import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
 import { saveDraftAction } from '@/app/(staff)/complaints/[number]/actions/save-draft';
 import { applicableValues, appliesTo, defaultValues, eventFields, type FieldSpec } from './event-fields';
+import { PersonPicker } from './person-picker';
+import type { DirectoryPerson } from '@/lib/complaints/staff-directory';
 
 export interface Choices {
   departments: { id: string; name: string; nameEn: string }[];
   managers: { id: string; name: string }[];
+  /** The site's staff directory, for the people pickers. */
+  staff: DirectoryPerson[];
 }
 
 interface Props {
@@ -33,7 +37,11 @@ interface Props {
 type Values = Record<string, unknown>;
 
 const yuanToCents = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Math.round(Number(v) * 100));
-const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5';
+const inputClass = 'mt-1 block w-full min-w-0 rounded border border-slate-300 px-2 py-1.5';
+// A fieldset is as wide as its content by default (min-inline-size: min-content), which pushed
+// the repeatable rows out of the narrow action panel: let it shrink, and lay its rows out by
+// the width of the panel (a container), not of the window.
+const fieldsetClass = '@container min-w-0 rounded border border-slate-200 p-3';
 
 function errorAt(errors: FieldErrors, path: string): string | undefined {
   let node: unknown = errors;
@@ -110,9 +118,14 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           </div>
         );
       case 'remedy':
-        return <RemedyFields key={name} name={name} event={event} register={register} errors={formState.errors} />;
+        return <RemedyFields key={name} name={name} event={event} idPrefix={idPrefix} register={register} errors={formState.errors} />;
       case 'accountability':
-        return <AccountabilityFields key={name} name={name} event={event} control={control} register={register} errors={formState.errors} />;
+        return <AccountabilityFields key={name} name={name} event={event} idPrefix={idPrefix} staff={choices.staff} control={control} register={register} errors={formState.errors} />;
+      case 'responsible':
+        return (
+          <PersonPicker key={name} id={id} label={<span className="font-medium">{label(name)}</span>} control={control} staff={choices.staff} allowNone
+            userIdName="responsibleUserId" personName={name} error={errorAt(formState.errors, name) ?? errorAt(formState.errors, 'responsibleUserId')} />
+        );
       default: {
         let input: React.ReactNode;
         if (kind === 'textarea') input = <textarea rows={3} {...common} {...register(name)} className={inputClass} />;
@@ -194,77 +207,94 @@ function YesNo({ name, id, control, labels }: { name: string; id: string; contro
   );
 }
 
-function RemedyFields({ name, event, register, errors }: { name: string; event: string; register: UseFormRegister<Values>; errors: FieldErrors }) {
+function RemedyFields({ name, event, idPrefix, register, errors }: { name: string; event: string; idPrefix: string; register: UseFormRegister<Values>; errors: FieldErrors }) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
-  const id = (sub: string) => `${event}-${name}-${sub}`;
+  const id = (sub: string) => `${idPrefix}${event}-${name}-${sub}`;
   const err = (sub: string) => errorAt(errors, `${name}.${sub}`);
   return (
-    <fieldset className="rounded border border-slate-200 p-3">
+    <fieldset className={fieldsetClass}>
       <legend className="px-1 text-sm font-medium">{t(`fields.${name}`)}</legend>
-      <div className="grid gap-3 sm:grid-cols-[12rem_1fr_10rem]">
-        <div>
+      {/* Kind and amount side by side, the description below; one row when the panel is wide. */}
+      <div className="grid grid-cols-2 gap-3 @xl:grid-cols-[10rem_8rem_minmax(0,1fr)]">
+        <div className="min-w-0">
           <label htmlFor={id('kind')} className="block text-sm">{t('fields.remedyKind')}</label>
           <select id={id('kind')} {...register(`${name}.kind`)} className={inputClass}>
             {remedyKinds.map((k) => <option key={k} value={k}>{wf(`remedyKinds.${k}`)}</option>)}
           </select>
         </div>
-        <div>
-          <label htmlFor={id('description')} className="block text-sm">{t('fields.remedyDescription')}</label>
-          <input id={id('description')} aria-invalid={!!err('description')} aria-describedby={err('description') ? id('description-error') : undefined}
-            {...register(`${name}.description`)} className={inputClass} />
-          {err('description') && <p id={id('description-error')} className="mt-1 text-sm text-red-700">{err('description')}</p>}
-        </div>
-        <div>
+        <div className="min-w-0">
           <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
           <input id={id('amount')} type="number" min="0" step="0.01" inputMode="decimal"
             aria-invalid={!!err('amountCents')} aria-describedby={err('amountCents') ? id('amount-error') : undefined}
             {...register(`${name}.amountCents`, { setValueAs: yuanToCents })} className={inputClass} />
           {err('amountCents') && <p id={id('amount-error')} className="mt-1 text-sm text-red-700">{err('amountCents')}</p>}
         </div>
+        <div className="col-span-2 min-w-0 @xl:col-span-1">
+          <label htmlFor={id('description')} className="block text-sm">{t('fields.remedyDescription')}</label>
+          <input id={id('description')} aria-invalid={!!err('description')} aria-describedby={err('description') ? id('description-error') : undefined}
+            {...register(`${name}.description`)} className={inputClass} />
+          {err('description') && <p id={id('description-error')} className="mt-1 text-sm text-red-700">{err('description')}</p>}
+        </div>
       </div>
     </fieldset>
   );
 }
 
-function AccountabilityFields({ name, event, control, register, errors }: { name: string; event: string; control: Control<Values>; register: UseFormRegister<Values>; errors: FieldErrors }) {
+interface AccountabilityProps {
+  name: string;
+  event: string;
+  idPrefix: string;
+  staff: DirectoryPerson[];
+  control: Control<Values>;
+  register: UseFormRegister<Values>;
+  errors: FieldErrors;
+}
+
+function AccountabilityFields({ name, event, idPrefix, staff, control, register, errors }: AccountabilityProps) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
   return (
-    <fieldset className="rounded border border-slate-200 p-3">
+    <fieldset className={fieldsetClass}>
       <legend className="px-1 text-sm font-medium">{t(`fields.${name}`)}</legend>
       {fields.map((f, i) => {
-        const id = (sub: string) => `${event}-${name}-${i}-${sub}`;
+        const id = (sub: string) => `${idPrefix}${event}-${name}-${i}-${sub}`;
         const err = (sub: string) => errorAt(errors, `${name}.${i}.${sub}`);
         return (
-          <div key={f.id} className="mb-3 grid gap-2 sm:grid-cols-[1fr_8rem_8rem_2fr_auto]">
-            <div>
-              <label htmlFor={id('person')} className="block text-sm">{t('fields.person')}</label>
-              <input id={id('person')} {...register(`${name}.${i}.person`)} className={inputClass} aria-invalid={!!err('person')} />
-              {err('person') && <p className="text-sm text-red-700">{err('person')}</p>}
+          // Each entry a small grid: the person, then type and amount, then the reason; on one
+          // line only when the panel is wide enough for every input to stay readable.
+          <div key={f.id} data-testid="accountability-entry"
+            className="mb-3 grid grid-cols-2 gap-2 border-b border-slate-100 pb-3 last-of-type:border-b-0 @xl:grid-cols-[minmax(0,1fr)_7rem_8rem] @4xl:grid-cols-[minmax(0,1fr)_7rem_8rem_minmax(0,1.5fr)_auto]">
+            <div className="col-span-2 min-w-0 @xl:col-span-1">
+              <PersonPicker id={id('person')} label={t('fields.person')} control={control} staff={staff}
+                userIdName={`${name}.${i}.userId`} personName={`${name}.${i}.person`} error={err('person') ?? err('userId')} />
             </div>
-            <div>
+            <div className="min-w-0">
               <label htmlFor={id('type')} className="block text-sm">{t('fields.entryType')}</label>
               <select id={id('type')} {...register(`${name}.${i}.type`)} className={inputClass}>
                 <option value="penalty">{wf('accountabilityTypes.penalty')}</option>
                 <option value="reward">{wf('accountabilityTypes.reward')}</option>
               </select>
             </div>
-            <div>
+            <div className="min-w-0">
               <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
-              <input id={id('amount')} type="number" min="0" step="0.01" {...register(`${name}.${i}.amountCents`, { setValueAs: (v: unknown) => yuanToCents(v) ?? 0 })} className={inputClass} />
+              <input id={id('amount')} type="number" min="0" step="0.01" inputMode="decimal" {...register(`${name}.${i}.amountCents`, { setValueAs: (v: unknown) => yuanToCents(v) ?? 0 })} className={inputClass} />
             </div>
-            <div>
+            <div className="col-span-2 min-w-0 @xl:col-span-3 @4xl:col-span-1">
               <label htmlFor={id('reason')} className="block text-sm">{t('fields.entryReason')}</label>
-              <input id={id('reason')} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')} />
-              {err('reason') && <p className="text-sm text-red-700">{err('reason')}</p>}
+              <input id={id('reason')} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')}
+                aria-describedby={err('reason') ? id('reason-error') : undefined} />
+              {err('reason') && <p id={id('reason-error')} className="mt-1 text-sm text-red-700">{err('reason')}</p>}
             </div>
-            <button type="button" onClick={() => remove(i)} className="self-end rounded border border-slate-300 px-2 py-1.5 text-sm">{t('remove')}</button>
+            <button type="button" onClick={() => remove(i)}
+              className="col-span-2 justify-self-end rounded border border-slate-300 px-2 py-1.5 text-sm @xl:col-span-3 @4xl:col-span-1 @4xl:self-end">
+              {t('remove')}
+            </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => append({ person: '', type: 'penalty', amountCents: 0, reason: '' })}
+      <button type="button" onClick={() => append({ type: 'penalty', amountCents: 0, reason: '' })}
         className="rounded border border-slate-300 px-3 py-1 text-sm">{t('addEntry')}</button>
     </fieldset>
   );

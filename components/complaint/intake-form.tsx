@@ -85,6 +85,7 @@ export function IntakeForm({ categories, staff }: Props) {
         {field('plate', <input {...a11y('plate')} {...register('plate', { setValueAs: blankToUndefined, onBlur: lookUpEarlier })} className={inputClass} autoComplete="off" />)}
         {field('vehicleModel', <input {...a11y('vehicleModel')} {...register('vehicleModel', { setValueAs: blankToUndefined })} className={inputClass} />)}
         {field('subjectProduct', <input {...a11y('subjectProduct')} {...register('subjectProduct', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('purchaseDate', <input type="date" {...a11y('purchaseDate')} {...register('purchaseDate', { setValueAs: blankToUndefined })} className={inputClass} />)}
         {field('categoryCode', (
           <select {...a11y('categoryCode')} {...register('categoryCode', {
               setValueAs: blankToUndefined,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
   accountabilityEntries,
@@ -26,6 +26,7 @@ import {
   localDate,
   severityDeadlines,
   stepDeadline,
+  type AccountabilityEntry,
   type Actor,
   type BusinessCalendar,
   type EvidenceFile,
@@ -35,6 +36,7 @@ import {
   type SlaPolicy,
 } from '@/lib/workflow';
 import { CommandError } from './errors';
+import { siteStaffNames } from './staff-directory';
 import { patchToColumns, toFacts } from './facts';
 import { queueNotices, type Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
@@ -120,10 +122,7 @@ export async function createComplaint(
       const [category] = await tx.select().from(categories).where(eq(categories.code, input.categoryCode));
       if (!category) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
       const partyUserIds = [...new Set(input.partyUserIds)];
-      if (partyUserIds.length) {
-        const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, partyUserIds));
-        if (found.length !== partyUserIds.length) throw new CommandError('unknown_reference', { field: 'partyUserIds' });
-      }
+      await siteStaffNames(tx, siteId, partyUserIds, 'partyUserIds');
       const departmentId = category.defaultDepartmentCode
         ? ((await tx
             .select({ id: departments.id })
@@ -307,10 +306,9 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     if (!check.ok) throw new CommandError(check.refusal.code, check.refusal.params ?? {});
     const parsed = eventSchemas[event].safeParse(args.input);
     if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
-    const input = parsed.data as Record<string, unknown>;
-    const inputCheck = checkEventInput(actor, facts, event, input);
+    const inputCheck = checkEventInput(actor, facts, event, parsed.data as Record<string, unknown>);
     if (!inputCheck.ok) throw new CommandError(inputCheck.refusal.code, inputCheck.refusal.params ?? {});
-    await checkReferences(tx, event, input, parties);
+    const input = await checkReferences(tx, event, parsed.data as Record<string, unknown>, parties, row.siteId);
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
     const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
@@ -367,7 +365,8 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
               effect.entries.map((e) => ({
                 complaintId: row.id,
                 eventId: history.id,
-                person: e.person,
+                // checkReferences named every directory person; the schema requires a name otherwise.
+                person: e.person ?? invariant('accountability entry without a name'),
                 userId: e.userId ?? null,
                 type: e.type,
                 amountCents: e.amountCents,
@@ -459,8 +458,12 @@ async function headAbsent(tx: Tx, departmentId: string | null, now: Date): Promi
   return !!away;
 }
 
-/** References named in the input must exist, and nobody involved may be put in charge. */
-async function checkReferences(tx: Tx, event: EventName, input: Record<string, unknown>, parties: string[]) {
+/**
+ * References named in the input must exist, and nobody involved may be put in charge. Staff must
+ * be of the form's site; the input comes back with their directory names filled in (an
+ * accountability entry's person, the responsible person), as they are at the time.
+ */
+async function checkReferences(tx: Tx, event: EventName, input: Record<string, unknown>, parties: string[], siteId: string): Promise<Record<string, unknown>> {
   const deptId = (event === 'triage' ? input.departmentId : event === 'submit_determination' ? input.responsibleDepartmentId : undefined) as string | undefined;
   if (deptId) {
     const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, isUuid(deptId) ? deptId : '00000000-0000-0000-0000-000000000000'));
@@ -471,21 +474,28 @@ async function checkReferences(tx: Tx, event: EventName, input: Record<string, u
     const managerId = input.customerManagerId;
     const allParties = [...parties, ...((input.partyUserIds as string[] | undefined) ?? [])];
     if (allParties.includes(managerId)) throw new CommandError('not_assignable', {}, { customerManagerId: ['involved party'] });
-    const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true)));
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true), eq(users.siteId, siteId)));
     if (!u) throw new CommandError('unknown_reference', { field: 'customerManagerId' }, { customerManagerId: ['unknown user'] });
   }
-  // Users named in the input must exist (else a foreign-key or uuid error escapes as a 500).
-  const userRefs: [string, string[]][] = [];
-  if (event === 'triage' && Array.isArray(input.partyUserIds)) userRefs.push(['partyUserIds', input.partyUserIds as string[]]);
+  // Users named in the input must be the site's staff (else a foreign-key or uuid error escapes as a 500).
+  if (event === 'triage' && Array.isArray(input.partyUserIds)) await siteStaffNames(tx, siteId, input.partyUserIds as string[], 'partyUserIds');
   if ((event === 'complete_handling' || event === 'settle_fault') && Array.isArray(input.accountability)) {
-    userRefs.push(['accountability', (input.accountability as { userId?: string }[]).flatMap((e) => (e.userId ? [e.userId] : []))]);
+    const entries = input.accountability as AccountabilityEntry[];
+    const names = await siteStaffNames(tx, siteId, entries.flatMap((e) => (e.userId ? [e.userId] : [])), 'accountability');
+    return { ...input, accountability: entries.map((e) => (e.userId ? { ...e, person: names.get(e.userId) } : e)) };
   }
-  for (const [field, ids] of userRefs) {
-    const unique = [...new Set(ids)];
-    if (!unique.length) continue;
-    const found = unique.every(isUuid) ? await tx.select({ id: users.id }).from(users).where(inArray(users.id, unique)) : [];
-    if (found.length !== unique.length) throw new CommandError('unknown_reference', { field }, { [field]: ['unknown user'] });
+  if (event === 'submit_determination' && typeof input.responsibleUserId === 'string') {
+    const names = await siteStaffNames(tx, siteId, [input.responsibleUserId], 'responsibleUserId');
+    return { ...input, responsiblePerson: names.get(input.responsibleUserId) };
   }
+  return input;
+}
+
+function invariant(what: string): never {
+  throw new Error(`applyEvent: ${what}`);
 }
 
 function isUuid(value: string): boolean {

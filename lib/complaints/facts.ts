@@ -32,7 +32,7 @@ export function toFacts(row: Complaint, partyUserIds: string[], departmentHeadAb
 const columns = [
   'status', 'severity', 'departmentId', 'customerManagerId', 'major', 'gmInstructedAt', 'followUpWanted', 'founded',
   'customerUnreachable', 'stateEnteredAt', 'stepDueAt', 'responseDueAt', 'resolutionDueAt', 'firstResponseAt',
-  'resolvedAt', 'archivedAt', 'pausedAt', 'pausedMs', 'rootCause', 'preventiveAction', 'responsiblePerson',
+  'resolvedAt', 'archivedAt', 'pausedAt', 'pausedMs', 'rootCause', 'preventiveAction', 'responsiblePerson', 'responsibleUserId',
   'rejectionExplanation', 'withdrawReason', 'faultOpinion', 'finalOpinion', 'satisfaction',
 ] as const satisfies readonly (keyof Complaint)[];
 

@@ -19,6 +19,7 @@ import type { StaffUser } from '@/db/queries/staff';
 import { toFacts } from './facts';
 import { isComplaintNumber } from '@/lib/params';
 import { CommandError } from './errors';
+import { siteDirectory } from './staff-directory';
 
 /**
  * Who may open a form at all (acting on it is the workflow's question). The person complained
@@ -148,16 +149,21 @@ export type FormView = NonNullable<Awaited<ReturnType<typeof loadFormView>>>;
 /** One row of a form's history as the form page shows it. */
 export type FormHistoryEvent = FormView['events'][number];
 
-/** The choices the action forms offer: departments and the staff who can be customer manager. */
-export async function loadChoices(user: StaffUser, db?: Db) {
+/**
+ * The choices the action forms offer: departments, the staff who can be customer manager, and
+ * the site's staff directory for the people pickers (of the form's site: a group-wide reader
+ * names the people of the form's own site).
+ */
+export async function loadChoices(user: StaffUser, db?: Db, siteId: string = user.siteId) {
   const d = db ?? (await getDb());
-  const [depts, desk] = await Promise.all([
-    d.select({ id: departments.id, name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.siteId, user.siteId)).orderBy(asc(departments.code)),
+  const [depts, desk, staff] = await Promise.all([
+    d.select({ id: departments.id, name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.siteId, siteId)).orderBy(asc(departments.code)),
     d
       .select({ id: users.id, name: users.name })
       .from(users)
-      .where(and(eq(users.siteId, user.siteId), eq(users.role, 'desk'), eq(users.active, true), isNull(users.absentUntil)))
+      .where(and(eq(users.siteId, siteId), eq(users.role, 'desk'), eq(users.active, true), isNull(users.absentUntil)))
       .orderBy(asc(users.name)),
+    siteDirectory(d, siteId),
   ]);
-  return { departments: depts, managers: desk };
+  return { departments: depts, managers: desk, staff };
 }

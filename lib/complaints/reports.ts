@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { accountabilityEntries, categories, complaints, remedies } from '@/db/schema';
+import { categories, complaints, remedies } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { zonedInstant } from '@/lib/workflow';
 import { notInvolved } from './form-view';
+import { accountabilityIn, groupByPerson } from './accountability';
 
 export const reportRoles = ['finance', 'management', 'gm'] as const;
 
@@ -16,9 +17,10 @@ export function monthRange(month: string, timeZone: string): { start: Date; end:
 
 /**
  * The monthly summary management sends to the GM and finance on the 4th: forms received by
- * category, the reward/penalty entries per person, and the compensation paid.
+ * category, the reward/penalty entries per person (each with its form number and reason), and
+ * the compensation paid.
  */
-export async function monthlyReport(user: StaffUser, month: string, timeZone: string, db?: Db) {
+export async function monthlyReport(user: StaffUser, month: string, timeZone: string, db?: Db, locale = 'zh-CN') {
   const d = db ?? (await getDb());
   const { start, end } = monthRange(month, timeZone);
   const site = user.groupWide ? undefined : eq(complaints.siteId, user.siteId);
@@ -38,18 +40,8 @@ export async function monthlyReport(user: StaffUser, month: string, timeZone: st
       .where(and(site, gte(complaints.receivedAt, start), lt(complaints.receivedAt, end)))
       .groupBy(categories.name, categories.nameEn)
       .orderBy(asc(categories.name)),
-    d
-      .select({
-        person: accountabilityEntries.person,
-        type: accountabilityEntries.type,
-        entries: sql<number>`count(*)::int`,
-        amountCents: sql<number>`sum(${accountabilityEntries.amountCents})::int`,
-      })
-      .from(accountabilityEntries)
-      .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
-      .where(and(site, gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)))
-      .groupBy(accountabilityEntries.person, accountabilityEntries.type)
-      .orderBy(asc(accountabilityEntries.person)),
+    // Listed per form: nothing of a form the reader is involved in (finance reads it too, so not visibleTo).
+    accountabilityIn(d, and(site, notInvolved(user)), start, end),
     d
       .select({ number: complaints.number, description: remedies.description, amountCents: remedies.amountCents, at: remedies.createdAt })
       .from(remedies)
@@ -60,5 +52,5 @@ export async function monthlyReport(user: StaffUser, month: string, timeZone: st
       )
       .orderBy(asc(remedies.createdAt)),
   ]);
-  return { received, accountability, compensation };
+  return { received, accountability: groupByPerson(accountability, locale), compensation };
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accountabilityEntries, complaints, notifications, openStatesSql, sites, users } from '@/db/schema';
+import { accountabilityEntries, complaintParties, complaints, notifications, openStatesSql, sites, users } from '@/db/schema';
+import { accountabilityIn, groupByPerson, type AccountabilityRow } from './accountability';
 import { localDate, zonedInstant, addCalendarDays, type Role } from '@/lib/workflow';
 
 export type SummaryKind = 'weekly' | 'monthly' | 'accountability';
@@ -68,11 +69,51 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
       rewards: (money.rewards / 100).toFixed(2),
       url: `${base}/reports?month=${period.from.slice(0, 7)}`,
     };
+    // The reward/penalty summary lists every entry by person with its form (for finance to trace);
+    // a recipient recorded as involved in a form does not see its entries (DESIGN §2).
+    const entries = kind === 'accountability' ? await accountabilityIn(db, eq(complaints.siteId, site.id), start, end) : [];
+    const involved = entries.length ? await involvement(db, entries.map((e) => e.complaintId), people.map((p) => p.id)) : new Set<string>();
     await db.insert(notifications).values(
-      people.map((p) => ({ audience: 'summary', recipientUserId: p.id, channel: 'inbox', address: p.email, template: `summary_${kind}`, locale: p.locale, payload })),
+      people.map((p) => ({
+        audience: 'summary',
+        recipientUserId: p.id,
+        channel: 'inbox',
+        address: p.email,
+        template: `summary_${kind}`,
+        locale: p.locale,
+        payload: kind === 'accountability' ? { ...payload, people: peoplePayload(entries.filter((e) => !involved.has(`${p.id}:${e.complaintId}`)), p.locale) } : payload,
+      })),
     );
     queued += people.length;
   }
   return queued;
 }
 
+
+const yuan = (cents: number) => (cents / 100).toFixed(2);
+
+/** The summary's per-person list, in the shape the template's repeated lines read (strings only). */
+export function peoplePayload(entries: readonly AccountabilityRow[], locale: string) {
+  return groupByPerson(entries, locale).map((g) => ({
+    name: g.name,
+    ...(g.userId === null ? { outside: 'true' } : {}),
+    ...((locale === 'en' ? g.departmentNameEn : g.departmentName) ? { department: (locale === 'en' ? g.departmentNameEn : g.departmentName)! } : {}),
+    penalties: yuan(g.penaltyCents),
+    rewards: yuan(g.rewardCents),
+    entries: g.entries.map((e) => ({
+      number: e.number,
+      [e.type]: yuan(e.amountCents),
+      // One line per entry: a multi-line reason is joined.
+      reason: e.reason.replace(/\s+/g, ' ').trim(),
+    })),
+  }));
+}
+
+/** The (recipient, form) pairs, as "userId:complaintId", where the recipient is an involved party. */
+async function involvement(db: Db, complaintIds: string[], userIds: string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: complaintParties.userId, complaintId: complaintParties.complaintId })
+    .from(complaintParties)
+    .where(and(inArray(complaintParties.complaintId, [...new Set(complaintIds)]), inArray(complaintParties.userId, userIds)));
+  return new Set(rows.map((r) => `${r.userId}:${r.complaintId}`));
+}

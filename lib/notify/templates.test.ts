@@ -40,6 +40,33 @@ describe('renderTemplate', () => {
     }
   });
 
+  it('the reward/penalty summary lists each person with each entry: form number, amount and reason', () => {
+    const payload = {
+      from: '2026-11-01', to: '2026-11-30', penalties: '500.00', rewards: '50.00', url: 'https://kesu.test/reports?month=2026-11',
+      people: [
+        { name: '吴涛', department: '售后服务部', penalties: '500.00', rewards: '0.00', entries: [
+          { number: 'KS-2026-000001', penalty: '300.00', reason: '未按作业规范操作' },
+          { number: 'KS-2026-000007', penalty: '200.00', reason: '交车延误' },
+        ] },
+        { name: '外包清洗工 老周', outside: 'true', penalties: '0.00', rewards: '50.00', entries: [{ number: 'KS-2026-000009', reward: '50.00', reason: '主动返工' }] },
+      ],
+    };
+    const zh = renderTemplate('summary_accountability', 'zh-CN', payload).text.split('\n');
+    expect(zh).toEqual([
+      '上月处罚合计 ¥500.00，奖励合计 ¥50.00。',
+      '吴涛（售后服务部）：处罚 ¥500.00，奖励 ¥0.00',
+      '  · KS-2026-000001 处罚 ¥300.00：未按作业规范操作',
+      '  · KS-2026-000007 处罚 ¥200.00：交车延误',
+      '外包清洗工 老周（名录外人员）：处罚 ¥0.00，奖励 ¥50.00',
+      '  · KS-2026-000009 奖励 ¥50.00：主动返工',
+      '明细见报表：https://kesu.test/reports?month=2026-11',
+    ]);
+    const en = renderTemplate('summary_accountability', 'en', payload).text;
+    expect(en).toContain('  · KS-2026-000001 penalty ¥300.00: 未按作业规范操作');
+    expect(en).toContain('外包清洗工 老周 (not in the staff list): penalties ¥0.00, rewards ¥50.00');
+    expect(en).toContain('  · KS-2026-000009 reward ¥50.00: 主动返工');
+  });
+
   it('received: number, access code and tracking link', () => {
     const zh = renderTemplate('received', 'zh-CN', full);
     expect(zh.text).toContain('X7K2P9');

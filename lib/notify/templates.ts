@@ -7,6 +7,9 @@
  * payload field of that name. A line that names a field the payload lacks is left out (so
  * "Access code: {accessCode}" only appears when there is an access code). A line written as an
  * array lists alternatives, richest first: the first one whose fields are all present is used.
+ * `{?name}` requires the field like `{name}` but prints nothing (an alternative for one kind of
+ * item). `{ each: 'list', lines }` repeats its lines for every object of the payload's array
+ * `list`, whose fields are read before the outer ones (lists nest).
  */
 
 import { createFormat } from '@/lib/i18n/format';
@@ -62,8 +65,8 @@ export interface NotificationPayload {
   [key: string]: unknown;
 }
 
-/** A line, or alternatives for one line (richest first). */
-type Line = string | string[];
+/** A line, alternatives for one line (richest first), or lines repeated for each item of a list. */
+type Line = string | string[] | { each: string; lines: Line[] };
 
 interface TemplateText {
   subject: Line;
@@ -397,11 +400,31 @@ export const TEMPLATES: TemplateTable = {
   summary_accountability: {
     'zh-CN': {
       subject: '奖惩汇总（{from} 至 {to}）',
-      lines: ['上月处罚合计 {penalties}，奖励合计 {rewards}。', '明细见报表：{url}'],
+      lines: [
+        '上月处罚合计 {penalties}，奖励合计 {rewards}。',
+        {
+          each: 'people',
+          lines: [
+            ['{name}（名录外人员{?outside}）：处罚 {penalties}，奖励 {rewards}', '{name}（{department}）：处罚 {penalties}，奖励 {rewards}', '{name}：处罚 {penalties}，奖励 {rewards}'],
+            { each: 'entries', lines: [['  · {number} 处罚 {penalty}：{reason}', '  · {number} 奖励 {reward}：{reason}']] },
+          ],
+        },
+        '明细见报表：{url}',
+      ],
     },
     en: {
       subject: 'Penalties and rewards ({from} to {to})',
-      lines: ['Last month: penalties {penalties}, rewards {rewards} in all.', 'Details: {url}'],
+      lines: [
+        'Last month: penalties {penalties}, rewards {rewards} in all.',
+        {
+          each: 'people',
+          lines: [
+            ['{name} (not in the staff list{?outside}): penalties {penalties}, rewards {rewards}', '{name} ({department}): penalties {penalties}, rewards {rewards}', '{name}: penalties {penalties}, rewards {rewards}'],
+            { each: 'entries', lines: [['  · {number} penalty {penalty}: {reason}', '  · {number} reward {reward}: {reason}']] },
+          ],
+        },
+        'Details: {url}',
+      ],
     },
   },
   low_satisfaction: {
@@ -455,20 +478,20 @@ function formatDeadline(value: unknown, locale: NotifyLocale): string | undefine
   return createFormat(locale, businessTimeZone()).dateTime(date);
 }
 
-const FIELD = /\{(\w+)\}/g;
+const FIELD = /\{(\??)(\w+)\}/g;
 
-/** Fills `{name}` fields; returns null when a field is missing or empty. */
+/** Fills `{name}` fields (`{?name}`: required, prints nothing); returns null when a field is missing or empty. */
 function fill(line: string, values: Record<string, string | undefined>): string | null {
   let missing = false;
-  const out = line.replace(FIELD, (_, name: string) => {
+  const out = line.replace(FIELD, (_, silent: string, name: string) => {
     const v = values[name];
     if (v === undefined || v === '') missing = true;
-    return v ?? '';
+    return silent ? '' : (v ?? '');
   });
   return missing ? null : out;
 }
 
-function pick(line: Line, values: Record<string, string | undefined>): string | null {
+function pick(line: string | string[], values: Record<string, string | undefined>): string | null {
   for (const alternative of Array.isArray(line) ? line : [line]) {
     const filled = fill(alternative, values);
     if (filled !== null) return filled;
@@ -490,25 +513,44 @@ export function renderTemplate(
   const loc = normalizeLocale(locale);
   const entry = TEMPLATES[template][loc];
   const p = payload ?? {};
-  const values: Record<string, string | undefined> = {};
+  const values = scalars(p, {}, loc);
+  values.deadline = formatDeadline(p.deadline, loc);
+
+  const subjects = (Array.isArray(entry.subject) ? entry.subject : [entry.subject]) as string[];
+  const subject =
+    pick(subjects, values) ?? subjects[subjects.length - 1].replace(FIELD, (_, _s: string, n: string) => values[n] ?? '').trim();
+  return { subject, text: renderLines(entry.lines, values, p, loc).join('\n') };
+}
+
+/** The text fields of one payload object over the inherited ones. */
+// Days and amounts in the reader's language, as the pages write them (the payload keeps machine
+// values: YYYY-MM-DD and yuan with two decimals, so queued rows render either way).
+const dayKeys = new Set(['from', 'to']);
+const moneyKeys = new Set(['penalties', 'rewards', 'penalty', 'reward']);
+
+function scalars(p: Record<string, unknown>, inherited: Record<string, string | undefined>, loc: NotifyLocale): Record<string, string | undefined> {
+  const values = { ...inherited };
+  const format = createFormat(loc, businessTimeZone());
   for (const [key, v] of Object.entries(p)) {
     if (typeof v === 'string') values[key] = v.trim();
     else if (typeof v === 'number' || typeof v === 'boolean') values[key] = String(v);
+    const value = values[key];
+    if (value === undefined || !Object.hasOwn(p, key)) continue;
+    if (dayKeys.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(value)) values[key] = format.day(value);
+    if (moneyKeys.has(key) && /^-?\d+(\.\d+)?$/.test(value)) values[key] = format.money(Math.round(Number(value) * 100));
   }
-  values.deadline = formatDeadline(p.deadline, loc);
-  // Days and amounts in the reader's language, as the pages write them (the payload keeps
-  // machine values: YYYY-MM-DD and yuan with two decimals, so queued rows render either way).
-  const format = createFormat(loc, businessTimeZone());
-  for (const key of ['from', 'to']) {
-    if (values[key] && /^\d{4}-\d{2}-\d{2}$/.test(values[key])) values[key] = format.day(values[key]);
-  }
-  for (const key of ['penalties', 'rewards']) {
-    if (values[key] && /^-?\d+(\.\d+)?$/.test(values[key])) values[key] = format.money(Math.round(Number(values[key]) * 100));
-  }
+  return values;
+}
 
-  const subjects = Array.isArray(entry.subject) ? entry.subject : [entry.subject];
-  const subject =
-    pick(subjects, values) ?? subjects[subjects.length - 1].replace(FIELD, (_, n: string) => values[n] ?? '').trim();
-  const lines = entry.lines.map((line) => pick(line, values)).filter((l): l is string => l !== null);
-  return { subject, text: lines.join('\n') };
+function renderLines(lines: readonly Line[], values: Record<string, string | undefined>, p: Record<string, unknown>, loc: NotifyLocale): string[] {
+  return lines.flatMap((line) => {
+    if (typeof line === 'string' || Array.isArray(line)) {
+      const filled = pick(line, values);
+      return filled === null ? [] : [filled];
+    }
+    const items = Array.isArray(p[line.each]) ? (p[line.each] as unknown[]) : [];
+    return items
+      .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item))
+      .flatMap((item) => renderLines(line.lines, scalars(item, values, loc), item, loc));
+  });
 }

@@ -153,7 +153,9 @@ export function decide(form: FormFacts, event: EventName, input: unknown, ctx: D
       patch.founded = i.founded;
       patch.rootCause = i.rootCause;
       // A determination replaces the one before it (after a return): nothing of the other answer stays.
+      // A directory person arrives with their name filled in by the command layer.
       patch.responsiblePerson = i.founded ? i.responsiblePerson : null;
+      patch.responsibleUserId = i.founded ? (i.responsibleUserId ?? null) : null;
       patch.preventiveAction = i.preventiveAction ?? null;
       patch.rejectionExplanation = i.founded ? null : i.customerExplanation;
       // Talking to the customer about the determination is a response to them.

@@ -136,6 +136,33 @@ describe('event schemas', () => {
     expect(determinationDraftSchema.safeParse({ founded: 'no' }).success).toBe(false);
   });
 
+  it('people: staff by directory id, someone outside it by name, nobody as an explicit "none"', () => {
+    const entry = { type: 'penalty', amountCents: 30_000, reason: 'Missed torque check' } as const;
+    const handling = (accountability: unknown[]) => eventSchemas.complete_handling.safeParse({ ...sampleInputs.complete_handling, accountability });
+    // A directory person needs no typed name (the command layer records the directory's).
+    expect(handling([{ ...entry, userId: 'u-tech' }]).data?.accountability).toEqual([{ ...entry, userId: 'u-tech' }]);
+    expect(handling([{ ...entry, person: 'Supplier fitter Zhou' }]).success).toBe(true);
+    // Neither a directory person nor a name (a blank name is no name).
+    for (const who of [{}, { person: '  ' }, { userId: '' }]) {
+      const r = handling([{ ...entry, ...who }]);
+      expect(r.success, JSON.stringify(who)).toBe(false);
+    }
+    expect(handling([{ ...entry }]).error?.issues.map((i) => i.path.join('.'))).toEqual(['accountability.0.person']);
+    expect(eventSchemas.settle_fault.safeParse({ settlement: 'x', accountability: [{ ...entry, userId: 'u-desk' }] }).success).toBe(true);
+    expect(eventSchemas.settle_fault.safeParse({ settlement: 'x', accountability: [entry] }).success).toBe(false);
+
+    const { responsiblePerson: _typed, ...determination } = sampleInputs.submit_determination;
+    void _typed;
+    expect(eventSchemas.submit_determination.parse({ ...determination, responsibleUserId: 'u-tech' })).toMatchObject({ responsibleUserId: 'u-tech' });
+    expect(eventSchemas.submit_determination.safeParse({ ...determination, responsiblePerson: 'none' }).success).toBe(true);
+    // Both a directory person and a name (or "none") is two answers.
+    const both = eventSchemas.submit_determination.safeParse({ ...determination, responsibleUserId: 'u-tech', responsiblePerson: 'none' });
+    expect(both.error?.issues.map((i) => i.path.join('.'))).toEqual(['responsiblePerson']);
+    expect(eventSchemas.submit_determination.safeParse({ ...notFoundedDetermination, responsibleUserId: 'u-tech' }).success).toBe(false);
+    // A draft may hold the directory choice too.
+    expect(determinationDraftSchema.parse({ responsibleUserId: 'u-tech' })).toEqual({ responsibleUserId: 'u-tech' });
+  });
+
   it('remedy: amount required for compensation only', () => {
     expect(remedySchema.safeParse({ kind: 'compensation', description: 'x', amountCents: 0 }).success).toBe(true);
     expect(remedySchema.safeParse({ kind: 'compensation', description: 'x' }).success).toBe(false);

@@ -25,13 +25,22 @@ export const remedySchema = z
     path: ['amountCents'],
   });
 
-export const accountabilityEntrySchema = z.strictObject({
-  person: shortText(),
-  userId: id().optional(),
-  type: z.enum(['penalty', 'reward']),
-  amountCents: cents(),
-  reason: text(),
-});
+/**
+ * A penalty or reward. Staff are named by their directory id (the command layer records their
+ * directory name with it); only someone outside the directory is named by free text alone.
+ */
+export const accountabilityEntrySchema = z
+  .strictObject({
+    userId: id().optional(),
+    person: optionalText(200),
+    type: z.enum(['penalty', 'reward']),
+    amountCents: cents(),
+    reason: text(),
+  })
+  .refine((e) => e.userId !== undefined || e.person !== undefined, {
+    message: 'choose the person from the staff list, or name someone outside it',
+    path: ['person'],
+  });
 
 const reasonOnly = z.strictObject({ reason: text() });
 
@@ -44,6 +53,9 @@ const determinationBase = z.strictObject({
   founded: z.boolean(),
   responsibleDepartmentId: id().optional(),
   rootCause: text(),
+  /** The responsible person from the staff directory … */
+  responsibleUserId: id().optional(),
+  /** … or 'none' (nobody is responsible), or the name of someone outside the directory. */
   responsiblePerson: z.union([z.literal('none'), shortText()]).optional(),
   remedyProposal: remedySchema.optional(),
   preventiveAction: optionalText(),
@@ -55,14 +67,15 @@ function checkDetermination(v: z.output<typeof determinationBase>, ctx: z.Refine
   const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (v.founded) {
     if (v.responsibleDepartmentId === undefined) need('responsibleDepartmentId', 'choose the responsible department');
-    if (v.responsiblePerson === undefined) need('responsiblePerson', 'name the responsible person or choose none');
+    if (v.responsibleUserId === undefined && v.responsiblePerson === undefined) need('responsiblePerson', 'name the responsible person or choose none');
+    if (v.responsibleUserId !== undefined && v.responsiblePerson !== undefined) need('responsiblePerson', 'choose a person from the staff list or name one, not both');
     if (v.remedyProposal === undefined) need('remedyProposal', 'a founded complaint needs a remedy proposal');
     if (v.preventiveAction === undefined) need('preventiveAction', 'a founded complaint needs a preventive action');
     if (v.customerExplanation !== undefined) need('customerExplanation', 'only a not-founded finding carries an explanation');
   } else {
     if (v.customerExplanation === undefined) need('customerExplanation', 'write the explanation the customer will read');
     if (v.remedyProposal !== undefined) need('remedyProposal', 'a complaint found not founded gets no remedy');
-    if (v.responsiblePerson !== undefined) need('responsiblePerson', 'a complaint found not founded has no responsible person');
+    if (v.responsiblePerson !== undefined || v.responsibleUserId !== undefined) need('responsiblePerson', 'a complaint found not founded has no responsible person');
   }
 }
 

@@ -63,7 +63,8 @@ export interface Remedy {
 }
 
 export interface AccountabilityEntry {
-  person: string;
+  /** The name recorded: for staff (userId) the command layer writes their directory name. */
+  person?: string;
   userId?: string;
   type: 'penalty' | 'reward';
   amountCents: number;
@@ -96,6 +97,7 @@ export interface FormTextPatch {
   rootCause?: string;
   preventiveAction?: string | null;
   responsiblePerson?: string | null;
+  responsibleUserId?: string | null;
   rejectionExplanation?: string | null;
   withdrawReason?: string;
   faultOpinion?: string;

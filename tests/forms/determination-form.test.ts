@@ -25,4 +25,9 @@ describe('determination form fields', () => {
     expect(sent).toEqual({ founded: false, rootCause: 'Not our part', customerExplanation: 'The part was not fitted by us.', customerContacted: true });
     expect(eventSchemas.submit_determination.safeParse(sent).success).toBe(true);
   });
+
+  it('never submits a responsible person picked from the directory before switching to not founded', () => {
+    const values = { founded: false, rootCause: 'Not our part', customerExplanation: 'Not fitted by us.', customerContacted: true, responsibleUserId: 'u-tech' };
+    expect(applicableValues('submit_determination', values)).not.toHaveProperty('responsibleUserId');
+  });
 });

@@ -45,7 +45,7 @@ forEachBackend('monthly report', (backend) => {
     expect(report.received.map((r) => [r.category, r.forms, r.resolved])).toEqual(
       expect.arrayContaining([['价格收费', 1, 1], ['服务态度', 1, 1]]),
     );
-    expect(report.accountability).toEqual([{ person: '服务顾问甲', type: 'penalty', entries: 1, amountCents: 10000 }]);
+    expect(report.accountability.map((p) => [p.name, p.penaltyCents, p.entries.map((e) => [e.number, e.reason])])).toEqual([['服务顾问甲', 10000, [[other.number, '态度']]]]);
     expect(report.compensation.map((c) => [c.number, c.amountCents])).toEqual([[form.number, 28000]]);
     // Nothing leaks into the month before.
     const october = await monthlyReport(finance, '2026-10', 'Asia/Shanghai', fx.db);

@@ -51,7 +51,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
     return s ? `?${s}` : '';
   };
   const exportHref = `/ledger/export${query({})}`;
-  const choices = { departments: [], managers: [] };
+  const choices = { departments: [], managers: [], staff: [] };
 
   function ItemCard({ item }: { item: LedgerItem }) {
     return (

@@ -14,7 +14,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   // A month outside the portal's years (e.g. 9999-12) would make PostgreSQL fail on the range.
   if (requested !== undefined && requested !== '' && !isMonth(requested)) notFound();
   const month = requested ? requested : localDate(new Date(), calendar.timeZone).slice(0, 7);
-  const report = await monthlyReport(user, month, calendar.timeZone);
+  const report = await monthlyReport(user, month, calendar.timeZone, undefined, locale);
   const money = (cents: number | null) => format.money(cents ?? 0);
   const th = 'px-3 py-2 text-left';
   const td = 'px-3 py-2 border-t border-slate-100';
@@ -46,15 +46,40 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="r-accountability">
         <h2 id="r-accountability" className="mb-2 text-lg font-medium">{t('accountability')}</h2>
-        <table className="w-full rounded border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100"><tr><th className={th}>{t('person')}</th><th className={th}>{t('type')}</th><th className={th}>{t('entries')}</th><th className={th}>{t('amount')}</th></tr></thead>
-          <tbody>
-            {report.accountability.map((r) => (
-              <tr key={`${r.person}-${r.type}`}><td className={td}>{r.person}</td><td className={td}>{t(`types.${r.type}`)}</td><td className={td}>{r.entries}</td><td className={td}>{money(r.amountCents)}</td></tr>
-            ))}
-            {report.accountability.length === 0 && <tr><td className={td} colSpan={4}>{t('none')}</td></tr>}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full rounded border border-slate-200 bg-white text-sm" data-testid="accountability-report">
+            <thead className="bg-slate-100">
+              <tr><th className={th}>{t('person')}</th><th className={th}>{t('number')}</th><th className={th}>{t('type')}</th><th className={th}>{t('amount')}</th><th className={th}>{t('reason')}</th></tr>
+            </thead>
+            {report.accountability.map((p) => {
+              const department = locale === 'en' ? p.departmentNameEn : p.departmentName;
+              return (
+                // One body per person: their entries, each with its form, then their totals.
+                <tbody key={p.userId ?? `name:${p.name}`} data-testid="accountability-person">
+                  {p.entries.map((e, i) => (
+                    <tr key={`${e.number}-${i}`}>
+                      {i === 0 && (
+                        <th scope="rowgroup" rowSpan={p.entries.length + 1} className={`${td} text-left align-top font-medium`}>
+                          {p.name}
+                          <span className="block text-xs font-normal text-slate-600">{p.userId ? department ?? '' : t('outsideDirectory')}</span>
+                        </th>
+                      )}
+                      <td className={`${td} whitespace-nowrap font-mono`}>{e.number}</td>
+                      <td className={`${td} whitespace-nowrap`}>{t(`types.${e.type}`)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{money(e.amountCents)}</td>
+                      <td className={`${td} min-w-48 break-words`}>{e.reason}</td>
+                    </tr>
+                  ))}
+                  <tr className="bg-slate-50">
+                    <td className={td} colSpan={2}>{t('personTotal')}</td>
+                    <td className={td} colSpan={2}>{t('types.penalty')} {money(p.penaltyCents)} · {t('types.reward')} {money(p.rewardCents)}</td>
+                  </tr>
+                </tbody>
+              );
+            })}
+            {report.accountability.length === 0 && <tbody><tr><td className={td} colSpan={5}>{t('none')}</td></tr></tbody>}
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="r-compensation">

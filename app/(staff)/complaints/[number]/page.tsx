@@ -28,7 +28,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('workflow'),
     getFormat(),
     getLocale(),
-    loadChoices(user),
+    loadChoices(user, undefined, view.form.siteId),
   ]);
   const { form } = view;
   const dt = format.dateTimeOrDash;

@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD COLUMN "responsible_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_responsible_user_id_users_id_fk" FOREIGN KEY ("responsible_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
