@@ -3,12 +3,15 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
 import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
 import { saveDraftAction } from '@/app/(staff)/complaints/[number]/actions/save-draft';
 import { applicableValues, appliesTo, defaultValues, eventFields, type FieldSpec } from './event-fields';
+import { localizedResolver } from '@/lib/validation/resolver';
+import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
+import type { RootTranslator } from '@/lib/validation/messages';
+import { CharCounter } from '@/components/ui/char-counter';
 
 export interface Choices {
   departments: { id: string; name: string; nameEn: string }[];
@@ -51,11 +54,13 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const [pending, startTransition] = useTransition();
   // One form component for every event: the schema is chosen at run time. Only the fields that
   // apply to the choices made are validated and sent (hidden ones keep their value meanwhile).
-  const schemaResolver = zodResolver((mode === 'draft' ? determinationDraftSchema : eventSchemas[event]) as never) as unknown as Resolver<Values>;
-  const form = useForm<Values>({
-    resolver: (values, context, options) => schemaResolver(applicableValues(event, values), context, options),
-    defaultValues: defaultValues(event, prefill),
-  });
+  // Errors are worded in the page's language and name their field (lib/validation/messages.ts).
+  const schema = mode === 'draft' ? determinationDraftSchema : eventSchemas[event];
+  const root = useTranslations() as unknown as RootTranslator;
+  const resolver: Resolver<Values> = localizedResolver<Values>(schema, root, { prepare: (values) => applicableValues(event, values) });
+  // Text limits come from the schema, so the field refuses what the server would.
+  const limit = (path: string) => maxLengthOf(schema, path);
+  const form = useForm<Values>({ resolver, defaultValues: defaultValues(event, prefill) });
   const { register, handleSubmit, control, formState, setError, reset, watch } = form;
   const founded = watch('founded');
 
@@ -80,7 +85,9 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   });
 
   const fieldId = (name: string) => `${idPrefix}${event}-${name}`;
-  const described = (name: string) => (errorAt(formState.errors, name) ? `${fieldId(name)}-error` : undefined);
+  const counted = (name: string) => (limit(name) ?? 0) >= counterFrom;
+  const described = (name: string) =>
+    [errorAt(formState.errors, name) ? `${fieldId(name)}-error` : null, counted(name) ? `${fieldId(name)}-count` : null].filter(Boolean).join(' ') || undefined;
   const fieldError = (name: string) => {
     const msg = errorAt(formState.errors, name);
     return msg ? (
@@ -110,12 +117,12 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           </div>
         );
       case 'remedy':
-        return <RemedyFields key={name} name={name} event={event} register={register} errors={formState.errors} />;
+        return <RemedyFields key={name} name={name} event={event} register={register} errors={formState.errors} limit={limit} />;
       case 'accountability':
-        return <AccountabilityFields key={name} name={name} event={event} control={control} register={register} errors={formState.errors} />;
+        return <AccountabilityFields key={name} name={name} event={event} control={control} register={register} errors={formState.errors} limit={limit} />;
       default: {
         let input: React.ReactNode;
-        if (kind === 'textarea') input = <textarea rows={3} {...common} {...register(name)} className={inputClass} />;
+        if (kind === 'textarea') input = <textarea rows={3} {...common} maxLength={limit(name)} {...register(name)} className={inputClass} />;
         else if (kind === 'lines')
           input = (
             <textarea rows={3} {...common} placeholder={t('onePerLine')} className={inputClass}
@@ -131,7 +138,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           );
         else if (kind === 'yesno') input = <YesNo name={name} id={id} control={control} />;
         else if (kind === 'founded') input = <YesNo name={name} id={id} control={control} labels={[t('founded.yes'), t('founded.no')]} />;
-        else if (kind === 'text') input = <input {...common} {...register(name)} className={inputClass} />;
+        else if (kind === 'text') input = <input {...common} maxLength={limit(name)} {...register(name)} className={inputClass} />;
         else {
           const options =
             kind === 'severity' ? severities.map((s) => ({ value: s, text: wf(`severities.${s}`) }))
@@ -149,6 +156,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           <div key={name}>
             <label htmlFor={id} id={`${id}-label`} className="block text-sm font-medium">{label(name, field.optional)}</label>
             {input}
+            {counted(name) && <CharCounter id={`${id}-count`} name={name} max={limit(name)!} control={control} />}
             {fieldError(name)}
           </div>
         );
@@ -194,7 +202,7 @@ function YesNo({ name, id, control, labels }: { name: string; id: string; contro
   );
 }
 
-function RemedyFields({ name, event, register, errors }: { name: string; event: string; register: UseFormRegister<Values>; errors: FieldErrors }) {
+function RemedyFields({ name, event, register, errors, limit }: { name: string; event: string; register: UseFormRegister<Values>; errors: FieldErrors; limit: (path: string) => number | undefined }) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const id = (sub: string) => `${event}-${name}-${sub}`;
@@ -212,7 +220,7 @@ function RemedyFields({ name, event, register, errors }: { name: string; event: 
         <div>
           <label htmlFor={id('description')} className="block text-sm">{t('fields.remedyDescription')}</label>
           <input id={id('description')} aria-invalid={!!err('description')} aria-describedby={err('description') ? id('description-error') : undefined}
-            {...register(`${name}.description`)} className={inputClass} />
+            maxLength={limit(`${name}.description`)} {...register(`${name}.description`)} className={inputClass} />
           {err('description') && <p id={id('description-error')} className="mt-1 text-sm text-red-700">{err('description')}</p>}
         </div>
         <div>
@@ -227,7 +235,7 @@ function RemedyFields({ name, event, register, errors }: { name: string; event: 
   );
 }
 
-function AccountabilityFields({ name, event, control, register, errors }: { name: string; event: string; control: Control<Values>; register: UseFormRegister<Values>; errors: FieldErrors }) {
+function AccountabilityFields({ name, event, control, register, errors, limit }: { name: string; event: string; control: Control<Values>; register: UseFormRegister<Values>; errors: FieldErrors; limit: (path: string) => number | undefined }) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
@@ -241,7 +249,7 @@ function AccountabilityFields({ name, event, control, register, errors }: { name
           <div key={f.id} className="mb-3 grid gap-2 sm:grid-cols-[1fr_8rem_8rem_2fr_auto]">
             <div>
               <label htmlFor={id('person')} className="block text-sm">{t('fields.person')}</label>
-              <input id={id('person')} {...register(`${name}.${i}.person`)} className={inputClass} aria-invalid={!!err('person')} />
+              <input id={id('person')} maxLength={limit(`${name}.${i}.person`)} {...register(`${name}.${i}.person`)} className={inputClass} aria-invalid={!!err('person')} />
               {err('person') && <p className="text-sm text-red-700">{err('person')}</p>}
             </div>
             <div>
@@ -257,7 +265,7 @@ function AccountabilityFields({ name, event, control, register, errors }: { name
             </div>
             <div>
               <label htmlFor={id('reason')} className="block text-sm">{t('fields.entryReason')}</label>
-              <input id={id('reason')} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')} />
+              <input id={id('reason')} maxLength={limit(`${name}.${i}.reason`)} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')} />
               {err('reason') && <p className="text-sm text-red-700">{err('reason')}</p>}
             </div>
             <button type="button" onClick={() => remove(i)} className="self-end rounded border border-slate-300 px-2 py-1.5 text-sm">{t('remove')}</button>
