@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { CredentialsSignin } from 'next-auth';
+// The class next-auth re-exports (imported from its source so that unit tests need no Next runtime).
+import { CredentialsSignin } from '@auth/core/errors';
 import { log } from '@/lib/log';
 
 /**

@@ -101,6 +101,11 @@ describe('field error sentences', () => {
     });
   }
 
+  it('asks to choose a field picked from a list, although its schema is a string', () => {
+    expect(issueText(zh, 'categoryCode', { kind: 'required' })).toBe('请选择「投诉类别」。');
+    expect(issueText(en, 'departmentId', { kind: 'required' })).toBe('Please choose “Responsible department”.');
+  });
+
   it('names a remedy or accountability part by its parent, and an entry by its number', () => {
     expect(fieldLabel(zh, 'remedyProposal.description')).toBe('建议处理措施 · 具体内容');
     expect(fieldLabel(en, 'accountability.1.reason')).toBe('Accountability (penalties / rewards), entry 2 · Reason');

@@ -20,6 +20,9 @@ export const defaultLabelNamespaces = ['validation.labels', 'form.fields', 'publ
 /** The admin screens' fields (their labels live per screen; these are the names errors use). */
 export const adminLabelNamespaces = ['validation.adminLabels', ...defaultLabelNamespaces] as const;
 
+/** Fields whose value is picked from a list although their schema is a plain string (an id, a code). */
+const pickedFields = new Set(['categoryCode', 'departmentId', 'responsibleDepartmentId', 'customerManagerId', 'userId', 'headUserId', 'primaryUserId', 'secondaryUserId']);
+
 /** Parts of a repeated or compound field (a remedy's amount, an accountability entry's person), by their parent. */
 const subfieldGroups: Record<string, string> = {
   remedy: 'remedy',
@@ -68,6 +71,8 @@ export function issueText(t: RootTranslator, path: string, word: IssueWord, name
     return t.has(`validation.rules.${word.key}`) ? t(`validation.rules.${word.key}`, { field }) : t('validation.invalid', { field });
   }
   const leaf = path.split('.').filter((p) => p && !/^\d+$/.test(p)).at(-1) ?? '';
+  // An id picked from a list is "chosen", not "filled in" (its schema is only a string).
+  if (word.kind === 'required' && pickedFields.has(leaf)) return t('validation.choose', { field });
   if (word.kind === 'format' && t.has(`validation.formats.${leaf}`)) return t(`validation.formats.${leaf}`, { field });
   if ('n' in word) {
     // Amounts are kept in cents and typed in yuan.
