@@ -63,6 +63,9 @@ export const createUserSchema = z
   .strictObject({
   login: safeText()
     .toLowerCase()
+    // min and max first: an empty login is "fill it in", and the field's maxLength comes from max.
+    .min(1)
+    .max(50)
     .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/),
   name: safeText().min(1).max(100),
   role: z.enum(roles),

@@ -62,6 +62,7 @@ const cases: { name: string; schema: z.ZodType; input: unknown; path: string; ki
   { name: 'determination: department', schema: eventSchemas.submit_determination, input: { founded: true, rootCause: 'x', customerContacted: true }, path: 'responsibleDepartmentId', kind: 'rule' },
   { name: 'determination: explanation', schema: eventSchemas.submit_determination, input: { founded: false, rootCause: 'x', customerContacted: true }, path: 'customerExplanation', kind: 'rule' },
   { name: 'admin login format', schema: createUserSchema, input: { login: '-x', name: 'n', role: 'desk', password: 'p'.repeat(10) }, path: 'login', kind: 'format', labels: adminLabelNamespaces },
+  { name: 'admin empty login', schema: createUserSchema, input: { login: '', name: 'n', role: 'desk', password: 'p'.repeat(10) }, path: 'login', kind: 'required', labels: adminLabelNamespaces },
   { name: 'admin department rule', schema: createUserSchema, input: { login: 'abc', name: 'n', role: 'department', password: 'p'.repeat(10) }, path: 'departmentId', kind: 'rule', labels: adminLabelNamespaces },
   { name: 'admin short password', schema: createUserSchema, input: { login: 'abc', name: 'n', role: 'desk', password: 'short' }, path: 'password', kind: 'tooShort', labels: adminLabelNamespaces },
   { name: 'calendar time zone', schema: calendarSettingsSchema, input: { timeZone: 'Mars/Olympus', workdayStart: '09:00', workdayEnd: '18:00' }, path: 'timeZone', kind: 'rule', labels: adminLabelNamespaces },

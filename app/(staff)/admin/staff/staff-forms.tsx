@@ -47,7 +47,7 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="staff-create">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="new-login" label={t('login')} error={err('login')}>
-          <input {...a11y('new-login', err('login'))} {...register('login')} autoComplete="off" autoCapitalize="none" spellCheck={false} className={inputClass} />
+          <input {...a11y('new-login', err('login'))} maxLength={maxLengthOf(createUserSchema, 'login')} {...register('login')} autoComplete="off" autoCapitalize="none" spellCheck={false} className={inputClass} />
         </Field>
         <Field id="new-name" label={t('name')} error={err('name')}>
           <input {...a11y('new-name', err('name'))} maxLength={maxLengthOf(createUserSchema, 'name')} {...register('name')} autoComplete="off" className={inputClass} />
