@@ -5,6 +5,7 @@ import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { sessionMaxAgeSeconds } from '@/lib/auth/session-store';
 import { closeSignInSession, openSignInSession } from '@/lib/auth/sign-in-session';
 import { safeRedirect } from '@/lib/auth/redirect';
+import { authLogger } from '@/lib/auth/auth-logger';
 
 declare module 'next-auth' {
   interface User {
@@ -26,6 +27,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
   pages: { signIn: '/login' },
+  // A wrong password is one log line, not a stack trace (lib/auth/auth-logger.ts).
+  logger: authLogger(),
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },

@@ -26,6 +26,10 @@ const env = {
 if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else delete env.DATABASE_URL;
 // The portal's own server (scripts/server.mjs), not `next start`: it passes the socket address.
-const child = spawn(process.execPath, ['scripts/server.mjs', port], { stdio: 'inherit', env });
+// Its output also goes to <data folder>/server.log, so that a test can read what the server logged.
+const logFile = fs.createWriteStream(path.join(dir, 'server.log'), { flags: 'a' });
+const child = spawn(process.execPath, ['scripts/server.mjs', port], { stdio: ['inherit', 'pipe', 'pipe'], env });
+child.stdout.on('data', (chunk) => { process.stdout.write(chunk); logFile.write(chunk); });
+child.stderr.on('data', (chunk) => { process.stderr.write(chunk); logFile.write(chunk); });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

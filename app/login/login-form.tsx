@@ -3,20 +3,25 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { loginAction, type LoginState } from './actions';
+import { credentialsSchema } from '@/lib/auth/credentials';
 
 export function LoginForm({ notice }: { notice?: string }) {
   const t = useTranslations('login');
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   return (
-    <form action={action} className="space-y-4" aria-describedby={state.error ?? notice ? 'login-error' : undefined}>
+    // noValidate: the browser's own "fill out this field" bubble speaks the browser's language, not the page's.
+    <form action={action} noValidate className="space-y-4" aria-describedby={state.error ?? notice ? 'login-error' : undefined}>
       <div>
         <label htmlFor="login" className="block text-sm font-medium">{t('login')}</label>
-        <input id="login" name="login" autoComplete="username" required autoFocus
+        {/* React resets a form after its action: the key remounts the field with what was typed. */}
+        <input key={`login-${state.login ?? ''}`} id="login" name="login" autoComplete="username" required autoFocus={state.focus !== 'password'}
+          defaultValue={state.login} maxLength={credentialsSchema.shape.login.maxLength ?? undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">{t('password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
+        <input key={`password-${state.error ?? ''}`} id="password" name="password" type="password" autoComplete="current-password" required
+          autoFocus={state.focus === 'password'} maxLength={credentialsSchema.shape.password.maxLength ?? undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </div>
       <p id="login-error" role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">{state.error ?? notice}</p>

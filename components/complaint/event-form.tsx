@@ -3,7 +3,6 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useFieldArray, useForm, type FieldErrors, type Resolver, type UseFormRegister, type Control } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { determinationDraftSchema, eventSchemas, pendingReasons, remedyKinds, severities, type EventName } from '@/lib/workflow';
 import { applyEventAction } from '@/app/(staff)/complaints/[number]/actions/apply-event';
@@ -11,6 +10,10 @@ import { saveDraftAction } from '@/app/(staff)/complaints/[number]/actions/save-
 import { applicableValues, appliesTo, defaultValues, eventFields, type FieldSpec } from './event-fields';
 import { PersonPicker } from './person-picker';
 import type { DirectoryPerson } from '@/lib/complaints/staff-directory';
+import { localizedResolver } from '@/lib/validation/resolver';
+import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
+import type { RootTranslator } from '@/lib/validation/messages';
+import { CharCounter } from '@/components/ui/char-counter';
 
 export interface Choices {
   departments: { id: string; name: string; nameEn: string }[];
@@ -59,11 +62,13 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   const [pending, startTransition] = useTransition();
   // One form component for every event: the schema is chosen at run time. Only the fields that
   // apply to the choices made are validated and sent (hidden ones keep their value meanwhile).
-  const schemaResolver = zodResolver((mode === 'draft' ? determinationDraftSchema : eventSchemas[event]) as never) as unknown as Resolver<Values>;
-  const form = useForm<Values>({
-    resolver: (values, context, options) => schemaResolver(applicableValues(event, values), context, options),
-    defaultValues: defaultValues(event, prefill),
-  });
+  // Errors are worded in the page's language and name their field (lib/validation/messages.ts).
+  const schema = mode === 'draft' ? determinationDraftSchema : eventSchemas[event];
+  const root = useTranslations() as unknown as RootTranslator;
+  const resolver: Resolver<Values> = localizedResolver<Values>(schema, root, { prepare: (values) => applicableValues(event, values) });
+  // Text limits come from the schema, so the field refuses what the server would.
+  const limit = (path: string) => maxLengthOf(schema, path);
+  const form = useForm<Values>({ resolver, defaultValues: defaultValues(event, prefill) });
   const { register, handleSubmit, control, formState, setError, reset, watch } = form;
   const founded = watch('founded');
 
@@ -88,7 +93,9 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   });
 
   const fieldId = (name: string) => `${idPrefix}${event}-${name}`;
-  const described = (name: string) => (errorAt(formState.errors, name) ? `${fieldId(name)}-error` : undefined);
+  const counted = (name: string) => (limit(name) ?? 0) >= counterFrom;
+  const described = (name: string) =>
+    [errorAt(formState.errors, name) ? `${fieldId(name)}-error` : null, counted(name) ? `${fieldId(name)}-count` : null].filter(Boolean).join(' ') || undefined;
   const fieldError = (name: string) => {
     const msg = errorAt(formState.errors, name);
     return msg ? (
@@ -118,17 +125,17 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           </div>
         );
       case 'remedy':
-        return <RemedyFields key={name} name={name} event={event} idPrefix={idPrefix} register={register} errors={formState.errors} />;
+        return <RemedyFields key={name} name={name} event={event} idPrefix={idPrefix} register={register} errors={formState.errors} limit={limit} />;
       case 'accountability':
-        return <AccountabilityFields key={name} name={name} event={event} idPrefix={idPrefix} staff={choices.staff} control={control} register={register} errors={formState.errors} />;
+        return <AccountabilityFields key={name} name={name} event={event} idPrefix={idPrefix} staff={choices.staff} control={control} register={register} errors={formState.errors} limit={limit} />;
       case 'responsible':
         return (
           <PersonPicker key={name} id={id} label={<span className="font-medium">{label(name)}</span>} control={control} staff={choices.staff} allowNone
-            userIdName="responsibleUserId" personName={name} error={errorAt(formState.errors, name) ?? errorAt(formState.errors, 'responsibleUserId')} />
+            userIdName="responsibleUserId" personName={name} maxLength={limit(name)} error={errorAt(formState.errors, name) ?? errorAt(formState.errors, 'responsibleUserId')} />
         );
       default: {
         let input: React.ReactNode;
-        if (kind === 'textarea') input = <textarea rows={3} {...common} {...register(name)} className={inputClass} />;
+        if (kind === 'textarea') input = <textarea rows={3} {...common} maxLength={limit(name)} {...register(name)} className={inputClass} />;
         else if (kind === 'lines')
           input = (
             <textarea rows={3} {...common} placeholder={t('onePerLine')} className={inputClass}
@@ -144,7 +151,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           );
         else if (kind === 'yesno') input = <YesNo name={name} id={id} control={control} />;
         else if (kind === 'founded') input = <YesNo name={name} id={id} control={control} labels={[t('founded.yes'), t('founded.no')]} />;
-        else if (kind === 'text') input = <input {...common} {...register(name)} className={inputClass} />;
+        else if (kind === 'text') input = <input {...common} maxLength={limit(name)} {...register(name)} className={inputClass} />;
         else {
           const options =
             kind === 'severity' ? severities.map((s) => ({ value: s, text: wf(`severities.${s}`) }))
@@ -162,6 +169,7 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
           <div key={name}>
             <label htmlFor={id} id={`${id}-label`} className="block text-sm font-medium">{label(name, field.optional)}</label>
             {input}
+            {counted(name) && <CharCounter id={`${id}-count`} name={name} max={limit(name)!} control={control} />}
             {fieldError(name)}
           </div>
         );
@@ -207,7 +215,7 @@ function YesNo({ name, id, control, labels }: { name: string; id: string; contro
   );
 }
 
-function RemedyFields({ name, event, idPrefix, register, errors }: { name: string; event: string; idPrefix: string; register: UseFormRegister<Values>; errors: FieldErrors }) {
+function RemedyFields({ name, event, idPrefix, register, errors, limit }: { name: string; event: string; idPrefix: string; register: UseFormRegister<Values>; errors: FieldErrors; limit: (path: string) => number | undefined }) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const id = (sub: string) => `${idPrefix}${event}-${name}-${sub}`;
@@ -233,7 +241,7 @@ function RemedyFields({ name, event, idPrefix, register, errors }: { name: strin
         <div className="col-span-2 min-w-0 @xl:col-span-1">
           <label htmlFor={id('description')} className="block text-sm">{t('fields.remedyDescription')}</label>
           <input id={id('description')} aria-invalid={!!err('description')} aria-describedby={err('description') ? id('description-error') : undefined}
-            {...register(`${name}.description`)} className={inputClass} />
+            maxLength={limit(`${name}.description`)} {...register(`${name}.description`)} className={inputClass} />
           {err('description') && <p id={id('description-error')} className="mt-1 text-sm text-red-700">{err('description')}</p>}
         </div>
       </div>
@@ -249,9 +257,10 @@ interface AccountabilityProps {
   control: Control<Values>;
   register: UseFormRegister<Values>;
   errors: FieldErrors;
+  limit: (path: string) => number | undefined;
 }
 
-function AccountabilityFields({ name, event, idPrefix, staff, control, register, errors }: AccountabilityProps) {
+function AccountabilityFields({ name, event, idPrefix, staff, control, register, errors, limit }: AccountabilityProps) {
   const t = useTranslations('form');
   const wf = useTranslations('workflow');
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
@@ -268,7 +277,7 @@ function AccountabilityFields({ name, event, idPrefix, staff, control, register,
             className="mb-3 grid grid-cols-2 gap-2 border-b border-slate-100 pb-3 last-of-type:border-b-0 @xl:grid-cols-[minmax(0,1fr)_7rem_8rem] @4xl:grid-cols-[minmax(0,1fr)_7rem_8rem_minmax(0,1.5fr)_auto]">
             <div className="col-span-2 min-w-0 @xl:col-span-1">
               <PersonPicker id={id('person')} label={t('fields.person')} control={control} staff={staff}
-                userIdName={`${name}.${i}.userId`} personName={`${name}.${i}.person`} error={err('person') ?? err('userId')} />
+                userIdName={`${name}.${i}.userId`} personName={`${name}.${i}.person`} maxLength={limit(`${name}.${i}.person`)} error={err('person') ?? err('userId')} />
             </div>
             <div className="min-w-0">
               <label htmlFor={id('type')} className="block text-sm">{t('fields.entryType')}</label>
@@ -283,7 +292,7 @@ function AccountabilityFields({ name, event, idPrefix, staff, control, register,
             </div>
             <div className="col-span-2 min-w-0 @xl:col-span-3 @4xl:col-span-1">
               <label htmlFor={id('reason')} className="block text-sm">{t('fields.entryReason')}</label>
-              <input id={id('reason')} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')}
+              <input id={id('reason')} maxLength={limit(`${name}.${i}.reason`)} {...register(`${name}.${i}.reason`)} className={inputClass} aria-invalid={!!err('reason')}
                 aria-describedby={err('reason') ? id('reason-error') : undefined} />
               {err('reason') && <p id={id('reason-error')} className="mt-1 text-sm text-red-700">{err('reason')}</p>}
             </div>

@@ -2,8 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
 import { useLocale, useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/i18n/use-format';
 import { channels, createComplaintSchema, severities } from '@/lib/workflow';
@@ -11,6 +10,10 @@ import { createComplaintAction } from '@/app/(staff)/desk/actions/create-complai
 import { earlierFormsAction } from '@/app/(staff)/desk/actions/earlier-forms';
 import type { EarlierForm } from '@/lib/complaints/intake';
 import { WarningIcon } from '@/components/ui/icons';
+import { localizedResolver } from '@/lib/validation/resolver';
+import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
+import type { RootTranslator } from '@/lib/validation/messages';
+import { CharCounter } from '@/components/ui/char-counter';
 
 interface Props {
   categories: { code: string; name: string; nameEn: string; defaultSeverity: string }[];
@@ -20,6 +23,8 @@ interface Props {
 type Values = Record<string, unknown>;
 const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5';
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+// Text limits come from the schema, so the field refuses what the server would.
+const limit = (name: string) => maxLengthOf(createComplaintSchema, name);
 
 /** Walk-in and phone intake at the desk, laid out for the keyboard: Tab through, Enter on the button. */
 export function IntakeForm({ categories, staff }: Props) {
@@ -33,8 +38,10 @@ export function IntakeForm({ categories, staff }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [earlier, setEarlier] = useState<EarlierForm[]>([]);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const { register, handleSubmit, formState, setError, getValues, setValue } = useForm<Values>({
-    resolver: zodResolver(createComplaintSchema as never) as unknown as Resolver<Values>,
+  const root = useTranslations() as unknown as RootTranslator;
+  const { register, handleSubmit, formState, setError, getValues, setValue, control } = useForm<Values>({
+    // Errors in the page's language, naming the field (lib/validation/messages.ts).
+    resolver: localizedResolver<Values>(createComplaintSchema, root),
     defaultValues: { channel: 'walk_in', severity: 'general', partyUserIds: [], customerLocale: locale === 'en' ? 'en' : 'zh-CN' },
   });
   const err = (name: string) => (formState.errors[name]?.message as string | undefined) ?? undefined;
@@ -66,10 +73,15 @@ export function IntakeForm({ categories, staff }: Props) {
     <div className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
       <label htmlFor={`intake-${name}`} className="block text-sm font-medium">{f(label)}</label>
       {input}
+      {(limit(name) ?? 0) >= counterFrom && <CharCounter id={`intake-${name}-count`} name={name} max={limit(name)!} control={control} />}
       {err(name) && <p id={`intake-${name}-error`} className="mt-1 text-sm text-red-700">{err(name)}</p>}
     </div>
   );
-  const a11y = (name: string) => ({ id: `intake-${name}`, 'aria-invalid': !!err(name), 'aria-describedby': err(name) ? `intake-${name}-error` : undefined });
+  const a11y = (name: string) => ({
+    id: `intake-${name}`,
+    'aria-invalid': !!err(name),
+    'aria-describedby': [err(name) ? `intake-${name}-error` : null, (limit(name) ?? 0) >= counterFrom ? `intake-${name}-count` : null].filter(Boolean).join(' ') || undefined,
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="intake-title" className="rounded border border-slate-200 bg-white p-4">
@@ -80,11 +92,11 @@ export function IntakeForm({ categories, staff }: Props) {
             {channels.map((c) => <option key={c} value={c}>{wf(`channels.${c}`)}</option>)}
           </select>
         ))}
-        {field('customerName', <input {...a11y('customerName')} {...register('customerName')} className={inputClass} autoComplete="off" />)}
-        {field('customerPhone', <input {...a11y('customerPhone')} {...register('customerPhone', { onBlur: lookUpEarlier })} className={inputClass} inputMode="tel" autoComplete="off" />)}
-        {field('plate', <input {...a11y('plate')} {...register('plate', { setValueAs: blankToUndefined, onBlur: lookUpEarlier })} className={inputClass} autoComplete="off" />)}
-        {field('vehicleModel', <input {...a11y('vehicleModel')} {...register('vehicleModel', { setValueAs: blankToUndefined })} className={inputClass} />)}
-        {field('subjectProduct', <input {...a11y('subjectProduct')} {...register('subjectProduct', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('customerName', <input {...a11y('customerName')} maxLength={limit('customerName')} {...register('customerName')} className={inputClass} autoComplete="off" />)}
+        {field('customerPhone', <input {...a11y('customerPhone')} maxLength={limit('customerPhone')} {...register('customerPhone', { onBlur: lookUpEarlier })} className={inputClass} inputMode="tel" autoComplete="off" />)}
+        {field('plate', <input {...a11y('plate')} maxLength={limit('plate')} {...register('plate', { setValueAs: blankToUndefined, onBlur: lookUpEarlier })} className={inputClass} autoComplete="off" />)}
+        {field('vehicleModel', <input {...a11y('vehicleModel')} maxLength={limit('vehicleModel')} {...register('vehicleModel', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('subjectProduct', <input {...a11y('subjectProduct')} maxLength={limit('subjectProduct')} {...register('subjectProduct', { setValueAs: blankToUndefined })} className={inputClass} />)}
         {field('purchaseDate', <input type="date" {...a11y('purchaseDate')} {...register('purchaseDate', { setValueAs: blankToUndefined })} className={inputClass} />)}
         {field('categoryCode', (
           <select {...a11y('categoryCode')} {...register('categoryCode', {
@@ -103,9 +115,9 @@ export function IntakeForm({ categories, staff }: Props) {
             {severities.map((s) => <option key={s} value={s}>{wf(`severities.${s}`)}</option>)}
           </select>
         ))}
-        {field('customerEmail', <input {...a11y('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
-        {field('description', <textarea rows={3} {...a11y('description')} {...register('description')} className={inputClass} />, true)}
-        {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
+        {field('customerEmail', <input {...a11y('customerEmail')} maxLength={limit('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('description', <textarea rows={3} {...a11y('description')} maxLength={limit('description')} {...register('description')} className={inputClass} />, true)}
+        {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} maxLength={limit('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
         {field('partyUserIds', (
           <select multiple size={4} {...a11y('partyUserIds')} {...register('partyUserIds')} className={inputClass} aria-describedby="intake-parties-hint">
             {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}

@@ -4,7 +4,6 @@ import { useController, type Control } from 'react-hook-form';
 import { useLocale, useTranslations } from 'next-intl';
 import type { DirectoryPerson } from '@/lib/complaints/staff-directory';
 
-
 interface Props {
   /** The id of the select; the outsider's name input is `${id}-name`. */
   id: string;
@@ -18,6 +17,8 @@ interface Props {
   /** Offer "nobody" as a choice of its own (the determination's responsible person). */
   allowNone?: boolean;
   error?: string;
+  /** The outsider's name limit, from the schema. */
+  maxLength?: number;
 }
 
 const inputClass = 'mt-1 block w-full min-w-0 rounded border border-slate-300 px-2 py-1.5';
@@ -26,7 +27,7 @@ const inputClass = 'mt-1 block w-full min-w-0 rounded border border-slate-300 px
  * Picks a person from the site's staff directory (grouped by department); "nobody" and "someone
  * outside the directory" are explicit choices, and only the latter asks for a typed name.
  */
-export function PersonPicker({ id, label, control, userIdName, personName, staff, allowNone = false, error }: Props) {
+export function PersonPicker({ id, label, control, userIdName, personName, staff, allowNone = false, error, maxLength }: Props) {
   const t = useTranslations('form.people');
   const locale = useLocale();
   const userId = useController({ name: userIdName, control });
@@ -67,7 +68,7 @@ export function PersonPicker({ id, label, control, userIdName, personName, staff
       {choice === 'outside' && (
         <>
           <label htmlFor={`${id}-name`} className="mt-2 block text-sm">{t('outsideName')}</label>
-          <input id={`${id}-name`} ref={person.field.ref} name={person.field.name} value={String(person.field.value ?? '')}
+          <input id={`${id}-name`} maxLength={maxLength} ref={person.field.ref} name={person.field.name} value={String(person.field.value ?? '')}
             onChange={(e) => person.field.onChange(e.target.value)} onBlur={person.field.onBlur}
             aria-invalid={!!error} aria-describedby={error ? errorId : undefined} className={inputClass} autoComplete="off" />
         </>

@@ -1,9 +1,9 @@
 'use client';
 
 import { z } from 'zod';
-import { useLocale, useTranslations } from 'next-intl';
-import { isBadCharParams } from '@/lib/validation/text';
-import { badCharText, type RootTranslator } from '@/lib/validation/messages';
+import { useTranslations } from 'next-intl';
+import { describeIssue } from '@/lib/validation/issues';
+import { issueText, type RootTranslator } from '@/lib/validation/messages';
 
 // zod compiles object parsers with `new Function` when it may; the CSP forbids eval, and the
 // probe alone is reported as a violation. Interpreted parsing is fast enough for a form.
@@ -11,19 +11,16 @@ if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /**
  * Form validation messages in the reader's language. zod's error map is global, so it is set
- * in the browser only (one reader per page); the server answers with the command layer's codes.
- * A bad character (NUL, lone surrogate, control character) is worded by our own messages, naming the field.
+ * in the browser only (one reader per page); the server answers with language-neutral codes
+ * (lib/complaints/validation.ts). Staff forms word their errors in their resolver
+ * (lib/validation/resolver.ts); this map covers any other parse in the browser, with the same
+ * sentences, so that zod's developer English never reaches a page.
  */
 export function ZodLocale() {
-  const locale = useLocale();
   const t = useTranslations() as unknown as RootTranslator;
   // Not during server rendering: there the global would leak between requests.
   if (typeof window !== 'undefined') {
-    z.config(locale === 'en' ? z.locales.en() : z.locales.zhCN());
-    z.config({
-      customError: (issue) =>
-        issue.code === 'custom' && isBadCharParams(issue.params) ? badCharText(t, issue.path?.join('.') ?? '', issue.params) : undefined,
-    });
+    z.config({ customError: (issue) => issueText(t, issue.path?.join('.') ?? '', describeIssue(issue)) });
   }
   return null;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { safeText } from '@/lib/validation/text';
+import { rule } from '@/lib/validation/issues';
 import { businessCalendarSchema, departmentPositions, roles, slaPolicySchema } from '@/lib/workflow';
 
 export { slaPolicySchema };
@@ -23,7 +24,7 @@ const cal = businessCalendarSchema.shape;
 /** Time zone and working hours: the same field rules as businessCalendarSchema. */
 export const calendarSettingsSchema = z
   .strictObject({ timeZone: cal.timeZone, workdayStart: cal.workdayStart, workdayEnd: cal.workdayEnd })
-  .refine((c) => c.workdayStart < c.workdayEnd, { message: 'workdayStart must be before workdayEnd', path: ['workdayEnd'] });
+  .refine((c) => c.workdayStart < c.workdayEnd, rule('workdayEndAfterStart', ['workdayEnd']));
 export type CalendarSettingsInput = z.infer<typeof calendarSettingsSchema>;
 
 export const calendarDayKinds = ['holiday', 'workday'] as const;
@@ -56,13 +57,16 @@ const optionalDate = z
   .optional()
   .transform((v) => (v ? v : null));
 
-const departmentNeeded = { message: 'a department user needs a department', path: ['departmentId'] };
+const departmentNeeded = rule('departmentNeeded', ['departmentId']);
 
 export const createUserSchema = z
   .strictObject({
   login: safeText()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'letters, digits, . _ - (2–50)'),
+    // min and max first: an empty login is "fill it in", and the field's maxLength comes from max.
+    .min(1)
+    .max(50)
+    .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/),
   name: safeText().min(1).max(100),
   role: z.enum(roles),
   departmentId: optionalId,

@@ -36,13 +36,16 @@ export class UserFacingError extends Error {
   }
 }
 
-/** Field errors in the reader's language; a bad character also names its field in the form's message. */
-async function invalid(fieldErrors: Record<string, string[]>, fallback: string): Promise<ActionState<never>> {
+/**
+ * Field errors in the reader's language, each naming its field (the codes of fieldErrorsOf worded
+ * by lib/validation/messages.ts); a bad character also names its field in the form's message.
+ */
+async function invalid(fieldErrors: Record<string, string[]>, fallback: string, labels?: readonly string[]): Promise<ActionState<never>> {
   const t = (await getTranslations()) as unknown as RootTranslator;
   return {
     ok: false,
-    message: firstBadCharText(fieldErrors, t) ?? fallback,
-    fieldErrors: localizeFieldErrors(fieldErrors, t),
+    message: firstBadCharText(fieldErrors, t, labels) ?? fallback,
+    fieldErrors: localizeFieldErrors(fieldErrors, t, labels),
     code: 'invalid_input',
   };
 }
@@ -53,7 +56,8 @@ async function invalid(fieldErrors: Record<string, string[]>, fallback: string):
  * expected refusals into messages instead of 500s.
  */
 export function staffAction<S extends z.ZodType, R>(
-  options: { roles?: readonly Role[]; schema: S },
+  /** labels: where the form's field names live, when not the complaint form's (e.g. the admin screens'). */
+  options: { roles?: readonly Role[]; schema: S; labels?: readonly string[] },
   run: (input: z.infer<S>, user: StaffUser) => Promise<R>,
 ) {
   return async (input: unknown): Promise<ActionState<R>> => {
@@ -62,13 +66,13 @@ export function staffAction<S extends z.ZodType, R>(
     if (!user) return { ok: false, message: t('signedOut') };
     if (options.roles && !options.roles.includes(user.role)) return { ok: false, message: t('forbidden') };
     const parsed = options.schema.safeParse(input);
-    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), t('invalid'));
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), t('invalid'), options.labels);
     try {
       return { ok: true, data: await run(parsed.data, user) };
     } catch (err) {
       if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
       if (err instanceof CommandError) {
-        if (err.code === 'invalid_input' && err.fieldErrors) return invalid(err.fieldErrors, await commandErrorMessage(err));
+        if (err.code === 'invalid_input' && err.fieldErrors) return invalid(err.fieldErrors, await commandErrorMessage(err), options.labels);
         return { ok: false, message: await commandErrorMessage(err), fieldErrors: err.fieldErrors, code: err.code };
       }
       unstable_rethrow(err); // redirect() / notFound() pass through

@@ -1,29 +1,17 @@
 import type { z } from 'zod';
-import { badCharCode, isBadCharParams, type BadCharParams } from '@/lib/validation/text';
+import { describeIssue, encodeIssue } from '@/lib/validation/issues';
 
 /**
- * zod issues as { "field.path": [messages] }, the shape the forms show next to their fields.
- * A bad character (lib/validation/text.ts) becomes a language-neutral code that the UI words
- * in the reader's language (lib/validation/messages.ts).
+ * zod issues as { "field.path": [codes] }, the shape the forms show next to their fields. Each
+ * issue becomes a language-neutral code (lib/validation/issues.ts: `kesu:required`,
+ * `kesu:tooLong:4000`, the bad-character code…) that the UI words in the reader's language
+ * (lib/validation/messages.ts), never zod's English developer text.
  */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    const bad = badCharOf(issue);
-    (out[key] ??= []).push(bad ? badCharCode(bad) : issue.message);
+    (out[key] ??= []).push(encodeIssue(describeIssue(issue)));
   }
   return out;
-}
-
-/** The bad character behind an issue, also inside a union (e.g. 'none' or a name) where zod only says "Invalid input". */
-function badCharOf(issue: z.core.$ZodIssue): BadCharParams | undefined {
-  if (issue.code === 'custom') return isBadCharParams(issue.params) ? issue.params : undefined;
-  if (issue.code === 'invalid_union') {
-    for (const branch of issue.errors) for (const inner of branch) if (inner.path.length === 0) {
-      const bad = badCharOf(inner);
-      if (bad) return bad;
-    }
-  }
-  return undefined;
 }

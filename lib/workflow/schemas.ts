@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, evidenceMimes, maxEvidenceBytes, pendingReasons, remedyKinds, severities } from './states';
 import type { EventName } from './transitions';
 import { safeText } from '@/lib/validation/text';
+import { rule, ruleParams } from '@/lib/validation/issues';
 
 /** Free text: longer fields are multi-line (tab, CR, LF allowed); no NUL, lone surrogate or other control character. */
 const text = (max = 4000) => safeText({ multiline: max > 200 }).min(1).max(max);
@@ -20,10 +21,7 @@ export const remedySchema = z
     description: text(),
     amountCents: cents().optional(),
   })
-  .refine((r) => r.kind !== 'compensation' || r.amountCents !== undefined, {
-    message: 'amountCents is required for compensation',
-    path: ['amountCents'],
-  });
+  .refine((r) => r.kind !== 'compensation' || r.amountCents !== undefined, rule('amountRequired', ['amountCents']));
 
 /**
  * A penalty or reward. Staff are named by their directory id (the command layer records their
@@ -37,10 +35,7 @@ export const accountabilityEntrySchema = z
     amountCents: cents(),
     reason: text(),
   })
-  .refine((e) => e.userId !== undefined || e.person !== undefined, {
-    message: 'choose the person from the staff list, or name someone outside it',
-    path: ['person'],
-  });
+  .refine((e) => e.userId !== undefined || e.person !== undefined, rule('choosePerson', ['person']));
 
 const reasonOnly = z.strictObject({ reason: text() });
 
@@ -64,18 +59,19 @@ const determinationBase = z.strictObject({
 });
 
 function checkDetermination(v: z.output<typeof determinationBase>, ctx: z.RefinementCtx) {
-  const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  // Message keys, not text: the browser and the server word them in the reader's language.
+  const need = (path: string, key: string) => ctx.addIssue({ code: 'custom', path: [path], params: ruleParams(key), input: v });
   if (v.founded) {
-    if (v.responsibleDepartmentId === undefined) need('responsibleDepartmentId', 'choose the responsible department');
-    if (v.responsibleUserId === undefined && v.responsiblePerson === undefined) need('responsiblePerson', 'name the responsible person or choose none');
-    if (v.responsibleUserId !== undefined && v.responsiblePerson !== undefined) need('responsiblePerson', 'choose a person from the staff list or name one, not both');
-    if (v.remedyProposal === undefined) need('remedyProposal', 'a founded complaint needs a remedy proposal');
-    if (v.preventiveAction === undefined) need('preventiveAction', 'a founded complaint needs a preventive action');
-    if (v.customerExplanation !== undefined) need('customerExplanation', 'only a not-founded finding carries an explanation');
+    if (v.responsibleDepartmentId === undefined) need('responsibleDepartmentId', 'chooseResponsibleDepartment');
+    if (v.responsibleUserId === undefined && v.responsiblePerson === undefined) need('responsiblePerson', 'nameResponsiblePerson');
+    if (v.responsibleUserId !== undefined && v.responsiblePerson !== undefined) need('responsiblePerson', 'personNotBoth');
+    if (v.remedyProposal === undefined) need('remedyProposal', 'remedyProposalRequired');
+    if (v.preventiveAction === undefined) need('preventiveAction', 'preventiveActionRequired');
+    if (v.customerExplanation !== undefined) need('customerExplanation', 'explanationOnlyNotFounded');
   } else {
-    if (v.customerExplanation === undefined) need('customerExplanation', 'write the explanation the customer will read');
-    if (v.remedyProposal !== undefined) need('remedyProposal', 'a complaint found not founded gets no remedy');
-    if (v.responsiblePerson !== undefined || v.responsibleUserId !== undefined) need('responsiblePerson', 'a complaint found not founded has no responsible person');
+    if (v.customerExplanation === undefined) need('customerExplanation', 'customerExplanationRequired');
+    if (v.remedyProposal !== undefined) need('remedyProposal', 'noRemedyWhenNotFounded');
+    if (v.responsiblePerson !== undefined || v.responsibleUserId !== undefined) need('responsiblePerson', 'noPersonWhenNotFounded');
   }
 }
 
@@ -129,10 +125,7 @@ export const eventSchemas = {
       rootCause: text(),
       preventiveAction: text(),
     })
-    .refine((v) => v.accountability.length > 0 || v.noAccountabilityReason !== undefined, {
-      message: 'record accountability or say why there is none',
-      path: ['noAccountabilityReason'],
-    }),
+    .refine((v) => v.accountability.length > 0 || v.noAccountabilityReason !== undefined, rule('accountabilityOrReason', ['noAccountabilityReason'])),
   // Satisfied (3–5) moves on to assessment; a dissatisfied customer (1–2) reopens the case.
   record_follow_up: z.strictObject({
     satisfaction: z.number().int().min(3).max(5),
@@ -190,7 +183,7 @@ export const createComplaintSchema = z.strictObject({
   channel: z.enum(channels),
   customerName: shortText(),
   customerPhone: safeText()
-    .regex(/^[0-9+\- ]{5,20}$/, 'phone: 5–20 digits, +, - or spaces'),
+    .regex(/^[0-9+\- ]{5,20}$/),
   customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText().pipe(z.email().max(254)).optional()),
   customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   subjectProduct: optionalText(200),

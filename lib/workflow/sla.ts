@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeText } from '@/lib/validation/text';
+import { rule, ruleParams } from '@/lib/validation/issues';
 import {
   addDuration,
   atLocalTime,
@@ -77,13 +78,13 @@ export const businessCalendarSchema = z
       } catch {
         return false;
       }
-    }, 'invalid time zone'),
+    }, { params: ruleParams('timeZone') }),
     workdayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     workdayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     holidays: dateList,
     makeupWorkdays: dateList,
   })
-  .refine((c) => c.workdayStart < c.workdayEnd, { message: 'workdayStart must be before workdayEnd', path: ['workdayEnd'] });
+  .refine((c) => c.workdayStart < c.workdayEnd, rule('workdayEndAfterStart', ['workdayEnd']));
 
 export function severityDeadlines(
   severity: Severity,

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
+import { adminLabelNamespaces } from '@/lib/validation/messages';
 import { addCalendarDay, removeCalendarDay, saveCalendarSettings } from '@/lib/admin/calendar';
 import { AdminError } from '@/lib/admin/errors';
 import { retryNotification } from '@/lib/admin/outbox';
@@ -39,61 +40,61 @@ async function refusals<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema }, async ({ id }) => {
+export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema, labels: adminLabelNamespaces }, async ({ id }) => {
   await refusals(async () => retryNotification(await getDb(), id));
   await kickOutbox().catch(() => {});
   revalidatePath('/admin/outbox');
   return { id };
 });
 
-export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema }, async (policy) => {
+export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema, labels: adminLabelNamespaces }, async (policy) => {
   await saveSlaPolicy(await getDb(), policy as SlaPolicy);
   revalidatePath('/admin/sla');
   return null;
 });
 
-export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema }, async (input) => {
+export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema, labels: adminLabelNamespaces }, async (input) => {
   await saveCalendarSettings(await getDb(), input);
   revalidatePath('/admin/calendar');
   return null;
 });
 
-export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema }, async (input) => {
+export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema, labels: adminLabelNamespaces }, async (input) => {
   const day = await refusals(async () => addCalendarDay(await getDb(), input));
   revalidatePath('/admin/calendar');
   return day;
 });
 
-export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema }, async ({ day }) => {
+export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema, labels: adminLabelNamespaces }, async ({ day }) => {
   await refusals(async () => removeCalendarDay(await getDb(), day));
   revalidatePath('/admin/calendar');
   return null;
 });
 
-export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema }, async (input, user) => {
+export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
   const created = await refusals(async () => createUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff');
   return created;
 });
 
-export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema }, async (input, user) => {
+export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
   await refusals(async () => updateUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
-export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema }, async (input, user) => {
+export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema, labels: adminLabelNamespaces }, async (input, user) => {
   await refusals(async () => resetPassword(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   return null;
 });
 
-export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema }, async (input, user) => {
+export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema, labels: adminLabelNamespaces }, async (input, user) => {
   await refusals(async () => setUserActive(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
-export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema }, async (input, user) => {
+export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema, labels: adminLabelNamespaces }, async (input, user) => {
   await refusals(async () => setDepartmentHandlers(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff');
   return null;

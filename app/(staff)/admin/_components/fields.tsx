@@ -2,7 +2,10 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import type { FieldError, FieldErrors } from 'react-hook-form';
+import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { localizedResolver } from '@/lib/validation/resolver';
+import { adminLabelNamespaces, type RootTranslator } from '@/lib/validation/messages';
 import type { ActionState } from '@/lib/auth/action';
 import { WarningIcon } from '@/components/ui/icons';
 
@@ -19,19 +22,17 @@ export function errorAt(errors: FieldErrors, path: string): FieldError | undefin
 }
 
 /**
- * The text of a field error in the reader's language: zod's issue code (the error type that
- * zodResolver sets) is translated; messages from the server are already translated.
+ * The text of a field error: the resolver (useAdminResolver) and the server both word it already,
+ * in the reader's language and naming the field.
  */
 export function useErrorText() {
-  const t = useTranslations('admin.validation');
-  return (name: string, err: FieldError | undefined): string | undefined => {
-    if (!err) return undefined;
-    if (err.type === 'server') return err.message;
-    const field = name.split('.').pop()!;
-    if (err.type === 'custom') return t.has(`custom.${field}`) ? t(`custom.${field}`) : err.message; // e.g. a bad character, worded by ZodLocale
-    if (typeof err.type === 'string' && t.has(err.type)) return t(err.type);
-    return err.message;
-  };
+  return (_name: string, err: FieldError | undefined): string | undefined => err?.message;
+}
+
+/** The admin forms' resolver: the shared zod schema, errors worded with the admin screens' field names. */
+export function useAdminResolver<V extends FieldValues, O = V>(schema: z.ZodType, prepare?: (values: V) => unknown): Resolver<V, unknown, O> {
+  const t = useTranslations() as unknown as RootTranslator;
+  return localizedResolver<V, O>(schema, t, { labels: adminLabelNamespaces, prepare });
 }
 
 /** id, aria-invalid and aria-describedby (the error and the hint) of one input. */

@@ -3,13 +3,13 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/i18n/use-format';
 import type { z } from 'zod';
 import { calendarDayKinds, calendarDaySchema } from '@/lib/admin/schemas';
 import { addCalendarDayAction, removeCalendarDayAction } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useAdminResolver, useErrorText } from '../_components/fields';
+import { maxLengthOf } from '@/lib/validation/limits';
 
 type Values = z.input<typeof calendarDaySchema>;
 
@@ -21,7 +21,7 @@ export function AddDayForm({ year }: { year: number }) {
   const errorText = useErrorText();
   const router = useRouter();
   const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof calendarDaySchema>>({
-    resolver: zodResolver(calendarDaySchema),
+    resolver: useAdminResolver(calendarDaySchema),
     defaultValues: { day: '', kind: 'holiday', name: '' },
   });
   const { pending, message, run } = useActionSubmit(setError as never);
@@ -52,7 +52,7 @@ export function AddDayForm({ year }: { year: number }) {
           </select>
         </Field>
         <Field id="day-name" label={<>{t('name')} <span className="text-xs font-normal text-slate-600">{c('optional')}</span></>} error={err('name')}>
-          <input {...a11y('day-name', err('name'))} {...register('name')} placeholder={t('namePlaceholder')} className={inputClass} />
+          <input {...a11y('day-name', err('name'))} maxLength={maxLengthOf(calendarDaySchema, 'name')} {...register('name')} placeholder={t('namePlaceholder')} className={inputClass} />
         </Field>
         <div className="sm:pt-6">
           <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('add')}</button>

@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { calendarSettingsSchema, type CalendarSettingsInput } from '@/lib/admin/schemas';
 import { saveCalendarSettingsAction } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useAdminResolver, useErrorText } from '../_components/fields';
+import { maxLengthOf } from '@/lib/validation/limits';
 
 export function CalendarSettingsForm({ settings }: { settings: CalendarSettingsInput }) {
   const t = useTranslations('admin.calendar');
@@ -14,7 +14,7 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettingsI
   const errorText = useErrorText();
   const router = useRouter();
   const { register, handleSubmit, formState, setError, reset } = useForm<CalendarSettingsInput>({
-    resolver: zodResolver(calendarSettingsSchema),
+    resolver: useAdminResolver(calendarSettingsSchema),
     defaultValues: settings,
   });
   const { pending, message, run } = useActionSubmit(setError as never);
@@ -35,7 +35,7 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettingsI
     <form onSubmit={submit} noValidate className="space-y-3" aria-label={t('settings')}>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id="cal-timeZone" label={t('timeZone')} error={err('timeZone')} hint={t('timeZoneHint')}>
-          <input {...a11y('cal-timeZone', err('timeZone'), true)} {...register('timeZone')} className={inputClass} autoComplete="off" spellCheck={false} />
+          <input {...a11y('cal-timeZone', err('timeZone'), true)} maxLength={maxLengthOf(calendarSettingsSchema, 'timeZone')} {...register('timeZone')} className={inputClass} autoComplete="off" spellCheck={false} />
         </Field>
         <Field id="cal-workdayStart" label={t('workdayStart')} error={err('workdayStart')}>
           <input type="time" {...a11y('cal-workdayStart', err('workdayStart'))} {...register('workdayStart')} className={inputClass} />

@@ -1,12 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { slaKeys, slaPolicySchema, type SlaKey, type SlaPolicy } from '@/lib/workflow';
 import { saveSlaPolicyAction } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useErrorText } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useAdminResolver, useErrorText } from '../_components/fields';
 
 // The keys contain a dot ('step.received'), which react-hook-form reads as a path: the form
 // holds { step: { received: { amount, unit } } }, flattened before slaPolicySchema checks it.
@@ -31,9 +30,6 @@ function toFlat(values: Values): Record<string, unknown> {
   return out;
 }
 
-const schemaResolver = zodResolver(slaPolicySchema);
-const resolver: Resolver<Values> = (values, context, options) =>
-  schemaResolver(toFlat(values) as never, context, options as never) as unknown as ReturnType<Resolver<Values>>;
 
 const groups: { title: 'steps' | 'severity'; keys: SlaKey[] }[] = [
   { title: 'steps', keys: slaKeys.filter((k) => k.startsWith('step.')) },
@@ -45,6 +41,7 @@ export function SlaForm({ policy }: { policy: SlaPolicy }) {
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
   const router = useRouter();
+  const resolver = useAdminResolver<Values>(slaPolicySchema, toFlat);
   const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver, defaultValues: toNested(policy) });
   const { pending, message, run } = useActionSubmit(setError as never);
   const err = (name: string) => errorText(name, errorAt(formState.errors, name));

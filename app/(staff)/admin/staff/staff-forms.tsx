@@ -3,13 +3,13 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { roles } from '@/lib/workflow';
 import { createUserSchema, departmentHandlersSchema, resetPasswordSchema, updateUserSchema } from '@/lib/admin/schemas';
 import { createUserAction, resetPasswordAction, setDepartmentHandlersAction, setUserActiveAction, updateUserAction } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText, type FormMessageState } from '../_components/fields';
+import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useAdminResolver, useErrorText, type FormMessageState } from '../_components/fields';
+import { maxLengthOf } from '@/lib/validation/limits';
 
 type Choice = { id: string; name: string };
 
@@ -26,7 +26,7 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
   type In = z.input<typeof createUserSchema>;
   const blank: In = { login: '', name: '', role: 'desk', departmentId: '', password: '' };
   const { register, handleSubmit, formState, setError, reset } = useForm<In, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema),
+    resolver: useAdminResolver(createUserSchema),
     defaultValues: blank,
   });
   const { pending, message, run } = useActionSubmit(setError as never);
@@ -47,10 +47,10 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="staff-create">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="new-login" label={t('login')} error={err('login')}>
-          <input {...a11y('new-login', err('login'))} {...register('login')} autoComplete="off" autoCapitalize="none" spellCheck={false} className={inputClass} />
+          <input {...a11y('new-login', err('login'))} maxLength={maxLengthOf(createUserSchema, 'login')} {...register('login')} autoComplete="off" autoCapitalize="none" spellCheck={false} className={inputClass} />
         </Field>
         <Field id="new-name" label={t('name')} error={err('name')}>
-          <input {...a11y('new-name', err('name'))} {...register('name')} autoComplete="off" className={inputClass} />
+          <input {...a11y('new-name', err('name'))} maxLength={maxLengthOf(createUserSchema, 'name')} {...register('name')} autoComplete="off" className={inputClass} />
         </Field>
         <Field id="new-role" label={t('role')} error={err('role')}>
           <select {...a11y('new-role', err('role'))} {...register('role')} className={inputClass}><RoleOptions /></select>
@@ -62,7 +62,7 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
           </select>
         </Field>
         <Field id="new-password" label={t('password')} error={err('password')} hint={t('passwordHint')}>
-          <input type="password" {...a11y('new-password', err('password'), true)} {...register('password')} autoComplete="new-password" className={inputClass} />
+          <input type="password" {...a11y('new-password', err('password'), true)} maxLength={maxLengthOf(createUserSchema, 'password')} {...register('password')} autoComplete="new-password" className={inputClass} />
         </Field>
       </div>
       <FormMessage message={message} />
@@ -78,7 +78,7 @@ export function EditUserForm({ user, departments }: { user: { id: string; role: 
   const router = useRouter();
   type In = z.input<typeof updateUserSchema>;
   const { register, handleSubmit, formState, setError } = useForm<In, unknown, z.output<typeof updateUserSchema>>({
-    resolver: zodResolver(updateUserSchema),
+    resolver: useAdminResolver(updateUserSchema),
     defaultValues: { id: user.id, role: user.role as In['role'], departmentId: user.departmentId ?? '', absentUntil: user.absentThrough ?? '' },
   });
   const { pending, message, run } = useActionSubmit(setError as never);
@@ -122,7 +122,7 @@ export function ResetPasswordForm({ id }: { id: string }) {
   const c = useTranslations('admin.common');
   const errorText = useErrorText();
   type In = z.input<typeof resetPasswordSchema>;
-  const { register, handleSubmit, formState, setError, reset } = useForm<In>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { id, password: '' } });
+  const { register, handleSubmit, formState, setError, reset } = useForm<In>({ resolver: useAdminResolver(resetPasswordSchema), defaultValues: { id, password: '' } });
   const { pending, message, run } = useActionSubmit(setError as never);
   const err = errorText('password', errorAt(formState.errors, 'password'));
 
@@ -140,7 +140,7 @@ export function ResetPasswordForm({ id }: { id: string }) {
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="edit-password">
       <input type="hidden" {...register('id')} />
       <Field id="reset-password" label={t('newPassword')} error={err} hint={t('passwordHint')} className="max-w-sm">
-        <input type="password" {...a11y('reset-password', err, true)} {...register('password')} autoComplete="new-password" className={inputClass} />
+        <input type="password" {...a11y('reset-password', err, true)} maxLength={maxLengthOf(resetPasswordSchema, 'password')} {...register('password')} autoComplete="new-password" className={inputClass} />
       </Field>
       <FormMessage message={message} />
       <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('resetSubmit')}</button>
@@ -189,7 +189,7 @@ export function DepartmentHandlersForm({
   const router = useRouter();
   type In = z.input<typeof departmentHandlersSchema>;
   const { register, handleSubmit, formState, setError } = useForm<In, unknown, z.output<typeof departmentHandlersSchema>>({
-    resolver: zodResolver(departmentHandlersSchema),
+    resolver: useAdminResolver(departmentHandlersSchema),
     defaultValues: {
       departmentId: department.id,
       headUserId: department.headUserId ?? '',
