@@ -36,6 +36,18 @@ export const accountabilityEntrySchema = z.strictObject({
 const reasonOnly = z.strictObject({ reason: text() });
 
 /**
+ * The customer-facing summary written when handling completes (DESIGN §2): the customer's four
+ * questions answered in their words, apart from the internal root cause and opinions.
+ */
+export const customerSummaryFields = ['customerWhen', 'customerHow', 'customerCause', 'customerPrevention'] as const;
+const customerSummary = {
+  customerWhen: text(500),
+  customerHow: text(),
+  customerCause: text(),
+  customerPrevention: text(),
+};
+
+/**
  * The determination's fields. Founded: who and what caused it, and the remedy the head approves.
  * Not founded (DESIGN §3): the finding and the explanation the customer will read, and no remedy.
  * `checkDetermination` says which fields each answer needs; drafts use the bare object.
@@ -80,6 +92,7 @@ export const eventSchemas = {
     rootCause: text(),
     preventiveAction: text(),
     followUpWanted: z.boolean(),
+    ...customerSummary,
   }),
   propose_pending: z.strictObject({
     reason: z.enum(pendingReasons),
@@ -115,6 +128,7 @@ export const eventSchemas = {
       noAccountabilityReason: optionalText(),
       rootCause: text(),
       preventiveAction: text(),
+      ...customerSummary,
     })
     .refine((v) => v.accountability.length > 0 || v.noAccountabilityReason !== undefined, {
       message: 'record accountability or say why there is none',
