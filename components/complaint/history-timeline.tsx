@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ComplaintEvent } from '@/db/schema';
+import { customerSummaryFields } from '@/lib/workflow';
+import { isCustomerVisibleInput } from '@/lib/public/visible-fields';
 
 // The parts of a payload worth reading in the timeline, in this order.
 const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
@@ -16,13 +18,20 @@ export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) 
     <ol className="space-y-3" data-testid="history">
       {events.map((e) => {
         const payload = (e.payload ?? {}) as Record<string, unknown>;
-        const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
+        // On a customer-visible row, each text says whether the customer reads it (a root cause never).
+        const seen = (key: string) => e.customerVisible && isCustomerVisibleInput(e.type, key);
+        const texts: { text: string; label?: string; visible: boolean }[] = textKeys
+          .filter((k) => typeof payload[k] === 'string' && payload[k])
+          .map((k) => ({ text: String(payload[k]), visible: seen(k) }));
+        for (const k of customerSummaryFields) {
+          if (typeof payload[k] === 'string' && payload[k]) texts.push({ label: t(`fields.${k}`), text: String(payload[k]), visible: seen(k) });
+        }
         for (const key of ['remedy', 'remedyProposal', 'remedyDelivered']) {
           const remedy = payload[key] as { kind?: string; description?: string } | undefined;
-          if (remedy?.description) texts.push(`${wf(`remedyKinds.${remedy.kind}`)}：${remedy.description}`);
+          if (remedy?.description) texts.push({ text: `${wf(`remedyKinds.${remedy.kind}`)}：${remedy.description}`, visible: seen(key) });
         }
-        if (Array.isArray(payload.files)) texts.push(`${t('evidence')}：${(payload.files as { filename?: string }[]).map((f) => f.filename).join('、')}`);
-        if (Array.isArray(payload.participants)) texts.push(`${t('fields.participants')}：${payload.participants.join('、')}`);
+        if (Array.isArray(payload.files)) texts.push({ text: `${t('evidence')}：${(payload.files as { filename?: string }[]).map((f) => f.filename).join('、')}`, visible: false });
+        if (Array.isArray(payload.participants)) texts.push({ text: `${t('fields.participants')}：${payload.participants.join('、')}`, visible: false });
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
         return (
@@ -38,8 +47,12 @@ export async function HistoryTimeline({ events }: { events: ComplaintEvent[] }) 
             <div className="text-xs text-slate-600">
               {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })} · {e.actorName} · {role}
             </div>
-            {texts.map((text, i) => (
-              <p key={i} className="mt-1 whitespace-pre-line text-sm">{text}</p>
+            {texts.map(({ text, label, visible }, i) => (
+              <p key={i} className="mt-1 whitespace-pre-line break-words text-sm">
+                {e.customerVisible && !visible && <span className="mr-1 rounded bg-slate-100 px-1 text-xs text-slate-700">{t('internal')}</span>}
+                {label && <span className="mr-1 font-medium">{label}</span>}
+                {text}
+              </p>
             ))}
           </li>
         );

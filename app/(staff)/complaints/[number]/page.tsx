@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
+import { customerSummaryFields } from '@/lib/workflow';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { loadChoices, loadFormView } from '@/lib/complaints/form-view';
@@ -58,6 +59,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const delivered = view.remedies.filter((r) => r.status === 'delivered');
   const lastPayload = (type: string) => [...view.events].reverse().find((e) => e.type === type)?.payload as Record<string, unknown> | undefined;
   const negotiation = lastPayload('record_negotiation');
+  // What the customer was told when handling completed (the tracking page shows the same).
+  const handled = [...view.events].reverse().find((e) => e.type === 'complete_handling' || e.type === 'resolve_on_spot')?.payload as Record<string, unknown> | undefined;
   const assessment = lastPayload('pass_assessment') ?? lastPayload('flag_fault');
 
   return (
@@ -121,6 +124,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <Section title={t('sections.result')}>
           <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => `${wf(`remedyKinds.${r.kind}`)}：${r.description} ${money(r.amountCents)}`).join('\n') || null} wide />
+          {customerSummaryFields.map((k) => (
+            <Field key={k} label={t(`fields.${k}`)} value={typeof handled?.[k] === 'string' ? (handled[k] as string) : null} wide />
+          ))}
           <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
           {/* A not-founded finding's explanation stands with the determination above. */}
           <Field label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
