@@ -159,6 +159,9 @@ function pathTo(target: string, s: Story, ids: { dept: string; manager: string; 
   const complete: Step = ['complete_handling', {
     remedyDelivered: s.remedy, rootCause: s.rootCause, preventiveAction: '纳入月度培训，并在班前会通报。',
     accountability: [{ userId: ids.responsible, type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' }],
+    // What the customer reads on the tracking page: the four answers in plain words.
+    customerWhen: '已于处理完成当日全部落实。', customerHow: s.remedy.description, customerCause: s.rootCause,
+    customerPrevention: '我们已将此事纳入员工月度培训，并在班前会通报，避免同样的问题再次发生。',
   }, 'management'];
   const followUp: Step = ['record_follow_up', { satisfaction: 5, summary: '客户表示问题已解决，对处理结果满意。' }, 'desk'];
   const instruct: Step = ['instruct', { instruction: '重大投诉：客户经理携服务经理登门拜访，当面听取意见，三日内报处理方案。' }, 'gm'];

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, snap } from './helpers';
+import { fillCustomerSummary } from './form-actions';
 
 // Customers never sign in, and many of them are on a phone.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -191,6 +192,7 @@ test('staff handle the form; the customer sees the reply, not the internals, and
     await f.getByLabel('具体内容').fill('客服主管回电致歉，并优先安排保养。');
     await f.getByLabel('根本原因').fill('预约系统排班未与接待人数同步。');
     await f.getByLabel('预防措施').fill('按接待人数开放预约名额。');
+    await fillCustomerSummary(f);
     await f.getByLabel(/回访/).check();
   });
   await staffContext.close();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signOut, snap } from './helpers';
-import { openAction, openForm, submitAction } from './form-actions';
+import { openAction, openForm, submitAction, fillCustomerSummary } from './form-actions';
 
 test('a walk-in complaint goes from intake to archive through the determinable path', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -93,6 +93,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await done.getByLabel('事由').fill('交车未逐项说明。');
   await done.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
   await done.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
+  await fillCustomerSummary(done);
   await submitAction(page, '完成处理', '回访');
   await snap(page, testInfo, '09-follow-up');
   await signOut(page);

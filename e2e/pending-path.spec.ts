@@ -28,7 +28,7 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   // Desk: the responsibility cannot be determined now — propose a pending item.
   const propose = await openAction(page, '申请转未了事宜');
   await propose.getByLabel('原因').selectOption('parts_delayed');
-  await propose.getByLabel('说明（客户可见）').fill('原厂后视镜需从厂家调货，预计四周到货。');
+  await propose.getByLabel(/给客户的说明/).fill('原厂后视镜需从厂家调货，预计四周到货。');
   await submitAction(page, '申请转未了事宜', '待批未了');
   await snap(page, testInfo, '01-pending-approval');
   await signOut(page);

@@ -1,4 +1,4 @@
-import type { EventName } from '@/lib/workflow';
+import { customerSummaryFields, type EventName } from '@/lib/workflow';
 
 /** How each input of an event is asked for on the form page (the schema says what is valid). */
 export type FieldKind =
@@ -46,6 +46,8 @@ export function applicableValues(event: EventName, values: Record<string, unknow
 }
 
 const remedy = (name: string): FieldSpec => ({ name, kind: 'remedy' });
+/** The customer-facing summary written when handling completes (DESIGN §2), after the internal fields. */
+const customerSummary: FieldSpec[] = customerSummaryFields.map((name) => ({ name, kind: 'textarea' }));
 
 export const eventFields: Record<EventName, FieldSpec[]> = {
   triage: [
@@ -59,6 +61,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     remedy('remedy'),
     { name: 'rootCause', kind: 'textarea' },
     { name: 'preventiveAction', kind: 'textarea' },
+    ...customerSummary,
     { name: 'followUpWanted', kind: 'checkbox' },
   ],
   propose_pending: [
@@ -105,6 +108,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'noAccountabilityReason', kind: 'text', optional: true },
     { name: 'rootCause', kind: 'textarea' },
     { name: 'preventiveAction', kind: 'textarea' },
+    ...customerSummary,
   ],
   record_follow_up: [
     { name: 'satisfaction', kind: 'satisfaction' },

@@ -104,9 +104,11 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
       </p>
     ) : null;
   };
+  // An event may label a shared field its own way: whether the customer sees it differs by event.
+  const fieldLabel = (name: string) => (t.has(`eventFields.${event}.${name}`) ? t(`eventFields.${event}.${name}`) : t(`fields.${name}`));
   const label = (name: string, optional?: boolean) => (
     <>
-      {t(`fields.${name === 'rootCause' && event === 'submit_determination' && founded === false ? 'finding' : name}`)}
+      {name === 'rootCause' && event === 'submit_determination' && founded === false ? t('fields.finding') : fieldLabel(name)}
       {optional && <span className="ml-1 text-xs text-slate-600">{t('optional')}</span>}
     </>
   );

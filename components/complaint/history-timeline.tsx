@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
+import { customerSummaryFields } from '@/lib/workflow';
 import { pendingReasons } from '@/lib/workflow/states';
+import { isCustomerVisibleInput } from '@/lib/public/visible-fields';
 import type { FormHistoryEvent } from '@/lib/complaints/form-view';
 
 // Events whose `reason` is typed by a person (not a pending-reason code).
@@ -20,19 +22,26 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
     <ol className="space-y-3" data-testid="history">
       {events.map((e) => {
         const payload = (e.payload ?? {}) as Record<string, unknown>;
-        const texts = textKeys.filter((k) => typeof payload[k] === 'string' && payload[k]).map((k) => String(payload[k]));
+        // On a customer-visible row, each text says whether the customer reads it (a root cause never).
+        const seen = (key: string) => e.customerVisible && isCustomerVisibleInput(e.type, key);
+        const texts: { text: string; label?: string; visible: boolean }[] = textKeys
+          .filter((k) => typeof payload[k] === 'string' && payload[k])
+          .map((k) => ({ text: String(payload[k]), visible: seen(k) }));
         // A pending item's reason is a code (parts_delayed …; the proposal and the approval both
         // carry it): show its label, never the code. Elsewhere `reason` is free text.
-        const reasonAt = texts.indexOf(String(payload.reason));
-        if (!freeTextReason.has(e.type) && reasonAt >= 0 && (pendingReasons as readonly string[]).includes(texts[reasonAt])) {
-          texts[reasonAt] = format.labelled(t('fields.reason'), wf(`pendingReasons.${texts[reasonAt]}`));
+        const reason = texts.find((x) => x.text === String(payload.reason));
+        if (!freeTextReason.has(e.type) && reason && (pendingReasons as readonly string[]).includes(reason.text)) {
+          reason.text = format.labelled(t('fields.reason'), wf(`pendingReasons.${reason.text}`));
+        }
+        for (const k of customerSummaryFields) {
+          if (typeof payload[k] === 'string' && payload[k]) texts.push({ label: t(`fields.${k}`), text: String(payload[k]), visible: seen(k) });
         }
         for (const key of ['remedy', 'remedyProposal', 'remedyDelivered']) {
           const remedy = payload[key] as { kind?: string; description?: string } | undefined;
-          if (remedy?.description) texts.push(format.labelled(wf(`remedyKinds.${remedy.kind}`), remedy.description));
+          if (remedy?.description) texts.push({ text: format.labelled(wf(`remedyKinds.${remedy.kind}`), remedy.description), visible: seen(key) });
         }
-        if (Array.isArray(payload.files)) texts.push(format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))));
-        if (Array.isArray(payload.participants)) texts.push(format.labelled(t('fields.participants'), format.list(payload.participants.map(String))));
+        if (Array.isArray(payload.files)) texts.push({ text: format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))), visible: false });
+        if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
         return (
@@ -48,8 +57,12 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
             <div className="text-xs text-slate-600">
               {format.dateTime(e.at)} · {e.actorName} · {role}
             </div>
-            {texts.map((text, i) => (
-              <p key={i} className="mt-1 whitespace-pre-line text-sm">{text}</p>
+            {texts.map(({ text, label, visible }, i) => (
+              <p key={i} className="mt-1 whitespace-pre-line break-words text-sm">
+                {e.customerVisible && !visible && <span className="mr-1 rounded bg-slate-100 px-1 text-xs text-slate-700">{t('internal')}</span>}
+                {label && <span className="mr-1 font-medium">{label}</span>}
+                {text}
+              </p>
             ))}
           </li>
         );

@@ -38,6 +38,7 @@ import {
 import { CommandError } from './errors';
 import { siteStaffNames } from './staff-directory';
 import { patchToColumns, toFacts } from './facts';
+import { customerNotice, type CustomerNoticeText } from './customer-notice';
 import { queueNotices, type Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
@@ -217,7 +218,8 @@ export async function createComplaint(
         })
         .returning({ id: complaintEvents.id });
       await queueNotices(tx, form, event.id, [
-        { audience: 'customer', template: 'received' },
+        // The receipt names the first-response deadline: the customer knows by when to expect us.
+        { audience: 'customer', template: 'received', payload: { deadline: form.responseDueAt.toISOString() } },
         { audience: 'desk', template: 'assigned' },
       ]);
       const evidence = opts.customerEvidence ?? [];
@@ -346,6 +348,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
       })
       .returning({ id: complaintEvents.id });
     const notices: Notice[] = [];
+    let customerText: CustomerNoticeText | undefined;
     for (const effect of decision.effects) {
       switch (effect.kind) {
         case 'remedy':
@@ -413,9 +416,11 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
             })),
           );
           break;
-        case 'notify':
-          notices.push({ audience: effect.audience, template: effect.template, message: customerMessage(event, input, updated) });
+        case 'notify': {
+          const text = (customerText ??= customerNotice(event, decision.payload, updated, await departmentNameFor(tx, event, updated)));
+          notices.push({ audience: effect.audience, template: effect.template, message: text.message, ...(effect.audience === 'customer' ? { payload: text.payload } : {}) });
           break;
+        }
       }
     }
     await queueNotices(tx, updated, history.id, notices);
@@ -428,17 +433,12 @@ export function evidencePayload(files: EvidenceFile[]): Record<string, unknown> 
   return { files: files.map((f) => ({ filename: f.filename, mime: f.mime, size: f.size, ...(f.width ? { width: f.width, height: f.height } : {}) })) };
 }
 
-/** The text of an event that the customer is meant to read, if any. */
-function customerMessage(event: EventName, input: Record<string, unknown>, form: Complaint): string | undefined {
-  if (event === 'reject') return input.explanation as string;
-  // Not founded: the GM's decision sends the determination's explanation, not the GM's opinion.
-  if (event === 'approve_final' && form.status === 'rejected') return form.rejectionExplanation ?? undefined;
-  if (event === 'note' && input.customerVisible) return input.text as string;
-  if (event === 'withdraw' || event === 'reopen') return input.reason as string;
-  const remedy = (event === 'resolve_on_spot' ? input.remedy : event === 'complete_handling' ? input.remedyDelivered : undefined) as
-    | { description: string }
-    | undefined;
-  return remedy?.description;
+/** The department now handling the form, in the customer's language: the triage message names it. */
+async function departmentNameFor(tx: Tx, event: EventName, form: Complaint): Promise<string | undefined> {
+  if (event !== 'triage' || !form.departmentId) return undefined;
+  const [d] = await tx.select({ name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, form.departmentId));
+  if (!d) return undefined;
+  return form.customerLocale === 'en' ? d.nameEn : d.name;
 }
 
 async function isGroupWide(tx: Tx, userId: string): Promise<boolean> {

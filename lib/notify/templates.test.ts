@@ -76,6 +76,17 @@ describe('renderTemplate', () => {
     expect(en.text).toContain('Access code: X7K2P9');
   });
 
+  it('customer messages carry their specific fields: the first-response deadline, the department, the four answers', () => {
+    expect(renderTemplate('received', 'zh-CN', full).text).toContain('我们将在 2026年3月2日 14:30 前与您联系');
+    expect(renderTemplate('received', 'en', { number: 'KS-2026-000001' }).text).toContain('as soon as possible');
+    const triaged = renderTemplate('triaged', 'en', { ...full, department: 'Parts', resolutionDue: '2026-03-05T06:30:00Z' });
+    expect(triaged.subject).toBe('Form KS-2026-000123 is with our Parts');
+    expect(triaged.text).toContain('We expect it to be resolved by Mar 5, 2026, 14:30.');
+    const resolved = renderTemplate('resolved', 'zh-CN', { ...full, customerWhen: '今天', customerHow: '更换', customerCause: '漏检', customerPrevention: '加检' });
+    expect(resolved.text.split('\n').slice(1, 5)).toEqual(['何时解决：今天', '如何解决：更换', '问题原因：漏检', '今后如何避免：加检']);
+    expect(renderTemplate('pending', 'en', { ...full, contactDay: '2027-01-04' }).text).toContain('We will contact you again on Jan 4, 2027.');
+  });
+
   it('leaves out lines whose fields are missing and picks the fitting alternative', () => {
     const { subject, text } = renderTemplate('state_changed', 'en', { number: 'KS-2026-000001' });
     expect(subject).toBe('Form KS-2026-000001 has been updated');

@@ -22,6 +22,8 @@ export const TEMPLATE_NAMES = [
   'rejected',
   'not_founded',
   'progress',
+  'triaged',
+  'resumed',
   'survey',
   'assigned',
   'deadline_warning',
@@ -58,6 +60,17 @@ export interface NotificationPayload {
   message?: string;
   /** Step deadline, ISO 8601; rendered in the business time zone. */
   deadline?: string;
+  /** The form's resolution deadline, ISO 8601 (the triage message). */
+  resolutionDue?: string;
+  /** A day, YYYY-MM-DD (the next contact with a pending item's customer). */
+  contactDay?: string;
+  /** The department handling the form, in the reader's language (the triage message). */
+  department?: string;
+  /** The customer-facing summary written when handling completes (DESIGN §2): when, how, why, what prevents it. */
+  customerWhen?: string;
+  customerHow?: string;
+  customerCause?: string;
+  customerPrevention?: string;
   /** Staff link to the form (optional). */
   url?: string;
   /** Satisfaction score given by the customer (optional, low_satisfaction). */
@@ -83,7 +96,7 @@ export const TEMPLATES: TemplateTable = {
         '您好！我们已收到您的反馈，处理单号：{number}。',
         '查询码：{accessCode}',
         '查询处理进度：{trackUrl}',
-        '我们将尽快与您联系，感谢您的耐心。',
+        ['我们将在 {deadline} 前与您联系，感谢您的耐心。', '我们将尽快与您联系，感谢您的耐心。'],
       ],
     },
     en: {
@@ -92,7 +105,7 @@ export const TEMPLATES: TemplateTable = {
         'Thank you. We have received your complaint; its form number is {number}.',
         'Access code: {accessCode}',
         'Track its progress: {trackUrl}',
-        'We will contact you as soon as possible.',
+        ['We will contact you by {deadline}.', 'We will contact you as soon as possible.'],
       ],
     },
   },
@@ -179,14 +192,55 @@ export const TEMPLATES: TemplateTable = {
       ],
     },
   },
+  // A progress update written by staff (a customer-visible note): the note is the message.
   progress: {
     'zh-CN': {
       subject: '处理单 {number} 处理进展',
-      lines: ['处理单 {number} 的最新进展：', '{message}', '查询处理进度：{trackUrl}'],
+      lines: ['处理单 {number} 的最新进展：{message}', '查询处理进度：{trackUrl}'],
     },
     en: {
       subject: 'Progress on form {number}',
-      lines: ['News on form {number}:', '{message}', 'Track its progress: {trackUrl}'],
+      lines: ['News on form {number}: {message}', 'Track its progress: {trackUrl}'],
+    },
+  },
+  // Triage: the first word to the customer after intake — who handles it and by when.
+  triaged: {
+    'zh-CN': {
+      subject: ['处理单 {number} 已交由{department}处理', '处理单 {number} 已交由责任部门处理'],
+      lines: [
+        ['您好！您的处理单 {number} 已交由{department}负责处理。', '您好！您的处理单 {number} 已交由责任部门处理。'],
+        '该部门将在 {deadline} 前完成调查并确定处理方案，需要时会与您联系。',
+        '预计解决时间：{resolutionDue}',
+        '查询处理进度：{trackUrl}',
+      ],
+    },
+    en: {
+      subject: ['Form {number} is with our {department}', 'Form {number} is with the responsible department'],
+      lines: [
+        ['Your form {number} is now handled by our {department}.', 'Your form {number} is now handled by the responsible department.'],
+        'They will finish looking into it and decide what to do by {deadline}, and will contact you if they need to.',
+        'We expect it to be resolved by {resolutionDue}.',
+        'Track its progress: {trackUrl}',
+      ],
+    },
+  },
+  // A pending item taken up again: why handling continues, and by when the next step is due.
+  resumed: {
+    'zh-CN': {
+      subject: '处理单 {number} 已恢复处理',
+      lines: [
+        '您的处理单 {number} 已恢复处理：{message}',
+        '责任部门将在 {deadline} 前完成调查并确定处理方案。',
+        '查询处理进度：{trackUrl}',
+      ],
+    },
+    en: {
+      subject: 'Form {number}: handling continues',
+      lines: [
+        'We have taken up your form {number} again: {message}',
+        'The responsible department will finish looking into it and decide what to do by {deadline}.',
+        'Track its progress: {trackUrl}',
+      ],
     },
   },
   survey: {
@@ -298,7 +352,11 @@ export const TEMPLATES: TemplateTable = {
       subject: '处理单 {number} 已处理完毕',
       lines: [
         '您好！您的处理单 {number} 已处理完毕。',
-        '处理结果：{message}',
+        '何时解决：{customerWhen}',
+        '如何解决：{customerHow}',
+        '问题原因：{customerCause}',
+        '今后如何避免：{customerPrevention}',
+        '处理措施：{message}',
         ['请花一分钟为本次处理评分（仅在您提交评分后记录）：{trackUrl}', '欢迎对本次处理进行评价。'],
       ],
     },
@@ -306,7 +364,11 @@ export const TEMPLATES: TemplateTable = {
       subject: 'Form {number} has been resolved',
       lines: [
         'Your form {number} has been resolved.',
-        'What we did: {message}',
+        'When: {customerWhen}',
+        'How: {customerHow}',
+        'Why it happened: {customerCause}',
+        'What we do so that it does not happen again: {customerPrevention}',
+        'Remedy: {message}',
         ['Please take a minute to rate how we handled it (only a rating you submit is recorded): {trackUrl}', 'We would value your rating.'],
       ],
     },
@@ -325,14 +387,18 @@ export const TEMPLATES: TemplateTable = {
     'zh-CN': {
       subject: '处理单 {number} 已列入未了事宜',
       lines: [
-        '您的处理单 {number} 暂时无法完结（例如等待配件或需要您回店），我们已将其列入未了事宜并会定期与您联系。',
+        '您的处理单 {number} 暂时无法完结，我们已将其列入未了事宜并会定期与您联系。',
+        '原因：{message}',
+        '我们将在 {contactDay} 再次与您联系。',
         '查询处理进度：{trackUrl}',
       ],
     },
     en: {
       subject: 'Form {number} is on our pending list',
       lines: [
-        'Your form {number} cannot be closed yet (for example we are waiting for parts, or for your visit); it is on our pending list and we will keep in touch.',
+        'Your form {number} cannot be closed yet; it is on our pending list and we will keep in touch.',
+        'Why: {message}',
+        'We will contact you again on {contactDay}.',
         'Track its progress: {trackUrl}',
       ],
     },
@@ -340,11 +406,11 @@ export const TEMPLATES: TemplateTable = {
   reopened: {
     'zh-CN': {
       subject: '处理单 {number} 已重新处理',
-      lines: ['您的处理单 {number} 已重新开始处理。', '原因：{message}', '查询处理进度：{trackUrl}'],
+      lines: ['您的处理单 {number} 已重新开始处理。', '原因：{message}', '下一步预计在 {deadline} 前完成。', '查询处理进度：{trackUrl}'],
     },
     en: {
       subject: 'Form {number} has been reopened',
-      lines: ['We are handling your form {number} again.', 'Reason: {message}', 'Track its progress: {trackUrl}'],
+      lines: ['We are handling your form {number} again.', 'Reason: {message}', 'The next step is due by {deadline}.', 'Track its progress: {trackUrl}'],
     },
   },
   gm_instruction: {
@@ -515,6 +581,9 @@ export function renderTemplate(
   const p = payload ?? {};
   const values = scalars(p, {}, loc);
   values.deadline = formatDeadline(p.deadline, loc);
+  values.resolutionDue = formatDeadline(p.resolutionDue, loc);
+  // A YYYY-MM-DD day has no time zone: shown as the pages show days.
+  if (typeof p.contactDay === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.contactDay)) values.contactDay = createFormat(loc, businessTimeZone()).day(p.contactDay);
 
   const subjects = (Array.isArray(entry.subject) ? entry.subject : [entry.subject]) as string[];
   const subject =

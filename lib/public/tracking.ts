@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { categories, complaintEvents, complaints, pendingItems } from '@/db/schema';
-import type { RemedyKind, State } from '@/lib/workflow';
+import { categories, complaintEvents, complaints, departments, pendingItems } from '@/db/schema';
+import { customerSummaryFields, type RemedyKind, type State } from '@/lib/workflow';
 import { queueNotices } from '@/lib/complaints/outbox';
-import { surveyAvailability, type SurveyAvailability } from '@/lib/complaints/survey';
+import { handlingEvents, surveyAvailability, surveyStates, type SurveyAvailability } from '@/lib/complaints/survey';
 import { isTrackingToken } from '@/lib/params';
 import { envLimit, hit, refund } from './rate-limit';
 
@@ -126,6 +126,16 @@ export interface PublicHistoryEntry {
   remedy?: { kind: RemedyKind; description: string; amountCents?: number };
   rating?: number;
   nextContactOn?: string;
+  /** The customer-facing summary of a completed handling. */
+  summary?: CustomerSummary;
+}
+
+/** DESIGN §2: the customer's four questions, answered when handling completes. */
+export interface CustomerSummary {
+  when: string;
+  how: string;
+  cause: string;
+  prevention: string;
 }
 
 export interface PublicView {
@@ -139,6 +149,13 @@ export interface PublicView {
   stepDueAt: Date | null;
   resolutionDueAt: Date | null;
   nextContactOn: string | null;
+  /** While the form is a pending item: why it cannot be settled yet, as explained to the customer. */
+  pendingExplanation: string | null;
+  /** While handling is under way: the department handling it, in both languages. */
+  departmentName: string | null;
+  departmentNameEn: string | null;
+  /** Once handled (and not reopened since): the summary of the latest handling, and when it was written. */
+  summary: (CustomerSummary & { at: Date }) | null;
   history: PublicHistoryEntry[];
   survey: SurveyAvailability;
 }
@@ -150,6 +167,12 @@ const staffRoles: readonly string[] = ['desk', 'department', 'management', 'gm',
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+function publicSummary(p: Record<string, unknown>): CustomerSummary | undefined {
+  const [when, how, cause, prevention] = customerSummaryFields.map((f) => str(p[f]));
+  // Forms handled before the summary existed have none: nothing half-filled is shown.
+  return when && how && cause && prevention ? { when, how, cause, prevention } : undefined;
 }
 
 function publicRemedy(v: unknown): PublicHistoryEntry['remedy'] {
@@ -174,15 +197,23 @@ export function toPublicEntry(row: { version: number; at: Date; type: string; ac
       entry.text = str(p.explanation);
       break;
     case 'withdraw':
+    case 'resume':
+    case 'reopen':
       entry.text = str(p.reason);
       break;
     case 'resolve_on_spot':
       entry.remedy = publicRemedy(p.remedy);
+      entry.summary = publicSummary(p);
       break;
     case 'complete_handling':
       entry.remedy = publicRemedy(p.remedyDelivered);
+      entry.summary = publicSummary(p);
       break;
     case 'approve_pending':
+      // The explanation proposed with the pending item, approved by the GM (never the GM's comment).
+      entry.text = str(p.explanation);
+      entry.nextContactOn = str(p.nextContactOn);
+      break;
     case 'record_contact':
       entry.nextContactOn = str(p.nextContactOn);
       break;
@@ -190,7 +221,7 @@ export function toPublicEntry(row: { version: number; at: Date; type: string; ac
       entry.rating = typeof p.rating === 'number' ? p.rating : undefined;
       entry.text = str(p.comment);
       break;
-    // triage, resume, reopen, record_follow_up, create …: a fixed sentence, no payload.
+    // triage, record_follow_up, create …: a fixed sentence, no payload.
   }
   return entry;
 }
@@ -212,9 +243,12 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
       categoryCode: categories.code,
       categoryName: categories.name,
       categoryNameEn: categories.nameEn,
+      departmentName: departments.name,
+      departmentNameEn: departments.nameEn,
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .leftJoin(departments, eq(departments.id, complaints.departmentId))
     .where(eq(complaints.trackingToken, token));
   if (!row) return null;
   const status = row.status as State;
@@ -226,16 +260,23 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
   // Handling events are customer-visible, so the visible history is enough to place the survey.
   const survey = surveyAvailability(status, history);
   let nextContactOn: string | null = null;
+  let pendingExplanation: string | null = null;
   if (status === 'pending') {
     const [item] = await d
-      .select({ nextContactOn: pendingItems.nextContactOn })
+      .select({ nextContactOn: pendingItems.nextContactOn, explanation: pendingItems.explanation })
       .from(pendingItems)
       .where(and(eq(pendingItems.complaintId, row.id), isNull(pendingItems.closedAt)))
       .orderBy(desc(pendingItems.openedAt))
       .limit(1);
     nextContactOn = item?.nextContactOn ?? null;
+    pendingExplanation = item?.explanation ?? null;
   }
   const waiting = handlingStates.includes(status);
+  // Named from triage on (before it, the desk is still choosing the department).
+  const assigned = (waiting && status !== 'received') || status === 'pending';
+  const entries = history.map(toPublicEntry);
+  // The summary stands while the form is handled: a reopen sends it back to handling.
+  const handled = surveyStates.includes(status) ? entries.filter((e) => (handlingEvents as readonly string[]).includes(e.type)).at(-1) : undefined;
   return {
     number: row.number,
     status,
@@ -247,7 +288,11 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
     stepDueAt: waiting ? row.stepDueAt : null,
     resolutionDueAt: waiting ? row.resolutionDueAt : null,
     nextContactOn,
-    history: history.map(toPublicEntry),
+    pendingExplanation,
+    departmentName: assigned ? row.departmentName : null,
+    departmentNameEn: assigned ? row.departmentNameEn : null,
+    summary: handled?.summary ? { ...handled.summary, at: handled.at } : null,
+    history: entries,
     survey,
   };
 }

@@ -58,7 +58,7 @@ const cases: { name: string; schema: z.ZodType; input: unknown; path: string; ki
   { name: 'remedy amount rule', schema: eventSchemas.resolve_on_spot, input: { remedy: { kind: 'compensation', description: 'x' }, rootCause: 'x', preventiveAction: 'x', followUpWanted: true }, path: 'remedy.amountCents', kind: 'rule' },
   { name: 'negative amount', schema: eventSchemas.resolve_on_spot, input: { remedy: { kind: 'repair', description: 'x', amountCents: -5 }, rootCause: 'x', preventiveAction: 'x', followUpWanted: true }, path: 'remedy.amountCents', kind: 'tooLow' },
   { name: 'accountability entry', schema: eventSchemas.complete_handling, input: { remedyDelivered: { kind: 'repair', description: 'x' }, accountability: [{ person: '', type: 'penalty', amountCents: 0, reason: 'r' }], rootCause: 'x', preventiveAction: 'x' }, path: 'accountability.0.person', kind: 'rule' },
-  { name: 'accountability rule', schema: eventSchemas.complete_handling, input: { remedyDelivered: { kind: 'repair', description: 'x' }, accountability: [], rootCause: 'x', preventiveAction: 'x' }, path: 'noAccountabilityReason', kind: 'rule' },
+  { name: 'accountability rule', schema: eventSchemas.complete_handling, input: { remedyDelivered: { kind: 'repair', description: 'x' }, accountability: [], rootCause: 'x', preventiveAction: 'x', customerWhen: 'x', customerHow: 'x', customerCause: 'x', customerPrevention: 'x' }, path: 'noAccountabilityReason', kind: 'rule' },
   { name: 'determination: department', schema: eventSchemas.submit_determination, input: { founded: true, rootCause: 'x', customerContacted: true }, path: 'responsibleDepartmentId', kind: 'rule' },
   { name: 'determination: explanation', schema: eventSchemas.submit_determination, input: { founded: false, rootCause: 'x', customerContacted: true }, path: 'customerExplanation', kind: 'rule' },
   { name: 'admin login format', schema: createUserSchema, input: { login: '-x', name: 'n', role: 'desk', password: 'p'.repeat(10) }, path: 'login', kind: 'format', labels: adminLabelNamespaces },
@@ -109,7 +109,7 @@ describe('field error sentences', () => {
 
   it('names a remedy or accountability part by its parent, and an entry by its number', () => {
     expect(fieldLabel(zh, 'remedyProposal.description')).toBe('建议处理措施 · 具体内容');
-    expect(fieldLabel(en, 'accountability.1.reason')).toBe('Accountability (penalties / rewards), entry 2 · Reason');
+    expect(fieldLabel(en, 'accountability.1.reason')).toBe('Accountability (penalties / rewards, internal), entry 2 · Reason');
   });
 
   it('says amounts in yuan, as they are typed, not in the cents they are stored in', () => {

@@ -52,12 +52,12 @@ const customerVisibleEvents: Partial<Record<EventName, true>> = {
 
 /** Customer notification templates; events the customer takes part in directly need none. */
 const customerTemplates: Partial<Record<EventName, string>> = {
-  triage: 'progress',
+  triage: 'triaged',
   resolve_on_spot: 'resolved',
   reject: 'rejected',
   withdraw: 'withdrawn',
   approve_pending: 'pending',
-  resume: 'progress',
+  resume: 'resumed',
   complete_handling: 'resolved',
   reopen: 'reopened',
   note: 'progress',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createComplaintSchema, eventSchemas, events, remedySchema, type EventName } from './index';
-import { determinationDraftSchema } from './schemas';
+import { customerSummaryFields, determinationDraftSchema } from './schemas';
 import { notFoundedDetermination, sampleInputs } from './test-fixtures';
 
 // Per event: inputs that must fail (missing, blank, malformed, unknown keys).
@@ -18,6 +18,8 @@ const bad: { [E in EventName]: unknown[] } = {
     { remedy: { kind: 'repair', description: 'r' }, rootCause: '', preventiveAction: 'y', followUpWanted: true },
     { remedy: { kind: 'compensation', description: 'money' }, rootCause: 'x', preventiveAction: 'y', followUpWanted: true },
     { remedy: { kind: 'repair', description: 'r' }, rootCause: 'x', preventiveAction: 'y' },
+    // The customer's four answers (DESIGN §2) are part of completing the handling.
+    ...customerSummaryFields.flatMap((f) => [{ ...sampleInputs.resolve_on_spot, [f]: undefined }, { ...sampleInputs.resolve_on_spot, [f]: '  ' }]),
   ],
   propose_pending: [{ reason: 'bored', explanation: 'x' }, { reason: 'other' }, { reason: 'other', explanation: ' ' }],
   reject: [{}, { explanation: '' }, { explanation: 42 }],
@@ -64,6 +66,7 @@ const bad: { [E in EventName]: unknown[] } = {
     { ...sampleInputs.complete_handling, rootCause: '' },
     { ...sampleInputs.complete_handling, accountability: [{ person: 'Li', type: 'fine', amountCents: 1, reason: 'r' }] },
     { ...sampleInputs.complete_handling, accountability: [{ person: 'Li', type: 'penalty', amountCents: -5, reason: 'r' }] },
+    ...customerSummaryFields.flatMap((f) => [{ ...sampleInputs.complete_handling, [f]: undefined }, { ...sampleInputs.complete_handling, [f]: '' }]),
   ],
   record_follow_up: [
     { satisfaction: 0, summary: 'x' },

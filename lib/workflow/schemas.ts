@@ -40,6 +40,18 @@ export const accountabilityEntrySchema = z
 const reasonOnly = z.strictObject({ reason: text() });
 
 /**
+ * The customer-facing summary written when handling completes (DESIGN §2): the customer's four
+ * questions answered in their words, apart from the internal root cause and opinions.
+ */
+export const customerSummaryFields = ['customerWhen', 'customerHow', 'customerCause', 'customerPrevention'] as const;
+const customerSummary = {
+  customerWhen: text(500),
+  customerHow: text(),
+  customerCause: text(),
+  customerPrevention: text(),
+};
+
+/**
  * The determination's fields. Founded: who and what caused it, and the remedy the head approves.
  * Not founded (DESIGN §3): the finding and the explanation the customer will read, and no remedy.
  * `checkDetermination` says which fields each answer needs; drafts use the bare object.
@@ -89,6 +101,7 @@ export const eventSchemas = {
     rootCause: text(),
     preventiveAction: text(),
     followUpWanted: z.boolean(),
+    ...customerSummary,
   }),
   propose_pending: z.strictObject({
     reason: z.enum(pendingReasons),
@@ -124,6 +137,7 @@ export const eventSchemas = {
       noAccountabilityReason: optionalText(),
       rootCause: text(),
       preventiveAction: text(),
+      ...customerSummary,
     })
     .refine((v) => v.accountability.length > 0 || v.noAccountabilityReason !== undefined, rule('accountabilityOrReason', ['noAccountabilityReason'])),
   // Satisfied (3–5) moves on to assessment; a dissatisfied customer (1–2) reopens the case.

@@ -32,8 +32,12 @@ const determination = (fx: Fixture, dept: keyof Fixture['dept'] = 'service') => 
   customerContacted: true,
 });
 
+/** The customer-facing summary every completion carries (DESIGN §2). */
+const told = { customerWhen: '今天已处理完毕。', customerHow: '已按处理措施落实。', customerCause: '我们的工作疏漏。', customerPrevention: '已加强培训和检查。' };
+
 const completion = (fx: Fixture) => ({
   remedyDelivered: { kind: 'compensation', description: '已退还工时费', amountCents: 30_000 },
+  ...told,
   accountability: [
     { person: '马超', userId: fx.actors.machao.id, type: 'penalty', amountCents: 20_000, reason: '未按作业规范操作，造成客户投诉。' },
     { person: '李明', type: 'reward', amountCents: 5_000, reason: '及时安抚客户。' },
@@ -76,13 +80,13 @@ forEachBackend('command scenarios', (backend) => {
     expect(row.stepDueAt).toEqual(at(T0, 0.25 + 24));
     expect(row.responseDueAt).toEqual(at(T0, 24)); // important: 24 h / 72 h from reception
     expect(row.resolutionDueAt).toEqual(at(T0, 72));
-    expect(row.firstResponseAt).toEqual(at(T0, 0.25)); // triage is the first customer-visible step
+    expect(row.firstResponseAt).toEqual(at(T0, 0.25)); // triage tells the customer who handles it and by when
     let hist = await form.history();
     expect(hist[1].customerVisible).toBe(true);
     expect(hist[1].actorId).toBe(fx.actors.desk.id);
     expect(await queuedFor(fx, hist[1].id)).toEqual([
-      'customer:progress:email@customer',
-      'customer:progress:sms@customer',
+      'customer:triaged:email@customer',
+      'customer:triaged:sms@customer',
       'customer_manager:state_changed:inbox@chenchen',
       'department:state_changed:inbox@liming',
       'department:state_changed:inbox@service',
@@ -390,7 +394,7 @@ forEachBackend('command scenarios', (backend) => {
     let row = await form.fire(
       'resolve_on_spot',
       'desk',
-      { remedy: { kind: 'apology', description: '当面致歉并赠送洗车。' }, rootCause: '休息区未及时清洁。', preventiveAction: '每小时巡检休息区。', followUpWanted: false },
+      { remedy: { kind: 'apology', description: '当面致歉并赠送洗车。' }, rootCause: '休息区未及时清洁。', preventiveAction: '每小时巡检休息区。', followUpWanted: false, ...told },
       at(T0, 0.2),
     );
     expect(row).toMatchObject({ status: 'assessment', followUpWanted: false, rootCause: '休息区未及时清洁。', preventiveAction: '每小时巡检休息区。' });
@@ -413,7 +417,7 @@ forEachBackend('command scenarios', (backend) => {
     row = await other.fire(
       'resolve_on_spot',
       'desk',
-      { remedy: { kind: 'discount', description: '工时费八折。' }, rootCause: '报价未说明。', preventiveAction: '报价单列明工时。', followUpWanted: true },
+      { remedy: { kind: 'discount', description: '工时费八折。' }, rootCause: '报价未说明。', preventiveAction: '报价单列明工时。', followUpWanted: true, ...told },
       at(T0, 0.3),
     );
     expect(row.status).toBe('follow_up');

@@ -33,6 +33,10 @@ export const resolveOnSpot = {
   rootCause: '接待高峰人手不足。',
   preventiveAction: '高峰期增加接待人员。',
   followUpWanted: true,
+  customerWhen: '当场已处理完毕。',
+  customerHow: '服务经理当面向您致歉。',
+  customerCause: '当时接待人员不足。',
+  customerPrevention: '高峰时段增加接待人员。',
 };
 
 export const pngBytes = () =>

@@ -39,6 +39,7 @@ forEachBackend('accountability from the staff directory', (backend) => {
   }
   const handling = (accountability: unknown[]) => ({
     remedyDelivered: { kind: 'repair', description: '已返修' }, rootCause: '未按规范作业', preventiveAction: '班前会通报', accountability,
+    customerWhen: '今天已修好', customerHow: '免费返修', customerCause: '装配不当', customerPrevention: '加强培训',
   });
 
   it('groups the month’s entries by directory person and lists each with its form number, amount and reason', async () => {

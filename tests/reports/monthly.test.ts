@@ -27,6 +27,7 @@ forEachBackend('monthly report', (backend) => {
       rootCause: '未经确认增加项目',
       preventiveAction: '结算前逐项确认',
       followUpWanted: false,
+      customerWhen: '今天已处理完毕。', customerHow: '已按处理措施落实。', customerCause: '我们的工作疏漏。', customerPrevention: '已加强培训和检查。',
     }, at(T0, 1));
     const other = await fx.create(T0, { categoryCode: 'attitude' });
     await other.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 1));
@@ -39,6 +40,7 @@ forEachBackend('monthly report', (backend) => {
     await other.fire('complete_handling', 'management', {
       remedyDelivered: { kind: 'apology', description: '已致歉' }, rootCause: '态度', preventiveAction: '培训',
       accountability: [{ person: '服务顾问甲', type: 'penalty', amountCents: 10000, reason: '态度' }],
+      customerWhen: '今天已处理完毕。', customerHow: '已按处理措施落实。', customerCause: '我们的工作疏漏。', customerPrevention: '已加强培训和检查。',
     }, at(T0, 5));
 
     const report = await monthlyReport(finance, '2026-11', 'Asia/Shanghai', fx.db);

@@ -22,6 +22,7 @@ forEachBackend('periodic summaries', (backend) => {
     await fx.create(at(T0, 2), { categoryCode: 'price' });
     await form.fire('resolve_on_spot', 'desk', {
       remedy: { kind: 'apology', description: '致歉' }, rootCause: '态度', preventiveAction: '培训', followUpWanted: false,
+      customerWhen: '今天已处理完毕。', customerHow: '已按处理措施落实。', customerCause: '我们的工作疏漏。', customerPrevention: '已加强培训和检查。',
     }, at(T0, 3));
     // Found not founded after investigation and closed by the GM: counted apart, never as resolved.
     const notFounded = await fx.create(at(T0, 1), { categoryCode: 'parts' });

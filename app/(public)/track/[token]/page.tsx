@@ -26,6 +26,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
   const when = format.dateTime;
   const day = format.day;
   const category = locale === 'en' ? view.categoryNameEn : view.categoryName;
+  const department = locale === 'en' ? view.departmentNameEn : view.departmentName;
   const terminal = view.status === 'rejected' || view.status === 'withdrawn' || view.status === 'archived';
 
   return (
@@ -46,12 +47,34 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
           {view.stepDueAt && <Item label={t('view.stepDue')} value={when(view.stepDueAt)} testId="step-due" />}
           {view.resolutionDueAt && <Item label={t('view.resolutionDue')} value={when(view.resolutionDueAt)} testId="resolution-due" />}
           {view.nextContactOn && <Item label={t('view.nextContact')} value={day(view.nextContactOn)} />}
+          {department && <Item label={t('view.department')} value={department} testId="public-department" />}
           <Item label={t('view.number')} value={view.number} mono />
           <Item label={t('view.received')} value={when(view.receivedAt)} />
           {category && <Item label={t('view.category')} value={category} />}
           {view.subject && <Item label={t('view.subject')} value={view.subject} />}
         </dl>
+        {view.pendingExplanation && (
+          <div className="mt-4 text-sm" data-testid="pending-explanation">
+            <h3 className="font-medium text-slate-600">{t('view.pendingWhy')}</h3>
+            <p className="mt-1 whitespace-pre-line text-base text-slate-800">{view.pendingExplanation}</p>
+          </div>
+        )}
       </section>
+
+      {view.summary && (
+        <section aria-labelledby="summary-title" className="rounded-lg border border-green-200 bg-white p-4 shadow-sm" data-testid="customer-summary">
+          <h2 id="summary-title" className="text-lg font-semibold">{t('summary.title')}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t('summary.writtenAt', { at: when(view.summary.at) })}</p>
+          <dl className="mt-3 space-y-3">
+            {(['when', 'how', 'cause', 'prevention'] as const).map((k) => (
+              <div key={k}>
+                <dt className="text-sm font-medium text-slate-600">{t(`summary.${k}`)}</dt>
+                <dd className="mt-0.5 whitespace-pre-line break-words" data-testid={`summary-${k}`}>{view.summary![k]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
 
       {(view.survey.open || view.survey.given !== undefined) && (
         <section aria-labelledby="survey-title" className="rounded-lg border border-blue-200 bg-white p-4 shadow-sm">
@@ -98,6 +121,14 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
           </div>
         )}
         {entry.nextContactOn && <p className="mt-1">{format.labelled(t('view.nextContact'), day(entry.nextContactOn))}</p>}
+        {/* The current summary stands above; an earlier round's (before a reopen) stays readable here. */}
+        {entry.summary && entry.at.getTime() !== view!.summary?.at.getTime() && (
+          <dl className="mt-1 space-y-1">
+            {(['when', 'how', 'cause', 'prevention'] as const).map((k) => (
+              <div key={k}><dt className="text-sm font-medium text-slate-600">{t(`summary.${k}`)}</dt><dd className="whitespace-pre-line break-words">{entry.summary![k]}</dd></div>
+            ))}
+          </dl>
+        )}
       </li>
     );
   }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
+import { customerSummaryFields } from '@/lib/workflow';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { PauseIcon } from '@/components/ui/icons';
@@ -61,6 +62,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const delivered = view.remedies.filter((r) => r.status === 'delivered');
   const lastPayload = (type: string) => [...view.events].reverse().find((e) => e.type === type)?.payload as Record<string, unknown> | undefined;
   const negotiation = lastPayload('record_negotiation');
+  // What the customer was told when handling completed (the tracking page shows the same).
+  const handled = [...view.events].reverse().find((e) => e.type === 'complete_handling' || e.type === 'resolve_on_spot')?.payload as Record<string, unknown> | undefined;
   const assessment = lastPayload('pass_assessment') ?? lastPayload('flag_fault');
 
   return (
@@ -124,6 +127,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <Section title={t('sections.result')}>
           <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
+          {customerSummaryFields.map((k) => (
+            <Field key={k} label={t(`fields.${k}`)} value={typeof handled?.[k] === 'string' ? (handled[k] as string) : null} wide />
+          ))}
           <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
           {/* A not-founded finding's explanation stands with the determination above. */}
           <Field label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
