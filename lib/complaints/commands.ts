@@ -220,7 +220,7 @@ export async function createComplaint(
       await queueNotices(tx, form, event.id, [
         { audience: 'customer', template: 'received' },
         { audience: 'desk', template: 'assigned' },
-      ]);
+      ], { from: null, to: 'received', by: by?.name ?? input.customerName });
       const evidence = opts.customerEvidence ?? [];
       if (!evidence.length) return form;
       const files = eventSchemas.evidence_added.parse({ files: evidence }).files;
@@ -419,7 +419,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
           break;
       }
     }
-    await queueNotices(tx, updated, history.id, notices);
+    await queueNotices(tx, updated, history.id, notices, { from: row.status, to: decision.to, by: actor.name });
     return { complaint: updated, eventId: history.id };
   });
 }
