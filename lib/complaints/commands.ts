@@ -118,7 +118,8 @@ export async function createComplaint(
     const complaint = await db.transaction(async (tx) => {
       const siteId = opts.siteId ?? by?.siteId ?? (await defaultSiteId(tx));
       const [category] = await tx.select().from(categories).where(eq(categories.code, input.categoryCode));
-      if (!category) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
+      // A retired category stays on its old forms but takes no new ones.
+      if (!category || !category.active) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
       const partyUserIds = [...new Set(input.partyUserIds)];
       if (partyUserIds.length) {
         const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, partyUserIds));

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintParties, notifications } from '@/db/schema';
-import { renderTemplate, type NotificationPayload } from './templates';
+import { isTemplateName, renderTemplate, TEMPLATES, type NotificationPayload } from './templates';
 
 export interface InboxNotice {
   id: string;
@@ -11,6 +11,8 @@ export interface InboxNotice {
   subject: string;
   text: string;
   read: boolean;
+  /** The template's own text already states the step deadline (so the change line leaves it out). */
+  deadlineInText: boolean;
   /** What the step changed (absent on notices that are not about a step, e.g. a summary). */
   change: { from: string | null; to: string; by: string | null; deadline: Date | null } | null;
 }
@@ -43,6 +45,7 @@ export async function listInbox(userId: string, locale: string, limit = 50, db?:
           subject,
           text,
           read: row.readAt !== null,
+          deadlineInText: isTemplateName(row.template) && JSON.stringify(TEMPLATES[row.template]).includes('{deadline}') && !!payload.deadline,
           change: to
             ? {
                 from: typeof payload.fromState === 'string' ? payload.fromState : null,

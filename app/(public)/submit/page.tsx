@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { categories } from '@/db/schema';
@@ -14,7 +14,7 @@ export default async function SubmitPage() {
   const t = await getTranslations('public.submit');
   const locale = await getLocale();
   const db = await getDb();
-  const rows = await db.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.name));
+  const rows = await db.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).where(eq(categories.active, true)).orderBy(asc(categories.name));
   // 'other' last; the rest in the order of the locale's labels.
   const options = rows
     .map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }))

@@ -47,7 +47,7 @@ export default async function InboxPage() {
                   <p className="mt-1 text-sm text-slate-700">
                     {n.template !== 'state_changed' && change.from && <>{t('change', { from: state(change.from), to: state(change.to) })} · </>}
                     {change.by && t('by', { name: change.by })}
-                    {change.deadline && <> · {t('deadline', { at: format.dateTime(change.deadline, { dateStyle: 'medium', timeStyle: 'short' }) })}</>}
+                    {change.deadline && !n.deadlineInText && <> · {t('deadline', { at: format.dateTime(change.deadline, { dateStyle: 'medium', timeStyle: 'short' }) })}</>}
                   </p>
                 )}
                 {text && <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{text}</p>}
