@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
-import { listInbox } from '@/lib/notify/inbox';
+import { countUnread, listInbox, UNREAD_COUNT_CAP } from '@/lib/notify/inbox';
 import { MarkReadButton } from './read-buttons';
 
 export default async function InboxPage() {
   const user = await requireStaff();
   const [t, states, format, locale] = await Promise.all([getTranslations('inbox'), getTranslations('workflow.states'), getFormatter(), getLocale()]);
-  const notices = await listInbox(user.id, locale);
-  const unread = notices.filter((n) => !n.read).length;
+  const [notices, unread] = await Promise.all([listInbox(user.id, locale), countUnread(user.id)]);
   const state = (s: string) => (states.has(s) ? states(s) : s);
   return (
     <div className="space-y-4">
@@ -16,7 +15,7 @@ export default async function InboxPage() {
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {unread > 0 && (
           <>
-            <span className="text-sm text-slate-700" data-testid="inbox-unread">{t('unreadCount', { count: unread })}</span>
+            <span className="text-sm text-slate-700" data-testid="inbox-unread">{unread > UNREAD_COUNT_CAP ? t('unreadMany', { count: UNREAD_COUNT_CAP }) : t('unreadCount', { count: unread })}</span>
             <MarkReadButton />
           </>
         )}
