@@ -78,6 +78,8 @@ export const categories = pgTable('categories', {
   nameEn: text('name_en').notNull(),
   defaultDepartmentCode: text('default_department_code'),
   defaultSeverity: text('default_severity').notNull().default('general'),
+  // Retired categories are kept (forms refer to them) but offered no more at intake.
+  active: boolean('active').notNull().default(true),
 });
 
 // Gap-free numbering: the row is locked by the creating transaction and rolled back with it.
@@ -322,6 +324,8 @@ export const notifications = pgTable(
     lockedUntil: ts('locked_until'),
     lastError: text('last_error'),
     sentAt: ts('sent_at'),
+    /** Staff inbox: when the recipient read the notice (null = unread). */
+    readAt: ts('read_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -331,6 +335,10 @@ export const notifications = pgTable(
     index('notifications_complaint_idx').on(t.complaintId),
     // A staff member's inbox, newest first.
     index('notifications_recipient_idx').on(t.recipientUserId, t.channel, t.createdAt.desc(), t.id.desc()),
+    // The unread count in the staff navigation (every staff page): only unread inbox rows.
+    index('notifications_unread_idx')
+      .on(t.recipientUserId)
+      .where(sql`${t.channel} = 'inbox' and ${t.readAt} is null`),
   ],
 );
 

@@ -77,6 +77,12 @@ export const matrix: Record<string, Entry> = {
   'page /admin/staff': { expect: page('admin') },
   'page /admin/staff/[id]': { expect: page('admin') },
   'page /admin/security': { expect: page('admin') },
+  'page /admin/departments': { expect: page('admin') },
+  // No such id: the admin gets past the role check to a 404, everybody else is stopped before.
+  'page /admin/departments/[id]': { expect: { ...page('admin'), admin: '404' }, params: { id: '00000000-0000-4000-8000-000000000000' } },
+  'page /admin/categories': { expect: page('admin') },
+  'page /admin/categories/[id]': { expect: { ...page('admin'), admin: '404' }, params: { id: '00000000-0000-4000-8000-000000000000' } },
+  'page /admin/sites': { expect: page('admin') },
   'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
   'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
   'page /department': { expect: page('service', 'parts', 'machao') },
@@ -142,6 +148,22 @@ export const matrix: Record<string, Entry> = {
   'action app/(staff)/admin/actions.ts#updateUserAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), role: 'finance' }] }) },
   'action app/(staff)/admin/actions.ts#resetPasswordAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), password: 'matrix-password-1' }] }) },
   'action app/(staff)/admin/actions.ts#setUserActiveAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), active: true }] }) },
+  // Any staff member, on their own notices only (an id of nobody's changes nothing).
+  'action app/(staff)/inbox/actions.ts#markInboxReadAction': { expect: row('ok', { nobody: 'signedOut' }), args: () => ({ json: [{ ids: [randomUUID()] }] }) },
+  'action app/(staff)/inbox/actions.ts#markAllInboxReadAction': { expect: row('ok', { nobody: 'signedOut' }), args: () => ({ json: [{}] }) },
+  // Set-up: a taken code or an unknown id, so the admin's call gets through and changes nothing.
+  'action app/(staff)/admin/actions.ts#createDepartmentAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ code: 'service', name: '重复', nameEn: 'Twice' }] }) },
+  'action app/(staff)/admin/actions.ts#updateDepartmentAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), name: '矩阵', nameEn: 'Matrix' }] }) },
+  'action app/(staff)/admin/actions.ts#createCategoryAction': {
+    expect: action({ admin: 'refused' }),
+    args: () => ({ json: [{ code: 'attitude', name: '重复', nameEn: 'Twice', defaultDepartmentCode: null, defaultSeverity: 'general' }] }),
+  },
+  'action app/(staff)/admin/actions.ts#updateCategoryAction': {
+    expect: action({ admin: 'refused' }),
+    args: () => ({ json: [{ id: randomUUID(), name: '矩阵', nameEn: 'Matrix', defaultDepartmentCode: null, defaultSeverity: 'general', active: true }] }),
+  },
+  'action app/(staff)/admin/actions.ts#createSiteAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ code: 'main', name: '重复' }] }) },
+  'action app/(staff)/admin/actions.ts#updateSiteAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), name: '矩阵' }] }) },
   'action app/(staff)/admin/actions.ts#setDepartmentHandlersAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ departmentId: randomUUID() }] }) },
   // A stale version: whoever gets as far as the version check may see the form (nothing is applied).
   'action app/(staff)/complaints/[number]/actions/apply-event.ts#applyEventAction': {

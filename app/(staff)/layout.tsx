@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { currentStaff, homeOf } from '@/lib/auth/session';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
+import { countUnread, UNREAD_COUNT_CAP } from '@/lib/notify/inbox';
 import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
@@ -18,6 +19,9 @@ const navFor: Record<Role, string[]> = {
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await currentStaff();
   const t = await getTranslations('common');
+  const inbox = await getTranslations('inbox');
+  // On every staff page: a capped count over a partial index (lib/notify/inbox.ts).
+  const unread = user ? await countUnread(user.id) : 0;
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/login' });
@@ -30,8 +34,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {user && (
             <nav aria-label="main" className="flex flex-wrap gap-4 text-sm">
               {navFor[user.role].map((key) => (
-                <Link key={key} href={`/${key}`} className="text-slate-700 hover:text-blue-700 hover:underline">
+                <Link key={key} href={`/${key}`} className="inline-flex items-center gap-1 text-slate-700 hover:text-blue-700 hover:underline">
                   {t(`nav.${key}`)}
+                  {key === 'inbox' && unread > 0 && (
+                    <span data-testid="nav-unread" className="rounded-full bg-red-700 px-1.5 text-xs font-semibold leading-5 text-white">
+                      <span aria-hidden="true">{unread > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+` : unread}</span>
+                      <span className="sr-only">{inbox('navUnread', { count: unread })}</span>
+                    </span>
+                  )}
                 </Link>
               ))}
             </nav>

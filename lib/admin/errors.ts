@@ -6,7 +6,10 @@ export type AdminErrorCode =
   | 'unknown_department'
   | 'not_in_department'
   | 'day_exists'
-  | 'self_lockout';
+  | 'self_lockout'
+  | 'forbidden'
+  | 'code_taken'
+  | 'unknown_site';
 
 export class AdminError extends Error {
   constructor(

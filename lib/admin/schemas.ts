@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { safeText } from '@/lib/validation/text';
 import { rule } from '@/lib/validation/issues';
-import { businessCalendarSchema, departmentPositions, roles, slaPolicySchema } from '@/lib/workflow';
+import { businessCalendarSchema, departmentPositions, roles, severities, slaPolicySchema } from '@/lib/workflow';
 
 export { slaPolicySchema };
 
@@ -96,3 +96,59 @@ export const departmentHandlersSchema = z.strictObject({
 });
 export type DepartmentHandlersInput = z.input<typeof departmentHandlersSchema>;
 export { departmentPositions };
+
+// ---- business set-up: sites, departments, categories --------------------------------------------
+
+/** A code that reports, links and the seed refer to: lower-case letters, digits, "_"; fixed once created. */
+const codeSchema = safeText()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9_]{1,29}$/);
+const nameSchema = safeText().min(1).max(100);
+
+export const createSiteSchema = z.strictObject({ code: codeSchema, name: nameSchema });
+export type CreateSiteInput = z.input<typeof createSiteSchema>;
+export const updateSiteSchema = z.strictObject({ id: z.uuid(), name: nameSchema });
+export type UpdateSiteInput = z.input<typeof updateSiteSchema>;
+
+export const createDepartmentSchema = z.strictObject({
+  code: codeSchema,
+  name: nameSchema,
+  nameEn: nameSchema,
+  /** Only offered once there are two sites; otherwise the admin's own site. */
+  siteId: optionalId,
+});
+export type CreateDepartmentInput = z.input<typeof createDepartmentSchema>;
+
+export const updateDepartmentSchema = z.strictObject({
+  id: z.uuid(),
+  name: nameSchema,
+  nameEn: nameSchema,
+  headUserId: optionalId,
+  primaryUserId: optionalId,
+  secondaryUserId: optionalId,
+});
+export type UpdateDepartmentInput = z.input<typeof updateDepartmentSchema>;
+
+const optionalCode = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const createCategorySchema = z.strictObject({
+  code: codeSchema,
+  name: nameSchema,
+  nameEn: nameSchema,
+  defaultDepartmentCode: optionalCode,
+  defaultSeverity: z.enum(severities),
+});
+export type CreateCategoryInput = z.input<typeof createCategorySchema>;
+
+export const updateCategorySchema = z.strictObject({
+  id: z.uuid(),
+  name: nameSchema,
+  nameEn: nameSchema,
+  defaultDepartmentCode: optionalCode,
+  defaultSeverity: z.enum(severities),
+  active: z.boolean(),
+});
+export type UpdateCategoryInput = z.input<typeof updateCategorySchema>;

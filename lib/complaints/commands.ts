@@ -121,7 +121,8 @@ export async function createComplaint(
     const complaint = await db.transaction(async (tx) => {
       const siteId = opts.siteId ?? by?.siteId ?? (await defaultSiteId(tx));
       const [category] = await tx.select().from(categories).where(eq(categories.code, input.categoryCode));
-      if (!category) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
+      // A retired category stays on its old forms but takes no new ones.
+      if (!category || !category.active) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
       const partyUserIds = [...new Set(input.partyUserIds)];
       await siteStaffNames(tx, siteId, partyUserIds, 'partyUserIds');
       const departmentId = category.defaultDepartmentCode
@@ -221,7 +222,7 @@ export async function createComplaint(
         // The receipt names the first-response deadline: the customer knows by when to expect us.
         { audience: 'customer', template: 'received', payload: { deadline: form.responseDueAt.toISOString() } },
         { audience: 'desk', template: 'assigned' },
-      ]);
+      ], { from: null, to: 'received', by: by?.name ?? input.customerName });
       const evidence = opts.customerEvidence ?? [];
       if (!evidence.length) return form;
       const files = eventSchemas.evidence_added.parse({ files: evidence }).files;
@@ -423,7 +424,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
         }
       }
     }
-    await queueNotices(tx, updated, history.id, notices);
+    await queueNotices(tx, updated, history.id, notices, { from: row.status, to: decision.to, by: actor.name });
     return { complaint: updated, eventId: history.id };
   });
 }

@@ -30,7 +30,7 @@ export async function findEarlierForms(user: StaffUser, key: { phone?: string; p
 export async function loadIntakeChoices(user: StaffUser, db?: Db) {
   const d = db ?? (await getDb());
   const [cats, staff] = await Promise.all([
-    d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn, defaultSeverity: categories.defaultSeverity }).from(categories).orderBy(asc(categories.code)),
+    d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn, defaultSeverity: categories.defaultSeverity }).from(categories).where(eq(categories.active, true)).orderBy(asc(categories.code)),
     d
       .select({ id: users.id, name: users.name })
       .from(users)

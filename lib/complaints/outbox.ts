@@ -19,14 +19,31 @@ export function trackUrl(token: string): string {
   return `${publicBase()}/track/${token}`;
 }
 
+/** What one step changed, for the staff notice: the inbox says it in the reader's language. */
+export interface StepChange {
+  from: string | null;
+  to: string;
+  /** Who did it (the actor's name, or the customer's). */
+  by: string;
+}
+
 /**
  * Writes the messages of one event into the outbox, inside the event's transaction:
  * they are sent only if the event commits, and by the delivery job, never here.
+ *
+ * Staff get one inbox notice per step: a person reached through several audiences (the
+ * customer manager who is also at the desk, a head named twice) or by several templates (a
+ * state change and the GM's instruction) gets one row, the most specific template, carrying
+ * what changed (from → to, by whom, the step's deadline).
  */
-export async function queueNotices(tx: Tx, form: Complaint, eventId: number | null, notices: Notice[]): Promise<void> {
+export async function queueNotices(tx: Tx, form: Complaint, eventId: number | null, notices: Notice[], change?: StepChange): Promise<void> {
   if (notices.length === 0) return;
   const basePayload = { number: form.number, status: form.status };
+  const changePayload = change
+    ? { fromState: change.from, toState: change.to, actorName: change.by, ...(form.stepDueAt ? { deadline: form.stepDueAt.toISOString() } : {}) }
+    : {};
   const rows: (typeof notifications.$inferInsert)[] = [];
+  const staffRows = new Map<string, typeof notifications.$inferInsert>();
   const parties = new Set(
     (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, form.id))).map((p) => p.userId),
   );
@@ -46,7 +63,10 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
     }
     for (const user of await staffFor(tx, form, notice.audience)) {
       if (parties.has(user.id)) continue; // the person complained about hears nothing of it
-      rows.push({
+      const earlier = staffRows.get(user.id);
+      // A plain state change gives way to a specific notice of the same step, never the reverse.
+      if (earlier && (earlier.template !== 'state_changed' || notice.template === 'state_changed')) continue;
+      staffRows.set(user.id, {
         complaintId: form.id,
         eventId,
         audience: notice.audience,
@@ -55,10 +75,11 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
         address: user.email,
         template: notice.template,
         locale: user.locale,
-        payload: { ...basePayload, message: notice.message, url: `${publicBase()}/complaints/${form.number}`, ...notice.payload },
+        payload: { ...basePayload, ...changePayload, message: notice.message, url: `${publicBase()}/complaints/${form.number}`, ...notice.payload },
       });
     }
   }
+  rows.push(...staffRows.values());
   if (rows.length) await tx.insert(notifications).values(rows);
 }
 

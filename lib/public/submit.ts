@@ -11,10 +11,10 @@ import { storeAttachment } from '@/lib/attachments';
 import { envLimit, hit, refund } from './rate-limit';
 import { maxPhotoBytes, maxPhotos, publicSubmitSchema } from './schemas';
 
-/** The web form's category choices in the page's locale, alphabetical with 'other' last. */
+/** The web form's category choices (those in use) in the page's locale, alphabetical with 'other' last. */
 export async function loadPublicCategories(locale: 'zh-CN' | 'en', db?: Db): Promise<{ code: string; label: string }[]> {
   const d = db ?? (await getDb());
-  const rows = await d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.name));
+  const rows = await d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).where(eq(categories.active, true)).orderBy(asc(categories.name));
   return rows
     .map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }))
     .sort((a, b) => (a.code === 'other' ? 1 : b.code === 'other' ? -1 : a.label.localeCompare(b.label, locale)));

@@ -11,6 +11,9 @@ import { retryNotification } from '@/lib/admin/outbox';
 import {
   calendarDaySchema,
   calendarSettingsSchema,
+  createCategorySchema,
+  createDepartmentSchema,
+  createSiteSchema,
   createUserSchema,
   departmentHandlersSchema,
   removeCalendarDaySchema,
@@ -18,8 +21,12 @@ import {
   retryNotificationSchema,
   setActiveSchema,
   slaPolicySchema,
+  updateCategorySchema,
+  updateDepartmentSchema,
+  updateSiteSchema,
   updateUserSchema,
 } from '@/lib/admin/schemas';
+import { createCategory, createDepartment, createSite, updateCategory, updateDepartment, updateSite } from '@/lib/admin/setup';
 import { saveSlaPolicy } from '@/lib/admin/sla';
 import { createUser, resetPassword, setDepartmentHandlers, setUserActive, updateUser } from '@/lib/admin/staff';
 import { kickOutbox } from '@/lib/jobs';
@@ -97,5 +104,43 @@ export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setAc
 export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema, labels: adminLabelNamespaces }, async (input, user) => {
   await refusals(async () => setDepartmentHandlers(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff');
+  return null;
+});
+
+// ---- business set-up: the commands check the admin role again (lib/admin/setup.ts) -------------
+
+export const createDepartmentAction = staffAction({ roles: ['admin'], schema: createDepartmentSchema }, async (input, user) => {
+  const created = await refusals(async () => createDepartment(await getDb(), input, user));
+  revalidatePath('/admin', 'layout');
+  return created;
+});
+
+export const updateDepartmentAction = staffAction({ roles: ['admin'], schema: updateDepartmentSchema }, async (input, user) => {
+  await refusals(async () => updateDepartment(await getDb(), input, user));
+  revalidatePath('/admin', 'layout');
+  return null;
+});
+
+export const createCategoryAction = staffAction({ roles: ['admin'], schema: createCategorySchema }, async (input, user) => {
+  const created = await refusals(async () => createCategory(await getDb(), input, user));
+  revalidatePath('/admin/categories');
+  return created;
+});
+
+export const updateCategoryAction = staffAction({ roles: ['admin'], schema: updateCategorySchema }, async (input, user) => {
+  await refusals(async () => updateCategory(await getDb(), input, user));
+  revalidatePath('/admin/categories', 'layout');
+  return null;
+});
+
+export const createSiteAction = staffAction({ roles: ['admin'], schema: createSiteSchema }, async (input, user) => {
+  const created = await refusals(async () => createSite(await getDb(), input, user));
+  revalidatePath('/admin', 'layout');
+  return created;
+});
+
+export const updateSiteAction = staffAction({ roles: ['admin'], schema: updateSiteSchema }, async (input, user) => {
+  await refusals(async () => updateSite(await getDb(), input, user));
+  revalidatePath('/admin', 'layout');
   return null;
 });

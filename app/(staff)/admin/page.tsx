@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { QueueDashboard } from '@/components/complaint/queue-page';
-import { adminSections } from './_components/admin-nav';
+import { visibleAdminSections } from './_components/admin-nav';
 
 export default async function AdminPage() {
   const user = await requireStaff(['admin']);
   const t = await getTranslations('common');
   const a = await getTranslations('admin');
+  const adminSections = await visibleAdminSections();
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t('nav.admin')}</h1>

@@ -1,15 +1,25 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { countSites } from '@/lib/admin/setup';
 
-export const adminSections = ['outbox', 'sla', 'calendar', 'staff', 'security'] as const;
+export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'outbox', 'security', 'sites'] as const;
+export type AdminSection = (typeof adminSections)[number];
+
+/** A single dealership has one site and never hears of sites (DESIGN §4); a group sees the section. */
+export async function visibleAdminSections(): Promise<AdminSection[]> {
+  const many = (await countSites(await getDb())) > 1;
+  return adminSections.filter((s) => s !== 'sites' || many);
+}
 
 /** The admin area's sub-navigation; `current` is marked for screen readers too. */
-export async function AdminNav({ current }: { current?: (typeof adminSections)[number] }) {
+export async function AdminNav({ current }: { current?: AdminSection }) {
   const t = await getTranslations('admin');
+  const sections = await visibleAdminSections();
   return (
     <nav aria-label={t('sections')} className="mb-4 flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-200 pb-2 text-sm">
       <Link href="/admin" className="text-blue-700 underline">{t('title')}</Link>
-      {adminSections.map((s) => (
+      {sections.map((s) => (
         <Link
           key={s}
           href={`/admin/${s}`}

@@ -32,7 +32,8 @@ export default async function StaffPage() {
 
       <section aria-labelledby="staff-users" className="mb-8">
         <h2 id="staff-users" className="mb-3 text-lg font-medium">{t('users')} <span className="text-sm text-slate-600">({staff.length})</span></h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        {/* relative: the sr-only header would otherwise escape the scroll box and widen the page */}
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm" data-testid="staff-table">
             <thead className="bg-slate-100 text-slate-700">
               <tr>

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/session';
+import { getDepartment } from '@/lib/admin/setup';
+import { listStaff, membersByDepartment } from '@/lib/admin/staff';
+import { AdminNav } from '../../_components/admin-nav';
+import { EditDepartmentForm } from '../../_components/setup-forms';
+
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff(['admin']);
+  const { id } = await params;
+  if (!uuidRe.test(id)) notFound();
+  const db = await getDb();
+  const dept = await getDepartment(db, id);
+  if (!dept) notFound();
+  const members = membersByDepartment(await listStaff(db, dept.siteId))[dept.id] ?? [];
+  const [t, locale] = await Promise.all([getTranslations('admin.setup'), getLocale()]);
+  const name = locale === 'en' ? dept.nameEn : dept.name;
+  return (
+    <>
+      <AdminNav current="departments" />
+      <p className="mb-2 text-sm"><Link href="/admin/departments" className="text-blue-700 underline">{t('backDepartments')}</Link></p>
+      <h1 className="mb-1 text-2xl font-semibold">{t('editDepartment', { name })}</h1>
+      <p className="mb-4 text-sm text-slate-700">{t('codeFixed', { code: dept.code })}</p>
+      <section aria-labelledby="dept-edit" className="max-w-4xl rounded border border-slate-200 bg-white p-4">
+        <h2 id="dept-edit" className="sr-only">{t('editDepartment', { name })}</h2>
+        <EditDepartmentForm department={dept} members={members} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * Setting up the business: sites, departments and complaint categories (admin only).
+ *
+ * Codes are fixed once created: categories name their default department by code, and reports
+ * and links use them. Nothing here is deleted — forms refer to all three — a category that is no
+ * longer used is made inactive instead, and then offered no more at intake.
+ */
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { categories, departments, sites, users } from '@/db/schema';
+import type { Role, Severity } from '@/lib/workflow';
+import { AdminError } from './errors';
+import {
+  createCategorySchema,
+  createDepartmentSchema,
+  createSiteSchema,
+  updateCategorySchema,
+  updateDepartmentSchema,
+  updateSiteSchema,
+  type CreateCategoryInput,
+  type CreateDepartmentInput,
+  type CreateSiteInput,
+  type UpdateCategoryInput,
+  type UpdateDepartmentInput,
+  type UpdateSiteInput,
+} from './schemas';
+
+/** Who is asking: the actions pass the signed-in user; anybody but an admin is refused here too. */
+export interface SetupActor {
+  id: string;
+  role: Role;
+  siteId: string;
+}
+
+function requireAdmin(actor: SetupActor): void {
+  if (actor.role !== 'admin') throw new AdminError('forbidden');
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+/** Runs an insert; a concurrent twin that won the unique index becomes "code taken", not a 500. */
+async function insertOnce<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AdminError('code_taken', 'code');
+    throw err;
+  }
+}
+
+// ---- sites ---------------------------------------------------------------------------------------
+
+export interface SiteRow {
+  id: string;
+  code: string;
+  name: string;
+  departments: number;
+  staff: number;
+}
+
+export async function listSites(db: Db): Promise<SiteRow[]> {
+  return db
+    .select({
+      id: sites.id,
+      code: sites.code,
+      name: sites.name,
+      // Spelled out: inside a select list drizzle leaves columns unqualified, and "id" would be the department's.
+      departments: sql<number>`(select count(*)::int from departments d where d.site_id = ${sites}.id)`,
+      staff: sql<number>`(select count(*)::int from users u where u.site_id = ${sites}.id)`,
+    })
+    .from(sites)
+    .orderBy(asc(sites.createdAt), asc(sites.code));
+}
+
+export async function countSites(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(sites);
+  return Number(row.n);
+}
+
+export async function createSite(db: Db, input: CreateSiteInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+  requireAdmin(actor);
+  const s = createSiteSchema.parse(input);
+  const [taken] = await db.select({ id: sites.id }).from(sites).where(eq(sites.code, s.code));
+  if (taken) throw new AdminError('code_taken', 'code');
+  const [row] = await insertOnce(() => db.insert(sites).values(s).returning({ id: sites.id, code: sites.code }));
+  return row;
+}
+
+export async function updateSite(db: Db, input: UpdateSiteInput, actor: SetupActor): Promise<void> {
+  requireAdmin(actor);
+  const s = updateSiteSchema.parse(input);
+  const changed = await db.update(sites).set({ name: s.name }).where(eq(sites.id, s.id)).returning({ id: sites.id });
+  if (!changed.length) throw new AdminError('not_found');
+}
+
+// ---- departments ---------------------------------------------------------------------------------
+
+async function siteExists(tx: Tx | Db, siteId: string): Promise<boolean> {
+  const [s] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
+  return !!s;
+}
+
+export async function createDepartment(db: Db, input: CreateDepartmentInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+  requireAdmin(actor);
+  const d = createDepartmentSchema.parse(input);
+  const siteId = d.siteId ?? actor.siteId;
+  if (!(await siteExists(db, siteId))) throw new AdminError('unknown_site', 'siteId');
+  const [taken] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.siteId, siteId), eq(departments.code, d.code)));
+  if (taken) throw new AdminError('code_taken', 'code');
+  const [row] = await insertOnce(() =>
+    db.insert(departments).values({ siteId, code: d.code, name: d.name, nameEn: d.nameEn }).returning({ id: departments.id, code: departments.code }),
+  );
+  return row;
+}
+
+export interface DepartmentDetail {
+  id: string;
+  siteId: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  headUserId: string | null;
+  primaryUserId: string | null;
+  secondaryUserId: string | null;
+}
+
+export async function getDepartment(db: Db, id: string): Promise<DepartmentDetail | null> {
+  const [d] = await db
+    .select({
+      id: departments.id,
+      siteId: departments.siteId,
+      code: departments.code,
+      name: departments.name,
+      nameEn: departments.nameEn,
+      headUserId: departments.headUserId,
+      primaryUserId: departments.primaryUserId,
+      secondaryUserId: departments.secondaryUserId,
+    })
+    .from(departments)
+    .where(eq(departments.id, id));
+  return d ?? null;
+}
+
+/** Names and the three handlers, who must be active members of the department (or nobody). */
+export async function updateDepartment(db: Db, input: UpdateDepartmentInput, actor: SetupActor): Promise<void> {
+  requireAdmin(actor);
+  const d = updateDepartmentSchema.parse(input);
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, d.id)).for('update');
+    if (!current) throw new AdminError('not_found');
+    const chosen = { headUserId: d.headUserId, primaryUserId: d.primaryUserId, secondaryUserId: d.secondaryUserId };
+    for (const [field, id] of Object.entries(chosen)) {
+      if (!id) continue;
+      const [u] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, id), eq(users.departmentId, d.id), eq(users.active, true)));
+      if (!u) throw new AdminError('not_in_department', field);
+    }
+    await tx.update(departments).set({ name: d.name, nameEn: d.nameEn, ...chosen }).where(eq(departments.id, d.id));
+  });
+}
+
+// ---- categories ----------------------------------------------------------------------------------
+
+export interface CategoryRow {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  defaultDepartmentCode: string | null;
+  defaultSeverity: Severity;
+  active: boolean;
+}
+
+export async function listCategories(db: Db): Promise<CategoryRow[]> {
+  const rows = await db
+    .select({
+      id: categories.id,
+      code: categories.code,
+      name: categories.name,
+      nameEn: categories.nameEn,
+      defaultDepartmentCode: categories.defaultDepartmentCode,
+      defaultSeverity: categories.defaultSeverity,
+      active: categories.active,
+    })
+    .from(categories)
+    .orderBy(sql`${categories.active} desc`, asc(categories.code));
+  return rows.map((r) => ({ ...r, defaultSeverity: r.defaultSeverity as Severity }));
+}
+
+export async function getCategory(db: Db, id: string): Promise<CategoryRow | null> {
+  return (await listCategories(db)).find((c) => c.id === id) ?? null;
+}
+
+/** The default department is named by code and must exist in the admin's site (forms there land in it). */
+async function checkDepartmentCode(tx: Tx | Db, siteId: string, code: string | null): Promise<void> {
+  if (!code) return;
+  const [d] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.siteId, siteId), eq(departments.code, code)));
+  if (!d) throw new AdminError('unknown_department', 'defaultDepartmentCode');
+}
+
+export async function createCategory(db: Db, input: CreateCategoryInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+  requireAdmin(actor);
+  const c = createCategorySchema.parse(input);
+  await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
+  const [taken] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, c.code));
+  if (taken) throw new AdminError('code_taken', 'code');
+  const [row] = await insertOnce(() => db.insert(categories).values(c).returning({ id: categories.id, code: categories.code }));
+  return row;
+}
+
+export async function updateCategory(db: Db, input: UpdateCategoryInput, actor: SetupActor): Promise<void> {
+  requireAdmin(actor);
+  const { id, ...c } = updateCategorySchema.parse(input);
+  await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
+  const changed = await db.update(categories).set(c).where(eq(categories.id, id)).returning({ id: categories.id });
+  if (!changed.length) throw new AdminError('not_found');
+}
+
+export interface DepartmentListRow {
+  id: string;
+  siteId: string;
+  siteName: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  head: string | null;
+  primary: string | null;
+  secondary: string | null;
+  /** Active staff members of the department. */
+  members: number;
+}
+
+/** Departments of one site, or of every site (`siteId` null), with the handlers' names. */
+export async function listDepartmentsWithHandlers(db: Db, siteId: string | null): Promise<DepartmentListRow[]> {
+  const nameOf = (column: 'head_user_id' | 'primary_user_id' | 'secondary_user_id') =>
+    sql<string | null>`(select u.name from users u where u.id = ${departments}.${sql.raw(column)})`;
+  return db
+    .select({
+      id: departments.id,
+      siteId: departments.siteId,
+      siteName: sites.name,
+      code: departments.code,
+      name: departments.name,
+      nameEn: departments.nameEn,
+      head: nameOf('head_user_id'),
+      primary: nameOf('primary_user_id'),
+      secondary: nameOf('secondary_user_id'),
+      members: sql<number>`(select count(*)::int from users u where u.department_id = ${departments}.id and u.active)`,
+    })
+    .from(departments)
+    .innerJoin(sites, eq(sites.id, departments.siteId))
+    .where(siteId ? eq(departments.siteId, siteId) : undefined)
+    .orderBy(asc(sites.createdAt), asc(departments.code));
+}
