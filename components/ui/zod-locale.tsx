@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { isBadCharParams } from '@/lib/validation/text';
+import { isBadPhoneParams } from '@/lib/validation/phone';
 import { badCharText, type RootTranslator } from '@/lib/validation/messages';
 
 // zod compiles object parsers with `new Function` when it may; the CSP forbids eval, and the
@@ -22,7 +23,13 @@ export function ZodLocale() {
     z.config(locale === 'en' ? z.locales.en() : z.locales.zhCN());
     z.config({
       customError: (issue) =>
-        issue.code === 'custom' && isBadCharParams(issue.params) ? badCharText(t, issue.path?.join('.') ?? '', issue.params) : undefined,
+        issue.code !== 'custom'
+          ? undefined
+          : isBadCharParams(issue.params)
+            ? badCharText(t, issue.path?.join('.') ?? '', issue.params)
+            : isBadPhoneParams(issue.params)
+              ? t('common.phone.invalid')
+              : undefined,
     });
   }
   return null;

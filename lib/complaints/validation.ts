@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { badCharCode, isBadCharParams, type BadCharParams } from '@/lib/validation/text';
+import { badPhoneCode, isBadPhoneParams } from '@/lib/validation/phone';
 
 /**
  * zod issues as { "field.path": [messages] }, the shape the forms show next to their fields.
@@ -11,7 +12,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     const bad = badCharOf(issue);
-    (out[key] ??= []).push(bad ? badCharCode(bad) : issue.message);
+    const badPhone = issue.code === 'custom' && isBadPhoneParams(issue.params);
+    (out[key] ??= []).push(bad ? badCharCode(bad) : badPhone ? badPhoneCode : issue.message);
   }
   return out;
 }

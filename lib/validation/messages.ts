@@ -4,6 +4,7 @@
  * so the same sentence is shown whether the browser or the server found the character.
  */
 import { parseBadCharCode, type BadCharKind } from './text';
+import { badPhoneCode } from './phone';
 
 export interface RootTranslator {
   (key: string, values?: Record<string, string>): string;
@@ -40,6 +41,7 @@ export function localizeFieldErrors(
   for (const [path, messages] of Object.entries(fieldErrors)) {
     out[path] = messages.map((m) => {
       const bad = parseBadCharCode(m);
+      if (m === badPhoneCode) return t('common.phone.invalid');
       return bad ? badCharText(t, path, bad, namespaces) : m;
     });
   }
