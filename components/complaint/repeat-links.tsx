@@ -21,7 +21,9 @@ export async function RepeatLinks({ user, complaintId }: { user: StaffUser; comp
               <Link href={`/complaints/${f.number}`} className="font-mono text-blue-700 underline">{f.number}</Link>{' '}
               <span className="rounded bg-slate-100 px-1.5 py-0.5">{wf(`states.${f.status}`)}</span>{' '}
               <span className="text-slate-600">
-                {t('received', { date: format.dateTime(f.receivedAt, { dateStyle: 'medium' }) })} · {f.reasons.map((r) => t(`reasons.${r}`)).join('、')}
+                <span className="whitespace-nowrap">{t('received', { date: format.dateTime(f.receivedAt, { dateStyle: 'medium' }) })}</span>
+                {' · '}
+                <span className="whitespace-nowrap">{f.reasons.map((r) => t(`reasons.${r}`)).join('、')}</span>
               </span>
             </li>
           ))}
