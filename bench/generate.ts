@@ -204,7 +204,8 @@ export async function generate(s: SqlSession, n: number, log: (msg: string) => v
      with ${ids}
      select f.id, (select id from site), 'KS-' || f.year || '-' || lpad(f.seq::text, 6, '0'), f.state, f.nsteps, f.severity, c.id, f.channel,
        case when f.k % 10 = 0 then ${pick('enNames', '((f.k * 7) % 500) / 500.0')} else ${pick('zhNames', '((f.k * 13) % 3000) / 3000.0')} end,
-       '1' || (array['3','5','7','8','9'])[1 + f.k % 5] || lpad(((f.k::bigint * 2654435761) % 1000000000)::text, 9, '0'),
+       -- E.164, as the intake stores phones (lib/validation/phone.ts).
+       '+861' || (array['3','5','7','8','9'])[1 + f.k % 5] || lpad(((f.k::bigint * 2654435761) % 1000000000)::text, 9, '0'),
        case when f.k % 3 = 0 then 'kunde' || f.k || '@example.com' end,
        case when f.k % 10 = 0 then 'en' else 'zh-CN' end,
        case when f.k % 7 = 0 then (array['延保服务合同','原厂脚垫','行车记录仪','保养套餐','车载充电器'])[1 + f.k % 5] end,

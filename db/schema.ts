@@ -113,6 +113,24 @@ export function complaintPhoneDigitsOf(t: Record<'customerPhone', AnyPgColumn>):
   return sql`regexp_replace(${t.customerPhone}, '\\D', '', 'g')`;
 }
 
+/**
+ * A plate as repeat complaints compare it: upper case, without spaces and separators, so that
+ * "粤B·12345", "粤b 12345" and "粤B12345" are one vehicle. Takes a column or a parameter: the
+ * index complaints_plate_key_idx and the query must use exactly this expression.
+ */
+export function plateKeySql(value: SQL | AnyPgColumn): SQL {
+  return sql`upper(regexp_replace(${value}, '[[:space:]\u3000·•.-]', '', 'g'))`;
+}
+
+/**
+ * A description as repeat complaints compare it ("a very similar text", DESIGN §2): the same
+ * words, whatever the case, spaces and punctuation, as an md5 so that the index stays small.
+ * Index complaints_text_key_idx (with the category) and the query use exactly this expression.
+ */
+export function textKeySql(value: SQL | AnyPgColumn): SQL {
+  return sql`md5(lower(regexp_replace(${value}, '[[:space:][:punct:]\u3000，。！？、；：“”‘’（）【】《》…—～·]', '', 'g')))`;
+}
+
 export const complaints = pgTable(
   'complaints',
   {
@@ -188,7 +206,9 @@ export const complaints = pgTable(
       .where(sql`${t.status} in ${waitingStatesSql}`),
     index('complaints_manager_status_idx').on(t.customerManagerId, t.status),
     index('complaints_phone_idx').on(t.customerPhone),
-    index('complaints_plate_idx').on(t.plate),
+    // Repeat complaints (lib/complaints/repeats.ts): the same plate, or the same words in the same category.
+    index('complaints_plate_key_idx').on(plateKeySql(t.plate)),
+    index('complaints_text_key_idx').on(t.categoryId, textKeySql(t.description)),
     index('complaints_created_idx').on(t.createdAt, t.id),
     // Search (lib/complaints/search.ts): keyset pagination in (received_at desc, id desc) order,
     // and one trigram index over the searchable text (complaintSearchTextOf above).
@@ -220,6 +240,22 @@ export const complaintEvents = pgTable(
   },
   // One row per applied event: a second writer with the same version fails here at the latest.
   (t) => [uniqueIndex('complaint_events_version_uq').on(t.complaintId, t.version)],
+);
+
+/**
+ * A repeat complaint (DESIGN §2): the form, an earlier form of the same customer, and why (one
+ * row per reason: 'phone', 'plate', 'text'). Written at intake, in the intake's transaction.
+ */
+export const complaintLinks = pgTable(
+  'complaint_links',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    earlierId: uuid('earlier_id').notNull().references(() => complaints.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  // The primary key serves "is this form a repeat" (queues, reports); the second index the later forms of a form.
+  (t) => [primaryKey({ columns: [t.complaintId, t.earlierId, t.reason] }), index('complaint_links_earlier_idx').on(t.earlierId)],
 );
 
 export const complaintParties = pgTable(

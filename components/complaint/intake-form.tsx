@@ -31,6 +31,7 @@ export function IntakeForm({ categories, staff }: Props) {
   const t = useTranslations('intake');
   const f = useTranslations('form.fields');
   const wf = useTranslations('workflow');
+  const rp = useTranslations('form.repeats.reasons');
   const locale = useLocale();
   const format = useFormat();
   const router = useRouter();
@@ -47,10 +48,11 @@ export function IntakeForm({ categories, staff }: Props) {
   const err = (name: string) => (formState.errors[name]?.message as string | undefined) ?? undefined;
 
   async function lookUpEarlier() {
-    const phone = String(getValues('customerPhone') ?? '');
-    const plate = String(getValues('plate') ?? '');
-    if (phone.trim().length < 5 && plate.trim().length < 3) return setEarlier([]);
-    const result = await earlierFormsAction({ phone: phone || undefined, plate: plate || undefined });
+    // The same rule as the links stored at intake: phone, plate, or the same words in the category.
+    const value = (name: string) => String(getValues(name) ?? '').trim() || undefined;
+    const [phone, plate, categoryCode, description] = [value('customerPhone'), value('plate'), value('categoryCode'), value('description')];
+    if (!phone && !plate && !(categoryCode && description)) return setEarlier([]);
+    const result = await earlierFormsAction({ phone, plate, categoryCode, description });
     setEarlier(result.ok ? (result.data ?? []) : []);
   }
 
@@ -104,6 +106,7 @@ export function IntakeForm({ categories, staff }: Props) {
               onChange: (e) => {
                 const cat = categories.find((c) => c.code === e.target.value);
                 if (cat) setValue('severity', cat.defaultSeverity);
+                void lookUpEarlier();
               },
             })} className={inputClass}>
             <option value="">{t('choose')}</option>
@@ -116,7 +119,7 @@ export function IntakeForm({ categories, staff }: Props) {
           </select>
         ))}
         {field('customerEmail', <input {...a11y('customerEmail')} maxLength={limit('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
-        {field('description', <textarea rows={3} {...a11y('description')} maxLength={limit('description')} {...register('description')} className={inputClass} />, true)}
+        {field('description', <textarea rows={3} {...a11y('description')} maxLength={limit('description')} {...register('description', { onBlur: lookUpEarlier })} className={inputClass} />, true)}
         {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} maxLength={limit('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
         {field('partyUserIds', (
           <select multiple size={4} {...a11y('partyUserIds')} {...register('partyUserIds')} className={inputClass} aria-describedby="intake-parties-hint">
@@ -132,7 +135,7 @@ export function IntakeForm({ categories, staff }: Props) {
             {earlier.map((e) => (
               <li key={e.number}>
                 <a href={`/complaints/${e.number}`} className="font-mono text-blue-700 underline" target="_blank">{e.number}</a>{' '}
-                {wf(`states.${e.status}`)} · {format.date(new Date(e.receivedAt))} · {e.description.slice(0, 40)}
+                {wf(`states.${e.status}`)} · {format.date(new Date(e.receivedAt))} · {format.list(e.reasons.map((r) => rp(r)))} · {e.description.slice(0, 40)}
               </li>
             ))}
           </ul>

@@ -43,6 +43,7 @@ import { queueNotices, type Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
 import { canSee, refuseInvolved } from './form-view';
+import { linkRepeats } from './repeats';
 
 /** A staff member acting through the command layer. */
 export interface CommandActor extends Actor {
@@ -202,6 +203,8 @@ export async function createComplaint(
       if (partyUserIds.length) {
         await tx.insert(complaintParties).values(partyUserIds.map((userId) => ({ complaintId: form.id, userId })));
       }
+      // A repeat complaint is linked to the customer's earlier forms with the intake, or not at all.
+      await linkRepeats(tx, form, now);
       const [event] = await tx
         .insert(complaintEvents)
         .values({

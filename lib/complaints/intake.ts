@@ -1,29 +1,41 @@
-import { and, asc, desc, eq, ne, or } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { categories, complaints, users } from '@/db/schema';
+import { categories, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
+import { findRepeatCandidates, type RepeatReason } from './repeats';
+import { normalizePhone } from '@/lib/validation/phone';
 
 export interface EarlierForm {
   number: string;
   status: string;
   receivedAt: Date;
   description: string;
+  /** Why it counts: the same phone, plate or words (lib/complaints/repeats.ts). */
+  reasons: RepeatReason[];
 }
 
-/** Earlier forms of the same phone number or plate: a repeat complaint is flagged at intake. */
-export async function findEarlierForms(user: StaffUser, key: { phone?: string; plate?: string }, db?: Db): Promise<EarlierForm[]> {
-  const phone = key.phone?.trim();
-  const plate = key.plate?.trim().toUpperCase();
-  const match = or(phone ? eq(complaints.customerPhone, phone) : undefined, plate ? eq(complaints.plate, plate) : undefined);
-  if (!match) return [];
+/**
+ * The desk's live warning while typing: the earlier forms the new one would be linked to at
+ * intake (the same rule, lib/complaints/repeats.ts), of those this person may see. The phone
+ * is compared in E.164 however it is typed; one that is not a valid number yet is left out.
+ */
+export async function findEarlierForms(
+  user: StaffUser,
+  key: { phone?: string; plate?: string; categoryCode?: string; description?: string },
+  db?: Db,
+  now = new Date(),
+): Promise<EarlierForm[]> {
+  const phone = key.phone ? normalizePhone(key.phone) : null;
   const d = db ?? (await getDb());
-  return d
-    .select({ number: complaints.number, status: complaints.status, receivedAt: complaints.receivedAt, description: complaints.description })
-    .from(complaints)
-    .where(and(match, visibleTo(user)))
-    .orderBy(desc(complaints.receivedAt))
-    .limit(10);
+  const found = await findRepeatCandidates(
+    d,
+    user.siteId,
+    { phone, plate: key.plate?.trim() || null, categoryCode: key.categoryCode || null, description: key.description?.trim() || null },
+    now,
+    { extra: visibleTo(user) },
+  );
+  return found.slice(0, 10).map(({ number, status, receivedAt, description, reasons }) => ({ number, status, receivedAt, description, reasons }));
 }
 
 /** What the intake form offers: categories and the staff who can be named as involved. */

@@ -4,6 +4,7 @@ import { complaints, departments, openStatesSql } from '@/db/schema';
 import { openStates, stateOwner, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
+import { isRepeatSql } from './repeats';
 import { decodePosition, encodePosition, type KeysetPosition } from './page-cursor';
 import { customerUpdateIntervalMs, waitingCondition, waitingSince } from './waiting';
 
@@ -24,6 +25,8 @@ export interface QueueRow {
   departmentName: string | null;
   departmentNameEn: string | null;
   major: boolean;
+  /** Linked at intake to an earlier form of the same customer. */
+  repeat: boolean;
   stepDueAt: Date | null;
   overdue: boolean;
   /** The last update the customer saw (the waiting list's order). */
@@ -152,6 +155,8 @@ export async function listQueue(user: StaffUser, spec: QueueSpec, req: PageReque
         departmentName: departments.name,
         departmentNameEn: departments.nameEn,
         major: complaints.major,
+        // Evaluated for the page's rows only, each one probe of complaint_links' primary key.
+        repeat: isRepeatSql,
         stepDueAt: complaints.stepDueAt,
         lastUpdateAt: sql<Date>`${waitingSince}`.mapWith(complaints.receivedAt),
         keyText: sql<string>`${key}::text`,
@@ -177,6 +182,7 @@ export async function listQueue(user: StaffUser, spec: QueueSpec, req: PageReque
     departmentName: r.departmentName,
     departmentNameEn: r.departmentNameEn,
     major: r.major,
+    repeat: r.repeat,
     stepDueAt: r.stepDueAt,
     overdue: r.stepDueAt !== null && r.stepDueAt.getTime() < now.getTime(),
     lastUpdateAt: r.lastUpdateAt,

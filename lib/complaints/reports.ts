@@ -5,6 +5,7 @@ import type { StaffUser } from '@/db/queries/staff';
 import { zonedInstant } from '@/lib/workflow';
 import { notInvolved } from './form-view';
 import { accountabilityIn, groupByPerson } from './accountability';
+import { isRepeatSql } from './repeats';
 
 export const reportRoles = ['finance', 'management', 'gm'] as const;
 
@@ -34,6 +35,8 @@ export async function monthlyReport(user: StaffUser, month: string, timeZone: st
         onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
         // Closed after investigation as not founded (DESIGN §3): never resolved, counted apart.
         notFounded: sql<number>`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)::int`,
+        // Linked at intake to an earlier form of the same customer (DESIGN §2).
+        repeats: sql<number>`count(*) filter (where ${isRepeatSql})::int`,
       })
       .from(complaints)
       .leftJoin(categories, eq(categories.id, complaints.categoryId))

@@ -8,6 +8,7 @@ import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
+import { phoneSearchDigits } from '@/lib/validation/phone';
 
 export const searchPageSize = 25;
 
@@ -157,11 +158,12 @@ function fieldContains(column: SQL | AnyPgColumn, text: string): SQL {
 }
 
 /**
- * Part of a phone number, compared digits to digits: "138 0013" finds "138-0013-8001" and
- * "+8613800138001". 3 or more digits are served by complaints_phone_digits_idx.
+ * Part of a phone number, compared digits to digits: "138 0013" and "13800138001" find
+ * "+8613800138001", as does "0755 1234 5678" its landline "+8675512345678". 3 or more digits are served by complaints_phone_digits_idx.
  */
 function phoneContains(text: string): SQL {
-  const digits = text.replace(/\D/g, '');
+  // Stored in E.164: a whole number typed nationally ("0755-1234 5678") is compared as E.164 digits.
+  const digits = phoneSearchDigits(text);
   // Nothing to compare digit by digit (e.g. letters): contains on the stored value.
   if (!digits) return sql`${complaints.customerPhone} ilike ${containsPattern(text)}`;
   return sql`${phoneDigits} like ${containsPattern(digits)}`;

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { accountabilityEntries, complaintParties, complaints, notifications, openStatesSql, sites, users } from '@/db/schema';
 import { accountabilityIn, groupByPerson, type AccountabilityRow } from './accountability';
 import { localDate, zonedInstant, addCalendarDays, type Role } from '@/lib/workflow';
+import { isRepeatSql } from './repeats';
 
 export type SummaryKind = 'weekly' | 'monthly' | 'accountability';
 
@@ -33,18 +34,20 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
   const base = (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
   let queued = 0;
   for (const site of await db.select({ id: sites.id }).from(sites)) {
-    // Three counts, each on its own index (received_at, resolved_at, the queue index), rather
+    // The counts, each on its own index (received_at, resolved_at, the queue index), rather
     // than one pass over every form of the site.
     const count = async (where: SQL | undefined) =>
       (await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.siteId, site.id), where)))[0].n;
-    const [received, resolved, notFounded, overdue] = await Promise.all([
+    const [received, repeats, resolved, notFounded, overdue] = await Promise.all([
       count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end))),
+      // Of those, the repeat complaints: one probe of complaint_links' primary key a form.
+      count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end), isRepeatSql)),
       count(and(gte(complaints.resolvedAt, start), lt(complaints.resolvedAt, end))),
       // Closed as not founded in the period (the GM's approval entered `rejected`); never resolved.
       count(and(eq(complaints.status, 'rejected'), eq(complaints.founded, false), gte(complaints.stateEnteredAt, start), lt(complaints.stateEnteredAt, end))),
       count(and(sql`${complaints.status} in ${openStatesSql}`, lt(complaints.stepDueAt, now))),
     ]);
-    const counts = { received, resolved, notFounded, overdue };
+    const counts = { received, repeats, resolved, notFounded, overdue };
     const [money] = await db
       .select({
         penalties: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'penalty'), 0)::int`,
@@ -62,6 +65,7 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
       from: period.from,
       to: addCalendarDays(period.to, -1),
       received: counts.received,
+      repeats: counts.repeats,
       resolved: counts.resolved,
       notFounded: counts.notFounded,
       overdue: counts.overdue,

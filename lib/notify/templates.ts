@@ -446,21 +446,21 @@ export const TEMPLATES: TemplateTable = {
   summary_weekly: {
     'zh-CN': {
       subject: '客诉周报（{from} 至 {to}）',
-      lines: ['本周受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
+      lines: ['本周受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '其中重复投诉（同一客户在规定期限内再次投诉）{repeats} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
     },
     en: {
       subject: 'Weekly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Repeat complaints among those received (the same customer again within the period): {repeats}.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
     },
   },
   summary_monthly: {
     'zh-CN': {
       subject: '客诉月报（{from} 至 {to}）',
-      lines: ['上月受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
+      lines: ['上月受理 {received} 张，解决 {resolved} 张，调查后认定不成立 {notFounded} 张；当前超期未结 {overdue} 张。', '其中重复投诉（同一客户在规定期限内再次投诉）{repeats} 张。', '处罚 {penalties}，奖励 {rewards}。', '查看报表：{url}'],
     },
     en: {
       subject: 'Monthly complaint summary ({from} to {to})',
-      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
+      lines: ['Received {received}, resolved {resolved}, found not founded after investigation {notFounded}; {overdue} open forms are overdue now.', 'Repeat complaints among those received (the same customer again within the period): {repeats}.', 'Penalties {penalties}, rewards {rewards}.', 'Report: {url}'],
     },
   },
   summary_accountability: {

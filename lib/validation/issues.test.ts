@@ -52,7 +52,7 @@ const cases: { name: string; schema: z.ZodType; input: unknown; path: string; ki
   { name: 'not a whole number', schema: eventSchemas.record_follow_up, input: { satisfaction: 3.5, summary: 'x' }, path: 'satisfaction', kind: 'wholeNumber' },
   { name: 'bad date', schema: eventSchemas.record_contact, input: { summary: 'x', nextContactOn: '2026-13-45' }, path: 'nextContactOn', kind: 'date' },
   { name: 'bad e-mail', schema: createComplaintSchema, input: { customerEmail: 'not-an-address' }, path: 'customerEmail', kind: 'email' },
-  { name: 'bad phone', schema: createComplaintSchema, input: { customerPhone: 'abc' }, path: 'customerPhone', kind: 'format' },
+  { name: 'bad phone', schema: createComplaintSchema, input: { customerPhone: 'abc' }, path: 'customerPhone', kind: 'rule' },
   { name: 'bad character', schema: eventSchemas.resume, input: { reason: 'a\u0000b' }, path: 'reason', kind: 'badChar' },
   { name: 'union (name or none)', schema: determinationDraftSchema, input: { responsiblePerson: 'x'.repeat(201) }, path: 'responsiblePerson', kind: 'tooLong' },
   { name: 'remedy amount rule', schema: eventSchemas.resolve_on_spot, input: { remedy: { kind: 'compensation', description: 'x' }, rootCause: 'x', preventiveAction: 'x', followUpWanted: true }, path: 'remedy.amountCents', kind: 'rule' },

@@ -186,6 +186,7 @@ describe('createComplaintSchema', () => {
   it('accepts a minimal complaint with defaults', () => {
     expect(createComplaintSchema.parse(valid)).toEqual({
       ...valid,
+      customerPhone: '+8613800000000', // stored in E.164
       customerLocale: 'zh-CN',
       severity: 'general',
       partyUserIds: [],
@@ -216,6 +217,7 @@ describe('createComplaintSchema', () => {
     ['phone letters', { customerPhone: '138abc00000' }],
     ['phone too short', { customerPhone: '1234' }],
     ['phone too long', { customerPhone: '1'.repeat(21) }],
+    ['phone that is no number (11 digits, no such prefix)', { customerPhone: '12345678901' }],
     ['email', { customerEmail: 'not-an-email' }],
     ['locale', { customerLocale: 'fr' }],
     ['purchase date', { purchaseDate: '30/06/2025' }],

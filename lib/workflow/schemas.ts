@@ -3,6 +3,7 @@ import { channels, evidenceMimes, maxEvidenceBytes, pendingReasons, remedyKinds,
 import type { EventName } from './transitions';
 import { safeText } from '@/lib/validation/text';
 import { rule, ruleParams } from '@/lib/validation/issues';
+import { phoneField } from '@/lib/validation/phone';
 
 /** Free text: longer fields are multi-line (tab, CR, LF allowed); no NUL, lone surrogate or other control character. */
 const text = (max = 4000) => safeText({ multiline: max > 200 }).min(1).max(max);
@@ -196,8 +197,8 @@ export type EventRawInput<E extends EventName> = z.input<(typeof eventSchemas)[E
 export const createComplaintSchema = z.strictObject({
   channel: z.enum(channels),
   customerName: shortText(),
-  customerPhone: safeText()
-    .regex(/^[0-9+\- ]{5,20}$/),
+  // Stored in E.164 (lib/validation/phone.ts): SMS, search and repeat complaints rely on one form.
+  customerPhone: phoneField(),
   customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText().pipe(z.email().max(254)).optional()),
   customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   subjectProduct: optionalText(200),

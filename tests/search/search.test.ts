@@ -99,7 +99,7 @@ forEachBackend('search', (backend) => {
     const tail = some.number.slice(-3);
     expect(await allNumbers(db, m, filters({ number: tail }))).toEqual(visible(m, (c) => c.number.includes(tail)));
     expect(await allNumbers(db, m, filters({ name: '刘建国' }))).toEqual(visible(m, (c) => c.customerName.includes('刘建国')));
-    expect(await allNumbers(db, m, filters({ phone: '13300133007' }))).toEqual(visible(m, (c) => c.customerPhone === '13300133007'));
+    expect(await allNumbers(db, m, filters({ phone: '13300133007' }))).toEqual(visible(m, (c) => c.customerPhone === '+8613300133007')); // stored in E.164
     expect(await allNumbers(db, m, filters({ phone: '3007' }))).toEqual(visible(m, (c) => c.customerPhone.includes('3007')));
     expect(await allNumbers(db, m, filters({ plate: '粤a·3k7' }))).toEqual(visible(m, (c) => (c.plate ?? '').includes('粤A·3K7')));
     for (const state of ['received', 'pending', 'archived'] as const) {

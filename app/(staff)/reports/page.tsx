@@ -34,12 +34,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="r-received">
         <h2 id="r-received" className="mb-2 text-lg font-medium">{t('received')}</h2>
         <table className="w-full rounded border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100"><tr><th className={th}>{t('category')}</th><th className={th}>{t('forms')}</th><th className={th}>{t('resolved')}</th><th className={th}>{t('onTime')}</th><th className={th}>{t('notFounded')}</th></tr></thead>
+          <thead className="bg-slate-100"><tr><th className={th}>{t('category')}</th><th className={th}>{t('forms')}</th><th className={th}>{t('resolved')}</th><th className={th}>{t('onTime')}</th><th className={th}>{t('notFounded')}</th><th className={th}>{t('repeats')}</th></tr></thead>
           <tbody>
             {report.received.map((r) => (
-              <tr key={r.category ?? '-'}><td className={td}>{(locale === 'en' ? r.categoryEn : r.category) ?? '—'}</td><td className={td}>{r.forms}</td><td className={td}>{r.resolved}</td><td className={td}>{r.onTime}</td><td className={td} data-testid="not-founded">{r.notFounded}</td></tr>
+              <tr key={r.category ?? '-'}><td className={td}>{(locale === 'en' ? r.categoryEn : r.category) ?? '—'}</td><td className={td}>{r.forms}</td><td className={td}>{r.resolved}</td><td className={td}>{r.onTime}</td><td className={td} data-testid="not-founded">{r.notFounded}</td><td className={td} data-testid="repeats">{r.repeats}</td></tr>
             ))}
-            {report.received.length === 0 && <tr><td className={td} colSpan={5}>{t('none')}</td></tr>}
+            {report.received.length === 0 && <tr><td className={td} colSpan={6}>{t('none')}</td></tr>}
           </tbody>
         </table>
       </section>

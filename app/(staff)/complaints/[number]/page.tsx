@@ -12,6 +12,7 @@ import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Section, Field } from '@/components/complaint/form-section';
+import { RepeatLinks } from '@/components/complaint/repeat-links';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -84,6 +85,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd>{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : form.pausedAt ? <span><PauseIcon /> {t('paused')}</span> : <DeadlineBadge due={form.resolutionDueAt} now={now} />}</dd></div>
           </dl>
         </header>
+
+        <RepeatLinks user={user} complaintId={form.id} />
 
         <Section title={t('sections.customer')}>
           <Field label={t('fields.customerName')} value={form.customerName} />
