@@ -85,6 +85,8 @@ export const matrix: Record<string, Entry> = {
   'page /admin/sites': { expect: page('admin') },
   'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
   'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
+  // The receipt shows the access code: the desk's alone (machao, involved, is no desk user either).
+  'page /complaints/[number]/receipt': { expect: page('desk') },
   'page /department': { expect: page('service', 'parts', 'machao') },
   'page /desk': { expect: page('desk') },
   'page /desk/[list]': { expect: page('desk'), params: { list: 'triage' } },

@@ -16,6 +16,8 @@ const env = {
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   KESU_PUBLIC_URL: `http://localhost:${port}`,
+  // The number printed on the customer's receipt (e2e/receipt.spec.ts).
+  KESU_DESK_PHONE: process.env.KESU_DESK_PHONE ?? '020-8888 6666',
   // Small pages, so that the demo data's lists have several (e2e/queues.spec.ts).
   KESU_QUEUE_PAGE_SIZE: '5',
   // The browser tests stand in for a proxy on the loopback interface: each test sends its own

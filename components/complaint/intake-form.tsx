@@ -62,7 +62,8 @@ export function IntakeForm({ categories, staff }: Props) {
       const result = await createComplaintAction({ input, idempotencyKey });
       if (result.ok && result.data) {
         setIdempotencyKey(crypto.randomUUID());
-        router.push(`/complaints/${result.data.number}`);
+        // A walk-in customer is standing at the desk: hand over the receipt first.
+        router.push(input.channel === 'walk_in' ? `/complaints/${result.data.number}/receipt` : `/complaints/${result.data.number}`);
         return;
       }
       for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path, { message: messages[0] });

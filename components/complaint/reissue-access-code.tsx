@@ -11,29 +11,13 @@ interface Receipt {
   trackUrl: string;
 }
 
-/** The desk issues a new access code and sees it once, to read out or print as a receipt. */
+/** The desk issues a new access code and sees it once, to read out or print on the receipt. */
 export function ReissueAccessCode({ complaintId, number, version }: { complaintId: string; number: string; version: number }) {
   const t = useTranslations('form.reissue');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const print = (r: Receipt) => {
-    // A window of its own, filled as text (never as HTML): only the receipt is printed.
-    const w = window.open('', '_blank', 'width=480,height=480');
-    if (!w) return;
-    w.document.title = `${t('number')} ${r.number}`;
-    for (const [label, value] of [[t('number'), r.number], [t('code'), r.accessCode], [t('link'), r.trackUrl]]) {
-      const p = w.document.createElement('p');
-      p.style.fontFamily = 'system-ui, sans-serif';
-      const b = w.document.createElement('strong');
-      b.textContent = `${label}: `;
-      p.append(b, value);
-      w.document.body.append(p);
-    }
-    w.print();
-  };
 
   return (
     <div className="space-y-2 text-sm">
@@ -66,7 +50,8 @@ export function ReissueAccessCode({ complaintId, number, version }: { complaintI
               <dt className="text-slate-600">{t('code')}</dt><dd className="font-mono text-lg font-semibold" data-testid="reissued-code">{receipt.accessCode}</dd>
               <dt className="text-slate-600">{t('link')}</dt><dd className="break-all font-mono text-xs">{receipt.trackUrl}</dd>
             </dl>
-            <button type="button" className="mt-2 rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" onClick={() => print(receipt)}>{t('print')}</button>
+            {/* The printed receipt is the receipt page (its showing is recorded like any other). */}
+            <a href={`/complaints/${receipt.number}/receipt`} className="mt-2 inline-block rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">{t('print')}</a>
           </div>
         )}
       </div>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/get-format';
 import type { StaffUser } from '@/lib/auth/session';
 import { loadRepeatLinks, repeatDays, type LinkedForm } from '@/lib/complaints/repeats';
 
@@ -10,7 +11,7 @@ import { loadRepeatLinks, repeatDays, type LinkedForm } from '@/lib/complaints/r
 export async function RepeatLinks({ user, complaintId }: { user: StaffUser; complaintId: string }) {
   const links = await loadRepeatLinks(user, complaintId);
   if (links.earlier.length === 0 && links.later.length === 0) return null;
-  const [t, wf, format] = await Promise.all([getTranslations('form.repeats'), getTranslations('workflow'), getFormatter()]);
+  const [t, wf, format] = await Promise.all([getTranslations('form.repeats'), getTranslations('workflow'), getFormat()]);
   const list = (forms: LinkedForm[], title: string, id: string) =>
     forms.length > 0 && (
       <div>
@@ -21,7 +22,7 @@ export async function RepeatLinks({ user, complaintId }: { user: StaffUser; comp
               <Link href={`/complaints/${f.number}`} className="font-mono text-blue-700 underline">{f.number}</Link>{' '}
               <span className="rounded bg-slate-100 px-1.5 py-0.5">{wf(`states.${f.status}`)}</span>{' '}
               <span className="text-slate-600">
-                <span className="whitespace-nowrap">{t('received', { date: format.dateTime(f.receivedAt, { dateStyle: 'medium' }) })}</span>
+                <span className="whitespace-nowrap">{t('received', { date: format.date(f.receivedAt) })}</span>
                 {' · '}
                 <span className="whitespace-nowrap">{f.reasons.map((r) => t(`reasons.${r}`)).join('、')}</span>
               </span>

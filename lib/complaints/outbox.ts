@@ -11,7 +11,7 @@ export interface Notice {
   payload?: Record<string, unknown>;
 }
 
-function publicBase(): string {
+export function publicBase(): string {
   return (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
 }
 

@@ -5,8 +5,9 @@ import { formats } from './format';
 import { loadMessages } from './messages';
 
 // No locale in the URL: the cookie set by the language switch wins, then the browser's language.
-export default getRequestConfig(async () => {
+// A page part written for someone else (the customer's receipt) asks for its locale explicitly.
+export default getRequestConfig(async ({ locale: asked }) => {
   const cookie = (await cookies()).get(localeCookie)?.value;
-  const locale = isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
+  const locale = isLocale(asked) ? asked : isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
   return { locale, messages: loadMessages(locale), timeZone: timeZone(), formats };
 });

@@ -13,6 +13,7 @@ import { HistoryTimeline } from '@/components/complaint/history-timeline';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Section, Field } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
+import { PrintButton } from '@/components/ui/print-button';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -25,12 +26,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const now = new Date();
   const view = await loadFormView(user, number, now);
   if (!view) notFound();
-  const [t, wf, format, locale, choices] = await Promise.all([
+  const [t, wf, format, locale, choices, receipt] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getFormat(),
     getLocale(),
     loadChoices(user, undefined, view.form.siteId),
+    getTranslations('receipt.staff'),
   ]);
   const { form } = view;
   const dt = format.dateTimeOrDash;
@@ -71,6 +73,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     <div className="grid gap-6 lg:grid-cols-[1fr_24rem] print:block">
       <article className="space-y-4" aria-labelledby="form-title">
         <header className="rounded border border-slate-200 bg-white p-4">
+          <div className="no-print float-right flex flex-wrap justify-end gap-2">
+            {/* Opening the receipt shows the access code and is recorded: a plain link, never prefetched. */}
+            {user.role === 'desk' && !view.parties.some((p) => p.id === user.id) && (
+              <a href={`/complaints/${form.number}/receipt`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{receipt('open')}</a>
+            )}
+            <PrintButton label={receipt('printForm')} />
+          </div>
           <p className="text-sm text-slate-600">{t('paperTitle')}</p>
           <h1 id="form-title" className="font-mono text-2xl font-semibold">{form.number}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">

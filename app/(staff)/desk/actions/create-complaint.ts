@@ -15,5 +15,6 @@ export const createComplaintAction = staffAction({ roles: ['desk', 'admin'], sch
   const { complaint } = await createComplaint(await getDb(), input, user, { idempotencyKey });
   await kickOutbox();
   revalidatePath('/desk');
-  return { number: complaint.number, accessCode: complaint.accessCode };
+  // Not the access code: the desk sees it on the receipt, where each showing is recorded.
+  return { number: complaint.number };
 });
