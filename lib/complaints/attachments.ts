@@ -5,7 +5,7 @@ import { attachments, complaints } from '@/db/schema';
 import { attachmentPath, storeAttachment } from '@/lib/attachments';
 import type { StaffUser } from '@/db/queries/staff';
 import { evidenceMimes, isTerminal, maxEvidenceBytes, type EvidenceFile, type State } from '@/lib/workflow';
-import { inspectUpload, storedFilename, type Inspection, type UploadRefusal } from '@/lib/uploads';
+import { inspectUpload, storedFilename, type Inspection } from '@/lib/uploads';
 import { applyEvent } from './commands';
 import { CommandError } from './errors';
 import { canSee, partiesOf, refuseInvolved } from './form-view';
@@ -38,7 +38,8 @@ export async function addEvidence(
   const checked: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
   for (const file of args.files) {
     const r: Inspection = await inspectUpload(file.bytes, { allowed: evidenceMimes, maxBytes: maxEvidenceBytes });
-    if (!r.ok) throw new CommandError('invalid_input', {}, { files: [`${file.name.slice(0, 100)}: ${refusalText[r.refusal]}`] });
+    // Said to the uploader in their language, naming the file (commands.errors.upload_*).
+    if (!r.ok) throw new CommandError(`upload_${r.refusal}`, { file: file.name.slice(0, 100) });
     checked.push({
       bytes: file.bytes,
       file: { filename: storedFilename(file.name, r.ext), mime: r.mime, size: file.bytes.length, ...(r.width ? { width: r.width, height: r.height } : {}) },
@@ -60,15 +61,6 @@ export async function addEvidence(
     }
   }
 }
-
-/** Said to the uploader (staff), next to the file's name. */
-const refusalText: Record<UploadRefusal, string> = {
-  empty: 'empty file',
-  too_large: 'over 10 MB',
-  bad_type: 'only JPEG, PNG, WebP, HEIC/HEIF photos or PDF',
-  not_image: 'not a readable image',
-  too_many_pixels: 'image too large (at most 12,000 px a side and 50 megapixels)',
-};
 
 /** The file of an attachment, only for staff who may see its form. */
 export async function readEvidence(db: Db, user: StaffUser, id: string) {

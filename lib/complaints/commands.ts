@@ -35,7 +35,7 @@ import {
   type Severity,
   type SlaPolicy,
 } from '@/lib/workflow';
-import { CommandError } from './errors';
+import { CommandError, unknownReference } from './errors';
 import { siteStaffNames } from './staff-directory';
 import { patchToColumns, toFacts } from './facts';
 import { customerNotice, type CustomerNoticeText } from './customer-notice';
@@ -123,7 +123,7 @@ export async function createComplaint(
       const siteId = opts.siteId ?? by?.siteId ?? (await defaultSiteId(tx));
       const [category] = await tx.select().from(categories).where(eq(categories.code, input.categoryCode));
       // A retired category stays on its old forms but takes no new ones.
-      if (!category || !category.active) throw new CommandError('unknown_reference', { field: 'categoryCode' }, { categoryCode: ['unknown category'] });
+      if (!category || !category.active) throw unknownReference('categoryCode');
       const partyUserIds = [...new Set(input.partyUserIds)];
       await siteStaffNames(tx, siteId, partyUserIds, 'partyUserIds');
       const departmentId = category.defaultDepartmentCode
@@ -472,7 +472,7 @@ async function checkReferences(tx: Tx, event: EventName, input: Record<string, u
   if (deptId) {
     const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, isUuid(deptId) ? deptId : '00000000-0000-0000-0000-000000000000'));
     const field = event === 'triage' ? 'departmentId' : 'responsibleDepartmentId';
-    if (!d) throw new CommandError('unknown_reference', { field }, { [field]: ['unknown department'] });
+    if (!d) throw unknownReference(field);
   }
   if (event === 'triage' && typeof input.customerManagerId === 'string') {
     const managerId = input.customerManagerId;
@@ -482,7 +482,7 @@ async function checkReferences(tx: Tx, event: EventName, input: Record<string, u
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true), eq(users.siteId, siteId)));
-    if (!u) throw new CommandError('unknown_reference', { field: 'customerManagerId' }, { customerManagerId: ['unknown user'] });
+    if (!u) throw unknownReference('customerManagerId');
   }
   // Users named in the input must be the site's staff (else a foreign-key or uuid error escapes as a 500).
   if (event === 'triage' && Array.isArray(input.partyUserIds)) await siteStaffNames(tx, siteId, input.partyUserIds as string[], 'partyUserIds');

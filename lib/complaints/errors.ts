@@ -1,6 +1,8 @@
 import type { RefusalCode } from '@/lib/workflow';
+import type { UploadRefusal } from '@/lib/uploads';
+import { encodeIssue } from '@/lib/validation/issues';
 
-export type CommandErrorCode = RefusalCode | 'not_found' | 'stale_version' | 'invalid_input' | 'not_assignable' | 'unknown_reference';
+export type CommandErrorCode = RefusalCode | 'not_found' | 'stale_version' | 'invalid_input' | 'not_assignable' | 'unknown_reference' | `upload_${UploadRefusal}`;
 
 /**
  * An expected refusal of a command: a code the UI translates (workflow.refusals / commands.errors),
@@ -15,4 +17,12 @@ export class CommandError extends Error {
     super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
     this.name = 'CommandError';
   }
+}
+
+/**
+ * A chosen person, department or category that does not exist (any more) or is not of the
+ * form's site: `unknown_reference` naming the field, with the field error worded like any other.
+ */
+export function unknownReference(field: string): CommandError {
+  return new CommandError('unknown_reference', { field }, { [field]: [encodeIssue({ kind: 'rule', key: 'unknownChoice' })] });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { departments, users } from '@/db/schema';
-import { CommandError } from './errors';
+import { unknownReference } from './errors';
 
 /** One person of a site's staff directory, as a picker offers them. */
 export interface DirectoryPerson {
@@ -34,6 +34,6 @@ export async function siteStaffNames(db: Db | Tx, siteId: string, ids: readonly 
   const rows = unique.every((id) => uuid.test(id))
     ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, unique), eq(users.siteId, siteId)))
     : [];
-  if (rows.length !== unique.length) throw new CommandError('unknown_reference', { field }, { [field]: ['unknown user'] });
+  if (rows.length !== unique.length) throw unknownReference(field);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

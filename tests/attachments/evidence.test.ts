@@ -56,7 +56,8 @@ forEachBackend('staff evidence', (backend) => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
     const err = await addEvidence(fx.db, { complaintId: form.id, user: await user('service'), files: [{ name: 'photo.jpg', bytes: html }] }).catch((e) => e);
     expect(err).toBeInstanceOf(CommandError);
-    expect(err.code).toBe('invalid_input');
+    expect(err.code).toBe('upload_bad_type');
+    expect(err.params).toEqual({ file: 'photo.jpg' });
     expect(await fx.database.execute(`select id from attachments where complaint_id = '${form.id}'`)).toHaveLength(0);
   });
 
