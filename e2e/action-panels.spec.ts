@@ -85,7 +85,8 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   // Desk: intake, with the purchase date the form page shows.
   await signIn(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('walk_in');
+  // A phone intake lands on the form page (a walk-in lands on the receipt first).
+  await intake.getByLabel('反馈渠道').selectOption('phone');
   await intake.getByLabel('客户姓名').fill('郭晓东');
   await intake.getByLabel('联系电话').fill('13911112222');
   await intake.getByLabel('车牌号').fill('粤A·P4N3L');
