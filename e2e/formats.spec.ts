@@ -69,7 +69,7 @@ test('form page, history, queue, ledger and outbox show labels and one date form
   await submitAction(page, '分派处理', '责任认定');
   const propose = await openAction(page, '申请转未了事宜');
   await propose.getByLabel('原因').selectOption('parts_delayed');
-  await propose.getByLabel('说明（客户可见）').fill('电机需从厂家调货，预计两周到货。');
+  await propose.getByLabel(/给客户的说明/).fill('电机需从厂家调货，预计两周到货。');
   await submitAction(page, '申请转未了事宜', '待批未了');
   await signOut(page);
 
