@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { signIn, signOut } from './helpers';
-import { openAction, openForm, submitAction } from './form-actions';
+import { fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
 
 // The action panels of 提交责任认定, 责任认定草稿 and 完成处理 hold repeatable rows (remedy,
 // accountability entries). Their inputs once shrank to ~15 px in the 24rem side panel, with
@@ -92,7 +92,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   await intake.getByLabel('车牌号').fill('粤A·P4N3L');
   await intake.getByLabel('购买日期').fill('2025-06-30');
   await intake.getByLabel('投诉类别').selectOption('workmanship');
-  await intake.getByLabel('客户反映（客户原话）').fill('更换刹车片后座椅上有油污，地垫被弄脏。');
+  await intake.getByLabel('客户反映（客户原话）').fill('更换机油后座椅上有油污，地垫被弄脏。');
   await intake.getByRole('button', { name: '登记并编号' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
   const number = page.url().split('/').pop()!;
@@ -188,6 +188,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   ], testInfo, 'complete');
   await done.getByLabel('根本原因').fill('维修技师未按规定使用座椅套。');
   await done.getByLabel('预防措施').fill('工位检查表加入三件套。');
+  await fillCustomerSummary(done);
   await submitAction(page, '完成处理', '回访');
   const result = section(page, '六、处理结果与责任追究');
   await expect(result).toContainText('马超');

@@ -119,7 +119,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await intake.getByLabel(w.category, { exact: true }).selectOption({ index: 1 });
       await intake.getByLabel(w.description, { exact: true }).fill('保养后发动机有异响，已经三天了。');
       await intake.getByRole('button', { name: w.submit }).click();
-      await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+      // A walk-in lands on the receipt first; the form is one step back.
+      await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}\/receipt$/);
+      await page.goto(page.url().replace(/\/receipt$/, ''));
 
       // An event form, empty: the reason is a choice (its codes, such as unclear_fault, never show).
       const pending = await openAction(page, w.pending);

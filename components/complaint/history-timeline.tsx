@@ -58,7 +58,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
               {format.dateTime(e.at)} · {e.actorName} · {role}
             </div>
             {texts.map(({ text, label, visible }, i) => (
-              <p key={i} className="mt-1 whitespace-pre-line break-words text-sm">
+              <p key={i} className="mt-1 whitespace-pre-line text-sm">
                 {e.customerVisible && !visible && <span className="mr-1 rounded bg-slate-100 px-1 text-xs text-slate-700">{t('internal')}</span>}
                 {label && <span className="mr-1 font-medium">{label}</span>}
                 {text}

@@ -50,7 +50,7 @@ export default async function InboxPage() {
                     {change.deadline && !n.deadlineInText && <> · {t('deadline', { at: format.dateTime(change.deadline) })}</>}
                   </p>
                 )}
-                {text && <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{text}</p>}
+                {text && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{text}</p>}
               </li>
             );
           })}

@@ -67,7 +67,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                       <td className={`${td} whitespace-nowrap font-mono`}>{e.number}</td>
                       <td className={`${td} whitespace-nowrap`}>{t(`types.${e.type}`)}</td>
                       <td className={`${td} whitespace-nowrap`}>{money(e.amountCents)}</td>
-                      <td className={`${td} min-w-48 break-words`}>{e.reason}</td>
+                      <td className={`${td} min-w-48`}>{e.reason}</td>
                     </tr>
                   ))}
                   <tr className="bg-slate-50">

@@ -69,7 +69,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
             {(['when', 'how', 'cause', 'prevention'] as const).map((k) => (
               <div key={k}>
                 <dt className="text-sm font-medium text-slate-600">{t(`summary.${k}`)}</dt>
-                <dd className="mt-0.5 whitespace-pre-line break-words" data-testid={`summary-${k}`}>{view.summary![k]}</dd>
+                <dd className="mt-0.5 whitespace-pre-line" data-testid={`summary-${k}`}>{view.summary![k]}</dd>
               </div>
             ))}
           </dl>
@@ -125,7 +125,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
         {entry.summary && entry.at.getTime() !== view!.summary?.at.getTime() && (
           <dl className="mt-1 space-y-1">
             {(['when', 'how', 'cause', 'prevention'] as const).map((k) => (
-              <div key={k}><dt className="text-sm font-medium text-slate-600">{t(`summary.${k}`)}</dt><dd className="whitespace-pre-line break-words">{entry.summary![k]}</dd></div>
+              <div key={k}><dt className="text-sm font-medium text-slate-600">{t(`summary.${k}`)}</dt><dd className="whitespace-pre-line">{entry.summary![k]}</dd></div>
             ))}
           </dl>
         )}
