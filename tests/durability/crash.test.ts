@@ -21,6 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 import { backendKinds, type BackendKind } from '@/tests/helpers/databases';
 import { pngBytes } from '@/tests/public/fixtures';
+import { normalizePhone } from '@/lib/validation/phone';
 import { actionId, requireBuild, Server, sleep, submitOverHttp, type SubmitFields } from './server';
 
 const ci = process.env.CI === 'true';
@@ -202,7 +203,8 @@ describe.each(backendKinds())('SIGKILL of the production server under submission
         number: a.number,
         access_code: a.accessCode,
         customer_name: a.fields.customerName,
-        customer_phone: a.fields.customerPhone,
+        // Stored in E.164, as every intake stores it.
+        customer_phone: normalizePhone(a.fields.customerPhone),
         description: a.fields.description,
         status: 'received',
         // A customer's photos are part of the intake transaction: one evidence_added event.
