@@ -46,7 +46,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               ))}
             </nav>
           )}
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          {/* Words never break here (body wraps long text anywhere): the group wraps to a new line instead. */}
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-3 text-sm">
             {user && (
               <span data-testid="current-user">
                 {user.name} · {t(`roles.${user.role}`)}
@@ -55,7 +56,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <LocaleSwitch />
             {user && (
               <form action={signOutAction}>
-                <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">{t('signOut')}</button>
+                <button type="submit" className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">{t('signOut')}</button>
               </form>
             )}
           </div>

@@ -10,7 +10,7 @@ export async function LocaleSwitch() {
       {(Object.keys(labels) as (keyof typeof labels)[]).map((locale) => (
         <button key={locale} type="submit" name="locale" value={locale} lang={locale}
           aria-pressed={current === locale}
-          className={`rounded px-2 py-1 ${current === locale ? 'bg-slate-800 text-white' : 'text-slate-700 underline'}`}>
+          className={`whitespace-nowrap rounded px-2 py-1 ${current === locale ? 'bg-slate-800 text-white' : 'text-slate-700 underline'}`}>
           {labels[locale]}
         </button>
       ))}

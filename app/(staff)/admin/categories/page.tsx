@@ -45,7 +45,7 @@ export default async function CategoriesPage() {
             <tbody>
               {cats.map((c) => (
                 <tr key={c.id} className={`border-t border-slate-100 ${c.active ? '' : 'bg-slate-50 text-slate-600'}`}>
-                  <td className="px-3 py-2 font-mono">{c.code}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono">{c.code}</td>
                   <td className="px-3 py-2">
                     {name(c)}
                     <span className="block text-xs text-slate-600">{locale === 'en' ? c.name : c.nameEn}</span>

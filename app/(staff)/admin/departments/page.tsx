@@ -46,7 +46,7 @@ export default async function DepartmentsPage() {
               {depts.map((d) => (
                 <tr key={d.id} className="border-t border-slate-100">
                   {manySites && <td className="px-3 py-2">{d.siteName}</td>}
-                  <td className="px-3 py-2 font-mono">{d.code}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono">{d.code}</td>
                   <td className="px-3 py-2">
                     {name(d)}
                     <span className="block text-xs text-slate-600">{locale === 'en' ? d.name : d.nameEn}</span>
