@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
@@ -14,7 +13,9 @@ const schema = z.object({ input: z.unknown(), idempotencyKey: z.uuid() });
 export const createComplaintAction = staffAction({ roles: ['desk', 'admin'], schema }, async ({ input, idempotencyKey }, user) => {
   const { complaint } = await createComplaint(await getDb(), input, user, { idempotencyKey });
   await kickOutbox();
-  revalidatePath('/desk');
+  // No revalidatePath: the desk goes on to the new form or its receipt, and a refresh applied
+  // after that navigation rendered the receipt (and recorded a showing of the code) twice.
+  // The desk's lists are dynamic pages, fetched afresh on the next visit.
   // Not the access code: the desk sees it on the receipt, where each showing is recorded.
   return { number: complaint.number };
 });
