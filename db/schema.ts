@@ -457,6 +457,33 @@ export const deadlineAlerts = pgTable(
   (t) => [primaryKey({ columns: [t.complaintId, t.stateEnteredAt, t.kind] })],
 );
 
+// What administrators did (PIPL and accountability): append-only, like a form's history. One row
+// per act: who, when, what, and the state before and after (never a password or a secret).
+export const adminAudit = pgTable(
+  'admin_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    /** null: the system itself (a job such as retention). */
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    siteId: uuid('site_id').references(() => sites.id),
+    /** e.g. 'staff.update', 'department.create', 'sign_in_lock.lift', 'person.erase' */
+    action: text('action').notNull(),
+    /** e.g. 'user', 'department', 'category', 'site', 'sla', 'calendar', 'complaint', 'person' */
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    /** What a reader recognises the target by (a login, a code, a form number). */
+    targetLabel: text('target_label'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('admin_audit_at_idx').on(t.at.desc(), t.id.desc()),
+    index('admin_audit_action_at_idx').on(t.action, t.at.desc()),
+    index('admin_audit_actor_at_idx').on(t.actorUserId, t.at.desc()),
+  ],
+);
+
 export type Site = typeof sites.$inferSelect;
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
