@@ -177,12 +177,12 @@ test('a late rating stands beside the follow-up; an archived form offers no surv
   await expect(row.locator('div.text-xs')).not.toContainText('客户 · 客户');
 
   // Evidence is taken while the form is open, and not offered once it is archived.
-  await expect(desk.getByLabel('上传照片或 PDF 证据材料')).toHaveCount(1);
+  await expect(desk.getByRole('form', { name: '证据材料' })).toHaveCount(1);
   const assess = await openAction(desk, '考核通过');
   await assess.getByRole('radiogroup', { name: '处理及时' }).getByLabel('是').check();
   await assess.getByRole('radiogroup', { name: '符合处理标准' }).getByLabel('是').check();
   await submitAction(desk, '考核通过', '已归档');
-  await expect(desk.getByLabel('上传照片或 PDF 证据材料')).toHaveCount(0);
+  await expect(desk.getByRole('form', { name: '证据材料' })).toHaveCount(0);
   await expect(field('客户满意度')).toHaveText('4 · 满意');
   await staff.close();
 
