@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
   accountabilityEntries,
@@ -283,7 +283,8 @@ export async function staleVersion(tx: Tx, complaintId: string): Promise<Command
   const [last] = await tx
     .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
     .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, complaintId))
+    // A receipt showing changed nothing: it never names the one who changed the form.
+    .where(and(eq(complaintEvents.complaintId, complaintId), ne(complaintEvents.type, 'access_code_viewed')))
     .orderBy(desc(complaintEvents.version))
     .limit(1);
   return new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });

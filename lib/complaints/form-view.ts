@@ -102,7 +102,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
   if (!canSee(user, { ...row.form, partyUserIds: partyIds })) return null;
   const form = row.form;
   const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
-    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version)),
+    // A receipt showing shares the version it was seen at: it follows the change that made it.
+    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version), asc(complaintEvents.id)),
     d
       .select({ id: users.id, name: users.name })
       .from(complaintParties)

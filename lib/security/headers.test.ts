@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from './headers';
+import { contentSecurityPolicy, isCrossOriginWrite, isCrossSiteNavigation, securityHeaders } from './headers';
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only by nonce, never inline, and no framing', () => {
@@ -55,5 +55,13 @@ describe('isCrossOriginWrite', () => {
   );
   it('a foreign Origin stays foreign whatever Sec-Fetch-Site claims', () => {
     expect(isCrossOriginWrite('POST', 'https://evil.example', host, undefined, 'same-origin')).toBe(true);
+  });
+});
+
+describe('isCrossSiteNavigation', () => {
+  it('is another site (or a sibling subdomain), not this origin, a typed address or a non-browser', () => {
+    expect(isCrossSiteNavigation('cross-site')).toBe(true);
+    expect(isCrossSiteNavigation('same-site')).toBe(true);
+    for (const v of ['same-origin', 'none', null]) expect(isCrossSiteNavigation(v)).toBe(false);
   });
 });
