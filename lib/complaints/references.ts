@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
 import type { AccountabilityEntry, EventName } from '@/lib/workflow';
+import { encodeIssue } from '@/lib/validation/issues';
 import { CommandError } from './errors';
 import { managerCandidate, siteDepartment, siteStaffNames } from './staff-directory';
 
@@ -23,7 +24,7 @@ export async function resolveEventReferences(
     if (typeof input.customerManagerId === 'string') {
       const managerId = input.customerManagerId;
       const allParties = [...parties, ...((input.partyUserIds as string[] | undefined) ?? [])];
-      if (allParties.includes(managerId)) throw new CommandError('not_assignable', {}, { customerManagerId: ['involved party'] });
+      if (allParties.includes(managerId)) throw new CommandError('not_assignable', {}, { customerManagerId: [encodeIssue({ kind: 'rule', key: 'involvedNotAssignable' })] });
       await siteStaffNames(tx, siteId, [managerId], 'customerManagerId', managerCandidate);
     }
     if (Array.isArray(input.partyUserIds)) await siteStaffNames(tx, siteId, input.partyUserIds as string[], 'partyUserIds');
