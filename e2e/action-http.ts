@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /**
  * Server actions called as an attacker would: a POST with the action's id in `Next-Action`.
@@ -24,4 +24,16 @@ export async function callAction(
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
+}
+
+/** The action's returned state from a React Server Components reply (row 0 refers to it). */
+export async function actionState<T = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: unknown }>(res: APIResponse): Promise<T> {
+  const rows = new Map<string, string>();
+  for (const line of (await res.text()).split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  const head = JSON.parse(rows.get('0') ?? '{}') as { a?: unknown };
+  if (typeof head.a === 'string' && head.a.startsWith('$@')) return JSON.parse(rows.get(head.a.slice(2)) ?? 'null') as T;
+  return head.a as T;
 }

@@ -54,6 +54,10 @@ test('not founded after investigation: department → management → GM → the 
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，按不成立结案。');
   await submitAction(page, '批准最终意见', '不成立');
+  // Closed: the resolution deadline counts down no more, so it can never turn overdue.
+  await page.reload();
+  await expect(page.getByTestId('resolution-due')).toContainText('已结案，不再计时');
+  await expect(page.getByTestId('resolution-due')).not.toContainText(/剩余|超期/);
   await snap(page, testInfo, '02-rejected');
   await signOut(page);
 

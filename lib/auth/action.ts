@@ -73,7 +73,13 @@ export function staffAction<S extends z.ZodType, R>(
       if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
       if (err instanceof CommandError) {
         if (err.code === 'invalid_input' && err.fieldErrors) return invalid(err.fieldErrors, await commandErrorMessage(err), options.labels);
-        return { ok: false, message: await commandErrorMessage(err), fieldErrors: err.fieldErrors, code: err.code };
+        if (err.fieldErrors) {
+          // A refused choice (unknown_reference): the field's own sentence, naming the field, leads.
+          const fieldErrors = localizeFieldErrors(err.fieldErrors, (await getTranslations()) as unknown as RootTranslator, options.labels)!;
+          const first = err.code === 'unknown_reference' ? Object.values(fieldErrors)[0]?.[0] : undefined;
+          return { ok: false, message: first ?? (await commandErrorMessage(err)), fieldErrors, code: err.code };
+        }
+        return { ok: false, message: await commandErrorMessage(err), code: err.code };
       }
       unstable_rethrow(err); // redirect() / notFound() pass through
       // Next would log the error as it is: a failed query's message carries the customer's data.

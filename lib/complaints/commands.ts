@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
   accountabilityEntries,
@@ -26,7 +26,6 @@ import {
   localDate,
   severityDeadlines,
   stepDeadline,
-  type AccountabilityEntry,
   type Actor,
   type BusinessCalendar,
   type EvidenceFile,
@@ -37,6 +36,7 @@ import {
 } from '@/lib/workflow';
 import { CommandError, unknownReference } from './errors';
 import { siteStaffNames } from './staff-directory';
+import { resolveEventReferences } from './references';
 import { patchToColumns, toFacts } from './facts';
 import { customerNotice, type CustomerNoticeText } from './customer-notice';
 import { queueNotices, type Notice } from './outbox';
@@ -283,7 +283,8 @@ export async function staleVersion(tx: Tx, complaintId: string): Promise<Command
   const [last] = await tx
     .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
     .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, complaintId))
+    // A receipt showing changed nothing: it never names the one who changed the form.
+    .where(and(eq(complaintEvents.complaintId, complaintId), ne(complaintEvents.type, 'access_code_viewed')))
     .orderBy(desc(complaintEvents.version))
     .limit(1);
   return new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
@@ -314,7 +315,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
     if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
     const inputCheck = checkEventInput(actor, facts, event, parsed.data as Record<string, unknown>);
     if (!inputCheck.ok) throw new CommandError(inputCheck.refusal.code, inputCheck.refusal.params ?? {});
-    const input = await checkReferences(tx, event, parsed.data as Record<string, unknown>, parties, row.siteId);
+    const input = await resolveEventReferences(tx, event, parsed.data as Record<string, unknown>, parties, row.siteId);
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
     const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
@@ -372,7 +373,7 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
               effect.entries.map((e) => ({
                 complaintId: row.id,
                 eventId: history.id,
-                // checkReferences named every directory person; the schema requires a name otherwise.
+                // resolveEventReferences named every directory person; the schema requires a name otherwise.
                 person: e.person ?? invariant('accountability entry without a name'),
                 userId: e.userId ?? null,
                 type: e.type,
@@ -462,48 +463,8 @@ async function headAbsent(tx: Tx, departmentId: string | null, now: Date): Promi
   return !!away;
 }
 
-/**
- * References named in the input must exist, and nobody involved may be put in charge. Staff must
- * be of the form's site; the input comes back with their directory names filled in (an
- * accountability entry's person, the responsible person), as they are at the time.
- */
-async function checkReferences(tx: Tx, event: EventName, input: Record<string, unknown>, parties: string[], siteId: string): Promise<Record<string, unknown>> {
-  const deptId = (event === 'triage' ? input.departmentId : event === 'submit_determination' ? input.responsibleDepartmentId : undefined) as string | undefined;
-  if (deptId) {
-    const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, isUuid(deptId) ? deptId : '00000000-0000-0000-0000-000000000000'));
-    const field = event === 'triage' ? 'departmentId' : 'responsibleDepartmentId';
-    if (!d) throw unknownReference(field);
-  }
-  if (event === 'triage' && typeof input.customerManagerId === 'string') {
-    const managerId = input.customerManagerId;
-    const allParties = [...parties, ...((input.partyUserIds as string[] | undefined) ?? [])];
-    if (allParties.includes(managerId)) throw new CommandError('not_assignable', {}, { customerManagerId: ['involved party'] });
-    const [u] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, isUuid(managerId) ? managerId : '00000000-0000-0000-0000-000000000000'), eq(users.active, true), eq(users.siteId, siteId)));
-    if (!u) throw unknownReference('customerManagerId');
-  }
-  // Users named in the input must be the site's staff (else a foreign-key or uuid error escapes as a 500).
-  if (event === 'triage' && Array.isArray(input.partyUserIds)) await siteStaffNames(tx, siteId, input.partyUserIds as string[], 'partyUserIds');
-  if ((event === 'complete_handling' || event === 'settle_fault') && Array.isArray(input.accountability)) {
-    const entries = input.accountability as AccountabilityEntry[];
-    const names = await siteStaffNames(tx, siteId, entries.flatMap((e) => (e.userId ? [e.userId] : [])), 'accountability');
-    return { ...input, accountability: entries.map((e) => (e.userId ? { ...e, person: names.get(e.userId) } : e)) };
-  }
-  if (event === 'submit_determination' && typeof input.responsibleUserId === 'string') {
-    const names = await siteStaffNames(tx, siteId, [input.responsibleUserId], 'responsibleUserId');
-    return { ...input, responsiblePerson: names.get(input.responsibleUserId) };
-  }
-  return input;
-}
-
 function invariant(what: string): never {
   throw new Error(`applyEvent: ${what}`);
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 async function lastProposal(tx: Tx, complaintId: string) {

@@ -6,6 +6,7 @@ import { CommandError } from './errors';
 import type { CommandActor } from './commands';
 import { fieldErrorsOf } from './validation';
 import { canSee, refuseInvolved } from './form-view';
+import { resolveDeterminationReferences } from './references';
 
 export interface DeterminationDraft {
   input: Record<string, unknown>;
@@ -34,6 +35,8 @@ export async function saveDeterminationDraft(
     const { actor } = args;
     if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');
     if (actor.role === 'department' && actor.departmentId !== form.departmentId) throw new CommandError('wrong_department');
+    // A draft names what the head will submit: the same references, of the form's site.
+    await resolveDeterminationReferences(tx, parsed.data, form.siteId);
     const draft: DeterminationDraft = { input: parsed.data, by: actor.name, at: now.toISOString() };
     await tx.update(complaints).set({ determinationDraft: draft }).where(eq(complaints.id, form.id));
     return draft;

@@ -21,8 +21,9 @@ export class CommandError extends Error {
 
 /**
  * A chosen person, department or category that does not exist (any more) or is not of the
- * form's site: `unknown_reference` naming the field, with the field error worded like any other.
+ * form's site: `unknown_reference` naming the field, with the field error worded like any other
+ * (`validation.rules.<key>`: by default "no longer exists or is not of this site").
  */
-export function unknownReference(field: string): CommandError {
-  return new CommandError('unknown_reference', { field }, { [field]: [encodeIssue({ kind: 'rule', key: 'unknownChoice' })] });
+export function unknownReference(field: string, key = 'unknownChoice'): CommandError {
+  return new CommandError('unknown_reference', { field }, { [field]: [encodeIssue({ kind: 'rule', key })] });
 }

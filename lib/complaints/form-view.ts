@@ -19,7 +19,7 @@ import type { StaffUser } from '@/db/queries/staff';
 import { toFacts } from './facts';
 import { isComplaintNumber } from '@/lib/params';
 import { CommandError } from './errors';
-import { siteDirectory } from './staff-directory';
+import { managerCandidate, siteDirectory } from './staff-directory';
 
 /**
  * Who may open a form at all (acting on it is the workflow's question). The person complained
@@ -102,7 +102,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
   if (!canSee(user, { ...row.form, partyUserIds: partyIds })) return null;
   const form = row.form;
   const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
-    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version)),
+    // A receipt showing shares the version it was seen at: it follows the change that made it.
+    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version), asc(complaintEvents.id)),
     d
       .select({ id: users.id, name: users.name })
       .from(complaintParties)
@@ -152,7 +153,8 @@ export type FormHistoryEvent = FormView['events'][number];
 /**
  * The choices the action forms offer: departments, the staff who can be customer manager, and
  * the site's staff directory for the people pickers (of the form's site: a group-wide reader
- * names the people of the form's own site).
+ * names the people of the form's own site). The command layer accepts the same people
+ * (staff-directory.ts); the absent are only left out of the offer.
  */
 export async function loadChoices(user: StaffUser, db?: Db, siteId: string = user.siteId) {
   const d = db ?? (await getDb());
@@ -161,7 +163,7 @@ export async function loadChoices(user: StaffUser, db?: Db, siteId: string = use
     d
       .select({ id: users.id, name: users.name })
       .from(users)
-      .where(and(eq(users.siteId, siteId), eq(users.role, 'desk'), eq(users.active, true), isNull(users.absentUntil)))
+      .where(and(managerCandidate(siteId), isNull(users.absentUntil)))
       .orderBy(asc(users.name)),
     siteDirectory(d, siteId),
   ]);

@@ -1,8 +1,9 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { categories, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
+import { directoryMember } from './staff-directory';
 import { findRepeatCandidates, type RepeatReason } from './repeats';
 import { normalizePhone } from '@/lib/validation/phone';
 
@@ -43,11 +44,8 @@ export async function loadIntakeChoices(user: StaffUser, db?: Db) {
   const d = db ?? (await getDb());
   const [cats, staff] = await Promise.all([
     d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn, defaultSeverity: categories.defaultSeverity }).from(categories).where(eq(categories.active, true)).orderBy(asc(categories.code)),
-    d
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(and(eq(users.siteId, user.siteId), eq(users.active, true), ne(users.role, 'admin')))
-      .orderBy(asc(users.name)),
+    // The directory's rule (staff-directory.ts): createComplaint accepts exactly these.
+    d.select({ id: users.id, name: users.name }).from(users).where(directoryMember(user.siteId)).orderBy(asc(users.name)),
   ]);
   return { categories: cats, staff };
 }

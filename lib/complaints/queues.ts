@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaints, departments, openStatesSql } from '@/db/schema';
-import { openStates, stateOwner, type Role, type State } from '@/lib/workflow';
+import { isOverdue, openStates, stateOwner, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
 import { isRepeatSql } from './repeats';
@@ -184,7 +184,7 @@ export async function listQueue(user: StaffUser, spec: QueueSpec, req: PageReque
     major: r.major,
     repeat: r.repeat,
     stepDueAt: r.stepDueAt,
-    overdue: r.stepDueAt !== null && r.stepDueAt.getTime() < now.getTime(),
+    overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
     lastUpdateAt: r.lastUpdateAt,
   }));
   const pos = (i: number): KeysetPosition => ({ at: page[i].keyText, id: page[i].id });

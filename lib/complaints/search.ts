@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments } from '@/db/schema';
-import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
+import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
@@ -273,7 +273,6 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const more = found.length > size;
   const page = found.slice(0, size);
   if (backwards) page.reverse();
-  const open = new Set<string>(openStates);
   const rows: SearchRow[] = page.map((r) => ({
     id: r.id,
     number: r.number,
@@ -286,7 +285,7 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
     departmentNameEn: r.departmentNameEn,
     receivedAt: r.receivedAt,
     stepDueAt: r.stepDueAt,
-    overdue: r.stepDueAt !== null && r.stepDueAt.getTime() < now.getTime() && open.has(r.status),
+    overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
     major: r.major,
   }));
   if (page.length === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from './headers';
+import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, isCrossSiteNavigation, originForNext, securityHeaders } from './headers';
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only by nonce, never inline, and no framing', () => {
@@ -79,5 +79,13 @@ describe('crossOriginRefusal', () => {
     expect(crossOriginRefusal('zh-CN', 'en').body).toContain('已被拒绝');
     expect(crossOriginRefusal('xx', null).body).toContain('<html lang="zh-CN">');
     expect(crossOriginRefusal('en', null).contentType).toBe('text/html; charset=utf-8');
+  });
+});
+
+describe('isCrossSiteNavigation', () => {
+  it('is another site (or a sibling subdomain), not this origin, a typed address or a non-browser', () => {
+    expect(isCrossSiteNavigation('cross-site')).toBe(true);
+    expect(isCrossSiteNavigation('same-site')).toBe(true);
+    for (const v of ['same-origin', 'none', null]) expect(isCrossSiteNavigation(v)).toBe(false);
   });
 });

@@ -85,6 +85,16 @@ export function securityHeaders(pathname: string, { publicUrl }: HeaderOptions =
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Whether a page was reached from another site (a link or a frame elsewhere): the browser's own
+ * `Sec-Fetch-Site`, which no page can set. A typed address or a bookmark is 'none'; a request
+ * without the header (no browser) is not a browser's cross-site request. A page that shows or
+ * records a credential (the receipt) does neither for such a request.
+ */
+export function isCrossSiteNavigation(fetchSite: string | null): boolean {
+  return fetchSite === 'cross-site' || fetchSite === 'same-site';
+}
+
+/**
  * Whether a request must be refused as cross-origin: a write (a server action is a POST with a
  * `Next-Action` header; a form without JavaScript posts without it) whose Origin is neither this
  * request's own host nor KESU_PUBLIC_URL. `Origin: null` (sandboxed frames, data: URLs, some

@@ -133,3 +133,25 @@ export function stepDeadline(
       return addDuration(now, policy[`step.${state}`], calendar);
   }
 }
+
+/**
+ * The deadlines still counting on a form. A closed form (archived, rejected — not founded
+ * included — or withdrawn) counts none: it is never overdue, whatever its dates say. Open, the
+ * first response stops counting once given, the resolution once resolved or while the case
+ * waits on the pending ledger (its clock is paused).
+ */
+export function runningDeadlines(
+  form: Pick<FormFacts, 'status' | 'stepDueAt' | 'responseDueAt' | 'resolutionDueAt' | 'firstResponseAt' | 'resolvedAt' | 'pausedAt'>,
+): { step: Date | null; response: Date | null; resolution: Date | null } {
+  if (isTerminal(form.status)) return { step: null, response: null, resolution: null };
+  return {
+    step: form.stepDueAt,
+    response: form.firstResponseAt ? null : form.responseDueAt,
+    resolution: form.resolvedAt || form.pausedAt ? null : form.resolutionDueAt,
+  };
+}
+
+/** Whether a form is overdue now: an open form past its step deadline (a closed one never is). */
+export function isOverdue(form: Pick<FormFacts, 'status' | 'stepDueAt'>, now: Date): boolean {
+  return !isTerminal(form.status) && form.stepDueAt !== null && form.stepDueAt.getTime() < now.getTime();
+}

@@ -3,7 +3,9 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { complaintEvents, complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
-import { createComplaint } from '@/lib/complaints/commands';
+import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
+import type { CommandError } from '@/lib/complaints/errors';
+import { loadFormView } from '@/lib/complaints/form-view';
 import { openReceipt } from '@/lib/complaints/receipt';
 import { loadPublicView } from '@/lib/public/tracking';
 import { forEachBackend } from '@/tests/helpers/databases';
@@ -13,9 +15,10 @@ forEachBackend('receipt', (backend) => {
   let database: Database;
   let desk: StaffUser;
   let otherDesk: StaffUser;
+  let deskActor: CommandActor;
   beforeAll(async () => {
     database = await backend.open();
-    ({ staff: desk } = await setupDesk(database.db));
+    ({ staff: desk, actor: deskActor } = await setupDesk(database.db));
     ({ staff: otherDesk } = await setupDesk(database.db, 'chenchen'));
   });
   afterEach(() => {
@@ -25,7 +28,7 @@ forEachBackend('receipt', (backend) => {
   const viewRows = (complaintId: string) =>
     database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.type, 'access_code_viewed')));
 
-  it('shows the desk the code, the private link and the first-response deadline, and records each showing without the code', async () => {
+  it('shows the desk the code, the private link and the first-response deadline, and records each showing without the code or a change of the form', async () => {
     process.env.KESU_DESK_PHONE = '020-8888 6666';
     const { complaint: form } = await createComplaint(database.db, customerInput({ channel: 'walk_in' }), null);
     const receipt = await openReceipt(database.db, desk, form.number);
@@ -34,12 +37,12 @@ forEachBackend('receipt', (backend) => {
 
     let rows = await viewRows(form.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ version: form.version + 1, customerVisible: false, actorId: desk.id, actorName: desk.name, fromState: 'received', toState: 'received' });
+    // The row carries the version it was seen at: a showing is a log, not a change.
+    expect(rows[0]).toMatchObject({ version: form.version, customerVisible: false, actorId: desk.id, actorName: desk.name, fromState: 'received', toState: 'received' });
     expect(JSON.stringify(rows[0].payload)).not.toContain(form.accessCode);
     expect(JSON.stringify(rows[0].payload)).not.toContain(form.trackingToken);
     const [after] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
-    expect(after.version).toBe(form.version + 1);
-    expect(after.accessCode).toBe(form.accessCode); // showing it changes nothing the customer holds
+    expect(after).toEqual(form); // showing it changes nothing of the form
 
     // A reprint is another showing; the customer never sees these rows.
     await openReceipt(database.db, otherDesk, form.number);
@@ -47,6 +50,23 @@ forEachBackend('receipt', (backend) => {
     expect(rows.map((r) => r.actorId)).toEqual([desk.id, otherDesk.id]);
     const view = await loadPublicView(form.trackingToken, database.db);
     expect(view!.history.map((h) => h.type)).not.toContain('access_code_viewed');
+  });
+
+  it('leaves a colleague’s open form current: the event fired with the version seen before the showing applies', async () => {
+    const { complaint: form } = await createComplaint(database.db, customerInput({ channel: 'walk_in' }), null);
+    await openReceipt(database.db, desk, form.number);
+    await openReceipt(database.db, otherDesk, form.number);
+    const notedAt = new Date(Date.now() + 60_000);
+    const { complaint: noted } = await applyEvent(database.db, { complaintId: form.id, event: 'note', input: { text: '已电话联系客户' }, actor: deskActor, expectedVersion: form.version }, { now: notedAt });
+    expect(noted.version).toBe(form.version + 1);
+    // A later showing follows the change in the history; a stale refusal still names the change, not the showing.
+    await openReceipt(database.db, otherDesk, form.number, new Date(notedAt.getTime() + 60_000));
+    const history = await loadFormView(desk, form.number, new Date(), database.db);
+    expect(history!.events.map((e) => [e.type, e.version])).toEqual([
+      ['create', 1], ['access_code_viewed', 1], ['access_code_viewed', 1], ['note', 2], ['access_code_viewed', 2],
+    ]);
+    const stale = await applyEvent(database.db, { complaintId: form.id, event: 'note', input: { text: '再次联系' }, actor: deskActor, expectedVersion: form.version }).then(() => undefined, (e: unknown) => e as CommandError);
+    expect(stale).toMatchObject({ code: 'stale_version', params: { by: desk.name, at: notedAt.toISOString() } });
   });
 
   it('has no desk phone when none is set', async () => {

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
-import { customerSummaryFields } from '@/lib/workflow';
+import { customerSummaryFields, isTerminal, runningDeadlines, type State } from '@/lib/workflow';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { PauseIcon } from '@/components/ui/icons';
@@ -36,6 +36,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   ]);
   const { form } = view;
   const dt = format.dateTimeOrDash;
+  // A closed form counts down nothing and is never overdue (rejected as not founded included).
+  const closed = isTerminal(form.status as State);
+  const running = runningDeadlines({ ...form, status: form.status as State });
+  const closedMark = <span className="text-sm text-slate-600">{t('deadlineClosed')}</span>;
   const day = (ymd: string | null) => (ymd ? format.day(ymd) : null);
   const en = locale === 'en';
   const money = (cents: number | null) => (cents === null ? '' : format.money(cents));
@@ -91,9 +95,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
           </div>
           <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
-            <div><dt className="text-slate-600">{t('stepDue')}</dt><dd>{dt(form.stepDueAt)} <DeadlineBadge due={form.stepDueAt} now={now} /></dd></div>
-            <div><dt className="text-slate-600">{t('responseDue')}</dt><dd>{dt(form.responseDueAt)} {form.firstResponseAt ? `✓ ${dt(form.firstResponseAt)}` : <DeadlineBadge due={form.responseDueAt} now={now} />}</dd></div>
-            <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd>{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : form.pausedAt ? <span><PauseIcon /> {t('paused')}</span> : <DeadlineBadge due={form.resolutionDueAt} now={now} />}</dd></div>
+            <div><dt className="text-slate-600">{t('stepDue')}</dt><dd>{dt(form.stepDueAt)} <DeadlineBadge due={running.step} now={now} /></dd></div>
+            <div><dt className="text-slate-600">{t('responseDue')}</dt><dd>{dt(form.responseDueAt)} {form.firstResponseAt ? `✓ ${dt(form.firstResponseAt)}` : running.response ? <DeadlineBadge due={running.response} now={now} /> : closedMark}</dd></div>
+            <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd data-testid="resolution-due">{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : running.resolution ? <DeadlineBadge due={running.resolution} now={now} /> : form.pausedAt && !closed ? <span><PauseIcon /> {t('paused')}</span> : closedMark}</dd></div>
           </dl>
         </header>
 

@@ -1,8 +1,11 @@
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { createFormat } from '@/lib/i18n/format';
 import { requireStaff } from '@/lib/auth/session';
 import { loadReceipt } from '@/lib/complaints/receipt';
+import { isComplaintNumber } from '@/lib/params';
+import { isCrossSiteNavigation } from '@/lib/security/headers';
 import { QrCode } from '@/components/complaint/qr-code';
 import { PrintButton } from '@/components/ui/print-button';
 
@@ -14,11 +17,14 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 /**
  * The walk-in customer's receipt (回执, DESIGN §2), for the desk to print right after intake or
  * later. Opening it shows the access code, so it is recorded (lib/complaints/receipt.ts): links
- * to it are plain anchors, never prefetched.
+ * to it are plain anchors, never prefetched. Reached from another site, it shows no code and
+ * records nothing: a link elsewhere must not make a desk user's browser display the code.
  */
 export default async function ReceiptPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   const user = await requireStaff(['desk']);
+  if (!isComplaintNumber(number)) notFound();
+  if (isCrossSiteNavigation((await headers()).get('sec-fetch-site'))) return <FromFormOnly number={number} />;
   const receipt = await loadReceipt(user, number);
   if (!receipt) notFound();
   const locale = receipt.customerLocale;
@@ -82,6 +88,19 @@ export default async function ReceiptPage({ params }: { params: Promise<{ number
         <p className="mt-3 text-xs">{t('lookup', { url: receipt.lookupUrl })}</p>
         <p className="mt-1 text-xs font-medium">{t('keep')}</p>
       </section>
+    </div>
+  );
+}
+
+/** What a receipt link from another site shows: the way to the form, and nothing of it. */
+async function FromFormOnly({ number }: { number: string }) {
+  const staff = await getTranslations('receipt.staff');
+  return (
+    <div className="mx-auto max-w-md space-y-3" data-testid="receipt-from-form-only">
+      <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{staff('fromFormOnly')}</p>
+      <a href={`/complaints/${number}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+        {staff('backToForm')}
+      </a>
     </div>
   );
 }
