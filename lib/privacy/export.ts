@@ -19,24 +19,22 @@ export async function exportPerson(db: Db, viewer: StaffUser, key: PersonKey, no
   return db.transaction(async (tx) => {
     const found = await personForms(tx, viewer, key);
     const ids = found.map((f) => f.id);
-    const none = Promise.resolve([]);
-    const [forms, events, remedyRows, pending, files, sent] = await Promise.all([
-      ids.length
-        ? tx
-            .select({ form: complaints, category: categories.code })
-            .from(complaints)
-            .leftJoin(categories, eq(categories.id, complaints.categoryId))
-            .where(inArray(complaints.id, ids))
-            .orderBy(asc(complaints.receivedAt))
-        : none,
-      ids.length ? tx.select().from(complaintEvents).where(inArray(complaintEvents.complaintId, ids)).orderBy(asc(complaintEvents.complaintId), asc(complaintEvents.version)) : none,
-      ids.length ? tx.select().from(remedies).where(inArray(remedies.complaintId, ids)).orderBy(asc(remedies.createdAt)) : none,
-      ids.length ? tx.select().from(pendingItems).where(inArray(pendingItems.complaintId, ids)).orderBy(asc(pendingItems.openedAt)) : none,
-      ids.length ? tx.select().from(attachments).where(inArray(attachments.complaintId, ids)).orderBy(asc(attachments.createdAt)) : none,
-      ids.length
-        ? tx.select().from(notifications).where(and(inArray(notifications.complaintId, ids), eq(notifications.audience, 'customer'))).orderBy(asc(notifications.createdAt))
-        : none,
-    ]);
+    // One after another: a transaction is one connection (pg queues parallel queries on it, deprecated).
+    const forms = ids.length
+      ? await tx
+          .select({ form: complaints, category: categories.code })
+          .from(complaints)
+          .leftJoin(categories, eq(categories.id, complaints.categoryId))
+          .where(inArray(complaints.id, ids))
+          .orderBy(asc(complaints.receivedAt))
+      : [];
+    const events = ids.length ? await tx.select().from(complaintEvents).where(inArray(complaintEvents.complaintId, ids)).orderBy(asc(complaintEvents.complaintId), asc(complaintEvents.version)) : [];
+    const remedyRows = ids.length ? await tx.select().from(remedies).where(inArray(remedies.complaintId, ids)).orderBy(asc(remedies.createdAt)) : [];
+    const pending = ids.length ? await tx.select().from(pendingItems).where(inArray(pendingItems.complaintId, ids)).orderBy(asc(pendingItems.openedAt)) : [];
+    const files = ids.length ? await tx.select().from(attachments).where(inArray(attachments.complaintId, ids)).orderBy(asc(attachments.createdAt)) : [];
+    const sent = ids.length
+      ? await tx.select().from(notifications).where(and(inArray(notifications.complaintId, ids), eq(notifications.audience, 'customer'))).orderBy(asc(notifications.createdAt))
+      : [];
     const pendingIds = pending.map((p) => p.id);
     const contacts = pendingIds.length ? await tx.select().from(pendingContacts).where(inArray(pendingContacts.pendingItemId, pendingIds)).orderBy(asc(pendingContacts.at)) : [];
 
