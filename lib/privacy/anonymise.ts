@@ -5,6 +5,11 @@ import { attachments } from '@/db/schema';
 import { attachmentPath } from '@/lib/attachments';
 import { log } from '@/lib/log';
 
+/** The rows of tx.execute (typed `unknown` for a driver-generic database; both drivers give `rows`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 /** What replaces a personal text that must stay non-empty (language-neutral: shown as is in both UIs). */
 export const ERASED = '***';
 
@@ -27,8 +32,9 @@ export async function anonymiseForms(tx: Tx, ids: readonly string[], now: Date):
   if (!ids.length) return { forms: [], files: [] };
   const idList = sql`${sql.param([...ids])}::uuid[]`;
   // The forms to do, locked; the later statements work on this set (`due`).
-  const due = (await tx.execute(sql`
-    select id, number from complaints where id = any(${idList}) and anonymised_at is null order by id for update`)).rows as { id: string; number: string }[];
+  const due = rowsOf<{ id: string; number: string }>(
+    await tx.execute(sql`select id, number from complaints where id = any(${idList}) and anonymised_at is null order by id for update`),
+  );
   if (!due.length) return { forms: [], files: [] };
   const dueIds = sql`${sql.param(due.map((d) => d.id))}::uuid[]`;
 
@@ -87,10 +93,10 @@ export async function anonymiseForms(tx: Tx, ids: readonly string[], now: Date):
   await tx.execute(sql`select set_config('kesu.anonymising', 'off', true)`);
   // Evidence: the rows go (nothing refers to them; the history keeps "evidence added"), and
   // a file goes with its last row (files are shared by content hash, lib/attachments.ts).
-  const removed = (await tx.execute(sql`delete from attachments where complaint_id = any(${dueIds}) returning sha256`)).rows as { sha256: string }[];
+  const removed = rowsOf<{ sha256: string }>(await tx.execute(sql`delete from attachments where complaint_id = any(${dueIds}) returning sha256`));
   const hashes = [...new Set(removed.map((r) => r.sha256))];
   const stillUsed = hashes.length
-    ? ((await tx.execute(sql`select distinct sha256 from ${attachments} where sha256 = any(${sql.param(hashes)}::text[])`)).rows as { sha256: string }[]).map((r) => r.sha256)
+    ? rowsOf<{ sha256: string }>(await tx.execute(sql`select distinct sha256 from ${attachments} where sha256 = any(${sql.param(hashes)}::text[])`)).map((r) => r.sha256)
     : [];
   return { forms: due, files: hashes.filter((h) => !stillUsed.includes(h)) };
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { closedStatesSql, privacySettings } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
-import { anonymiseForms, anonymiseInTransaction } from './anonymise';
+import { anonymiseForms, anonymiseInTransaction, rowsOf } from './anonymise';
 import { requireRole } from './who';
 
 /** Closed forms keep their customer's data this long unless the admin sets otherwise. */
@@ -48,13 +48,13 @@ export async function runRetention(db: Db, now = new Date(), { batchSize = 200, 
   let files = 0;
   for (let i = 0; i < maxBatches; i++) {
     const batch = await anonymiseInTransaction(db, async (tx) => {
-      const due = (await tx.execute(sql`
+      const due = rowsOf<{ id: string }>(await tx.execute(sql`
         select id from complaints
          where anonymised_at is null and status in ${closedStatesSql} and legal_hold_at is null
            and state_entered_at < ${now.toISOString()}::timestamptz - make_interval(years => ${years}::int)
          order by state_entered_at
          limit ${batchSize}
-         for update skip locked`)).rows as { id: string }[];
+         for update skip locked`));
       const done = await anonymiseForms(tx, due.map((d) => d.id), now);
       if (done.forms.length) {
         await recordAudit(tx, {
