@@ -122,3 +122,22 @@ test('management places a legal hold with its reason and lifts it', async ({ pag
   await held.getByRole('button', { name: /解除保全/ }).click();
   await expect(page.getByTestId('holds').getByRole('listitem').filter({ hasText: number })).toHaveCount(0);
 });
+
+test('the admin sets the retention period on its page; a value out of range is refused at its field', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/retention');
+  await expect(page.getByRole('heading', { name: '个人信息保存期限' })).toBeVisible();
+  const years = page.getByLabel('结束后保存年数');
+  await expect(years).toHaveValue('3');
+  await years.fill('0');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('#retention-years-error')).toBeVisible();
+  await years.fill('5');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存');
+  await page.reload();
+  await expect(page.getByLabel('结束后保存年数')).toHaveValue('5');
+  await page.getByLabel('结束后保存年数').fill('3');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存');
+});
