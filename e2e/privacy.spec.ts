@@ -85,6 +85,7 @@ test('the desk finds a customer by phone, exports the data, is refused while a f
   // The form keeps its number and history; the customer is gone from it.
   await openForm(page, closed);
   await expect(page.getByTestId('form-state')).toHaveText('不成立');
+  await expect(page.getByTestId('anonymised')).toContainText('个人信息已于');
   await expect(page.getByText(name)).toHaveCount(0);
   await expect(page.getByText(phone)).toHaveCount(0);
   await signOut(page);
@@ -119,6 +120,9 @@ test('management places a legal hold with its reason and lifts it', async ({ pag
   await expect(page.getByRole('status')).toContainText(`处理单 ${number} 已处于法律保全中。`);
   const held = page.getByTestId('holds').getByRole('listitem').filter({ hasText: number });
   await expect(held).toContainText('客户已向法院起诉，证据保全');
+  await openForm(page, number);
+  await expect(page.getByTestId('legal-hold')).toContainText('客户已向法院起诉，证据保全');
+  await page.goto('/holds');
   await held.getByRole('button', { name: /解除保全/ }).click();
   await expect(page.getByTestId('holds').getByRole('listitem').filter({ hasText: number })).toHaveCount(0);
 });
