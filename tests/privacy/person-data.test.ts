@@ -11,6 +11,7 @@ import { adminAudit, attachments, complaintEvents, complaints, notifications, pe
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { storeAttachment, attachmentPath } from '@/lib/attachments';
 import { monthlyReport } from '@/lib/complaints/reports';
+import { searchComplaints } from '@/lib/complaints/search';
 import { clearLegalHold, erasePerson, exportPerson, findPerson, PrivacyError, setLegalHold } from '@/lib/privacy';
 import { personKeySchema } from '@/lib/privacy/schemas';
 import { forEachBackend } from '@/tests/helpers/databases';
@@ -191,6 +192,11 @@ forEachBackend('person data', (backend) => {
     expect((await fx.db.select().from(notifications).where(and(inArray(notifications.complaintId, ids), eq(notifications.audience, 'customer')))).length).toBeGreaterThan(0);
     const report = () => monthlyReport(admin, '2026-11', 'Asia/Shanghai', fx.db);
     const reportBefore = await report();
+    // The staff search (trigram, CJK token and phone-digit indexes are expressions over the fields).
+    const search = async (f: Record<string, string>) =>
+      (await searchComplaints(desk, { q: undefined, number: undefined, name: undefined, plate: undefined, phone: undefined, overdue: false, ...f }, { now: at(T0, 10) }, fx.db)).rows.map((r) => r.number).sort();
+    const searches = [{ phone: p.customerPhone.slice(-6) }, { name: p.customerName }, { q: p.customerName.slice(0, 2) + p.customerName.slice(2, 4) }, { plate: p.plate }, { q: p.subjectProduct }];
+    for (const f of searches) expect(await search(f), JSON.stringify(f)).toEqual([a.number, b.number].sort());
 
     const done = await erasePerson(fx.db, desk, key('phone', p.customerPhone), [a.number, b.number], at(T0, 10));
     expect(done).toEqual({ forms: [a.number, b.number].sort(), files: 1 });
@@ -255,6 +261,8 @@ forEachBackend('person data', (backend) => {
     const reportAfter = await report();
     expect(reportAfter.received).toEqual(reportBefore.received);
     expect(reportAfter.compensation.map((c) => [c.number, c.amountCents])).toEqual(reportBefore.compensation.map((c) => [c.number, c.amountCents]));
+    for (const f of searches) expect(await search(f), JSON.stringify(f)).toEqual([]);
+    expect(await search({ q: a.number })).toEqual([a.number]);
     // The act is on record, without the data; and the person is found no more.
     const [row] = (await auditRows('person.erase')).slice(-1);
     expect(row).toMatchObject({ actorUserId: desk.id, targetType: 'person', targetLabel: `+86139****${phoneDigits.slice(-4)}`, after: { kind: 'phone', forms: [a.number, b.number].sort(), files: 1 } });
