@@ -195,7 +195,7 @@ forEachBackend('person data', (backend) => {
     // The staff search (trigram, CJK token and phone-digit indexes are expressions over the fields).
     const search = async (f: Record<string, string>) =>
       (await searchComplaints(desk, { q: undefined, number: undefined, name: undefined, plate: undefined, phone: undefined, overdue: false, ...f }, { now: at(T0, 10) }, fx.db)).rows.map((r) => r.number).sort();
-    const searches = [{ phone: p.customerPhone.slice(-6) }, { name: p.customerName }, { q: p.customerName.slice(0, 2) + p.customerName.slice(2, 4) }, { plate: p.plate }, { q: p.subjectProduct }];
+    const searches: Record<string, string>[] = [{ phone: p.customerPhone.slice(-6) }, { name: p.customerName }, { q: p.customerName.slice(0, 2) + p.customerName.slice(2, 4) }, { plate: p.plate }, { q: p.subjectProduct }];
     for (const f of searches) expect(await search(f), JSON.stringify(f)).toEqual([a.number, b.number].sort());
 
     const done = await erasePerson(fx.db, desk, key('phone', p.customerPhone), [a.number, b.number], at(T0, 10));
