@@ -15,7 +15,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
-import { customerWaitingStates, openStates } from '../lib/workflow/states';
+import { customerWaitingStates, openStates, terminalStates } from '../lib/workflow/states';
 
 /**
  * A list of states as SQL literals: a partial index's predicate must be written exactly as the
@@ -28,6 +28,8 @@ export const openStatesSql = stateListSql(openStates);
 export const waitingStatesSql = stateListSql(customerWaitingStates);
 /** Steps whose deadline alerts are raised (lib/complaints/alerts.ts): open, but the pending ledger. */
 export const alertStatesSql = stateListSql(openStates.filter((s) => s !== 'pending'));
+/** Closed forms (archived, rejected, withdrawn): what the retention job may anonymise. */
+export const closedStatesSql = stateListSql(terminalStates);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -186,6 +188,12 @@ export const complaints = pgTable(
     accessCode: text('access_code').notNull(),
     trackingToken: text('tracking_token').notNull().unique(),
     idempotencyKey: text('idempotency_key').unique(),
+    /** When the customer's personal fields were replaced (a person's request or retention, lib/privacy). */
+    anonymisedAt: ts('anonymised_at'),
+    /** Legal hold: while set, the form's personal data is neither erased nor anonymised by retention. */
+    legalHoldAt: ts('legal_hold_at'),
+    legalHoldById: uuid('legal_hold_by_id').references((): AnyPgColumn => users.id),
+    legalHoldReason: text('legal_hold_reason'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -206,10 +214,15 @@ export const complaints = pgTable(
       .where(sql`${t.status} in ${waitingStatesSql}`),
     index('complaints_manager_status_idx').on(t.customerManagerId, t.status),
     index('complaints_phone_idx').on(t.customerPhone),
+    // A person's data (lib/privacy/find.ts): found by e-mail (any case) or by the exact name.
+    index('complaints_email_idx').on(sql`lower(${t.customerEmail})`),
+    index('complaints_customer_name_idx').on(t.customerName),
     // Repeat complaints (lib/complaints/repeats.ts): the same plate, or the same words in the same category.
     index('complaints_plate_key_idx').on(plateKeySql(t.plate)),
     index('complaints_text_key_idx').on(t.categoryId, textKeySql(t.description)),
     index('complaints_created_idx').on(t.createdAt, t.id),
+    // The retention job (lib/privacy/retention.ts): closed forms not yet anonymised, oldest closing first.
+    index('complaints_retention_idx').on(t.stateEnteredAt).where(sql`${t.anonymisedAt} is null and ${t.status} in ${closedStatesSql}`),
     // Search (lib/complaints/search.ts): keyset pagination in (received_at desc, id desc) order,
     // and one trigram index over the searchable text (complaintSearchTextOf above).
     index('complaints_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -389,6 +402,12 @@ export const calendarSettings = pgTable('calendar_settings', {
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   workdayStart: text('workday_start').notNull().default('08:30'),
   workdayEnd: text('workday_end').notNull().default('17:30'),
+});
+
+// How long a closed form keeps its customer's personal data (lib/privacy/retention.ts): one row.
+export const privacySettings = pgTable('privacy_settings', {
+  id: integer('id').primaryKey().default(1),
+  retentionYears: integer('retention_years').notNull().default(3),
 });
 
 export const calendarDays = pgTable('calendar_days', {

@@ -83,6 +83,9 @@ export const matrix: Record<string, Entry> = {
   'page /admin/categories': { expect: page('admin') },
   'page /admin/categories/[id]': { expect: { ...page('admin'), admin: '404' }, params: { id: '00000000-0000-4000-8000-000000000000' } },
   'page /admin/sites': { expect: page('admin') },
+  'page /admin/retention': { expect: page('admin') },
+  'page /privacy': { expect: page('desk', 'admin') },
+  'page /holds': { expect: page('management', 'admin') },
   'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
   'page /complaints/[number]': { expect: row('404', { ...handlers, nobody: '→/login' }) },
   // The receipt shows the access code: the desk's alone (machao, involved, is no desk user either).
@@ -105,6 +108,7 @@ export const matrix: Record<string, Entry> = {
   'route /attachments/[id]': { expect: row('404', { ...handlers, nobody: '401' }) },
   'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', nobody: '401' }) },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
+  'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)
 
   // ---- server actions -------------------------------------------------------------------------
   'action lib/i18n/actions.ts#setLocaleAction': { expect: row('answered'), args: () => ({ prefix: [], fields: [['locale', 'zh-CN']] }) },
@@ -137,6 +141,15 @@ export const matrix: Record<string, Entry> = {
     expect: action({ desk: 'stale_version' }),
     args: (fx) => ({ json: [{ complaintId: fx.form.id, number: fx.form.number, expectedVersion: 1 }] }),
   },
+  // A person's data (lib/privacy): no form holds this number, so erasure is refused for those allowed.
+  'action app/(staff)/privacy/actions.ts#findPersonAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ kind: 'phone', value: '19999999999' }] }) },
+  'action app/(staff)/privacy/actions.ts#erasePersonAction': {
+    expect: action({ desk: 'refused', admin: 'refused' }),
+    args: () => ({ json: [{ kind: 'phone', value: '19999999999', numbers: ['KS-2099-999999'] }] }),
+  },
+  'action app/(staff)/holds/actions.ts#setLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999', reason: 'matrix' }] }) },
+  'action app/(staff)/holds/actions.ts#clearLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999' }] }) },
+  'action app/(staff)/admin/retention/actions.ts#saveRetentionAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ years: 3 }] }) },
   'action app/(staff)/admin/actions.ts#retryNotificationAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
   'action app/(staff)/admin/actions.ts#saveSlaPolicyAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [defaultSlaPolicy] }) },
   'action app/(staff)/admin/actions.ts#saveCalendarSettingsAction': {

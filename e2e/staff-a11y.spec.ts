@@ -3,11 +3,11 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 const views: Record<string, string[]> = {
-  desk: ['/desk', '/complaints/KS-2026-000001', '/ledger', '/complaints'],
+  desk: ['/desk', '/complaints/KS-2026-000001', '/ledger', '/complaints', '/privacy'],
   service: ['/department'],
-  management: ['/management', '/reports'],
+  management: ['/management', '/reports', '/holds'],
   gm: ['/gm'],
-  admin: ['/admin', '/admin/outbox', '/admin/staff'],
+  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention'],
 };
 
 for (const [login, paths] of Object.entries(views)) {

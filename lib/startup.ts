@@ -8,6 +8,7 @@ import { pruneRateLimits } from '@/lib/public/rate-limit';
 import { pruneSignInAttempts } from '@/lib/auth/throttle';
 import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
+import { runRetention } from '@/lib/privacy/retention';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -63,6 +64,15 @@ export async function startup(): Promise<void> {
             } satisfies JobDefinition,
           ]),
         ),
+        // Every night: closed forms past the retention period lose their personal data (lib/privacy).
+        'kesu-retention': {
+          cron: '23 3 * * *',
+          queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 60 * 60 },
+          handler: async ({ database }) => {
+            const { years, anonymised, files } = await runRetention(database.db);
+            return { years, anonymised, files };
+          },
+        },
         // The 4th of every month, 09:00 business time: the pending-items contact round.
         'kesu-ledger-round': {
           cron: '0 9 4 * *',

@@ -8,11 +8,11 @@ import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
-  desk: ['desk', 'ledger', 'complaints', 'inbox'],
+  desk: ['desk', 'ledger', 'complaints', 'privacy', 'inbox'],
   department: ['department', 'complaints', 'inbox'],
-  management: ['management', 'ledger', 'complaints', 'reports', 'inbox'],
+  management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'inbox'],
   gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
-  admin: ['admin', 'complaints', 'inbox'],
+  admin: ['admin', 'complaints', 'privacy', 'inbox'],
   finance: ['reports', 'inbox'],
 };
 

@@ -26,13 +26,14 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   const now = new Date();
   const view = await loadFormView(user, number, now);
   if (!view) notFound();
-  const [t, wf, format, locale, choices, receipt] = await Promise.all([
+  const [t, wf, format, locale, choices, receipt, privacy] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getFormat(),
     getLocale(),
     loadChoices(user, undefined, view.form.siteId),
     getTranslations('receipt.staff'),
+    getTranslations('privacy.formBadges'),
   ]);
   const { form } = view;
   const dt = format.dateTimeOrDash;
@@ -93,6 +94,15 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <span className="rounded bg-slate-100 px-2 py-0.5">{wf(`severities.${form.severity}`)}</span>
             {form.major && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{wf('major')}{form.gmInstructedAt ? ` · ${t('instructed')}` : ''}</span>}
             {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
+            {/* Personal data (lib/privacy): a hold keeps it; an anonymised form shows *** in its place. */}
+            {form.legalHoldAt && (
+              <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900" data-testid="legal-hold">
+                {format.labelled(privacy('legalHold', { at: format.date(form.legalHoldAt) }), form.legalHoldReason ?? '')}
+              </span>
+            )}
+            {form.anonymisedAt && (
+              <span className="rounded bg-slate-200 px-2 py-0.5 text-slate-800" data-testid="anonymised">{privacy('anonymised', { at: format.date(form.anonymisedAt) })}</span>
+            )}
           </div>
           <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
             <div><dt className="text-slate-600">{t('stepDue')}</dt><dd>{dt(form.stepDueAt)} <DeadlineBadge due={running.step} now={now} /></dd></div>

@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/session';
+import { getFormat } from '@/lib/i18n/get-format';
+import { legalHoldRoles, listLegalHolds } from '@/lib/privacy';
+import { LiftHoldButton, PlaceHoldForm } from './hold-forms';
+
+export default async function HoldsPage() {
+  const user = await requireStaff(legalHoldRoles);
+  const [t, wf, fmt] = await Promise.all([getTranslations('privacy.holds'), getTranslations('workflow'), getFormat()]);
+  const holds = await listLegalHolds(await getDb(), user);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
+      <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
+      <section aria-labelledby="holds-place" className="mb-8 max-w-3xl">
+        <h2 id="holds-place" className="mb-3 text-lg font-medium">{t('place')}</h2>
+        <PlaceHoldForm />
+      </section>
+      <section aria-labelledby="holds-list">
+        <h2 id="holds-list" className="mb-3 text-lg font-medium">{t('current')}</h2>
+        {holds.length === 0 ? (
+          <p className="text-slate-600">{t('none')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="holds">
+            {holds.map((h) => (
+              <li key={h.number} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-3 py-2 text-sm">
+                <Link href={`/complaints/${h.number}`} className="font-medium text-blue-700 underline">{h.number}</Link>
+                <span>{wf(`states.${h.status}`)}</span>
+                <span className="min-w-0 flex-1 basis-48 break-words">{h.reason}</span>
+                <span className="text-slate-600">{t('since', { at: fmt.date(h.since!), by: h.byName ?? '—' })}</span>
+                <LiftHoldButton number={h.number} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

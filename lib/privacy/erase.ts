@@ -1,0 +1,44 @@
+import type { Db } from '@/db/client';
+import type { StaffUser } from '@/db/queries/staff';
+import { recordAudit } from '@/lib/admin/audit';
+import type { PersonKey } from './schemas';
+import { personForms } from './find';
+import { anonymiseInTransaction, anonymiseForms } from './anonymise';
+import { PrivacyError } from './errors';
+import { maskKey } from './mask';
+import { mayHandlePersonData, requireRole } from './who';
+
+/**
+ * Erases one person's data on their request: every form of theirs that `viewer` may see is
+ * anonymised (lib/privacy/anonymise.ts), in one transaction with its audit row.
+ *
+ * Refused, with nothing changed, when:
+ * - the forms found are not exactly `confirmed` (a form came in or went since the person looked);
+ * - any of them is still open (the complaint is being handled: erase after it closes);
+ * - any of them is under legal hold.
+ */
+export async function erasePerson(db: Db, viewer: StaffUser, key: PersonKey, confirmed: readonly string[], now = new Date()) {
+  requireRole(viewer, mayHandlePersonData);
+  const result = await anonymiseInTransaction(db, async (tx) => {
+    const forms = await personForms(tx, viewer, key, true);
+    const numbers = forms.map((f) => f.number);
+    if (!forms.length) throw new PrivacyError('not_found');
+    if ([...numbers].sort().join() !== [...new Set(confirmed)].sort().join()) throw new PrivacyError('changed');
+    const open = forms.filter((f) => f.closedAt === null).map((f) => f.number);
+    if (open.length) throw new PrivacyError('open_forms', { numbers: open.join(', ') });
+    const held = forms.filter((f) => f.legalHold).map((f) => f.number);
+    if (held.length) throw new PrivacyError('on_hold', { numbers: held.join(', ') });
+    const done = await anonymiseForms(tx, forms.map((f) => f.id), now);
+    // The audit row names the forms and a masked key, never the personal data itself.
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      siteId: viewer.siteId,
+      action: 'person.erase',
+      targetType: 'person',
+      targetLabel: maskKey(key),
+      after: { kind: key.kind, forms: done.forms.map((f) => f.number).sort(), files: done.files.length },
+    });
+    return done;
+  });
+  return { forms: result.forms.map((f) => f.number).sort(), files: result.files.length };
+}
