@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from '@/lib/security/headers';
 import { bodyTooLargeCsp, bodyTooLargePage, localeCookie, requestLocale } from '@/lib/security/body-limit';
-import { bodyOverLimit } from '@/lib/validation/limits';
+import { bodyOverLimit, unmeasuredBody } from '@/lib/validation/limits';
 
 /**
  * Runs before every request (Next 16 proxy, Node runtime). It sets the security headers and
@@ -35,6 +35,13 @@ export function proxy(request: NextRequest) {
         'Content-Security-Policy': bodyTooLargeCsp,
         'Cache-Control': 'no-store',
       },
+    });
+  }
+
+  if (unmeasuredBody(h.get('content-length'), h.get('transfer-encoding'))) {
+    return new NextResponse('Length Required: send the body with a Content-Length', {
+      status: 411,
+      headers: { ...fixed, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { actionId } from './action-http';
@@ -90,6 +91,36 @@ test('/submit over HTTP: a body over the limit is a 413 with a page in the reade
   const en = await postSubmit(request, baseURL!, four, { 'Accept-Language': 'zh-CN', Cookie: 'NEXT_LOCALE=en' });
   expect(en.status()).toBe(413);
   expect(await en.text()).toContain('what you typed is still in the form');
+});
+
+/** A body sent in chunks without a Content-Length: what Next's buffer would cut without telling. */
+function postChunked(baseURL: string, bytes: number): Promise<number> {
+  const url = new URL('/submit', baseURL);
+  const boundary = `----kesu${Date.now()}`;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+        headers: { 'Next-Action': actionId('submitComplaintAction'), Accept: 'text/x-component', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked', 'X-Forwarded-For': newIp() } },
+      (res) => { res.resume(); res.on('end', () => resolve(res.statusCode!)); },
+    );
+    req.on('error', reject);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="_1_photos"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`);
+    const chunk = Buffer.alloc(MiB, 1);
+    let sent = 0;
+    const more = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', more);
+      }
+      req.end(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"status":"idle"},"$K1"]\r\n--${boundary}--\r\n`);
+    };
+    more();
+  });
+}
+
+test('a body without a length (chunked) is refused with 411 before it is read, whatever its size: never cut and failed as a 500', async ({ baseURL }) => {
+  expect(await postChunked(baseURL!, maxRequestBodyBytes + 8 * MiB)).toBe(411);
+  expect(await postChunked(baseURL!, MiB)).toBe(411);
 });
 
 async function openForm(page: Page): Promise<{ number: string; complaintId: string }> {

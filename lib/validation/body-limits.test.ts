@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import nextConfig from '@/next.config';
 import { publicSubmitFields, publicSubmitSchema } from '@/lib/public/schemas';
-import { bodyOverLimit, filesProblem, formFieldsAllowance, maxEvidenceFiles, maxFileBytes, maxFilesBytes, maxLengthOf, maxPhotos, maxRequestBodyBytes, MiB } from './limits';
+import { bodyOverLimit, unmeasuredBody, filesProblem, formFieldsAllowance, maxEvidenceFiles, maxFileBytes, maxFilesBytes, maxLengthOf, maxPhotos, maxRequestBodyBytes, MiB } from './limits';
 
 // Issue 14, finding 1: one set of numbers for every layer that limits a request body.
 
@@ -47,5 +47,14 @@ describe('bodyOverLimit: the proxy reads the declared length', () => {
     expect(bodyOverLimit(undefined)).toBe(false);
     expect(bodyOverLimit('-1')).toBe(false);
     expect(bodyOverLimit('1e9')).toBe(false);
+  });
+});
+
+describe('unmeasuredBody: a body without a length is refused before it is read', () => {
+  it('is a chunked body without Content-Length', () => {
+    expect(unmeasuredBody(null, 'chunked')).toBe(true);
+    expect(unmeasuredBody('10', 'chunked')).toBe(false);
+    expect(unmeasuredBody('10', null)).toBe(false);
+    expect(unmeasuredBody(null, null)).toBe(false);
   });
 });

@@ -104,9 +104,18 @@ export function filesProblem(sizes: readonly number[], maxFiles: number): FilesP
 
 /**
  * Whether a request's declared body is over the limit (Content-Length). A body without a length
- * (chunked) cannot be judged here: the caller refuses it separately.
+ * (chunked) cannot be judged before it is read: see unmeasuredBody.
  */
 export function bodyOverLimit(contentLength: string | null | undefined): boolean {
   if (!contentLength || !/^\d+$/.test(contentLength.trim())) return false;
   return Number(contentLength.trim()) > maxRequestBodyBytes;
+}
+
+/**
+ * A body sent without a length (Transfer-Encoding: chunked). Browsers give every form and fetch
+ * body a Content-Length; a chunked body over the limit would be cut by Next's buffer and fail as
+ * a 500 later, so it is refused up front (411) instead.
+ */
+export function unmeasuredBody(contentLength: string | null | undefined, transferEncoding: string | null | undefined): boolean {
+  return !contentLength && !!transferEncoding;
 }
