@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from '@/lib/security/headers';
+import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from '@/lib/security/headers';
 import { bodyTooLargeCsp, bodyTooLargePage, localeCookie, requestLocale } from '@/lib/security/body-limit';
 import { bodyOverLimit, unmeasuredBody } from '@/lib/validation/limits';
 
@@ -17,9 +17,10 @@ export function proxy(request: NextRequest) {
 
   const h = request.headers;
   if (isCrossOriginWrite(request.method, h.get('origin'), h.get('host'), publicUrl, h.get('sec-fetch-site'))) {
-    return new NextResponse('Forbidden: cross-origin request', {
+    const refusal = crossOriginRefusal(request.cookies.get('NEXT_LOCALE')?.value, h.get('accept-language'));
+    return new NextResponse(refusal.body, {
       status: 403,
-      headers: { ...fixed, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      headers: { ...fixed, 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' },
     });
   }
 
@@ -55,6 +56,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
+  const origin = originForNext(h.get('origin'), h.get('host'), h.get('sec-fetch-site'));
+  if (origin) requestHeaders.set('origin', origin);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(fixed)) response.headers.set(name, value);
   response.headers.set('Content-Security-Policy', csp);

@@ -216,7 +216,8 @@ test('staff handle the form; the customer sees the reply, not the internals, and
   await page.getByRole('button', { name: '提交评价' }).click();
   const given = page.getByTestId('survey-given');
   await expect(given).toContainText('您给本次处理的评分为 2 / 5');
-  await expect(given).toContainText('客户经理会与您联系');
+  // No customer manager on this form: the desk gets the alert, and the page promises the desk.
+  await expect(given).toContainText('客户服务中心会与您联系');
   await page.reload();
   await expect(given).toContainText('您给本次处理的评分为 2 / 5');
   await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);

@@ -31,7 +31,7 @@ test('every page answers with the security headers; the tracking pages send no R
     expect(h['x-frame-options'], path).toBe('DENY');
     expect(h['x-content-type-options'], path).toBe('nosniff');
     expect(h['permissions-policy'], path).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
-    expect(h['referrer-policy'], path).toBe(path.startsWith('/track') ? 'no-referrer' : 'strict-origin-when-cross-origin');
+    expect(h['referrer-policy'], path).toBe(path.startsWith('/track') ? 'same-origin' : 'strict-origin-when-cross-origin');
     const csp = h['content-security-policy'] ?? '';
     expect(csp, path).toContain("frame-ancestors 'none'");
     expect(csp, path).toContain("object-src 'none'");

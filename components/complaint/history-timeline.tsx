@@ -4,6 +4,7 @@ import { customerSummaryFields } from '@/lib/workflow';
 import { pendingReasons } from '@/lib/workflow/states';
 import { isCustomerVisibleInput } from '@/lib/public/visible-fields';
 import type { FormHistoryEvent } from '@/lib/complaints/form-view';
+import { surveyActorName } from '@/lib/complaints/survey';
 
 // Events whose `reason` is typed by a person (not a pending-reason code).
 const freeTextReason = new Set(['withdraw', 'refuse_pending', 'resume', 'dispute_opinion', 'return_to_department', 'return_to_management', 'reopen']);
@@ -44,6 +45,8 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
+        // The survey's row names no person (its stored name is a placeholder): the role says who.
+        const who = e.actorRole === 'customer' && e.actorName === surveyActorName ? role : `${e.actorName} · ${role}`;
         return (
           <li key={e.id} className="border-l-2 border-slate-300 pl-3">
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
@@ -55,7 +58,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
               {payload.adminRepair === true && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900">{t('adminRepair')}</span>}
             </div>
             <div className="text-xs text-slate-600">
-              {format.dateTime(e.at)} · {e.actorName} · {role}
+              {format.dateTime(e.at)} · {who}
             </div>
             {texts.map(({ text, label, visible }, i) => (
               <p key={i} className="mt-1 whitespace-pre-line text-sm">

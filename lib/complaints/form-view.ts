@@ -14,7 +14,7 @@ import {
   remedies,
   users,
 } from '@/db/schema';
-import { availableEvents, type AvailableEvent } from '@/lib/workflow';
+import { availableEvents, checkEvent, type AvailableEvent } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { toFacts } from './facts';
 import { isComplaintNumber } from '@/lib/params';
@@ -122,10 +122,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     headAbsent = !!head?.absentUntil && head.absentUntil > now;
   } else if (form.departmentId) headAbsent = true;
   const facts = toFacts(form, parties.map((p) => p.id), headAbsent);
-  const actions: AvailableEvent[] = availableEvents(
-    { id: user.id, role: user.role, departmentId: user.departmentId, departmentPosition: user.departmentPosition },
-    facts,
-  );
+  const actor = { id: user.id, role: user.role, departmentId: user.departmentId, departmentPosition: user.departmentPosition };
+  const actions: AvailableEvent[] = availableEvents(actor, facts);
   return {
     form,
     categoryName: row.categoryName,
@@ -142,6 +140,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     pendingItem: pending[0] ?? null,
     contacts,
     actions,
+    /** The upload is offered only where the server would take it (the same check as applyEvent). */
+    mayUploadEvidence: checkEvent(actor, facts, 'evidence_added').ok,
   };
 }
 

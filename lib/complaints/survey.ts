@@ -9,18 +9,35 @@ import { queueNotices } from './outbox';
 
 export type SurveyAvailability = { open: true } | { open: false; given?: number };
 
-/** States in which the customer may rate the handling (after resolve_on_spot / complete_handling). */
-export const surveyStates: readonly State[] = ['follow_up', 'assessment', 'fault_review', 'archived'];
+/** States after a round of handling (resolve_on_spot / complete_handling): its summary stands. */
+export const handledStates: readonly State[] = ['follow_up', 'assessment', 'fault_review', 'archived'];
+/**
+ * The rule (issue 14): the customer may rate only while the rating can still change the
+ * outcome — during the follow-up (the desk's call records it, or reopens the form) and while
+ * the centre assesses or management reviews a fault before archiving. An archived form is a
+ * closed record: no survey (a dissatisfied customer is heard by a reopen, which staff fire).
+ */
+export const surveyStates: readonly State[] = ['follow_up', 'assessment', 'fault_review'];
 /** Events that end a round of handling; a survey counts for the latest round. */
 export const handlingEvents = ['resolve_on_spot', 'complete_handling'] as const;
+
+type HistoryRow = { type: string; version: number; payload: unknown };
+const latestHandling = (history: readonly HistoryRow[]) =>
+  history.reduce((at, h) => ((handlingEvents as readonly string[]).includes(h.type) ? Math.max(at, h.version) : at), -1);
+
 /** Whether the customer may rate now, or the rating already given in this round of handling. */
-export function surveyAvailability(status: string, history: readonly { type: string; version: number; payload: unknown }[]): SurveyAvailability {
+export function surveyAvailability(status: string, history: readonly HistoryRow[]): SurveyAvailability {
   if (!surveyStates.includes(status as State)) return { open: false };
-  let handledAt = -1;
-  for (const h of history) if ((handlingEvents as readonly string[]).includes(h.type)) handledAt = Math.max(handledAt, h.version);
+  const handledAt = latestHandling(history);
   const given = history.filter((h) => h.type === 'survey' && h.version > handledAt).at(-1);
   if (given) return { open: false, given: (given.payload as { rating?: number }).rating };
   return { open: handledAt > 0 };
+}
+
+/** Whether the desk's follow-up call has recorded the customer's satisfaction in this round. */
+export function followUpRecorded(history: readonly HistoryRow[]): boolean {
+  const handledAt = latestHandling(history);
+  return history.some((h) => h.type === 'record_follow_up' && h.version > handledAt);
 }
 
 /** The customer's rating of the handling, shared by the tracking page's form and the command. */
@@ -31,7 +48,10 @@ export const surveySchema = z.strictObject({
 });
 export type SurveyInput = z.input<typeof surveySchema>;
 
-export type SurveyErrorCode = 'invalid_input' | 'bad_char' | 'not_found' | 'not_open' | 'already_rated';
+export type SurveyErrorCode = 'invalid_input' | 'bad_char' | 'not_found' | 'not_open' | 'closed' | 'already_rated';
+
+/** Closed records: a rating posted to them is refused as `closed`, not as "not handled yet". */
+const closedStates: readonly State[] = ['archived', 'rejected', 'withdrawn'];
 
 /** An expected refusal of a survey; `code` is translated by the page (public.survey.errors). */
 export class SurveyError extends Error {
@@ -40,6 +60,9 @@ export class SurveyError extends Error {
     this.name = 'SurveyError';
   }
 }
+
+/** The name stored on the survey's history row: a placeholder, not personal data (the pages show the role's label). */
+export const surveyActorName = '客户';
 
 /** Ratings at or below this queue a 'low_satisfaction' notice to the customer manager. */
 export const lowSatisfaction = 2;
@@ -50,7 +73,12 @@ export const lowSatisfaction = 2;
  * version bump, complaints.satisfaction, and for a low rating a notice to the customer manager
  * — in one transaction, with the form locked. One rating per round of handling (a reopened and
  * handled-again form may be rated again). Not a workflow event: the state does not change, and
- * staff reopen the form themselves when the customer is dissatisfied.
+ * staff reopen the form themselves when the customer is dissatisfied (the low rating alerts the
+ * customer manager, or the desk when the form has none).
+ *
+ * A late rating (after the desk's follow-up call recorded satisfaction) is recorded beside the
+ * follow-up — in its own history row, shown as the customer's rating — never over it:
+ * complaints.satisfaction stays what the follow-up recorded.
  */
 export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date()): Promise<{ complaint: Complaint; eventId: number }> {
   const parsed = surveySchema.safeParse(rawInput);
@@ -69,11 +97,14 @@ export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date
       .where(eq(complaintEvents.complaintId, form.id))
       .orderBy(asc(complaintEvents.version));
     const availability = surveyAvailability(form.status, history);
-    if (!availability.open) throw new SurveyError(availability.given !== undefined ? 'already_rated' : 'not_open');
+    if (!availability.open) {
+      throw new SurveyError(availability.given !== undefined ? 'already_rated' : closedStates.includes(form.status as State) ? 'closed' : 'not_open');
+    }
     const version = form.version + 1;
+    const late = followUpRecorded(history);
     const [updated] = await tx
       .update(complaints)
-      .set({ satisfaction: rating, version, updatedAt: now })
+      .set({ ...(late ? {} : { satisfaction: rating }), version, updatedAt: now })
       .where(eq(complaints.id, form.id))
       .returning();
     const [event] = await tx
@@ -86,7 +117,7 @@ export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date
         toState: form.status,
         actorId: null,
         actorRole: 'customer',
-        actorName: '客户',
+        actorName: surveyActorName,
         at: now,
         payload: { rating, ...(comment ? { comment } : {}) },
         customerVisible: true,

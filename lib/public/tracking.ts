@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { categories, complaintEvents, complaints, departments, pendingItems } from '@/db/schema';
 import { customerSummaryFields, type RemedyKind, type State } from '@/lib/workflow';
 import { queueNotices } from '@/lib/complaints/outbox';
-import { handlingEvents, surveyAvailability, surveyStates, type SurveyAvailability } from '@/lib/complaints/survey';
+import { handledStates, handlingEvents, surveyAvailability, type SurveyAvailability } from '@/lib/complaints/survey';
 import { isTrackingToken } from '@/lib/params';
 import { envLimit, hit, refund } from './rate-limit';
 
@@ -158,6 +158,8 @@ export interface PublicView {
   summary: (CustomerSummary & { at: Date }) | null;
   history: PublicHistoryEntry[];
   survey: SurveyAvailability;
+  /** Who a low rating alerts, so the page promises the right person (lib/complaints/outbox.ts). */
+  lowRatingContact: 'customer_manager' | 'desk';
 }
 
 /** States in which the customer is still waiting for the handling itself (dates are shown). */
@@ -245,6 +247,7 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
       categoryNameEn: categories.nameEn,
       departmentName: departments.name,
       departmentNameEn: departments.nameEn,
+      customerManagerId: complaints.customerManagerId,
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
@@ -276,7 +279,7 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
   const assigned = (waiting && status !== 'received') || status === 'pending';
   const entries = history.map(toPublicEntry);
   // The summary stands while the form is handled: a reopen sends it back to handling.
-  const handled = surveyStates.includes(status) ? entries.filter((e) => (handlingEvents as readonly string[]).includes(e.type)).at(-1) : undefined;
+  const handled = handledStates.includes(status) ? entries.filter((e) => (handlingEvents as readonly string[]).includes(e.type)).at(-1) : undefined;
   return {
     number: row.number,
     status,
@@ -294,5 +297,6 @@ export async function loadPublicView(token: string, db?: Db): Promise<PublicView
     summary: handled?.summary ? { ...handled.summary, at: handled.at } : null,
     history: entries,
     survey,
+    lowRatingContact: row.customerManagerId ? 'customer_manager' : 'desk',
   };
 }

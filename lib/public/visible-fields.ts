@@ -10,8 +10,9 @@ import { customerSummaryFields, type EventName } from '@/lib/workflow';
  *   not-founded finding.
  * - `note.text` only when the note is marked as a progress update for the customer.
  * - `triage.departmentId`: the triage message names the department.
+ * - `survey.comment`: the customer's own words with their rating (not a workflow event).
  */
-export const customerVisibleInputs: Partial<Record<EventName, readonly string[]>> = {
+export const customerVisibleInputs: Partial<Record<EventName | 'survey', readonly string[]>> = {
   triage: ['departmentId'],
   resolve_on_spot: ['remedy', ...customerSummaryFields],
   propose_pending: ['explanation'],
@@ -25,8 +26,9 @@ export const customerVisibleInputs: Partial<Record<EventName, readonly string[]>
   complete_handling: ['remedyDelivered', ...customerSummaryFields],
   reopen: ['reason'],
   note: ['text'],
+  survey: ['comment'],
 };
 
 export function isCustomerVisibleInput(event: string, field: string): boolean {
-  return customerVisibleInputs[event as EventName]?.includes(field) ?? false;
+  return customerVisibleInputs[event as EventName | 'survey']?.includes(field) ?? false;
 }

@@ -4,8 +4,9 @@
  * without JavaScript lands here; with JavaScript the forms check sizes before they send.
  * No `server-only`: the proxy imports this.
  */
+import enCommon from '@/messages/en/common.json';
+import zhCommon from '@/messages/zh-CN/common.json';
 import { isLocale, localeCookie, negotiateLocale, type Locale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
 import { inMegabytes, maxFileBytes, maxFilesBytes, maxRequestBodyBytes } from '@/lib/validation/limits';
 
 /** The reader's language as the pages pick it: the language switch's cookie, then Accept-Language. */
@@ -17,7 +18,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** The page of a 413, in `locale`. */
 export function bodyTooLargePage(locale: Locale): string {
-  const errors = (loadMessages(locale).common as { errors: Record<string, string> }).errors;
+  // Bundled with the proxy, as lib/security/headers.ts does for its 403 page.
+  const errors: Record<string, string> = (locale === 'en' ? enCommon : zhCommon).errors;
   const values: Record<string, number> = { max: inMegabytes(maxRequestBodyBytes), file: inMegabytes(maxFileBytes), total: inMegabytes(maxFilesBytes) };
   const say = (key: string) => escapeHtml(errors[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name])));
   return [

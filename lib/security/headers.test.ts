@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isCrossOriginWrite, securityHeaders } from './headers';
+import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from './headers';
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only by nonce, never inline, and no framing', () => {
@@ -20,9 +20,9 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('securityHeaders', () => {
-  it('no Referer from the tracking pages, a strict one elsewhere', () => {
-    expect(securityHeaders('/track/abc')['Referrer-Policy']).toBe('no-referrer');
-    expect(securityHeaders('/track')['Referrer-Policy']).toBe('no-referrer');
+  it('no Referer from the tracking pages to other origins (same-origin keeps their own posts\' Origin), a strict one elsewhere', () => {
+    expect(securityHeaders('/track/abc')['Referrer-Policy']).toBe('same-origin');
+    expect(securityHeaders('/track')['Referrer-Policy']).toBe('same-origin');
     expect(securityHeaders('/trackers')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(securityHeaders('/desk')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
   });
@@ -55,5 +55,29 @@ describe('isCrossOriginWrite', () => {
   );
   it('a foreign Origin stays foreign whatever Sec-Fetch-Site claims', () => {
     expect(isCrossOriginWrite('POST', 'https://evil.example', host, undefined, 'same-origin')).toBe(true);
+  });
+});
+
+describe('originForNext', () => {
+  const host = 'kesu.example:3000';
+  it('hands the one accepted Origin: null (Sec-Fetch-Site: same-origin) on as this origin, so Next does not abort it', () => {
+    expect(originForNext('null', host, 'same-origin')).toBe('http://kesu.example:3000');
+    expect(isCrossOriginWrite('POST', 'http://kesu.example:3000', host)).toBe(false);
+  });
+  it('changes nothing else', () => {
+    expect(originForNext('null', host, 'cross-site')).toBeUndefined();
+    expect(originForNext('null', host, null)).toBeUndefined();
+    expect(originForNext('https://evil.example', host, 'same-origin')).toBeUndefined();
+    expect(originForNext(null, host, 'same-origin')).toBeUndefined();
+    expect(originForNext('null', null, 'same-origin')).toBeUndefined();
+  });
+});
+
+describe('crossOriginRefusal', () => {
+  it('is a page in the language of the cookie, else of Accept-Language', () => {
+    expect(crossOriginRefusal(undefined, 'en-GB,en;q=0.9').body).toContain('<html lang="en">');
+    expect(crossOriginRefusal('zh-CN', 'en').body).toContain('已被拒绝');
+    expect(crossOriginRefusal('xx', null).body).toContain('<html lang="zh-CN">');
+    expect(crossOriginRefusal('en', null).contentType).toBe('text/html; charset=utf-8');
   });
 });

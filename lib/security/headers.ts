@@ -3,6 +3,10 @@
  * proxy.ts applies them, the unit tests check them. No `server-only`: the proxy imports this.
  */
 
+import enCommon from '@/messages/en/common.json';
+import zhCommon from '@/messages/zh-CN/common.json';
+import { isLocale, negotiateLocale } from '@/lib/i18n/locales';
+
 export interface HeaderOptions {
   /** KESU_PUBLIC_URL (may be unset). */
   publicUrl?: string;
@@ -52,7 +56,15 @@ export const permissionsPolicy = [
   'browsing-topics=()',
 ].join(', ');
 
-/** The tracking pages carry the customer's token in the URL: no Referer leaves them. */
+/**
+ * The tracking pages carry the customer's token in the URL: no Referer leaves them for another
+ * origin. `same-origin`, not `no-referrer`: under `no-referrer` a browser posts the page's own
+ * forms with `Origin: null` (Chromium does, Fetch "serializing a request origin"), which Next
+ * refuses for a server action — the survey without JavaScript failed. With `same-origin` a
+ * same-origin post carries the real Origin, and another site still gets neither Referer nor Origin.
+ */
+export const trackingReferrerPolicy = 'same-origin';
+
 export const isTrackingPath = (pathname: string) => pathname === '/track' || pathname.startsWith('/track/');
 
 /** Everything but the CSP, for a response to `pathname`. */
@@ -60,7 +72,7 @@ export function securityHeaders(pathname: string, { publicUrl }: HeaderOptions =
   const headers: Record<string, string> = {
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': isTrackingPath(pathname) ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    'Referrer-Policy': isTrackingPath(pathname) ? trackingReferrerPolicy : 'strict-origin-when-cross-origin',
     'Permissions-Policy': permissionsPolicy,
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
@@ -79,9 +91,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * redirects) is foreign. No Origin at all is not a browser's cross-site request: let it pass
  * to the handler, which checks the session as always.
  *
- * One exception: a form posted from a page with `Referrer-Policy: no-referrer` (the tracking
- * pages) is sent by the browser with `Origin: null`. The browser's own `Sec-Fetch-Site`
- * (which no page can set) then tells whether it came from this origin.
+ * One exception: a form posted from a page with `Referrer-Policy: no-referrer` (a browser or
+ * an extension may still apply one) is sent with `Origin: null`. The browser's own
+ * `Sec-Fetch-Site` (which no page can set; an opaque origin is always `cross-site`) then tells
+ * whether it came from this origin: see originForNext.
  */
 export function isCrossOriginWrite(
   method: string,
@@ -110,4 +123,28 @@ export function isCrossOriginWrite(
     }
   }
   return true;
+}
+
+/**
+ * The Origin to hand on to Next for a write that isCrossOriginWrite let through. Next's own
+ * server-action check compares Origin with Host and aborts `Origin: null` with a 500, so the
+ * one `null` we accept (Sec-Fetch-Site: same-origin, set by the browser) is handed on as this
+ * request's own origin; anything else is handed on unchanged (undefined).
+ */
+export function originForNext(origin: string | null, host: string | null, fetchSite: string | null): string | undefined {
+  if (origin !== 'null' || fetchSite !== 'same-origin' || !host) return undefined;
+  return `http://${host}`; // Next compares only the host part
+}
+
+/**
+ * The answer to a refused cross-origin write: a small page in the person's language (the
+ * NEXT_LOCALE cookie, else Accept-Language), readable without JavaScript.
+ */
+export function crossOriginRefusal(cookieLocale: string | undefined, acceptLanguage: string | null): { body: string; contentType: string } {
+  const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(acceptLanguage);
+  const { crossOriginTitle: title, crossOriginBody: text } = (locale === 'en' ? enCommon : zhCommon).errors;
+  const body = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
+<body><main><h1>${title}</h1><p role="alert">${text}</p></main></body></html>`;
+  return { body, contentType: 'text/html; charset=utf-8' };
 }

@@ -79,4 +79,47 @@ forEachBackend('recordSurvey', (backend) => {
     const rows = await database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, form.id), eq(complaintEvents.type, 'survey')));
     expect(rows).toHaveLength(1);
   });
+
+  // Issue 14: a late rating is recorded beside the follow-up, never over it; no survey on an archived form.
+  async function advance(formId: string, event: 'record_follow_up' | 'pass_assessment', input: Record<string, unknown>) {
+    const [current] = await database.db.select().from(complaints).where(eq(complaints.id, formId));
+    return (await applyEvent(database.db, { complaintId: formId, event, input, actor: desk, expectedVersion: current.version })).complaint;
+  }
+
+  it('a rating after the follow-up call is recorded beside it: the follow-up satisfaction stays, the low rating alerts', async () => {
+    const form = await resolvedForm();
+    const assessed = await advance(form.id, 'record_follow_up', { satisfaction: 5, summary: '电话回访，客户满意' });
+    expect(assessed).toMatchObject({ status: 'assessment', satisfaction: 5 });
+    const { complaint, eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 1, comment: '其实还是有异响' });
+    expect(complaint.satisfaction).toBe(5);
+    expect(complaint.status).toBe('assessment');
+    const [row] = await database.db.select().from(complaintEvents).where(eq(complaintEvents.id, eventId));
+    expect(row).toMatchObject({ type: 'survey', customerVisible: true, payload: { rating: 1, comment: '其实还是有异响' } });
+    const notices = await database.db.select().from(notifications).where(eq(notifications.eventId, eventId));
+    expect(notices.map((n) => n.template)).toContain('low_satisfaction');
+    const view = await loadPublicView(form.trackingToken, database.db);
+    expect(view?.survey).toEqual({ open: false, given: 1 });
+    // No customer manager on this form: the page promises the desk, who receives the notice.
+    expect(view?.lowRatingContact).toBe('desk');
+  });
+
+  it('a rating during the follow-up, before the call, sets the satisfaction; the call then records its own', async () => {
+    const form = await resolvedForm();
+    expect((await recordSurvey(database.db, { token: form.trackingToken, rating: 3 })).complaint.satisfaction).toBe(3);
+    expect((await advance(form.id, 'record_follow_up', { satisfaction: 4, summary: '回访' })).satisfaction).toBe(4);
+  });
+
+  it('an archived form offers no survey and refuses a rating as closed; nothing is written', async () => {
+    const form = await resolvedForm();
+    await advance(form.id, 'record_follow_up', { satisfaction: 4, summary: '回访满意' });
+    const archived = await advance(form.id, 'pass_assessment', { timely: true, standardMet: true });
+    expect(archived.status).toBe('archived');
+    const view = await loadPublicView(form.trackingToken, database.db);
+    expect(view?.survey).toEqual({ open: false });
+    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 1 }))).toBe('closed');
+    const [after] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
+    expect(after).toMatchObject({ version: archived.version, satisfaction: 4, status: 'archived' });
+    // The handling summary still stands on the archived form.
+    expect(view?.summary?.how).toBe('服务经理当面向您致歉。');
+  });
 });

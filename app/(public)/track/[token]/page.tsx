@@ -6,10 +6,12 @@ import { isLocale } from '@/lib/i18n/locales';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { lowSatisfaction } from '@/lib/complaints/survey';
 import { loadPublicView, type PublicHistoryEntry } from '@/lib/public/tracking';
+import { trackingReferrerPolicy } from '@/lib/security/headers';
 import { SurveyForm } from './survey-form';
 
-// The link is the customer's key: never indexed, never sent on as a Referer.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
+// The link is the customer's key: never indexed, never sent on as a Referer to another origin
+// (`same-origin` keeps the real Origin on the page's own survey post; see lib/security/headers.ts).
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: trackingReferrerPolicy };
 
 const knownEvents = new Set(['create', 'triage', 'resolve_on_spot', 'reject', 'approve_final', 'withdraw', 'approve_pending', 'record_contact', 'resume', 'complete_handling', 'record_follow_up', 'reopen', 'note', 'evidence_added', 'survey']);
 
@@ -80,9 +82,9 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
         <section aria-labelledby="survey-title" className="rounded-lg border border-blue-200 bg-white p-4 shadow-sm">
           <h2 id="survey-title" className="text-lg font-semibold">{t('survey.title')}</h2>
           <div className="mt-3">
-            {view.survey.open ? <SurveyForm token={token} /> : <p role="status" data-testid="survey-given">
+            {view.survey.open ? <SurveyForm token={token} contact={view.lowRatingContact} /> : <p role="status" data-testid="survey-given">
                 {t('survey.given', { rating: view.survey.given ?? '' })}{' '}
-                {view.survey.given !== undefined && view.survey.given <= lowSatisfaction && t('survey.low')}
+                {view.survey.given !== undefined && view.survey.given <= lowSatisfaction && t(view.lowRatingContact === 'desk' ? 'survey.lowDesk' : 'survey.low')}
               </p>}
           </div>
         </section>

@@ -6,13 +6,14 @@ import { inputClass } from '@/components/public/field';
 import { surveyAction, type SurveyState } from './actions';
 import { WarningIcon } from '@/components/ui/icons';
 
-export function SurveyForm({ token }: { token: string }) {
+/** `contact`: who a low rating alerts (the form's customer manager, or the desk when it has none). */
+export function SurveyForm({ token, contact }: { token: string; contact: 'customer_manager' | 'desk' }) {
   const t = useTranslations('public.survey');
   const [state, action, sending] = useActionState<SurveyState, FormData>(surveyAction, { status: 'idle' });
   if (state.status === 'ok') {
     return (
       <p role="status" className="font-medium text-green-900">
-        ✓ {t('thanks')} {state.low && t('low')}
+        ✓ {t('thanks')} {state.low && t(contact === 'desk' ? 'lowDesk' : 'low')}
       </p>
     );
   }

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { clientAddress } from '@/lib/net/client-address';
 import { kickOutbox } from '@/lib/jobs';
 import { lookupByNumberAndCode } from '@/lib/public/tracking';
+import { trackingReferrerPolicy } from '@/lib/security/headers';
 
 /**
  * POST number + access code. A browser form without JavaScript gets a 303 to the private
@@ -28,7 +29,7 @@ export async function POST(request: Request) {
     /* an unreadable body is a wrong lookup like any other */
   }
   const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientAddress(request.headers) });
-  const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': trackingReferrerPolicy };
   if (result.kind === 'not_found' && result.alerted) await kickOutbox().catch(() => {});
 
   if (result.kind === 'found') {

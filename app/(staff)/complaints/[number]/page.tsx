@@ -68,6 +68,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
   // What the customer was told when handling completed (the tracking page shows the same).
   const handled = [...view.events].reverse().find((e) => e.type === 'complete_handling' || e.type === 'resolve_on_spot')?.payload as Record<string, unknown> | undefined;
   const assessment = lastPayload('pass_assessment') ?? lastPayload('flag_fault');
+  // The customer's own rating stands beside the follow-up call's, never over it (lib/complaints/survey.ts).
+  const customerRating = lastPayload('survey')?.rating;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_24rem] print:block">
@@ -150,6 +152,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <Section title={t('sections.followUp')}>
           <Field label={t('fields.satisfaction')} value={form.satisfaction ? t(`satisfaction.${form.satisfaction}`) : null} />
+          {typeof customerRating === 'number' && <Field label={t('fields.customerRating')} value={t(`satisfaction.${customerRating}`)} />}
           <Field label={t('fields.assessment')} value={assessment ? JSON.stringify(assessment) === '{}' ? null : String(assessment.fault ?? assessment.comment ?? (assessment.timely && assessment.standardMet ? t('assessmentPassed') : t('assessmentIssues'))) : null} wide />
         </Section>
 
@@ -176,7 +179,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
               ))}
             </ul>
           )}
-          {form.status !== 'withdrawn' && !view.parties.some((p) => p.id === user.id) && (
+          {view.mayUploadEvidence && (
             <div className="no-print"><EvidenceUpload complaintId={form.id} number={form.number} /></div>
           )}
         </section>
