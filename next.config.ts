@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { maxRequestBodyBytes } from './lib/validation/limits';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -13,7 +14,11 @@ const config: NextConfig = {
   },
   experimental: {
     authInterrupts: true, // forbidden() answers 403 for a signed-in user of the wrong role
-    serverActions: { bodySizeLimit: '32mb' },
+    // One limit for a request body (lib/validation/limits.ts): the proxy runs on every path and
+    // Next buffers only this much of a body that passes through it (10 MB by default), so both
+    // must hold the largest form; proxy.ts refuses a larger body with a 413 before it is read.
+    serverActions: { bodySizeLimit: maxRequestBodyBytes },
+    proxyClientMaxBodySize: maxRequestBodyBytes,
   },
 };
 

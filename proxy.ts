@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from '@/lib/security/headers';
+import { bodyTooLargeCsp, bodyTooLargePage, localeCookie, requestLocale } from '@/lib/security/body-limit';
+import { bodyOverLimit, unmeasuredBody } from '@/lib/validation/limits';
 
 /**
  * Runs before every request (Next 16 proxy, Node runtime). It sets the security headers and
- * the per-request CSP nonce, and refuses cross-origin writes with a 403 before Next handles a
- * server action. It does NOT sign anyone in or out: pages, actions and route handlers check
- * the session themselves (lib/auth), so nothing here is the only check.
+ * the per-request CSP nonce, refuses cross-origin writes with a 403 before Next handles a
+ * server action, and refuses a body over the portal's limit with a 413. It does NOT sign
+ * anyone in or out: pages, actions and route handlers check the session themselves
+ * (lib/auth), so nothing here is the only check.
  */
 export function proxy(request: NextRequest) {
   const publicUrl = process.env.KESU_PUBLIC_URL || undefined;
@@ -18,6 +21,28 @@ export function proxy(request: NextRequest) {
     return new NextResponse(refusal.body, {
       status: 403,
       headers: { ...fixed, 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' },
+    });
+  }
+
+  // A body over the portal's limit is refused whole, from its declared length, with a page in
+  // the reader's language: never cut to the buffer's size and failed later as a 500.
+  if (bodyOverLimit(h.get('content-length'))) {
+    const locale = requestLocale(request.cookies.get(localeCookie)?.value, h.get('accept-language'));
+    return new NextResponse(bodyTooLargePage(locale), {
+      status: 413,
+      headers: {
+        ...fixed,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': bodyTooLargeCsp,
+        'Cache-Control': 'no-store',
+      },
+    });
+  }
+
+  if (unmeasuredBody(h.get('content-length'), h.get('transfer-encoding'))) {
+    return new NextResponse('Length Required: send the body with a Content-Length', {
+      status: 411,
+      headers: { ...fixed, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
 

@@ -24,8 +24,8 @@ export const publicSubmitSchema = createComplaintSchema
 export type PublicSubmitInput = z.input<typeof publicSubmitSchema>;
 export const publicSubmitFields = ['customerName', 'customerPhone', 'customerEmail', 'subjectProduct', 'plate', 'categoryCode', 'description', 'customerRequest'] as const;
 
-export const maxPhotos = 3;
-export const maxPhotoBytes = 10 * 1024 * 1024;
+// The limits live with the request-body limit they must fit in (lib/validation/limits.ts).
+export { maxPhotos, maxFileBytes as maxPhotoBytes } from '@/lib/validation/limits';
 /** What the file picker offers; the server trusts only the content (magic bytes). */
 export const photoAccept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif';
 /** The honeypot's field name: people never see it, form-filling robots fill it in. */

@@ -61,3 +61,61 @@ export function maxLengthOf(schema: z.ZodType, path: string): number | undefined
 
 /** Fields this long or longer get a character counter: a one-line name does not need one. */
 export const counterFrom = 500;
+
+/*
+ * Request bodies and uploaded files: the one set of numbers that the proxy's buffer and its 413
+ * (proxy.ts), the server-action limit (next.config.ts), the forms' own checks before sending and
+ * the server's checks of each file all read, so that no layer cuts or refuses what another allows.
+ */
+export const MiB = 1024 * 1024;
+/** One photo or PDF. */
+export const maxFileBytes = 10 * MiB;
+/** Photos on one web submission (/submit). */
+export const maxPhotos = 3;
+/** Files in one staff evidence upload. */
+export const maxEvidenceFiles = 10;
+/** All files of one request together: three full-size photos. */
+export const maxFilesBytes = maxPhotos * maxFileBytes;
+/**
+ * Room for everything in a body besides the files' bytes: the text fields (the longest form,
+ * /submit, is about 15,000 characters, at most 3 bytes each in UTF-8), the multipart framing and
+ * the framework's own fields. tests pin that the submit form fits in it.
+ */
+export const formFieldsAllowance = MiB;
+/** The largest request body the portal reads; a larger one is refused whole, before it is read. */
+export const maxRequestBodyBytes = maxFilesBytes + formFieldsAllowance;
+
+/** Whole megabytes (MiB), as the messages name the limits. */
+export const inMegabytes = (bytes: number) => Math.floor(bytes / MiB);
+
+export type FilesProblem = 'too_many' | 'too_large' | 'too_large_total';
+
+/**
+ * What is wrong with a set of chosen files, judged by their sizes alone (the form checks before
+ * sending; the server checks the bytes again): too many, one over the per-file limit, or all
+ * together over the per-request limit.
+ */
+export function filesProblem(sizes: readonly number[], maxFiles: number): FilesProblem | undefined {
+  if (sizes.length > maxFiles) return 'too_many';
+  if (sizes.some((s) => s > maxFileBytes)) return 'too_large';
+  if (sizes.reduce((a, b) => a + b, 0) > maxFilesBytes) return 'too_large_total';
+  return undefined;
+}
+
+/**
+ * Whether a request's declared body is over the limit (Content-Length). A body without a length
+ * (chunked) cannot be judged before it is read: see unmeasuredBody.
+ */
+export function bodyOverLimit(contentLength: string | null | undefined): boolean {
+  if (!contentLength || !/^\d+$/.test(contentLength.trim())) return false;
+  return Number(contentLength.trim()) > maxRequestBodyBytes;
+}
+
+/**
+ * A body sent without a length (Transfer-Encoding: chunked). Browsers give every form and fetch
+ * body a Content-Length; a chunked body over the limit would be cut by Next's buffer and fail as
+ * a 500 later, so it is refused up front (411) instead.
+ */
+export function unmeasuredBody(contentLength: string | null | undefined, transferEncoding: string | null | undefined): boolean {
+  return !contentLength && !!transferEncoding;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels, evidenceMimes, maxEvidenceBytes, pendingReasons, remedyKinds, severities } from './states';
+import { channels, evidenceMimes, maxEvidenceBytes, maxEvidenceFiles, pendingReasons, remedyKinds, severities } from './states';
 import type { EventName } from './transitions';
 import { safeText } from '@/lib/validation/text';
 import { rule, ruleParams } from '@/lib/validation/issues';
@@ -179,7 +179,7 @@ export const eventSchemas = {
         }),
       )
       .min(1)
-      .max(10),
+      .max(maxEvidenceFiles),
   }),
 } satisfies { [E in EventName]: z.ZodType };
 

@@ -91,4 +91,4 @@ export const stateOwner: Record<State, Role[]> = {
 export const imageMimes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
 export const evidenceMimes = [...imageMimes, 'application/pdf'] as const;
 export type EvidenceMime = (typeof evidenceMimes)[number];
-export const maxEvidenceBytes = 10 * 1024 * 1024;
+export { maxFileBytes as maxEvidenceBytes, maxEvidenceFiles } from '@/lib/validation/limits';

@@ -7,7 +7,7 @@ import { log } from '@/lib/log';
 import { trackUrl } from '@/lib/complaints/outbox';
 import { isLocale } from '@/lib/i18n/locales';
 import { clientAddress } from '@/lib/net/client-address';
-import { honeypotField, publicSubmitFields } from '@/lib/public/schemas';
+import { honeypotField, maxPhotoBytes, publicSubmitFields } from '@/lib/public/schemas';
 import { submitPublicComplaint, type SubmitLimitScope, type UploadedPhoto } from '@/lib/public/submit';
 
 export interface SubmitState {
@@ -32,7 +32,7 @@ export async function submitComplaintAction(_prev: SubmitState, formData: FormDa
   for (const entry of formData.getAll('photos')) {
     if (typeof entry === 'string' || entry.size === 0) continue;
     // Reading more than the limit is pointless: a too-large file is refused either way.
-    photos.push({ name: entry.name, bytes: entry.size > 10 * 1024 * 1024 ? new Uint8Array(entry.size) : new Uint8Array(await entry.arrayBuffer()) });
+    photos.push({ name: entry.name, bytes: entry.size > maxPhotoBytes ? new Uint8Array(entry.size) : new Uint8Array(await entry.arrayBuffer()) });
   }
   const locale = await getLocale();
   try {

@@ -5,7 +5,8 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { describedBy, Field, inputClass } from '@/components/public/field';
-import { honeypotField, maxPhotoBytes, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
+import { honeypotField, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
+import { filesProblem, inMegabytes, maxFilesBytes } from '@/lib/validation/limits';
 import { submitComplaintAction, type SubmitState } from './actions';
 import { SubmitLimitMessage } from './limit-message';
 import { parseBadCharCode } from '@/lib/validation/text';
@@ -115,10 +116,10 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
 
   function checkPhotos(form: HTMLFormElement): string | undefined {
     const input = form.elements.namedItem('photos') as HTMLInputElement | null;
-    const files = Array.from(input?.files ?? []);
-    if (files.length > maxPhotos) return t('errors.photos.too_many');
-    if (files.some((f) => f.size > maxPhotoBytes)) return t('errors.photos.too_large');
-    return undefined;
+    // Checked before sending: a body over the request limit would be refused whole by the
+    // server (413), so the person learns it here, with everything typed still in the form.
+    const problem = filesProblem(Array.from(input?.files ?? [], (f) => f.size), maxPhotos);
+    return problem ? t(`errors.photos.${problem}`, { max: inMegabytes(maxFilesBytes) }) : undefined;
   }
 }
 

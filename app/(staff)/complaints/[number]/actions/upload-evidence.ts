@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { addEvidence } from '@/lib/complaints/attachments';
+import { maxEvidenceFiles } from '@/lib/validation/limits';
 
 const schema = z
   .instanceof(FormData)
@@ -13,7 +14,9 @@ const schema = z
     z.object({
       complaintId: z.uuid(),
       number: z.string().regex(/^KS-\d{4}-\d{6}$/),
-      files: z.array(z.instanceof(File)).min(1).max(10),
+      // Each file's size is checked by content (addEvidence); all together are bounded by the
+      // request-body limit, which proxy.ts enforces before this runs.
+      files: z.array(z.instanceof(File)).min(1).max(maxEvidenceFiles),
     }),
   );
 
