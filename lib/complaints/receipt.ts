@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
+import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
 import { canSee, partiesOf } from './form-view';
 import { publicBase, trackUrl } from './outbox';
@@ -59,6 +60,8 @@ export async function openReceipt(db: Db, viewer: ReceiptViewer, number: string,
       payload: {},
       customerVisible: false,
     });
+    // Every showing of a credential is on the audit log too (never the code itself).
+    await recordAudit(tx, { actorUserId: viewer.id, siteId: row.siteId, action: 'access_code.view', targetType: 'complaint', targetId: row.id, targetLabel: row.number });
     return {
       number: row.number,
       accessCode: row.accessCode,
