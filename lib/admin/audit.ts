@@ -68,6 +68,8 @@ export const auditActions = [
   'ledger.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+/** The groups of acts ('staff' for every 'staff.*'), for the filter. */
+export const auditGroups = [...new Set(auditActions.map((a) => a.split('.')[0]))];
 
 /** Who reads the log: the administrators it records, and management who oversee them. */
 export const auditReaderRoles = ['admin', 'management'] as const satisfies readonly Role[];

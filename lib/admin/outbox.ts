@@ -136,7 +136,7 @@ export function maskText(text: string, secrets: readonly string[]): string {
   return out.replace(trackLinkRe, `$1${SECRET_MASK}`);
 }
 
-function render(template: string, locale: string, payload: NotificationPayload) {
+function render(template: string, locale: string, payload: NotificationPayload | null) {
   try {
     return renderTemplate(template, locale, payload);
   } catch {
