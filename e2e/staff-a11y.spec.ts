@@ -7,7 +7,7 @@ const views: Record<string, string[]> = {
   service: ['/department'],
   management: ['/management', '/reports'],
   gm: ['/gm'],
-  admin: ['/admin', '/admin/outbox', '/admin/staff'],
+  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/audit'],
 };
 
 for (const [login, paths] of Object.entries(views)) {
