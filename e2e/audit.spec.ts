@@ -47,6 +47,10 @@ test('an admin act is on the audit log at once; management reads it too, the des
   for (const action of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))) expect(action).toBe('calendar_day.add');
   await fits(page, 390);
   await snap(page, testInfo, 'audit-390');
+  // A tampered link is a 404, never a database error.
+  for (const q of ['from=2026-13-40', 'to=0000-01-01', 'actor=%00', 'action=x%27--', 'cursor=garbage']) {
+    expect((await page.request.get(`/admin/audit?${q}`)).status(), q).toBe(404);
+  }
   await page.setViewportSize({ width: 1280, height: 720 });
   await signOut(page);
 

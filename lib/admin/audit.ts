@@ -132,9 +132,13 @@ export function decodeAuditCursor(value: string | undefined): { at: string; id: 
   }
 }
 
-/** An admin or manager of one site reads its acts and the installation-wide ones (sites, SLA, calendar). */
+/**
+ * An admin or manager of one site reads the acts of that site and the installation-wide ones
+ * (sites, categories, SLA, calendar, sign-in locks: recorded without a site); group-wide, all.
+ */
 function siteScope(viewer: AuditViewer): SQL | undefined {
-  if (viewer.groupWide || !viewer.siteId) return viewer.groupWide ? undefined : isNull(adminAudit.siteId);
+  if (viewer.groupWide) return undefined;
+  if (!viewer.siteId) return isNull(adminAudit.siteId);
   return or(isNull(adminAudit.siteId), eq(adminAudit.siteId, viewer.siteId));
 }
 

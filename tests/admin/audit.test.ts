@@ -201,6 +201,12 @@ forEachBackend('admin audit log', (backend) => {
     const today = await listAudit(fx.db, { role: 'admin', siteId: fx.siteId }, { from: '2000-01-01', to: '2000-01-02' });
     expect(today.rows).toHaveLength(0);
     expect((await auditActors(fx.db, { role: 'admin', siteId: fx.siteId })).map((a) => a.login).sort()).toEqual(['admin', 'desk']);
+    // Another site's admin reads the installation-wide acts, not this site's; group-wide reads all.
+    const [north] = await fx.db.select().from(adminAudit).where(eq(adminAudit.action, 'site.create'));
+    const other = await listAudit(fx.db, { role: 'admin', siteId: north.targetId! }, { limit: 200 });
+    expect(other.rows.map((r) => r.action)).toContain('site.create');
+    expect(other.rows.map((r) => r.action)).not.toContain('staff.create');
+    expect((await listAudit(fx.db, { role: 'admin', siteId: north.targetId!, groupWide: true }, { limit: 200 })).rows.length).toBe(Math.min(total, 200));
     // A tampered cursor shows the first page; a malformed filter is refused.
     expect((await listAudit(fx.db, { role: 'admin', siteId: fx.siteId }, { cursor: 'garbage', limit: 3 })).rows.map((r) => r.id)).toEqual(ids.slice(0, 3));
     await expect(listAudit(fx.db, { role: 'admin', siteId: fx.siteId }, { from: '2026-13-40' })).rejects.toThrow();
