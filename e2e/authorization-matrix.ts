@@ -77,6 +77,7 @@ export const matrix: Record<string, Entry> = {
   'page /admin/staff': { expect: page('admin') },
   'page /admin/staff/[id]': { expect: page('admin') },
   'page /admin/security': { expect: page('admin') },
+  'page /admin/audit': { expect: page('admin', 'management') },
   'page /admin/departments': { expect: page('admin') },
   // No such id: the admin gets past the role check to a 404, everybody else is stopped before.
   'page /admin/departments/[id]': { expect: { ...page('admin'), admin: '404' }, params: { id: '00000000-0000-4000-8000-000000000000' } },

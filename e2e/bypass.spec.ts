@@ -17,6 +17,7 @@ const staffPages = [
   '/admin/calendar',
   '/admin/sla',
   '/admin/outbox',
+  '/admin/audit',
   '/complaints',
   '/complaints/KS-2026-000001',
   '/inbox',

@@ -7,7 +7,7 @@ const views: Record<string, string[]> = {
   service: ['/department'],
   management: ['/management', '/reports', '/holds'],
   gm: ['/gm'],
-  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention'],
+  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention', '/admin/audit'],
 };
 
 for (const [login, paths] of Object.entries(views)) {

@@ -10,11 +10,14 @@ import type { Role } from '@/lib/workflow';
 const navFor: Record<Role, string[]> = {
   desk: ['desk', 'ledger', 'complaints', 'privacy', 'inbox'],
   department: ['department', 'complaints', 'inbox'],
-  management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'inbox'],
+  management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'audit', 'inbox'],
   gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
   admin: ['admin', 'complaints', 'privacy', 'inbox'],
   finance: ['reports', 'inbox'],
 };
+
+/** Where an entry leads when it is not /<key>: management read the audit log in the admin area. */
+const navHref: Record<string, string> = { audit: '/admin/audit' };
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await currentStaff();
@@ -34,7 +37,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {user && (
             <nav aria-label="main" className="flex flex-wrap gap-4 text-sm">
               {navFor[user.role].map((key) => (
-                <Link key={key} href={`/${key}`} className="inline-flex items-center gap-1 text-slate-700 hover:text-blue-700 hover:underline">
+                <Link key={key} href={navHref[key] ?? `/${key}`} className="inline-flex items-center gap-1 text-slate-700 hover:text-blue-700 hover:underline">
                   {t(`nav.${key}`)}
                   {key === 'inbox' && unread > 0 && (
                     <span data-testid="nav-unread" className="rounded-full bg-red-700 px-1.5 text-xs font-semibold leading-5 text-white">

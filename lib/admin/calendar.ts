@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calendarDays, calendarSettings } from '@/db/schema';
 import { loadCalendar } from '@/lib/complaints/settings';
+import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import { calendarDaySchema, calendarSettingsSchema, type CalendarDayInput, type CalendarSettingsInput } from './schemas';
 
@@ -17,12 +18,16 @@ export async function loadCalendarSettings(db: Db): Promise<CalendarSettingsInpu
   return { timeZone, workdayStart, workdayEnd };
 }
 
-export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput): Promise<CalendarSettingsInput> {
+export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput, actorId: string | null = null): Promise<CalendarSettingsInput> {
   const s = calendarSettingsSchema.parse(input);
-  await db
-    .insert(calendarSettings)
-    .values({ id: 1, ...s })
-    .onConflictDoUpdate({ target: calendarSettings.id, set: { timeZone: s.timeZone, workdayStart: s.workdayStart, workdayEnd: s.workdayEnd } });
+  const before = await loadCalendarSettings(db);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(calendarSettings)
+      .values({ id: 1, ...s })
+      .onConflictDoUpdate({ target: calendarSettings.id, set: { timeZone: s.timeZone, workdayStart: s.workdayStart, workdayEnd: s.workdayEnd } });
+    await recordAudit(tx, { actorUserId: actorId, action: 'calendar.settings', targetType: 'calendar', before, after: s });
+  });
   return s;
 }
 
@@ -45,14 +50,22 @@ export async function calendarYears(db: Db): Promise<number[]> {
 }
 
 /** Adds one day; a day already on the calendar is refused (remove it first), never silently overwritten. */
-export async function addCalendarDay(db: Db, input: CalendarDayInput): Promise<CalendarDayRow> {
+export async function addCalendarDay(db: Db, input: CalendarDayInput, actorId: string | null = null): Promise<CalendarDayRow> {
   const d = calendarDaySchema.parse(input);
-  const inserted = await db.insert(calendarDays).values(d).onConflictDoNothing().returning();
-  if (!inserted.length) throw new AdminError('day_exists', 'day');
-  return { day: d.day, kind: d.kind, name: d.name };
+  const row = { day: d.day, kind: d.kind, name: d.name };
+  await db.transaction(async (tx) => {
+    const inserted = await tx.insert(calendarDays).values(d).onConflictDoNothing().returning();
+    if (!inserted.length) throw new AdminError('day_exists', 'day');
+    await recordAudit(tx, { actorUserId: actorId, action: 'calendar_day.add', targetType: 'calendar', targetId: d.day, targetLabel: d.day, after: row });
+  });
+  return row;
 }
 
-export async function removeCalendarDay(db: Db, day: string): Promise<void> {
-  const removed = await db.delete(calendarDays).where(eq(calendarDays.day, day)).returning({ day: calendarDays.day });
-  if (!removed.length) throw new AdminError('not_found');
+export async function removeCalendarDay(db: Db, day: string, actorId: string | null = null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(calendarDays).where(eq(calendarDays.day, day)).returning();
+    if (!removed.length) throw new AdminError('not_found');
+    const [r] = removed;
+    await recordAudit(tx, { actorUserId: actorId, action: 'calendar_day.remove', targetType: 'calendar', targetId: day, targetLabel: day, before: { day: r.day, kind: r.kind, name: r.name } });
+  });
 }

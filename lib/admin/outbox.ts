@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { complaints, notifications, users } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from '@/lib/notify';
+import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import type { NotificationStatus } from './schemas';
 import { isPgTimestamp, isUuid } from '@/lib/params';
@@ -98,16 +99,44 @@ export async function listNotifications(db: Db, filter: OutboxFilter = {}): Prom
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ createdAtText: _, payload, ...r }) => ({
-      ...r,
-      recipient: r.address ?? r.recipientName,
-      rendered: render(r.template, r.locale, payload as NotificationPayload),
-    })),
+    rows: page.map(({ createdAtText: _, payload, ...r }) => {
+      const { masked, secrets } = maskPayload(payload as NotificationPayload | null);
+      const rendered = render(r.template, r.locale, masked);
+      return {
+        ...r,
+        lastError: r.lastError === null ? null : maskText(r.lastError, secrets),
+        recipient: r.address ?? r.recipientName,
+        rendered: rendered && { subject: maskText(rendered.subject, secrets), text: maskText(rendered.text, secrets) },
+      };
+    }),
     next: rows.length > limit && last ? encodeCursor(last.createdAtText, last.id) : null,
   };
 }
 
-function render(template: string, locale: string, payload: NotificationPayload) {
+// The customer's access code and private link are credentials: only the desk hands them out and
+// every showing is recorded (lib/complaints/receipt.ts). The outbox shows that a message carried
+// them, never their value — not in the text, not in a transport's error echoing it.
+export const SECRET_MASK = '••••••';
+const trackLinkRe = /(\/track\/)[A-Za-z0-9_-]{8,}/g;
+
+function maskPayload(payload: NotificationPayload | null): { masked: NotificationPayload | null; secrets: string[] } {
+  if (!payload) return { masked: payload, secrets: [] };
+  const token = typeof payload.trackUrl === 'string' ? /\/track\/([A-Za-z0-9_-]+)/.exec(payload.trackUrl)?.[1] : undefined;
+  const secrets = [payload.accessCode, token].filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  const masked = { ...payload };
+  if (typeof masked.accessCode === 'string') masked.accessCode = SECRET_MASK;
+  if (typeof masked.trackUrl === 'string') masked.trackUrl = masked.trackUrl.replace(trackLinkRe, `$1${SECRET_MASK}`);
+  return { masked, secrets };
+}
+
+/** The text with every known secret and any private tracking link replaced by the mask. */
+export function maskText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join(SECRET_MASK);
+  return out.replace(trackLinkRe, `$1${SECRET_MASK}`);
+}
+
+function render(template: string, locale: string, payload: NotificationPayload | null) {
   try {
     return renderTemplate(template, locale, payload);
   } catch {
@@ -125,13 +154,26 @@ export async function countNotificationsByStatus(db: Db): Promise<Record<string,
 }
 
 /** Puts a failed notification back in the queue: due now, with a fresh set of attempts. */
-export async function retryNotification(db: Db, id: string, now?: Date): Promise<void> {
-  const updated = await db
-    .update(notifications)
-    .set({ status: 'queued', attempts: 0, nextAttemptAt: now ?? sql`now()`, lockedUntil: null })
-    .where(and(eq(notifications.id, id), eq(notifications.status, 'failed')))
-    .returning({ id: notifications.id });
-  if (updated.length) return;
+export async function retryNotification(db: Db, id: string, now?: Date, actorId: string | null = null): Promise<void> {
+  const retried = await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(notifications)
+      .set({ status: 'queued', attempts: 0, nextAttemptAt: now ?? sql`now()`, lockedUntil: null })
+      .where(and(eq(notifications.id, id), eq(notifications.status, 'failed')))
+      .returning({ id: notifications.id, template: notifications.template, channel: notifications.channel });
+    if (!updated.length) return false;
+    await recordAudit(tx, {
+      actorUserId: actorId,
+      action: 'notification.retry',
+      targetType: 'notification',
+      targetId: id,
+      targetLabel: `${updated[0].template} · ${updated[0].channel}`,
+      before: { status: 'failed' },
+      after: { status: 'queued' },
+    });
+    return true;
+  });
+  if (retried) return;
   const [exists] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.id, id));
   throw new AdminError(exists ? 'not_retryable' : 'not_found');
 }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { users } from '@/db/schema';
 import { endUserSession, endUserSessions, listUserSessions, type SessionRow } from '@/lib/auth/session-store';
+import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import type { AdminScope } from './staff';
 
@@ -11,9 +12,10 @@ import type { AdminScope } from './staff';
 export const endSessionSchema = z.strictObject({ userId: z.uuid(), sessionId: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 export const endAllSessionsSchema = z.strictObject({ userId: z.uuid() });
 
-async function checkUser(db: Db, scope: AdminScope, userId: string): Promise<void> {
-  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.siteId, scope.siteId)));
+async function checkUser(db: Db | Tx, scope: AdminScope, userId: string): Promise<{ login: string }> {
+  const [u] = await db.select({ login: users.login }).from(users).where(and(eq(users.id, userId), eq(users.siteId, scope.siteId)));
   if (!u) throw new AdminError('not_found');
+  return u;
 }
 
 export async function staffSessions(db: Db, scope: AdminScope, userId: string, now = new Date()): Promise<SessionRow[]> {
@@ -24,13 +26,21 @@ export async function staffSessions(db: Db, scope: AdminScope, userId: string, n
 /** Ends one session of a user; a session already gone is `not_found` (the list was stale). */
 export async function endStaffSession(db: Db, scope: AdminScope, input: z.input<typeof endSessionSchema>): Promise<void> {
   const { userId, sessionId } = endSessionSchema.parse(input);
-  await checkUser(db, scope, userId);
-  if (!(await endUserSession(db, userId, sessionId))) throw new AdminError('not_found');
+  await db.transaction(async (tx) => {
+    const { login } = await checkUser(tx, scope, userId);
+    if (!(await endUserSession(tx, userId, sessionId))) throw new AdminError('not_found');
+    // The session id is a bearer credential (the cookie names it): it is not recorded.
+    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'session.end', targetType: 'user', targetId: userId, targetLabel: login, after: { sessionsEnded: 1 } });
+  });
 }
 
 /** Ends every session of a user; returns how many there were. */
 export async function endAllStaffSessions(db: Db, scope: AdminScope, input: z.input<typeof endAllSessionsSchema>): Promise<number> {
   const { userId } = endAllSessionsSchema.parse(input);
-  await checkUser(db, scope, userId);
-  return endUserSessions(db, userId);
+  return db.transaction(async (tx) => {
+    const { login } = await checkUser(tx, scope, userId);
+    const ended = await endUserSessions(tx, userId);
+    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'session.end_all', targetType: 'user', targetId: userId, targetLabel: login, after: { sessionsEnded: ended } });
+    return ended;
+  });
 }

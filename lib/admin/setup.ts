@@ -9,7 +9,9 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { categories, departments, sites, users } from '@/db/schema';
 import type { Role, Severity } from '@/lib/workflow';
+import { recordAudit } from './audit';
 import { AdminError } from './errors';
+import { handlersOf } from './staff';
 import {
   createCategorySchema,
   createDepartmentSchema,
@@ -87,15 +89,32 @@ export async function createSite(db: Db, input: CreateSiteInput, actor: SetupAct
   const s = createSiteSchema.parse(input);
   const [taken] = await db.select({ id: sites.id }).from(sites).where(eq(sites.code, s.code));
   if (taken) throw new AdminError('code_taken', 'code');
-  const [row] = await insertOnce(() => db.insert(sites).values(s).returning({ id: sites.id, code: sites.code }));
-  return row;
+  return insertOnce(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx.insert(sites).values(s).returning({ id: sites.id, code: sites.code });
+      await recordAudit(tx, { actorUserId: actor.id, action: 'site.create', targetType: 'site', targetId: row.id, targetLabel: row.code, after: s });
+      return row;
+    }),
+  );
 }
 
 export async function updateSite(db: Db, input: UpdateSiteInput, actor: SetupActor): Promise<void> {
   requireAdmin(actor);
   const s = updateSiteSchema.parse(input);
-  const changed = await db.update(sites).set({ name: s.name }).where(eq(sites.id, s.id)).returning({ id: sites.id });
-  if (!changed.length) throw new AdminError('not_found');
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ code: sites.code, name: sites.name }).from(sites).where(eq(sites.id, s.id)).for('update');
+    if (!current) throw new AdminError('not_found');
+    await tx.update(sites).set({ name: s.name }).where(eq(sites.id, s.id));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'site.update',
+      targetType: 'site',
+      targetId: s.id,
+      targetLabel: current.code,
+      before: { name: current.name },
+      after: { name: s.name },
+    });
+  });
 }
 
 // ---- departments ---------------------------------------------------------------------------------
@@ -115,10 +134,14 @@ export async function createDepartment(db: Db, input: CreateDepartmentInput, act
     .from(departments)
     .where(and(eq(departments.siteId, siteId), eq(departments.code, d.code)));
   if (taken) throw new AdminError('code_taken', 'code');
-  const [row] = await insertOnce(() =>
-    db.insert(departments).values({ siteId, code: d.code, name: d.name, nameEn: d.nameEn }).returning({ id: departments.id, code: departments.code }),
+  return insertOnce(() =>
+    db.transaction(async (tx) => {
+      const values = { siteId, code: d.code, name: d.name, nameEn: d.nameEn };
+      const [row] = await tx.insert(departments).values(values).returning({ id: departments.id, code: departments.code });
+      await recordAudit(tx, { actorUserId: actor.id, siteId, action: 'department.create', targetType: 'department', targetId: row.id, targetLabel: row.code, after: { code: d.code, name: d.name, nameEn: d.nameEn } });
+      return row;
+    }),
   );
-  return row;
 }
 
 export interface DepartmentDetail {
@@ -154,7 +177,11 @@ export async function updateDepartment(db: Db, input: UpdateDepartmentInput, act
   requireAdmin(actor);
   const d = updateDepartmentSchema.parse(input);
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, d.id)).for('update');
+    const [current] = await tx
+      .select({ id: departments.id, siteId: departments.siteId, name: departments.name, nameEn: departments.nameEn })
+      .from(departments)
+      .where(eq(departments.id, d.id))
+      .for('update');
     if (!current) throw new AdminError('not_found');
     const chosen = { headUserId: d.headUserId, primaryUserId: d.primaryUserId, secondaryUserId: d.secondaryUserId };
     for (const [field, id] of Object.entries(chosen)) {
@@ -165,7 +192,19 @@ export async function updateDepartment(db: Db, input: UpdateDepartmentInput, act
         .where(and(eq(users.id, id), eq(users.departmentId, d.id), eq(users.active, true)));
       if (!u) throw new AdminError('not_in_department', field);
     }
+    const before = await handlersOf(tx, d.id);
     await tx.update(departments).set({ name: d.name, nameEn: d.nameEn, ...chosen }).where(eq(departments.id, d.id));
+    const after = await handlersOf(tx, d.id);
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      siteId: current.siteId,
+      action: 'department.update',
+      targetType: 'department',
+      targetId: d.id,
+      targetLabel: before.code,
+      before: { name: current.name, nameEn: current.nameEn, ...before.handlers },
+      after: { name: d.name, nameEn: d.nameEn, ...after.handlers },
+    });
   });
 }
 
@@ -217,16 +256,37 @@ export async function createCategory(db: Db, input: CreateCategoryInput, actor: 
   await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
   const [taken] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, c.code));
   if (taken) throw new AdminError('code_taken', 'code');
-  const [row] = await insertOnce(() => db.insert(categories).values(c).returning({ id: categories.id, code: categories.code }));
-  return row;
+  return insertOnce(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx.insert(categories).values(c).returning({ id: categories.id, code: categories.code });
+      await recordAudit(tx, { actorUserId: actor.id, action: 'category.create', targetType: 'category', targetId: row.id, targetLabel: row.code, after: c });
+      return row;
+    }),
+  );
 }
 
 export async function updateCategory(db: Db, input: UpdateCategoryInput, actor: SetupActor): Promise<void> {
   requireAdmin(actor);
   const { id, ...c } = updateCategorySchema.parse(input);
   await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
-  const changed = await db.update(categories).set(c).where(eq(categories.id, id)).returning({ id: categories.id });
-  if (!changed.length) throw new AdminError('not_found');
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        code: categories.code,
+        name: categories.name,
+        nameEn: categories.nameEn,
+        defaultDepartmentCode: categories.defaultDepartmentCode,
+        defaultSeverity: categories.defaultSeverity,
+        active: categories.active,
+      })
+      .from(categories)
+      .where(eq(categories.id, id))
+      .for('update');
+    if (!current) throw new AdminError('not_found');
+    await tx.update(categories).set(c).where(eq(categories.id, id));
+    const { code, ...before } = current;
+    await recordAudit(tx, { actorUserId: actor.id, action: 'category.update', targetType: 'category', targetId: id, targetLabel: code, before, after: { ...before, ...c } });
+  });
 }
 
 export interface DepartmentListRow {

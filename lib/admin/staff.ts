@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/session-store';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { addCalendarDays, atLocalTime, localDate, type DepartmentPosition, type Role } from '@/lib/workflow';
+import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import {
   createUserSchema,
@@ -126,6 +127,22 @@ async function userInSite(tx: Tx | Db, siteId: string, id: string) {
   return u;
 }
 
+/** What the audit log says of a staff member: readable values, never the password hash. */
+async function staffState(tx: Tx | Db, id: string) {
+  const [u] = await tx
+    .select({ login: users.login, name: users.name, role: users.role, department: departments.code, absentUntil: users.absentUntil, active: users.active })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, id));
+  return u;
+}
+
+async function departmentCode(tx: Tx | Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [d] = await tx.select({ code: departments.code }).from(departments).where(eq(departments.id, id));
+  return d?.code ?? null;
+}
+
 /** Removes the user from every head / primary / secondary position (of any department but `keep`). */
 async function clearPositions(tx: Tx, userId: string, keepDepartmentId?: string | null): Promise<void> {
   for (const column of Object.values(positionColumn)) {
@@ -152,11 +169,23 @@ export async function createUser(db: Db, input: CreateUserInput, scope: AdminSco
   if (taken) throw new AdminError('login_taken', 'login');
   const passwordHash = await hashPassword(u.password);
   try {
-    const [row] = await db
-      .insert(users)
-      .values({ siteId: scope.siteId, login: u.login, name: u.name, role: u.role, departmentId: u.departmentId, passwordHash })
-      .returning({ id: users.id, login: users.login });
-    return row;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ siteId: scope.siteId, login: u.login, name: u.name, role: u.role, departmentId: u.departmentId, passwordHash })
+        .returning({ id: users.id, login: users.login });
+      // The initial password is never recorded, not even hashed.
+      await recordAudit(tx, {
+        actorUserId: scope.actorId ?? null,
+        siteId: scope.siteId,
+        action: 'staff.create',
+        targetType: 'user',
+        targetId: row.id,
+        targetLabel: row.login,
+        after: { login: u.login, name: u.name, role: u.role, department: await departmentCode(tx, u.departmentId) },
+      });
+      return row;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AdminError('login_taken', 'login');
     throw err;
@@ -171,6 +200,7 @@ export async function updateUser(db: Db, input: UpdateUserInput, scope: AdminSco
   await db.transaction(async (tx) => {
     const current = await userInSite(tx, scope.siteId, u.id);
     await checkDepartment(tx, scope.siteId, u.departmentId);
+    const { login, ...before } = await staffState(tx, u.id);
     if (current.departmentId !== u.departmentId) await clearPositions(tx, u.id, u.departmentId);
     await tx
       .update(users)
@@ -178,6 +208,8 @@ export async function updateUser(db: Db, input: UpdateUserInput, scope: AdminSco
       .where(eq(users.id, u.id));
     // A new role signs the person out everywhere: they sign in again into the new role.
     if (current.role !== u.role) await endUserSessions(tx, u.id);
+    const { login: _, ...after } = await staffState(tx, u.id);
+    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'staff.update', targetType: 'user', targetId: u.id, targetLabel: login, before, after });
   });
 }
 
@@ -188,7 +220,10 @@ export async function resetPassword(db: Db, input: { id: string; password: strin
   // Whoever knew the old password (or holds a session opened with it) is signed out.
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, p.id));
-    await endUserSessions(tx, p.id);
+    const sessionsEnded = await endUserSessions(tx, p.id);
+    // That a password was set, never the password or its hash.
+    const { login } = await staffState(tx, p.id);
+    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'staff.password_reset', targetType: 'user', targetId: p.id, targetLabel: login, after: { sessionsEnded } });
   });
 }
 
@@ -202,9 +237,20 @@ export async function setUserActive(db: Db, input: { id: string; active: boolean
   if (!a.active && scope.actorId === a.id) throw new AdminError('self_lockout');
   await db.transaction(async (tx) => {
     await userInSite(tx, scope.siteId, a.id);
+    const { login, active } = await staffState(tx, a.id);
     if (!a.active) await clearPositions(tx, a.id);
     await tx.update(users).set({ active: a.active }).where(eq(users.id, a.id));
     if (!a.active) await endUserSessions(tx, a.id);
+    await recordAudit(tx, {
+      actorUserId: scope.actorId ?? null,
+      siteId: scope.siteId,
+      action: a.active ? 'staff.reactivate' : 'staff.deactivate',
+      targetType: 'user',
+      targetId: a.id,
+      targetLabel: login,
+      before: { active },
+      after: { active: a.active },
+    });
   });
 }
 
@@ -222,8 +268,30 @@ export async function setDepartmentHandlers(db: Db, input: DepartmentHandlersInp
         .where(and(eq(users.id, id), eq(users.departmentId, h.departmentId), eq(users.active, true)));
       if (!u) throw new AdminError('not_in_department', field);
     }
+    const before = await handlersOf(tx, h.departmentId);
     await tx.update(departments).set(chosen).where(eq(departments.id, h.departmentId));
+    await recordAudit(tx, {
+      actorUserId: scope.actorId ?? null,
+      siteId: scope.siteId,
+      action: 'department.handlers',
+      targetType: 'department',
+      targetId: h.departmentId,
+      targetLabel: before.code,
+      before: before.handlers,
+      after: (await handlersOf(tx, h.departmentId)).handlers,
+    });
   });
+}
+
+/** A department's code and its head / primary / secondary handler by name, as the audit log shows them. */
+export async function handlersOf(tx: Tx | Db, departmentId: string): Promise<{ code: string; handlers: Record<'head' | 'primary' | 'secondary', string | null> }> {
+  const nameOf = (column: 'head_user_id' | 'primary_user_id' | 'secondary_user_id') =>
+    sql<string | null>`(select u.name from users u where u.id = ${departments}.${sql.raw(column)})`;
+  const [d] = await tx
+    .select({ code: departments.code, head: nameOf('head_user_id'), primary: nameOf('primary_user_id'), secondary: nameOf('secondary_user_id') })
+    .from(departments)
+    .where(eq(departments.id, departmentId));
+  return { code: d.code, handlers: { head: d.head, primary: d.primary, secondary: d.secondary } };
 }
 
 /** Active users per department, for the handler choices. */

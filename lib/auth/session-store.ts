@@ -77,7 +77,7 @@ export async function endUserSessions(db: Db | Tx, userId: string): Promise<numb
 }
 
 /** Ends one session, only if it belongs to that user (an admin acts on one user at a time). */
-export async function endUserSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+export async function endUserSession(db: Db | Tx, userId: string, sessionId: string): Promise<boolean> {
   const rows = await db
     .delete(authSessions)
     .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId)))

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { complaintEvents, complaintParties, complaints, users, type Complaint } from '@/db/schema';
 import { newAccessCode, staleVersion, type CommandActor } from './commands';
+import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
 import { queueNotices } from './outbox';
 
@@ -58,6 +59,8 @@ export async function reissueAccessCode(db: Db, args: ReissueArgs, now = new Dat
       })
       .returning({ id: complaintEvents.id });
     await queueNotices(tx, updated, event.id, [{ audience: 'customer', template: 'access_code_reissued' }]);
+    // On the audit log too (never the code itself).
+    await recordAudit(tx, { actorUserId: actor.id, siteId: row.siteId, action: 'access_code.reissue', targetType: 'complaint', targetId: row.id, targetLabel: row.number });
     return updated;
   });
 }

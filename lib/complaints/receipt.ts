@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
+import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
 import { canSee, partiesOf } from './form-view';
 import { publicBase, trackUrl } from './outbox';
@@ -41,32 +42,36 @@ export function deskPhone(): string | null {
  */
 export async function openReceipt(db: Db, viewer: ReceiptViewer, number: string, now = new Date()): Promise<Receipt> {
   if (viewer.role !== 'desk') throw new CommandError('wrong_role');
-  const [row] = await db.select().from(complaints).where(eq(complaints.number, number));
-  if (!row) throw new CommandError('not_found');
-  if (!canSee(viewer, { ...row, partyUserIds: await partiesOf(db, row.id) })) throw new CommandError('not_found');
-  await db.insert(complaintEvents).values({
-    complaintId: row.id,
-    version: row.version,
-    type: 'access_code_viewed',
-    fromState: row.status,
-    toState: row.status,
-    actorId: viewer.id,
-    actorRole: viewer.role,
-    actorName: viewer.name,
-    at: now,
-    payload: {},
-    customerVisible: false,
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(complaints).where(eq(complaints.number, number));
+    if (!row) throw new CommandError('not_found');
+    if (!canSee(viewer, { ...row, partyUserIds: await partiesOf(tx, row.id) })) throw new CommandError('not_found');
+    await tx.insert(complaintEvents).values({
+      complaintId: row.id,
+      version: row.version,
+      type: 'access_code_viewed',
+      fromState: row.status,
+      toState: row.status,
+      actorId: viewer.id,
+      actorRole: viewer.role,
+      actorName: viewer.name,
+      at: now,
+      payload: {},
+      customerVisible: false,
+    });
+    // Every showing of a credential is on the audit log too (never the code itself).
+    await recordAudit(tx, { actorUserId: viewer.id, siteId: row.siteId, action: 'access_code.view', targetType: 'complaint', targetId: row.id, targetLabel: row.number });
+    return {
+      number: row.number,
+      accessCode: row.accessCode,
+      trackUrl: trackUrl(row.trackingToken),
+      lookupUrl: `${publicBase()}/track`,
+      customerLocale: isLocale(row.customerLocale) ? row.customerLocale : 'zh-CN',
+      receivedAt: row.receivedAt,
+      responseDueAt: row.responseDueAt,
+      deskPhone: deskPhone(),
+    };
   });
-  return {
-    number: row.number,
-    accessCode: row.accessCode,
-    trackUrl: trackUrl(row.trackingToken),
-    lookupUrl: `${publicBase()}/track`,
-    customerLocale: isLocale(row.customerLocale) ? row.customerLocale : 'zh-CN',
-    receivedAt: row.receivedAt,
-    responseDueAt: row.responseDueAt,
-    deskPhone: deskPhone(),
-  };
 }
 
 /** openReceipt for the page: a form this desk user may not open is null (the page's 404). */

@@ -6,6 +6,7 @@ import { events } from '@/lib/workflow/transitions';
 import { TEMPLATE_NAMES } from '@/lib/notify/templates';
 import { calendarDayKinds, notificationChannels, notificationStatuses } from '@/lib/admin/schemas';
 import type { NotifyAudience } from '@/lib/workflow/types';
+import { auditActions, auditGroups } from '@/lib/admin/audit';
 
 // Every code a person can meet on a page, and where its label lives. A code without a label
 // shows up raw (parts_delayed, assigned(zh-CN)): this test names the missing one.
@@ -32,6 +33,9 @@ const expected: [string, readonly string[]][] = [
   ['admin.outbox.audiences', audiences],
   ['admin.security.outcomes', ['wrong', 'locked_login', 'locked_address', 'success']],
   ['ledger.outcomes', ['resumed', 'withdrawn']],
+  ['audit.groups', auditGroups],
+  // 'staff.create' is labelled at audit.actions.staff.create.
+  ...auditGroups.map((g): [string, string[]] => [`audit.actions.${g}`, auditActions.filter((a) => a.startsWith(`${g}.`)).map((a) => a.slice(g.length + 1))]),
 ];
 
 function at(messages: Record<string, unknown>, path: string): unknown {

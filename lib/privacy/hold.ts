@@ -26,7 +26,7 @@ export async function setLegalHold(db: Db, viewer: StaffUser, number: string, re
     await recordAudit(tx, {
       actorUserId: viewer.id,
       siteId: viewer.siteId,
-      action: 'complaint.legal_hold.set',
+      action: 'legal_hold.set',
       targetType: 'complaint',
       targetId: form.id,
       targetLabel: number,
@@ -49,7 +49,7 @@ export async function clearLegalHold(db: Db, viewer: StaffUser, number: string):
     await recordAudit(tx, {
       actorUserId: viewer.id,
       siteId: viewer.siteId,
-      action: 'complaint.legal_hold.clear',
+      action: 'legal_hold.clear',
       targetType: 'complaint',
       targetId: form.id,
       targetLabel: number,

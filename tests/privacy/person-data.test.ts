@@ -164,8 +164,8 @@ forEachBackend('person data', (backend) => {
     const [row] = await fx.db.select().from(complaints).where(eq(complaints.id, closed.id));
     expect(row.customerName).toBe(p.customerName);
     expect(row.anonymisedAt).toBeNull();
-    expect((await auditRows('complaint.legal_hold.set')).slice(-1)[0]).toMatchObject({ actorUserId: management.id, targetLabel: closed.number, after: { reason: '客户已起诉，法院调取证据' } });
-    expect((await auditRows('complaint.legal_hold.clear')).slice(-1)[0]).toMatchObject({ actorUserId: admin.id, targetLabel: closed.number });
+    expect((await auditRows('legal_hold.set')).slice(-1)[0]).toMatchObject({ actorUserId: management.id, targetLabel: closed.number, after: { reason: '客户已起诉，法院调取证据' } });
+    expect((await auditRows('legal_hold.clear')).slice(-1)[0]).toMatchObject({ actorUserId: admin.id, targetLabel: closed.number });
     expect(await auditRows('person.erase')).toEqual([]);
   });
 

@@ -47,33 +47,33 @@ async function refusals<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema, labels: adminLabelNamespaces }, async ({ id }) => {
-  await refusals(async () => retryNotification(await getDb(), id));
+export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema, labels: adminLabelNamespaces }, async ({ id }, user) => {
+  await refusals(async () => retryNotification(await getDb(), id, undefined, user.id));
   await kickOutbox().catch(() => {});
   revalidatePath('/admin/outbox');
   return { id };
 });
 
-export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema, labels: adminLabelNamespaces }, async (policy) => {
-  await saveSlaPolicy(await getDb(), policy as SlaPolicy);
+export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema, labels: adminLabelNamespaces }, async (policy, user) => {
+  await saveSlaPolicy(await getDb(), policy as SlaPolicy, user.id);
   revalidatePath('/admin/sla');
   return null;
 });
 
-export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema, labels: adminLabelNamespaces }, async (input) => {
-  await saveCalendarSettings(await getDb(), input);
+export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema, labels: adminLabelNamespaces }, async (input, user) => {
+  await saveCalendarSettings(await getDb(), input, user.id);
   revalidatePath('/admin/calendar');
   return null;
 });
 
-export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema, labels: adminLabelNamespaces }, async (input) => {
-  const day = await refusals(async () => addCalendarDay(await getDb(), input));
+export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema, labels: adminLabelNamespaces }, async (input, user) => {
+  const day = await refusals(async () => addCalendarDay(await getDb(), input, user.id));
   revalidatePath('/admin/calendar');
   return day;
 });
 
-export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema, labels: adminLabelNamespaces }, async ({ day }) => {
-  await refusals(async () => removeCalendarDay(await getDb(), day));
+export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema, labels: adminLabelNamespaces }, async ({ day }, user) => {
+  await refusals(async () => removeCalendarDay(await getDb(), day, user.id));
   revalidatePath('/admin/calendar');
   return null;
 });

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { countSites } from '@/lib/admin/setup';
 
-export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'retention', 'outbox', 'security', 'sites'] as const;
+export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'retention', 'outbox', 'security', 'audit', 'sites'] as const;
 export type AdminSection = (typeof adminSections)[number];
 
 /** A single dealership has one site and never hears of sites (DESIGN §4); a group sees the section. */

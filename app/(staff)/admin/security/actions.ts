@@ -5,13 +5,13 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
-import { liftLock } from '@/lib/auth/throttle';
+import { liftSignInLock } from '@/lib/admin/sign-in-locks';
 
 const liftLockSchema = z.object({ key: z.string().regex(/^(login|address):/).max(200) });
 
 /** An administrator lifts a sign-in lock (of a login or an address). */
-export const liftSignInLockAction = staffAction({ roles: ['admin'], schema: liftLockSchema }, async ({ key }) => {
-  if (!(await liftLock(await getDb(), key))) throw new UserFacingError((await getTranslations('admin.security'))('notLocked'));
+export const liftSignInLockAction = staffAction({ roles: ['admin'], schema: liftLockSchema }, async ({ key }, user) => {
+  if (!(await liftSignInLock(await getDb(), user.id, key))) throw new UserFacingError((await getTranslations('admin.security'))('notLocked'));
   revalidatePath('/admin/security');
   return { key };
 });
