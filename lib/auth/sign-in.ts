@@ -3,7 +3,7 @@ import { credentialsSchema } from '@/lib/auth/credentials';
 import { getDb } from '@/db/client';
 import { findUserForSignIn } from '@/db/queries/staff';
 import { verifyPassword } from '@/lib/auth/password';
-import { beginSignIn } from '@/lib/auth/throttle';
+import { beginSignIn, type ThrottleScope } from '@/lib/auth/throttle';
 import { clientAddress } from '@/lib/net/client-address';
 
 /**
@@ -13,7 +13,7 @@ import { clientAddress } from '@/lib/net/client-address';
  */
 export class SignInLocked extends CredentialsSignin {
   constructor(
-    readonly scope: 'login' | 'address',
+    readonly scope: ThrottleScope,
     readonly until: Date,
   ) {
     super();
@@ -22,9 +22,9 @@ export class SignInLocked extends CredentialsSignin {
 }
 
 /** The lock from a SignInLocked code, or null for any other code. */
-export function lockOf(code: unknown): { scope: 'login' | 'address'; until: Date } | null {
-  const m = typeof code === 'string' ? /^locked_(login|address)_(\d{1,12})$/.exec(code) : null;
-  return m ? { scope: m[1] as 'login' | 'address', until: new Date(Number(m[2]) * 1000) } : null;
+export function lockOf(code: unknown): { scope: ThrottleScope; until: Date } | null {
+  const m = typeof code === 'string' ? /^locked_(login|address|pair)_(\d{1,12})$/.exec(code) : null;
+  return m ? { scope: m[1] as ThrottleScope, until: new Date(Number(m[2]) * 1000) } : null;
 }
 
 /**

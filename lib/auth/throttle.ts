@@ -2,14 +2,24 @@ import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInAttempts, signInThrottle } from '@/db/schema';
 import { envLimit } from '@/lib/public/rate-limit';
+import { noticeLock } from '@/lib/auth/lock-notices';
 
 /**
- * Sign-in throttling, per login and per address, on the database so that every app instance
- * shares it. An attempt first *claims* a failure on both keys in one atomic upsert each, before
- * its password is checked: twenty parallel attempts see twenty different counts, and only those
- * below the threshold are evaluated. The claim that reaches the threshold starts a lock whose
- * length doubles with every further failure (capped); during a lock nothing is evaluated, not
- * even the right password. A success gives its claim back (and clears the login's failures).
+ * Sign-in throttling on the database, so that every app instance shares it. Three counters:
+ * - per (login, address): the brute-force limit proper (5 failures, then a doubling wait);
+ * - per address: one address guessing many logins (20 failures);
+ * - per login, from anywhere: a global lock only at a far higher count (100), which a stranger
+ *   cannot use to lock the owner out, because it never applies to an address that has signed
+ *   that login in successfully in the last days (KESU_SIGNIN_TRUST_DAYS). Such a known address
+ *   is not counted per address either: a colleague guessing behind the same office address
+ *   cannot lock the office out; the (login, address) counter still limits it.
+ * An attempt first *claims* a failure on each counter that applies, in one atomic upsert each,
+ * before its password is checked: twenty parallel attempts see twenty different counts, and
+ * only those below the threshold are evaluated. The claim that reaches the threshold starts a
+ * lock whose length doubles with every further failure (capped); during a lock nothing is
+ * evaluated, not even the right password. A success gives its claims back (and clears the
+ * (login, address) and login failures). An address or global login lock tells the admins once
+ * (lib/auth/lock-notices.ts).
  */
 export interface ThrottleRule {
   /** Failures (within `forgetMs` of each other) that start a lock. */
@@ -21,12 +31,26 @@ export interface ThrottleRule {
   forgetMs: number;
 }
 
+const maxDelayMs = () => envLimit('KESU_SIGNIN_MAX_DELAY_SECONDS', 3600) * 1000;
+const forgetMs = () => envLimit('KESU_SIGNIN_FORGET_HOURS', 24) * 3_600_000;
+
+/** One login from one address. */
+export function pairRule(): ThrottleRule {
+  return {
+    threshold: envLimit('KESU_SIGNIN_PAIR_FAILURES', 5),
+    baseDelayMs: envLimit('KESU_SIGNIN_PAIR_DELAY_SECONDS', 30) * 1000,
+    maxDelayMs: maxDelayMs(),
+    forgetMs: forgetMs(),
+  };
+}
+
+/** One login from every address it has not signed in from lately. */
 export function loginRule(): ThrottleRule {
   return {
-    threshold: envLimit('KESU_SIGNIN_LOGIN_FAILURES', 5),
-    baseDelayMs: envLimit('KESU_SIGNIN_LOGIN_DELAY_SECONDS', 30) * 1000,
-    maxDelayMs: envLimit('KESU_SIGNIN_MAX_DELAY_SECONDS', 3600) * 1000,
-    forgetMs: envLimit('KESU_SIGNIN_FORGET_HOURS', 24) * 3_600_000,
+    threshold: envLimit('KESU_SIGNIN_LOGIN_FAILURES', 100),
+    baseDelayMs: envLimit('KESU_SIGNIN_LOGIN_DELAY_SECONDS', 300) * 1000,
+    maxDelayMs: maxDelayMs(),
+    forgetMs: forgetMs(),
   };
 }
 
@@ -34,14 +58,35 @@ export function addressRule(): ThrottleRule {
   return {
     threshold: envLimit('KESU_SIGNIN_ADDRESS_FAILURES', 20),
     baseDelayMs: envLimit('KESU_SIGNIN_ADDRESS_DELAY_SECONDS', 60) * 1000,
-    maxDelayMs: envLimit('KESU_SIGNIN_MAX_DELAY_SECONDS', 3600) * 1000,
-    forgetMs: envLimit('KESU_SIGNIN_FORGET_HOURS', 24) * 3_600_000,
+    maxDelayMs: maxDelayMs(),
+    forgetMs: forgetMs(),
   };
 }
 
+/** How long a successful sign-in makes its address a known one for that login (at most the 30 days attempts are kept). */
+export const trustMs = () => Math.min(envLimit('KESU_SIGNIN_TRUST_DAYS', 30), 30) * 24 * 3_600_000;
+
+export type ThrottleScope = 'login' | 'address' | 'pair';
+
+export const normalizeLogin = (login: string) => login.trim().toLowerCase().slice(0, 100);
 export const loginKey = (login: string) => `login:${normalizeLogin(login)}`;
 export const addressKey = (address: string) => `address:${address}`;
-export const normalizeLogin = (login: string) => login.trim().toLowerCase().slice(0, 100);
+// The address first: it never holds a space or a slash, a login may.
+export const pairKey = (login: string, address: string) => `pair:${address} ${normalizeLogin(login)}`;
+
+/** The scope and the subject a reader recognises (a login, an address, or "login @ address"). */
+export function describeKey(key: string): { scope: ThrottleScope; subject: string; login?: string; address?: string } {
+  const colon = key.indexOf(':');
+  const scope = key.slice(0, colon) as ThrottleScope;
+  const rest = key.slice(colon + 1);
+  if (scope === 'pair') {
+    const space = rest.indexOf(' ');
+    const address = rest.slice(0, space);
+    const login = rest.slice(space + 1);
+    return { scope, subject: `${login} @ ${address}`, login, address };
+  }
+  return scope === 'login' ? { scope, subject: rest, login: rest } : { scope, subject: rest, address: rest };
+}
 
 export interface Claim {
   key: string;
@@ -91,34 +136,51 @@ async function giveBack(db: Db, c: Claim, clearAll: boolean): Promise<void> {
 
 export type SignInDecision =
   | { kind: 'evaluate'; finish: (ok: boolean) => Promise<void> }
-  | { kind: 'locked'; scope: 'login' | 'address'; until: Date };
+  | { kind: 'locked'; scope: ThrottleScope; until: Date };
+
+/** Whether this address signed this login in successfully within trustMs(). */
+export async function isKnownAddress(db: Db, login: string, address: string, now = new Date()): Promise<boolean> {
+  const a = signInAttempts;
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(a)
+    .where(and(eq(a.login, normalizeLogin(login)), eq(a.address, address), eq(a.outcome, 'success'), gte(a.at, new Date(now.getTime() - trustMs())), lt(a.at, now)))
+    .limit(1);
+  return !!row;
+}
+
+/** The claim that reached the threshold started this run of locks: the one moment to tell the admins. */
+const startedLock = (c: Claim, rule: ThrottleRule) => c.allowed && c.lockedUntil !== null && c.failures === rule.threshold;
 
 /**
  * Called before a password is checked. `evaluate`: check it, then call `finish(ok)`, which
  * records the attempt and gives the claims back on success. `locked`: refuse without checking.
- * The address is claimed first, so a locked address adds nothing to the login's count.
+ * The address is claimed first, so a locked address adds nothing to the login's counts.
  */
 export async function beginSignIn(db: Db, rawLogin: string, address: string, now = new Date()): Promise<SignInDecision> {
   const login = normalizeLogin(rawLogin);
   const record = (outcome: string) => db.insert(signInAttempts).values({ login, address, outcome, at: now });
-  const byAddress = await claim(db, addressKey(address), addressRule(), now);
-  if (!byAddress.allowed) {
-    await record('locked_address');
-    return { kind: 'locked', scope: 'address', until: byAddress.lockedUntil ?? now };
-  }
-  const byLogin = await claim(db, loginKey(login), loginRule(), now);
-  if (!byLogin.allowed) {
-    await record('locked_login');
-    return { kind: 'locked', scope: 'login', until: byLogin.lockedUntil ?? now };
+  const known = await isKnownAddress(db, login, address, now);
+  const claims: { claim: Claim; rule: ThrottleRule; scope: ThrottleScope }[] = [];
+  const steps: [ThrottleScope, string, ThrottleRule][] = [
+    ...(known ? [] : [['address', addressKey(address), addressRule()] as [ThrottleScope, string, ThrottleRule]]),
+    ['pair', pairKey(login, address), pairRule()],
+    ...(known ? [] : [['login', loginKey(login), loginRule()] as [ThrottleScope, string, ThrottleRule]]),
+  ];
+  for (const [scope, key, rule] of steps) {
+    const c = await claim(db, key, rule, now);
+    if (!c.allowed) {
+      await record(`locked_${scope}`);
+      return { kind: 'locked', scope, until: c.lockedUntil ?? now };
+    }
+    claims.push({ claim: c, rule, scope });
+    if (scope !== 'pair' && startedLock(c, rule)) await noticeLock(db, c, now);
   }
   return {
     kind: 'evaluate',
     async finish(ok) {
       await record(ok ? 'success' : 'wrong');
-      if (ok) {
-        await giveBack(db, byLogin, true);
-        await giveBack(db, byAddress, false);
-      }
+      if (ok) for (const { claim: c, scope } of claims) await giveBack(db, c, scope !== 'address');
     },
   };
 }
@@ -128,7 +190,7 @@ export async function beginSignIn(db: Db, rawLogin: string, address: string, now
 
 export interface ThrottleLock {
   key: string;
-  scope: 'login' | 'address';
+  scope: ThrottleScope;
   subject: string;
   failures: number;
   lockedUntil: Date;
@@ -177,8 +239,8 @@ export async function loadSecurityOverview(db: Db, now = new Date()): Promise<Se
   ]);
   return {
     locks: locks.map((l) => {
-      const scope = l.key.startsWith('login:') ? 'login' : 'address';
-      return { key: l.key, scope, subject: l.key.slice(scope.length + 1), failures: l.failures, lockedUntil: l.lockedUntil! };
+      const { scope, subject } = describeKey(l.key);
+      return { key: l.key, scope, subject, failures: l.failures, lockedUntil: l.lockedUntil! };
     }),
     byLogin,
     byAddress,

@@ -10,7 +10,7 @@ import { auditActions, auditGroups } from '@/lib/admin/audit';
 
 // Every code a person can meet on a page, and where its label lives. A code without a label
 // shows up raw (parts_delayed, assigned(zh-CN)): this test names the missing one.
-const audiences: (NotifyAudience | 'staff' | 'summary')[] = ['customer', 'customer_manager', 'department', 'management', 'gm', 'desk', 'staff', 'summary'];
+const audiences: (NotifyAudience | 'staff' | 'summary' | 'admin')[] = ['customer', 'customer_manager', 'department', 'management', 'gm', 'desk', 'staff', 'summary', 'admin'];
 // History rows that are not workflow events (written by intake, the survey and the desk).
 const extraEvents = ['survey', 'access_code_reissued'];
 
@@ -31,7 +31,8 @@ const expected: [string, readonly string[]][] = [
   ['admin.outbox.statuses', notificationStatuses],
   ['admin.outbox.channels', notificationChannels],
   ['admin.outbox.audiences', audiences],
-  ['admin.security.outcomes', ['wrong', 'locked_login', 'locked_address', 'success']],
+  ['admin.security.outcomes', ['wrong', 'locked_login', 'locked_address', 'locked_pair', 'success']],
+  ['admin.security.scopes', ['login', 'address', 'pair']],
   ['ledger.outcomes', ['resumed', 'withdrawn']],
   ['audit.groups', auditGroups],
   // 'staff.create' is labelled at audit.actions.staff.create.

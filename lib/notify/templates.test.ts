@@ -15,7 +15,7 @@ const full = {
 describe('renderTemplate', () => {
   it('covers every template in both languages, with no field left unfilled', () => {
     for (const name of TEMPLATE_NAMES) {
-      if (name.startsWith('summary_')) continue; // about a period, not a form: tested below
+      if (name.startsWith('summary_') || name === 'sign_in_locked') continue; // not about a form: tested below
       for (const locale of ['zh-CN', 'en']) {
         const { subject, text } = renderTemplate(name, locale, full);
         expect(subject, `${name}/${locale}`).toContain('KS-2026-000123');
@@ -35,6 +35,22 @@ describe('renderTemplate', () => {
         expect(text, `${name}/${locale}`).toContain('https://kesu.test/reports?month=2026-10');
         expect(text, `${name}/${locale}`).toContain('¥300.00');
         expect(text, `${name}/${locale}`).not.toMatch(/CNY|元/);
+        expect(subject + text).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('a sign-in lock notice names the login or the address, the count, until when, and the security page', () => {
+    const base = { failures: 100, deadline: '2026-03-02T06:30:00.000Z', url: 'https://kesu.test/admin/security' };
+    for (const locale of ['zh-CN', 'en']) {
+      for (const extra of [{ scope: 'login', login: 'admin' }, { scope: 'address', address: '203.0.113.9' }]) {
+        const { subject, text } = renderTemplate('sign_in_locked', locale, { ...base, ...extra });
+        const who = 'login' in extra ? extra.login : extra.address;
+        expect(subject, locale).toContain(who);
+        expect(text, locale).toContain(who);
+        expect(text, locale).toContain('100');
+        expect(text, locale).toContain(locale === 'en' ? 'Mar 2, 2026' : '2026年3月2日');
+        expect(text, locale).toContain('https://kesu.test/admin/security');
         expect(subject + text).not.toMatch(/[{}]/);
       }
     }

@@ -42,6 +42,7 @@ export const TEMPLATE_NAMES = [
   'summary_accountability',
   'access_code_reissued',
   'tracking_attempts',
+  'sign_in_locked',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -134,6 +135,28 @@ export const TEMPLATES: TemplateTable = {
         'Form {number} was looked up with a wrong access code {attempts} times today. The customer can still open the private link, and the right code still works.',
         'If the customer cannot get in, or someone seems to be guessing, issue a new access code on the form page.',
         'Open the form: {url}',
+      ],
+    },
+  },
+  sign_in_locked: {
+    'zh-CN': {
+      subject: ['账号 {login} 已暂停从新地址登录', '地址 {address} 已暂停登录'],
+      lines: [
+        [
+          '账号 {login} 从未成功登录过的地址登录失败已达 {failures} 次，已暂停从这些地址登录至 {deadline}（失败继续则加倍）。最近成功登录过该账号的地址不受影响。',
+          '地址 {address} 登录失败已达 {failures} 次，已暂停从该地址登录至 {deadline}（失败继续则加倍）。最近从该地址成功登录过的账号不受影响。',
+        ],
+        '这可能是有人在猜测密码。可在“登录安全”页面查看失败记录并解除锁定：{url}',
+      ],
+    },
+    en: {
+      subject: ['Login {login}: signing in from new addresses is paused', 'Address {address}: signing in is paused'],
+      lines: [
+        [
+          'Login {login} has {failures} failed sign-ins from addresses it never signed in from; signing in from them is paused until {deadline} (doubling with further failures). Addresses that signed it in lately are not affected.',
+          'Address {address} has {failures} failed sign-ins; signing in from it is paused until {deadline} (doubling with further failures). Logins that signed in from it lately are not affected.',
+        ],
+        'Someone may be guessing passwords. See the failures and lift the lock on the sign-in security page: {url}',
       ],
     },
   },

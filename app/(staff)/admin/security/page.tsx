@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
-import { addressRule, loadSecurityOverview, loginRule, type FailureSummary } from '@/lib/auth/throttle';
+import { addressRule, loadSecurityOverview, loginRule, pairRule, trustMs, type FailureSummary } from '@/lib/auth/throttle';
+import { listLockNotices } from '@/lib/auth/lock-notices';
 import { AdminNav } from '../_components/admin-nav';
 import { LiftLockButton } from './lift-button';
 
@@ -10,7 +11,8 @@ const cell = 'px-3 py-2';
 
 export default async function SecurityPage() {
   await requireStaff(['admin']);
-  const overview = await loadSecurityOverview(await getDb());
+  const db = await getDb();
+  const [overview, notices] = await Promise.all([loadSecurityOverview(db), listLockNotices(db)]);
   const t = await getTranslations('admin.security');
   const format = await getFormat();
   const when = format.dateTimeSeconds;
@@ -42,7 +44,13 @@ export default async function SecurityPage() {
       <AdminNav current="security" />
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-6 max-w-3xl text-slate-700">
-        {t('intro', { loginFailures: login.threshold, addressFailures: addressRule().threshold, forgetHours: Math.round(login.forgetMs / 3_600_000) })}
+        {t('intro', {
+          pairFailures: pairRule().threshold,
+          addressFailures: addressRule().threshold,
+          loginFailures: login.threshold,
+          trustDays: Math.round(trustMs() / 86_400_000),
+          forgetHours: Math.round(login.forgetMs / 3_600_000),
+        })}
       </p>
 
       <section aria-labelledby="security-locks" className="mb-8">
@@ -69,6 +77,38 @@ export default async function SecurityPage() {
                     <td className={cell}>{l.failures}</td>
                     <td className={cell}>{when(l.lockedUntil)}</td>
                     <td className={cell}><LiftLockButton lockKey={l.key} label={l.subject} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="security-notices" className="mb-8">
+        <h2 id="security-notices" className="mb-2 text-lg font-medium">{t('notices')}</h2>
+        {notices.length === 0 ? (
+          <p className="text-slate-600">{t('noNotices')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm" data-testid="security-notices">
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className={cell}>{t('scope')}</th>
+                  <th scope="col" className={cell}>{t('subject')}</th>
+                  <th scope="col" className={cell}>{t('failures')}</th>
+                  <th scope="col" className={cell}>{t('startedAt')}</th>
+                  <th scope="col" className={cell}>{t('until')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {notices.map((n) => (
+                  <tr key={`${n.key}|${n.startedAt.toISOString()}`} className="border-t border-slate-100">
+                    <td className={cell}>{t(`scopes.${n.scope}`)}</td>
+                    <td className={`${cell} font-mono`}>{n.subject}</td>
+                    <td className={cell}>{n.failures}</td>
+                    <td className={cell}>{when(n.startedAt)}</td>
+                    <td className={cell}>{when(n.until)}</td>
                   </tr>
                 ))}
               </tbody>
