@@ -34,8 +34,10 @@ export type CalendarDayKind = (typeof calendarDayKinds)[number];
 export const calendarDaySchema = z.strictObject({
   day: cal.holidays.element,
   kind: z.enum(calendarDayKinds),
-  name: z
-    .union([safeText().max(50), z.null()])
+  // Not a union: the bad-character issue must reach the field as it is, not wrapped in invalid_union.
+  name: safeText()
+    .max(50)
+    .nullable()
     .optional()
     .transform((v) => (v ? v : null)),
 });

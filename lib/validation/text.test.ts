@@ -32,6 +32,17 @@ describe('findBadChar', () => {
     expect(findBadChar('esc\u001b[31m')).toMatchObject({ kind: 'control', char: 'U+001B' });
   });
 
+  // Issue 14 finding 9: a right-to-left override showed an admin-entered name reversed.
+  it('finds bidi controls (overrides, embeddings, isolates, marks) in every field, multi-line ones too', () => {
+    expect(findBadChar('\u202Ecod.exe')).toEqual({ kind: 'bidi', index: 0, char: 'U+202E' });
+    for (const c of ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(findBadChar(`售后${c}服务部`), c).toMatchObject({ kind: 'bidi', index: 2 });
+      expect(findBadChar(`line\n${c}`, { multiline: true }), c).toMatchObject({ kind: 'bidi' });
+    }
+    expect(parseBadCharCode(badCharCode({ kind: 'bidi', char: 'U+202E' }))).toEqual({ kind: 'bidi', char: 'U+202E' });
+    for (const m of [zh, en]) expect(translator(m).has('badChar.bidi')).toBe(true);
+  });
+
   it('accepts ordinary text, emoji (valid pairs) and CJK', () => {
     for (const s of ['', 'plain', '车门异响 😀 𠮷', 'ü é ß', '\u00a0nbsp', '\u200bzero-width']) expect(findBadChar(s), s).toBeNull();
   });

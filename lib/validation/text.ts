@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export type BadCharKind = 'nul' | 'surrogate' | 'control';
+export type BadCharKind = 'nul' | 'surrogate' | 'control' | 'bidi';
 
 export interface BadChar {
   kind: BadCharKind;
@@ -16,6 +16,13 @@ export interface BadChar {
   /** 'U+0000' style, for the message. */
   char: string;
 }
+
+/**
+ * Unicode's Bidi_Control characters (ALM, LRM, RLM, the embeddings and overrides, the isolates):
+ * invisible, they reorder the text shown around them (a name typed as "\u202Ecod.exe" reads
+ * "exe.doc"). Never needed in a Chinese or English portal's fields, so refused in all of them.
+ */
+const bidiControls = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
 
 /** Allowed in multi-line fields only (and never in single-line ones: a pasted newline in a name is a mistake). */
 const lineBreaks = new Set([0x09, 0x0a, 0x0d]);
@@ -36,6 +43,7 @@ export function findBadChar(value: string, opts: { multiline?: boolean } = {}): 
     if (c === 0) return { kind: 'nul', index: i, char: hex(c) };
     const control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
     if (control && !(opts.multiline && lineBreaks.has(c))) return { kind: 'control', index: i, char: hex(c) };
+    if (bidiControls.has(c)) return { kind: 'bidi', index: i, char: hex(c) };
   }
   return null;
 }
@@ -66,12 +74,12 @@ export function badCharCode(p: Pick<BadCharParams, 'kind' | 'char'>): string {
 export function parseBadCharCode(message: string): Pick<BadCharParams, 'kind' | 'char'> | null {
   if (!message.startsWith(badCharPrefix)) return null;
   const [kind, char] = message.slice(badCharPrefix.length).split(':');
-  if (kind !== 'nul' && kind !== 'surrogate' && kind !== 'control') return null;
+  if (kind !== 'nul' && kind !== 'surrogate' && kind !== 'control' && kind !== 'bidi') return null;
   return { kind, char: /^U\+[0-9A-F]{4}$/.test(char ?? '') ? char : '' };
 }
 
 /**
- * A string field (trimmed) that refuses NUL, lone surrogates and control characters; tab, CR and
+ * A string field (trimmed) that refuses NUL, lone surrogates, control and bidi characters; tab, CR and
  * LF only where `multiline`. Chain `.min()`, `.max()`, `.regex()` as on `z.string()`.
  * No message is set on the issue: the reader's error map (client) or the UI (server, from the
  * code `fieldErrorsOf` makes) words it in the page's language.

@@ -17,7 +17,7 @@ import { submitPublicComplaint } from '@/lib/public/submit';
 import type { StaffUser } from '@/db/queries/staff';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { setupDesk } from '@/tests/public/fixtures';
-import { blns, controlExtras, xssPayloads } from './corpus';
+import { bidiExtras, blns, controlExtras, xssPayloads } from './corpus';
 
 type Outcome = 'stored' | 'refused' | 'error' | 'changed';
 interface Finding {
@@ -183,5 +183,14 @@ forEachBackend('hostile input through the command layer', (backend) => {
     const findings: Finding[] = [];
     for (const s of controlExtras) findings.push(...(await probe(s)));
     expect(summarise('control characters', controlExtras, findings)).toEqual([]);
+  }, 120_000);
+
+  // Issue 14 finding 9: bidi controls reversed what staff pages showed; every field refuses them.
+  it('bidi controls: refused with a field error in every customer field', async () => {
+    const findings: Finding[] = [];
+    for (const s of bidiExtras) findings.push(...(await probe(s)));
+    expect(summarise('bidi controls', bidiExtras, findings)).toEqual([]);
+    const kept = findings.filter((f) => f.path !== 'search' && f.outcome !== 'refused');
+    expect(kept.map((f) => `${f.path}/${f.field}: ${JSON.stringify(f.input)}`)).toEqual([]);
   }, 120_000);
 });

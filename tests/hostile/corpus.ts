@@ -35,6 +35,21 @@ export const controlExtras: string[] = [
   'C1 controls \u0085 \u009b',
 ];
 
+/**
+ * Unicode's Bidi_Control characters, the way they are used to disguise a name (issue 14
+ * finding 9): "\u202Ecod.exe" shows as "exe.doc"; a name with an isolate or embedding left open
+ * reorders whatever the page prints after it.
+ */
+export const bidiExtras: string[] = [
+  'RLO \u202Ecod.exe',
+  '\u202E部务服后售',
+  'LRO \u202Dtext\u202C pop',
+  'RLE \u202Btext and LRE \u202Atext',
+  'isolates \u2066LRI \u2067RLI \u2068FSI \u2069PDI',
+  'marks \u200ELRM \u200FRLM \u061CALM',
+  '\u2067admin\u2069',
+];
+
 /** Every `step`-th string of the list from `offset`: a deterministic sample. */
 export function sample(list: string[], count: number, offset = 0): string[] {
   const step = Math.max(1, Math.floor(list.length / count));
