@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { safeText } from '@/lib/validation/text';
-import { rule } from '@/lib/validation/issues';
+import { rule, ruleParams } from '@/lib/validation/issues';
+import { isDay } from '@/lib/params';
 import { businessCalendarSchema, departmentPositions, roles, severities, slaPolicySchema } from '@/lib/workflow';
 
 export { slaPolicySchema };
@@ -21,6 +22,12 @@ export const retryNotificationSchema = z.strictObject({ id: z.uuid() });
 
 const cal = businessCalendarSchema.shape;
 
+/**
+ * 'YYYY-MM-DD', a real day in the portal's years (lib/params: 2000–2100). z.iso.date() alone
+ * lets '0000-01-01' through, which PostgreSQL's date refuses with an error (a 500).
+ */
+export const portalDaySchema = z.string().refine(isDay, { params: ruleParams('dayInRange') });
+
 /** Time zone and working hours: the same field rules as businessCalendarSchema. */
 export const calendarSettingsSchema = z
   .strictObject({ timeZone: cal.timeZone, workdayStart: cal.workdayStart, workdayEnd: cal.workdayEnd })
@@ -32,7 +39,7 @@ export type CalendarDayKind = (typeof calendarDayKinds)[number];
 
 /** One holiday or makeup working day (调休); the date rule is the one of businessCalendarSchema.holidays. */
 export const calendarDaySchema = z.strictObject({
-  day: cal.holidays.element,
+  day: portalDaySchema,
   kind: z.enum(calendarDayKinds),
   // Not a union: the bad-character issue must reach the field as it is, not wrapped in invalid_union.
   name: safeText()
@@ -43,7 +50,7 @@ export const calendarDaySchema = z.strictObject({
 });
 export type CalendarDayInput = z.input<typeof calendarDaySchema>;
 
-export const removeCalendarDaySchema = z.strictObject({ day: cal.holidays.element });
+export const removeCalendarDaySchema = z.strictObject({ day: portalDaySchema });
 
 // ---- staff -------------------------------------------------------------------------------------
 
@@ -55,9 +62,10 @@ const optionalId = z
   .transform((v) => (v ? v : null));
 /** 'YYYY-MM-DD' (absent through that day, business time zone) or empty for "not absent". */
 const optionalDate = z
-  .union([z.iso.date(), z.literal(''), z.null()])
+  .union([z.string(), z.null()])
   .optional()
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isDay(v), { params: ruleParams('dayInRange') });
 
 const departmentNeeded = rule('departmentNeeded', ['departmentId']);
 
@@ -131,8 +139,10 @@ export const updateDepartmentSchema = z.strictObject({
 });
 export type UpdateDepartmentInput = z.input<typeof updateDepartmentSchema>;
 
-const optionalCode = z
-  .union([z.string(), z.null()])
+// A code is looked up: NUL or a control character would reach the query (a 500).
+const optionalCode = safeText()
+  .max(30)
+  .nullable()
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -154,3 +164,12 @@ export const updateCategorySchema = z.strictObject({
   active: z.boolean(),
 });
 export type UpdateCategoryInput = z.input<typeof updateCategorySchema>;
+
+// ---- sign-in security -------------------------------------------------------------------------
+
+/** A throttle key as the security page lists it (lib/auth/throttle.ts); NUL would reach the query. */
+export const liftLockSchema = z.strictObject({
+  key: safeText({ trim: false })
+    .max(200)
+    .regex(/^(login|address|pair):./),
+});

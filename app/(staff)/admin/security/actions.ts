@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
 import { liftSignInLock } from '@/lib/admin/sign-in-locks';
+import { liftLockSchema } from '@/lib/admin/schemas';
 
-const liftLockSchema = z.object({ key: z.string().regex(/^(login|address):/).max(200) });
-
-/** An administrator lifts a sign-in lock (of a login or an address). */
+/** An administrator lifts a sign-in lock (of a login, an address, or a login at an address). */
 export const liftSignInLockAction = staffAction({ roles: ['admin'], schema: liftLockSchema }, async ({ key }, user) => {
   if (!(await liftSignInLock(await getDb(), user.id, key))) throw new UserFacingError((await getTranslations('admin.security'))('notLocked'));
   revalidatePath('/admin/security');
