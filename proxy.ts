@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from '@/lib/security/headers';
 import { bodyTooLargeCsp, bodyTooLargePage, localeCookie, requestLocale } from '@/lib/security/body-limit';
 import { bodyOverLimit, unmeasuredBody } from '@/lib/validation/limits';
+import { isWellFormedPath } from '@/lib/params';
 
 /**
  * Runs before every request (Next 16 proxy, Node runtime). It sets the security headers and
@@ -58,7 +59,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   const origin = originForNext(h.get('origin'), h.get('host'), h.get('sec-fetch-site'));
   if (origin) requestHeaders.set('origin', origin);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A path that does not decode to UTF-8 is a 500 in Next's router: the not-found page instead.
+  const response = isWellFormedPath(pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(fixed)) response.headers.set(name, value);
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { actionId, callAction } from './action-http';
 import { signIn } from './helpers';
 
 // Issue 9, finding 8: tampered or impossible parameters are a 4xx, never a 500 — and the
@@ -90,4 +93,53 @@ test('evidence upload: the stored name follows the content; responses are sandbo
   expect(r.headers()['x-content-type-options']).toBe('nosniff');
   // The upload is in the history.
   await expect(page.getByTestId('history')).toContainText(/添加证据材料|Evidence added/);
+});
+
+// Issue 14 finding 4: a path that does not percent-decode to UTF-8 was a 500 on 14 routes (Next's
+// router throws a URIError). Every dynamic route of the build, with several bad encodings,
+// signed out and signed in, is the not-found page with the security headers.
+const badSegments = ['%ff', '%ff%fe', '%ED%A0%80', '%C0%AF', '%E5%BC', '%', '%zz', 'ok%F4%90%80%80'];
+
+function dynamicRoutes(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
+  return [...new Set(Object.values(manifest))].filter((r) => r.includes('['));
+}
+
+test('bad percent-encoding in any dynamic segment is the 404 page, never a 500', async ({ page, request }) => {
+  const routes = dynamicRoutes();
+  // The authorization matrix's dynamic pages and routes are all here (12 in the build of issue 14).
+  expect(routes).toEqual(expect.arrayContaining(['/track/[token]', '/complaints/[number]', '/department/[list]', '/admin/categories/[id]', '/attachments/[id]', '/api/auth/[...nextauth]']));
+  const urls = routes.flatMap((r) => badSegments.map((bad) => r.replace(/\[[^\]]+\]/g, bad)));
+  urls.push('/complaints/%ED%A0%80/receipt', '/track/%ff/x', '/desk/%ff?q=1');
+  await signIn(page, 'admin');
+  for (const [who, ctx] of [['signed out', request], ['admin', page.request]] as const) {
+    for (const url of urls) {
+      const r = await ctx.get(url, { maxRedirects: 0 });
+      expect(r.status(), `${who} ${url}`).toBe(404);
+      expect(r.headers()['x-content-type-options'], `${who} ${url}`).toBe('nosniff');
+    }
+  }
+  const shown = await request.get('/track/%ff');
+  expect(await shown.text()).toContain('未找到该页面或该反馈单。');
+  // A well-formed path still works.
+  expect((await request.get('/track')).status()).toBe(200);
+});
+
+// Issue 14 finding 10: a NUL or a year-0000 day in an admin action's parameters was a 500.
+test('admin actions: NUL in a lock key and a day of year 0000 are refused with a field error, not a 500', async ({ page, baseURL }) => {
+  await signIn(page, 'admin');
+  const call = async (name: string, at: string, args: unknown[]) => {
+    const res = await callAction(page.request, { page: at, id: actionId(name), args, headers: { Origin: baseURL! } });
+    expect(res.status(), name).toBe(200);
+    const body = await res.text();
+    expect(body, name).toContain('"ok":false');
+    return body;
+  };
+  expect(await call('liftSignInLockAction', '/admin/security', [{ key: 'login:admin\u0000' }])).toContain('"key"');
+  expect(await call('addCalendarDayAction', '/admin/calendar', [{ day: '0000-01-01', kind: 'holiday', name: 'x' }])).toContain('"day"');
+  expect(await call('removeCalendarDayAction', '/admin/calendar', [{ day: '0000-12-31' }])).toContain('"day"');
+  await page.goto('/admin/staff');
+  const href = (await page.locator('a[href^="/admin/staff/"]').first().getAttribute('href'))!;
+  const id = href.split('/').pop()!;
+  expect(await call('updateUserAction', href, [{ id, role: 'desk', departmentId: null, absentUntil: '0000-12-31' }])).toContain('"absentUntil"');
 });

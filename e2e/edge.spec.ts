@@ -187,3 +187,26 @@ test('after 5 wrong passwords from one address the login waits there, even with 
   await attempt(demoPassword);
   await expect(page.getByTestId('current-user')).toBeVisible();
 });
+
+// Issue 14 finding 3, "admins are told": an address that fails 20 times is locked, and the
+// administrators find one notice in their inbox and on the security page.
+test('an address guessing many logins is locked; the admins are told once, in the inbox and on the security page', async ({ browser }) => {
+  const from = newIp();
+  const api = await newRequest.newContext({ baseURL: `http://localhost:${basePort}`, extraHTTPHeaders: { 'X-Forwarded-For': from } });
+  try {
+    const { csrfToken } = await (await api.get('/api/auth/csrf')).json();
+    const post = (login: string) => api.post('/api/auth/callback/credentials', { form: { login, password: 'wrong-password', csrfToken }, maxRedirects: 0 });
+    for (let i = 0; i < 20; i++) expect((await post(`guess-${i}`)).headers()['location']).toMatch(/error=CredentialsSignin(&code=credentials)?$/);
+    for (let i = 0; i < 3; i++) expect((await post(`more-${i}`)).headers()['location']).toMatch(/code=locked_address_\d+$/);
+  } finally {
+    await api.dispose();
+  }
+  const adminContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': newIp() } });
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin');
+  await admin.goto('/admin/security');
+  await expect(admin.getByTestId('security-notices').getByRole('row', { name: new RegExp(from.replace(/\./g, '\\.')) })).toHaveCount(1);
+  await admin.goto('/inbox');
+  await expect(admin.getByText(`地址 ${from} 已暂停登录`)).toHaveCount(1);
+  await adminContext.close();
+});

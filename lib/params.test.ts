@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isComplaintNumber, isDay, isMonth, isPgTimestamp, isTrackingToken, isUuid, ledgerParams } from './params';
+import { isComplaintNumber, isDay, isMonth, isPgTimestamp, isTrackingToken, isUuid, isWellFormedPath, ledgerParams } from './params';
 import { decodeCursor, encodeCursor, parseSearchParams } from '@/lib/complaints/search';
 import { decodeCursor as decodeOutboxCursor, encodeCursor as encodeOutboxCursor } from '@/lib/admin/outbox';
+
+// Issue 14 finding 4: these paths were a 500 from Next's router (URIError); the proxy answers 404.
+describe('isWellFormedPath', () => {
+  it('refuses bad percent-encoding, invalid UTF-8 and encoded lone surrogates', () => {
+    for (const p of ['/track/%ff', '/complaints/%ff%fe', '/complaints/%ED%A0%80/receipt', '/department/%ff', '/admin/categories/%ED%A0%80', '/x/%', '/x/%zz', '/x/%C0%AF', '/x/%E5%BC', '/x/%F4%90%80%80']) {
+      expect(isWellFormedPath(p), p).toBe(false);
+    }
+  });
+  it('accepts plain paths and well-formed UTF-8, NUL included (the routes refuse that themselves)', () => {
+    for (const p of ['/', '/track/abc', '/complaints/KS-2026-000001', '/complaints?q=x', '/x/%E5%BC%82', '/x/%F0%9F%98%80', '/x/%00', '/x/%25ff']) {
+      expect(isWellFormedPath(p), p).toBe(true);
+    }
+  });
+});
 
 describe('route segments and query parameters', () => {
   it('months and days within the portal years, real calendar days only', () => {

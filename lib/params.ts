@@ -4,6 +4,20 @@
  * of its form is refused here (the page answers 404, a route handler 400/404).
  */
 
+/**
+ * Whether a request path percent-decodes to well-formed UTF-8. Next decodes route segments with
+ * decodeURIComponent and answers a URIError (`%ff`, or `%ED%A0%80`, an encoded lone surrogate)
+ * with a 500; such a path names nothing, so the proxy answers it with the not-found page.
+ */
+export function isWellFormedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidRe.test(value);

@@ -16,7 +16,7 @@ forEachBackend('sign-in throttle', (backend) => {
     database = await backend.open();
     other = backend.shared ? await backend.open() : database;
     // Two administrators to tell (and one deactivated, who is not told).
-    const [site] = await database.db.insert(sites).values({ code: 'T1', name: '测试', nameEn: 'Test' }).returning();
+    const [site] = await database.db.insert(sites).values({ code: 'T1', name: '测试' }).returning();
     await database.db.insert(users).values(
       ['sec-admin-1', 'sec-admin-2', 'sec-admin-gone'].map((login) => ({ siteId: site.id, login, name: login, role: 'admin', passwordHash: 'x', active: login !== 'sec-admin-gone' })),
     );
