@@ -107,7 +107,7 @@ function dynamicRoutes(): string[] {
 
 test('bad percent-encoding in any dynamic segment is the 404 page, never a 500', async ({ page, request }) => {
   const routes = dynamicRoutes();
-  // The authorization matrix's dynamic pages and routes are all here (12 in the build of issue 14).
+  // The authorization matrix's dynamic pages and routes are all here (13 in the build of issue 14).
   expect(routes).toEqual(expect.arrayContaining(['/track/[token]', '/complaints/[number]', '/department/[list]', '/admin/categories/[id]', '/attachments/[id]', '/api/auth/[...nextauth]']));
   const urls = routes.flatMap((r) => badSegments.map((bad) => r.replace(/\[[^\]]+\]/g, bad)));
   urls.push('/complaints/%ED%A0%80/receipt', '/track/%ff/x', '/desk/%ff?q=1');
