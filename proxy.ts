@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, crossOriginRefusal, isCrossOriginWrite, originForNext, securityHeaders } from '@/lib/security/headers';
-import { bodyTooLargeCsp, bodyTooLargePage, localeCookie, requestLocale } from '@/lib/security/body-limit';
+import { bodyTooLargePage } from '@/lib/security/body-limit';
+import { localeCookie, refusalContentType, refusalPageCsp, requestLocale } from '@/lib/security/refusal-page';
 import { bodyOverLimit, unmeasuredBody } from '@/lib/validation/limits';
 import { isWellFormedPath } from '@/lib/params';
 
@@ -18,10 +19,10 @@ export function proxy(request: NextRequest) {
 
   const h = request.headers;
   if (isCrossOriginWrite(request.method, h.get('origin'), h.get('host'), publicUrl, h.get('sec-fetch-site'))) {
-    const refusal = crossOriginRefusal(request.cookies.get('NEXT_LOCALE')?.value, h.get('accept-language'));
+    const refusal = crossOriginRefusal(request.cookies.get(localeCookie)?.value, h.get('accept-language'));
     return new NextResponse(refusal.body, {
       status: 403,
-      headers: { ...fixed, 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' },
+      headers: { ...fixed, 'Content-Type': refusal.contentType, 'Content-Security-Policy': refusalPageCsp, 'Cache-Control': 'no-store' },
     });
   }
 
@@ -33,8 +34,8 @@ export function proxy(request: NextRequest) {
       status: 413,
       headers: {
         ...fixed,
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': bodyTooLargeCsp,
+        'Content-Type': refusalContentType,
+        'Content-Security-Policy': refusalPageCsp,
         'Cache-Control': 'no-store',
       },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyTooLargePage, requestLocale } from './body-limit';
+import { bodyTooLargePage } from './body-limit';
+import { requestLocale } from './refusal-page';
 
 describe('the 413 page', () => {
   it('is in the reader\'s language: the language cookie first, then Accept-Language', () => {

@@ -5,7 +5,7 @@
 
 import enCommon from '@/messages/en/common.json';
 import zhCommon from '@/messages/zh-CN/common.json';
-import { isLocale, negotiateLocale } from '@/lib/i18n/locales';
+import { refusalContentType, refusalPage, requestLocale } from './refusal-page';
 
 export interface HeaderOptions {
   /** KESU_PUBLIC_URL (may be unset). */
@@ -151,10 +151,7 @@ export function originForNext(origin: string | null, host: string | null, fetchS
  * NEXT_LOCALE cookie, else Accept-Language), readable without JavaScript.
  */
 export function crossOriginRefusal(cookieLocale: string | undefined, acceptLanguage: string | null): { body: string; contentType: string } {
-  const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(acceptLanguage);
+  const locale = requestLocale(cookieLocale, acceptLanguage);
   const { crossOriginTitle: title, crossOriginBody: text } = (locale === 'en' ? enCommon : zhCommon).errors;
-  const body = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
-<body><main><h1>${title}</h1><p role="alert">${text}</p></main></body></html>`;
-  return { body, contentType: 'text/html; charset=utf-8' };
+  return { body: refusalPage(locale, title, [text]), contentType: refusalContentType };
 }
