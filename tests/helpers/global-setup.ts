@@ -49,6 +49,11 @@ async function pgliteDump(): Promise<string> {
   } finally {
     await lite.close();
   }
+  // Dumps of older migrations (42 MB each); an hour's grace for a run that may still read one.
+  for (const old of fs.readdirSync(cache)) {
+    const p = path.join(cache, old);
+    if (p !== file && old.startsWith('pglite-migrated-') && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
+  }
   return file;
 }
 
