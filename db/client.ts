@@ -30,6 +30,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder, or 'memory' for an in-memory database (tests). */
   dataDir?: string;
+  /** With dataDir 'memory': start from this dump of a data folder (PGlite `dumpDataDir`), not initdb. */
+  template?: Blob;
   migrate?: boolean;
 }
 
@@ -146,7 +148,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     let release = () => {};
     let pglite: PGlite;
     if (dir === 'memory') {
-      pglite = new PGlite({ extensions: { pg_trgm } });
+      pglite = new PGlite({ extensions: { pg_trgm }, loadDataDir: opts.template });
     } else {
       fs.mkdirSync(dir, { recursive: true });
       release = lockFolder(dir);

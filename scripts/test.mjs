@@ -18,12 +18,21 @@ const stages = [
 if (!process.env.TEST_DATABASE_URL) {
   console.log('[test] TEST_DATABASE_URL is not set: the integration tests run on PGlite only.');
 }
+// Each stage's time, printed together at the end (and at a failure): where the suite's time goes.
+const times = [];
+const summary = () => console.log(`\n[test] times: ${times.join(' · ')} · total ${Math.round((Date.now() - suiteStarted) / 1000)} s`);
+const suiteStarted = Date.now();
 for (const [name, cmd, args] of stages) {
   const started = Date.now();
   console.log(`\n[test] ${name}…`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  console.log(`[test] ${name}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`[test] ${name}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+  times.push(`${name} ${seconds} s`);
+  if (r.status !== 0) {
+    summary();
+    process.exit(r.status ?? 1);
+  }
   // scripts/start.mjs (used by the bench) rebuilds unless the build carries the commit it was made from.
   if (name === 'production build') {
     try {
@@ -31,3 +40,4 @@ for (const [name, cmd, args] of stages) {
     } catch {}
   }
 }
+summary();

@@ -19,11 +19,16 @@
  *
  * Every database opened through `open()` is closed after the suite (closing it earlier in a
  * test is fine). DATABASE_URL is ignored here: the PGlite backend stays PGlite.
+ *
+ * Speed: the migrations run once per vitest run (tests/helpers/global-setup.ts); a PGlite
+ * `open()` starts from a dump of that migrated database, and a suite's PostgreSQL database is a
+ * copy of a migrated template. Without that setup (another config), each database is migrated.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe } from 'vitest';
-import pg from 'pg';
+import fs from 'node:fs';
+import { afterAll, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
+import { adminQuery, waitUntilUnused } from './postgres-admin';
 
 export type BackendKind = 'pglite' | 'postgres';
 
@@ -51,6 +56,17 @@ export function forEachBackend(name: string, fn: (backend: Backend) => void): vo
   }
 }
 
+let pgliteTemplate: Blob | undefined;
+
+/** The migrated PGlite dump of the global setup, read once per worker; undefined without it. */
+function migratedPglite(): Blob | undefined {
+  if (pgliteTemplate) return pgliteTemplate;
+  const file = inject('kesuPgliteTemplate');
+  if (!file) return undefined;
+  pgliteTemplate = new Blob([fs.readFileSync(file)]);
+  return pgliteTemplate;
+}
+
 /** A backend and its clean-up, for suites that do not use `forEachBackend`. */
 export function createBackend(kind: BackendKind): { backend: Backend; dispose: () => Promise<void> } {
   const opened: Database[] = [];
@@ -75,7 +91,8 @@ export function createBackend(kind: BackendKind): { backend: Backend; dispose: (
         kind,
         shared: false,
         // url '' (not undefined): openDatabase falls back to DATABASE_URL only for a missing url.
-        open: async () => track(await openDatabase({ url: '', dataDir: 'memory' })),
+        // The migrator still runs on the copy: with every migration recorded it only checks them.
+        open: async () => track(await openDatabase({ url: '', dataDir: 'memory', template: migratedPglite() })),
       },
       dispose: closeAll,
     };
@@ -88,22 +105,14 @@ export function createBackend(kind: BackendKind): { backend: Backend; dispose: (
   url.pathname = `/${dbName}`;
   let created: Promise<void> | undefined;
 
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const template = inject('kesuPostgresTemplate');
 
   return {
     backend: {
       kind,
       shared: true,
       async open() {
-        created ??= admin(`CREATE DATABASE ${dbName}`);
+        created ??= adminQuery(adminUrl, template ? `CREATE DATABASE ${dbName} TEMPLATE ${template}` : `CREATE DATABASE ${dbName}`);
         await created;
         return track(await openDatabase({ url: url.toString() }));
       },
@@ -111,22 +120,11 @@ export function createBackend(kind: BackendKind): { backend: Backend; dispose: (
     async dispose() {
       await closeAll();
       if (!created) return;
-      // pool.end() resolves before its sockets are closed; a DROP … FORCE right away kills them
-      // mid-close, and pg reports an unhandled 57P01 "terminating connection" error that fails the
-      // run. Wait (up to 5 s) until the server has seen them go.
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        for (let i = 0; i < 100; i++) {
-          const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [dbName]);
-          if (rows[0].n === 0) break;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        // FORCE (PostgreSQL ≥ 13) also ends connections a test left behind.
-        await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+      // A DROP … FORCE while pool.end()'s sockets are still closing kills them mid-close, and pg
+      // reports an unhandled 57P01 "terminating connection" error that fails the run.
+      await waitUntilUnused(adminUrl, dbName);
+      // FORCE (PostgreSQL ≥ 13) also ends connections a test left behind.
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     },
   };
 }
