@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { adminAudit, sites, users } from '@/db/schema';
 import { loadCalendar } from '@/lib/complaints/settings';
-import { isDay, isPgTimestamp, isUuid } from '@/lib/params';
+import { isDay, isUuid } from '@/lib/params';
+import { keysetCodec } from '@/lib/complaints/page-cursor';
 import { addCalendarDays, atLocalTime, type Role } from '@/lib/workflow';
 import { AdminError } from './errors';
 
@@ -121,23 +122,9 @@ export interface AuditPage {
   next: string | null;
 }
 
-// A keyset position like lib/complaints/page-cursor.ts (opaque base64url JSON), but the id of
-// an audit row is a bigserial, not a uuid. `at` stays text so no microseconds are lost.
-const positionSchema = z.tuple([z.string().refine(isPgTimestamp), z.string().regex(/^\d{1,18}$/)]);
-
-export function encodeAuditCursor(at: string, id: number | string): string {
-  return Buffer.from(JSON.stringify([at, String(id)]), 'utf8').toString('base64url');
-}
-
-export function decodeAuditCursor(value: string | undefined): { at: string; id: string } | undefined {
-  if (!value || value.length > 200) return undefined;
-  try {
-    const parsed = positionSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// Keyset positions as in the queues, but the id of an audit row is a bigserial, not a uuid.
+const auditPositions = keysetCodec(z.string().regex(/^\d{1,18}$/));
+export const decodeAuditCursor = auditPositions.decode;
 
 /**
  * An admin or manager of one site reads the acts of that site and the installation-wide ones
@@ -197,7 +184,7 @@ export async function listAudit(
   const last = page[page.length - 1];
   return {
     rows: page.map(({ atText: _, ...r }) => r),
-    next: rows.length > limit && last ? encodeAuditCursor(last.atText, last.id) : null,
+    next: rows.length > limit && last ? auditPositions.encode({ at: last.atText, id: String(last.id) }) : null,
   };
 }
 
