@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
 import { ClientMessages } from '@/components/ui/client-messages';
-import { ZodLocale } from '@/components/ui/zod-locale';
 
 // Customers can add the complaint and tracking pages to their phone's home screen.
 export const metadata = { manifest: '/manifest.webmanifest' };
@@ -24,10 +23,7 @@ export default async function PublicLayout({ children }: { children: React.React
         </div>
       </header>
       <main className="mx-auto max-w-2xl px-4 py-6">
-        <ClientMessages part="public">
-          <ZodLocale />
-          {children}
-        </ClientMessages>
+        <ClientMessages part="public">{children}</ClientMessages>
       </main>
       <footer className="mx-auto max-w-2xl px-4 pb-8 text-sm text-slate-600">
         <Link href="/login" className="underline">{t('staff')}</Link>

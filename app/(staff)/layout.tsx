@@ -4,7 +4,6 @@ import { signOut } from '@/auth';
 import { currentStaff, homeOf } from '@/lib/auth/session';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
 import { ClientMessages } from '@/components/ui/client-messages';
-import { ZodLocale } from '@/components/ui/zod-locale';
 import { countUnread, UNREAD_COUNT_CAP } from '@/lib/notify/inbox';
 import type { Role } from '@/lib/workflow';
 
@@ -68,10 +67,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">
-        <ClientMessages part="staff">
-          <ZodLocale />
-          {children}
-        </ClientMessages>
+        <ClientMessages part="staff">{children}</ClientMessages>
       </main>
     </div>
   );
