@@ -7,6 +7,7 @@ import { issueText, type RootTranslator } from '@/lib/validation/messages';
 
 // zod compiles object parsers with `new Function` when it may; the CSP forbids eval, and the
 // probe alone is reported as a violation. Interpreted parsing is fast enough for a form.
+// instrumentation-client.ts sets this before any schema is built; kept here as well.
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /**
