@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ZodLocale } from '@/components/ui/zod-locale';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>
-          <ZodLocale />
-          {children}
-        </NextIntlClientProvider>
+        {/* Locale, time zone and formats for every client component, but no messages: each part of
+            the app passes only those its client components use (components/ui/client-messages.tsx). */}
+        <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,15 +3,12 @@
 //   FLOOR_PORT=3202 DATABASE_URL=postgres://… tsx bench/floor.ts     (or FLOOR_PGLITE_DIR=<copy>/pglite)
 import http from 'node:http';
 import { openDatabase } from '@/db/client';
+import { queueSql } from './queue-sql';
 
 const port = Number(process.env.FLOOR_PORT || 3202);
 const database = await openDatabase(
   process.env.FLOOR_PGLITE_DIR ? { url: '', dataDir: process.env.FLOOR_PGLITE_DIR, migrate: false } : { url: process.env.DATABASE_URL, migrate: false },
 );
-
-const queueSql = `select c.number, c.customer_name, c.severity, c.step_due_at, d.name as department
-  from complaints c left join departments d on d.id = c.department_id
-  where c.status = 'received' order by c.step_due_at, c.number limit 50`;
 
 const esc = (v: unknown) =>
   String(v ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);

@@ -3,7 +3,7 @@
 //   npm run bench                                   (PGlite, 100,000 forms)
 //   DATABASE_URL=postgres://… npm run bench -- --forms 1000000
 //   npm run bench -- --smoke                        (a few hundred forms, 1 s per scenario; exit 1 on any error)
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +38,9 @@ const url = smoke ? undefined : process.env.DATABASE_URL;
 const root = path.resolve('.bench-data');
 const connections = 10;
 
-const httpScenarios = ['queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report'] as const;
+// calib: a bare Next page running the floor's query (app/bench/calib/page.tsx); it also runs beside
+// every other page, so each page has a ratio to the framework's own cost in the same minute.
+const httpScenarios = ['calib', 'queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report'] as const;
 const inProcess = ['create', 'transition'] as const;
 const wanted = (name: string) => !only || only.includes(name);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
@@ -53,6 +55,8 @@ interface Stats {
   requests: number;
   statuses?: Record<string, number>;
   error?: string;
+  /** CPU time (user + system) of the answering process tree during the run, per completed request. */
+  cpu_ms_per_request?: number | null;
 }
 
 function summarize(latencies: number[], seconds: number, errors: number, extra: Partial<Stats> = {}): Stats {
@@ -125,6 +129,7 @@ function merge(runs: Stats[]): Stats & { runs: number } {
     p99_ms: med(runs.map((r) => r.p99_ms)),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     requests: runs.reduce((a, r) => a + r.requests, 0),
+    cpu_ms_per_request: med(runs.map((r) => r.cpu_ms_per_request ?? null)),
     runs: runs.length,
   };
 }
@@ -169,8 +174,8 @@ async function waitFor(target: string, child: ChildProcess, name: string, timeou
   throw new Error(`${name} did not answer ${target} within ${timeoutMs / 1000} s`);
 }
 
-/** VmRSS of a process and all its descendants, in MB. */
-function treeRssMb(rootPid: number, includeRoot: boolean): number {
+/** A process and all its descendants (without the root unless includeRoot). */
+function treePids(rootPid: number, includeRoot: boolean): Set<number> {
   const parent = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -187,8 +192,13 @@ function treeRssMb(rootPid: number, includeRoot: boolean): number {
     for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
   if (!includeRoot) tree.delete(rootPid);
+  return tree;
+}
+
+/** VmRSS of a process and all its descendants, in MB. */
+function treeRssMb(rootPid: number, includeRoot: boolean): number {
   let kb = 0;
-  for (const pid of tree) {
+  for (const pid of treePids(rootPid, includeRoot)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
@@ -197,6 +207,36 @@ function treeRssMb(rootPid: number, includeRoot: boolean): number {
     }
   }
   return Math.round(kb / 1024);
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK', { stdio: ['ignore', 'pipe', 'ignore'] }).toString()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+/** CPU time (user + system) used so far by a process tree, in ms (from /proc/<pid>/stat). */
+function treeCpuMs(rootPid: number, includeRoot: boolean): number {
+  let ticks = 0;
+  for (const pid of treePids(rootPid, includeRoot)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      /* gone */
+    }
+  }
+  return (ticks * 1000) / clockTicks;
+}
+
+/** `load` while counting the CPU time of the process tree that answers. */
+async function loadCpu(target: string, headers: Record<string, string>, pid: number, includeRoot: boolean): Promise<Stats> {
+  const before = treeCpuMs(pid, includeRoot);
+  const s = await load(target, headers);
+  const used = treeCpuMs(pid, includeRoot) - before;
+  return { ...s, cpu_ms_per_request: s.requests ? Math.round((used / s.requests) * 100) / 100 : null };
 }
 
 /**
@@ -297,6 +337,8 @@ async function main(): Promise<number> {
     KESU_SIGNIN_PAIR_FAILURES: '1000000000',
     KESU_SIGNIN_ADDRESS_FAILURES: '1000000000',
     KESU_SUBMIT_PHONE_LIMIT: '1000000000',
+    // Turns on the calib page (app/bench/calib/page.tsx); without it the page is a 404.
+    KESU_BENCH_CALIB: '1',
   };
   if (backend === 'pglite') {
     delete env.DATABASE_URL;
@@ -336,8 +378,11 @@ async function main(): Promise<number> {
 
   const scenarios: Record<string, Stats> = {};
   const floorRuns: Stats[] = [];
-  const ratios: Record<string, { rps: number | null; p95: number | null }> = {};
+  const calibRuns: Stats[] = [];
+  type Ratios = { rps: number | null; p95: number | null; cpu?: number | null; calib_rps?: number | null; calib_p95?: number | null; calib_cpu?: number | null };
+  const ratios: Record<string, Ratios> = {};
   const targets: Record<string, { login?: string; path: string | (() => Promise<string>); marker: string }> = {
+    calib: { path: '/bench/calib', marker: 'KS-' },
     queue: { login: 'desk', path: '/desk', marker: names.desk },
     queue_deep: {
       login: 'desk',
@@ -374,10 +419,19 @@ async function main(): Promise<number> {
   // Warm the floor's connection and caches once, like the portal's pages are warmed by their check.
   for (let i = 0; i < 20; i++) await page(`${floorBase}/queue`);
   const floorQueue = async () => {
-    const r = await load(`${floorBase}/queue`, {});
+    const r = await loadCpu(`${floorBase}/queue`, {}, floor.pid!, true);
     floorRuns.push(r);
     return r;
   };
+  const ratio = (a: number | null | undefined, b: number | null | undefined, digits: number) =>
+    a != null && b ? Math.round((a / b) * 10 ** digits) / 10 ** digits : null;
+  // calib runs beside every page (after the floor, before the page); the calib scenario itself only when asked for.
+  let calibReady = false;
+  if (httpScenarios.some((n) => n !== 'calib' && wanted(n))) {
+    const c = await page(base + targets.calib.path);
+    calibReady = c.status === 200 && c.body.includes(targets.calib.marker);
+    if (!calibReady) log(`calib: GET ${targets.calib.path} answered HTTP ${c.status}${c.status === 200 ? ' without a form number' : ''}: pages get no ratio to calib`);
+  }
 
   for (const name of httpScenarios) {
     if (!wanted(name)) continue;
@@ -399,11 +453,25 @@ async function main(): Promise<number> {
     }
     await settle(base);
     const f = await floorQueue();
-    const s = await load(base + pathname, t.login ? { cookie: cookies[t.login] } : {});
+    let c: Stats | undefined;
+    if (name !== 'calib' && calibReady) {
+      await settle(base);
+      c = await loadCpu(base + targets.calib.path, {}, server.pid!, false);
+      calibRuns.push(c);
+      await settle(base);
+    }
+    const s = await loadCpu(base + pathname, t.login ? { cookie: cookies[t.login] } : {}, server.pid!, false);
+    if (name === 'calib') calibRuns.push(s);
     // single_ms: one request alone (the content check), e.g. the report's latency.
     scenarios[name] = { ...s, single_ms: firstMs, ...(name === 'queue_deep' ? { url: pathname } : {}) } as Stats;
-    ratios[name] = { rps: f.rps ? Math.round((s.rps / f.rps) * 1000) / 1000 : null, p95: f.p95_ms && s.p95_ms ? Math.round((s.p95_ms / f.p95_ms) * 10) / 10 : null };
-    log(`${name}: ${s.rps} req/s, p95 ${s.p95_ms} ms, errors ${s.errors} (floor ${f.rps} req/s, p95 ${f.p95_ms} ms)`);
+    ratios[name] = {
+      rps: ratio(s.rps, f.rps, 3),
+      p95: ratio(s.p95_ms, f.p95_ms, 1),
+      cpu: ratio(s.cpu_ms_per_request, f.cpu_ms_per_request, 1),
+      ...(c ? { calib_rps: ratio(s.rps, c.rps, 3), calib_p95: ratio(s.p95_ms, c.p95_ms, 1), calib_cpu: ratio(s.cpu_ms_per_request, c.cpu_ms_per_request, 2) } : {}),
+    };
+    const cpu = (x: Stats) => `${x.cpu_ms_per_request ?? '?'} ms CPU/req`;
+    log(`${name}: ${s.rps} req/s, p95 ${s.p95_ms} ms, ${cpu(s)}, errors ${s.errors} (floor ${f.rps} req/s, p95 ${f.p95_ms} ms, ${cpu(f)}${c ? `; calib ${c.rps} req/s, p95 ${c.p95_ms} ms, ${cpu(c)}` : ''})`);
   }
 
   // In-process: the command layer against a plain INSERT, alternating.
@@ -509,6 +577,7 @@ async function main(): Promise<number> {
   await stopAll();
 
   const floorQueueStats = merge(floorRuns);
+  const calibStats = merge(calibRuns);
   const results = {
     backend,
     forms,
@@ -520,6 +589,8 @@ async function main(): Promise<number> {
     dataset: { reused: dataset.reused, generation_s: dataset.generationSeconds, steps_s: dataset.generationSteps, events: dataset.events, long_form: dataset.longForm },
     scenarios,
     floor: { queue: floorQueueStats, create: merge(floorCreate) },
+    // Every calib run of this run (its own scenario and the runs beside each page).
+    calib: calibStats,
     ratios,
     jobs,
     rss_mb: rssMax,
@@ -537,17 +608,23 @@ async function main(): Promise<number> {
     'p95 ms': s.p95_ms,
     'p99 ms': s.p99_ms,
     errors: s.errors,
+    'CPU ms/req': s.cpu_ms_per_request ?? '',
     '÷ floor req/s': ratios[name]?.rps ?? '',
+    '÷ calib req/s': ratios[name]?.calib_rps ?? '',
+    '× calib CPU': ratios[name]?.calib_cpu ?? '',
     '× floor p95': ratios[name]?.p95 ?? '',
   }));
-  rows.push({ scenario: 'floor queue', 'req/s': floorQueueStats.rps, 'p50 ms': floorQueueStats.p50_ms, 'p95 ms': floorQueueStats.p95_ms, 'p99 ms': floorQueueStats.p99_ms, errors: floorQueueStats.errors, '÷ floor req/s': '', '× floor p95': '' });
-  const fc = results.floor.create;
-  rows.push({ scenario: 'floor insert', 'req/s': fc.rps, 'p50 ms': fc.p50_ms, 'p95 ms': fc.p95_ms, 'p99 ms': fc.p99_ms, errors: fc.errors, '÷ floor req/s': '', '× floor p95': '' });
+  const extra = (scenario: string, x: Stats) =>
+    rows.push({ scenario, 'req/s': x.rps, 'p50 ms': x.p50_ms, 'p95 ms': x.p95_ms, 'p99 ms': x.p99_ms, errors: x.errors, 'CPU ms/req': x.cpu_ms_per_request ?? '', '÷ floor req/s': '', '÷ calib req/s': '', '× calib CPU': '', '× floor p95': '' });
+  if (calibRuns.length) extra('calib (all runs)', calibStats);
+  extra('floor queue', floorQueueStats);
+  extra('floor insert', results.floor.create);
   console.table(rows);
   log(`server RSS max ${rssMax} MB; jobs: ${Object.entries(jobs).map(([k, v]) => `${k} ${v.ms} ms`).join(', ')}`);
   log(`wrote ${path.relative(process.cwd(), file)} in ${results.total_s} s total`);
 
   const bad = Object.entries(scenarios).filter(([, s]) => s.errors > 0).map(([n]) => n);
+  if (calibStats.errors > 0 && !bad.includes('calib')) bad.push('calib');
   const badJobs = Object.entries(jobs).filter(([, j]) => j.error).map(([n]) => n);
   if (bad.length || badJobs.length) log(`errors in: ${[...bad, ...badJobs].join(', ')}`);
   return smoke && (bad.length || badJobs.length) ? 1 : 0;

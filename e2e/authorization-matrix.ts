@@ -70,6 +70,8 @@ export const matrix: Record<string, Entry> = {
   'page /submit': { expect: row('200') },
   'page /track': { expect: row('200') },
   'page /track/[token]': { expect: row('200') },
+  // The bench's calib page: 404 for everybody unless the bench starts the server with KESU_BENCH_CALIB=1.
+  'page /bench/calib': { expect: row('404') },
   'page /admin': { expect: page('admin') },
   'page /admin/calendar': { expect: page('admin') },
   'page /admin/outbox': { expect: page('admin') },

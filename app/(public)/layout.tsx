@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
+import { ClientMessages } from '@/components/ui/client-messages';
 
 // Customers can add the complaint and tracking pages to their phone's home screen.
 export const metadata = { manifest: '/manifest.webmanifest' };
@@ -21,7 +22,9 @@ export default async function PublicLayout({ children }: { children: React.React
           <div className="ml-auto"><LocaleSwitch /></div>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-2xl px-4 py-6">
+        <ClientMessages part="public">{children}</ClientMessages>
+      </main>
       <footer className="mx-auto max-w-2xl px-4 pb-8 text-sm text-slate-600">
         <Link href="/login" className="underline">{t('staff')}</Link>
       </footer>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { currentStaff, homeOf } from '@/lib/auth/session';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
+import { ClientMessages } from '@/components/ui/client-messages';
 import { countUnread, UNREAD_COUNT_CAP } from '@/lib/notify/inbox';
 import type { Role } from '@/lib/workflow';
 
@@ -65,7 +66,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">
+        <ClientMessages part="staff">{children}</ClientMessages>
+      </main>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { DirectoryPerson } from '@/lib/complaints/staff-directory';
 import { localizedResolver } from '@/lib/validation/resolver';
 import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
 import type { RootTranslator } from '@/lib/validation/messages';
+import { useZodLocale } from '@/components/ui/zod-locale';
 import { CharCounter } from '@/components/ui/char-counter';
 
 export interface Choices {
@@ -65,6 +66,8 @@ export function EventForm({ complaintId, number, version, event, choices, prefil
   // Errors are worded in the page's language and name their field (lib/validation/messages.ts).
   const schema = mode === 'draft' ? determinationDraftSchema : eventSchemas[event];
   const root = useTranslations() as unknown as RootTranslator;
+  // zod parses here: interpreted (CSP), and any issue the resolver does not word in this language.
+  useZodLocale();
   const resolver: Resolver<Values> = localizedResolver<Values>(schema, root, { prepare: (values) => applicableValues(event, values) });
   // Text limits come from the schema, so the field refuses what the server would.
   const limit = (path: string) => maxLengthOf(schema, path);

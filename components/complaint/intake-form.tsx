@@ -13,6 +13,7 @@ import { WarningIcon } from '@/components/ui/icons';
 import { localizedResolver } from '@/lib/validation/resolver';
 import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
 import type { RootTranslator } from '@/lib/validation/messages';
+import { useZodLocale } from '@/components/ui/zod-locale';
 import { CharCounter } from '@/components/ui/char-counter';
 
 interface Props {
@@ -40,6 +41,8 @@ export function IntakeForm({ categories, staff }: Props) {
   const [earlier, setEarlier] = useState<EarlierForm[]>([]);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const root = useTranslations() as unknown as RootTranslator;
+  // zod parses here: interpreted (CSP), and any issue the resolver does not word in this language.
+  useZodLocale();
   const { register, handleSubmit, formState, setError, getValues, setValue, control } = useForm<Values>({
     // Errors in the page's language, naming the field (lib/validation/messages.ts).
     resolver: localizedResolver<Values>(createComplaintSchema, root),

@@ -12,6 +12,7 @@ import { SubmitLimitMessage } from './limit-message';
 import { parseBadCharCode } from '@/lib/validation/text';
 import { badCharText, type RootTranslator } from '@/lib/validation/messages';
 import { WarningIcon } from '@/components/ui/icons';
+import { useZodLocale } from '@/components/ui/zod-locale';
 
 interface Props {
   categories: { code: string; label: string }[];
@@ -21,6 +22,8 @@ interface Props {
 type FieldName = Exclude<keyof PublicSubmitInput, 'idempotencyKey'>;
 
 export function SubmitForm({ categories, idempotencyKey }: Props) {
+  // zodResolver words its errors with zod's global map: the reader's language.
+  useZodLocale();
   const t = useTranslations('public.submit');
   const optional = useTranslations('public')('optional');
   const formRef = useRef<HTMLFormElement>(null);
