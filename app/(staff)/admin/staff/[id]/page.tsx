@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
-import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { requireStaff } from '@/lib/auth/session';
+import { currentSession, requireStaff } from '@/lib/auth/session';
 import { getStaff, listDepartments } from '@/lib/admin/staff';
 import { staffSessions } from '@/lib/admin/sessions';
 import { AdminNav } from '../../_components/admin-nav';
@@ -20,7 +19,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const db = await getDb();
   const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), auth(), getFormat()]);
+  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), currentSession(), getFormat()]);
   const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,
