@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintParties, notifications } from '@/db/schema';
-import { isTemplateName, renderTemplate, TEMPLATES, type NotificationPayload } from './templates';
+import { isTemplateName, renderTemplate, templateShows, type NotificationPayload } from './templates';
 
 export interface InboxNotice {
   id: string;
@@ -45,7 +45,7 @@ export async function listInbox(userId: string, locale: string, limit = 50, db?:
           subject,
           text,
           read: row.readAt !== null,
-          deadlineInText: isTemplateName(row.template) && JSON.stringify(TEMPLATES[row.template]).includes('{deadline}') && !!payload.deadline,
+          deadlineInText: isTemplateName(row.template) && templateShows(row.template, 'deadline') && !!payload.deadline,
           change: to
             ? {
                 from: typeof payload.fromState === 'string' ? payload.fromState : null,
