@@ -3,7 +3,7 @@ import type { Db } from './client';
 import { calendarDays, calendarSettings, categories, complaints, departments, notifications, sites, slaPolicy, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
-import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
+import { defaultTimeZone, loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { defaultSlaPolicy, slaKeys, type EventName, type Role } from '@/lib/workflow';
 
 const departmentList = [
@@ -62,7 +62,7 @@ export async function seedBase(db: Db): Promise<void> {
     .values(departmentList.map((d) => ({ ...d, siteId: site.id })))
     .onConflictDoNothing();
   await db.insert(categories).values(categoryList).onConflictDoNothing();
-  await db.insert(calendarSettings).values({ id: 1 }).onConflictDoNothing();
+  await db.insert(calendarSettings).values({ id: 1, timeZone: defaultTimeZone() }).onConflictDoNothing();
   await db
     .insert(calendarDays)
     .values([

@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { complaints, notifications, users } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from '@/lib/notify';
+import { loadTimeZone } from '@/lib/complaints/settings';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import type { NotificationStatus } from './schemas';
@@ -97,11 +98,12 @@ export async function listNotifications(db: Db, filter: OutboxFilter = {}): Prom
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
+  const timeZone = await loadTimeZone(db);
   const last = page[page.length - 1];
   return {
     rows: page.map(({ createdAtText: _, payload, ...r }) => {
       const { masked, secrets } = maskPayload(payload as NotificationPayload | null);
-      const rendered = render(r.template, r.locale, masked);
+      const rendered = render(r.template, r.locale, masked, timeZone);
       return {
         ...r,
         lastError: r.lastError === null ? null : maskText(r.lastError, secrets),
@@ -136,9 +138,9 @@ export function maskText(text: string, secrets: readonly string[]): string {
   return out.replace(trackLinkRe, `$1${SECRET_MASK}`);
 }
 
-function render(template: string, locale: string, payload: NotificationPayload | null) {
+function render(template: string, locale: string, payload: NotificationPayload | null, timeZone: string) {
   try {
-    return renderTemplate(template, locale, payload);
+    return renderTemplate(template, locale, payload, timeZone);
   } catch {
     return null;
   }

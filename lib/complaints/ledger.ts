@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
+import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
@@ -124,7 +125,7 @@ export function contactRoundDate(now: Date, timeZone: string, day = 4): string {
 export async function loadLedger(user: StaffUser, opts: LedgerOptions = {}, db?: Db): Promise<Ledger> {
   const d = db ?? (await getDb());
   const now = opts.now ?? new Date();
-  const timeZone = opts.timeZone ?? 'Asia/Shanghai';
+  const timeZone = opts.timeZone ?? (await loadTimeZone(d));
   const today = localDate(now, timeZone);
   const roundDate = contactRoundDate(now, timeZone, opts.contactDay ?? 4);
   const scope = ledgerScope(user, opts.all);
@@ -295,7 +296,7 @@ export async function loadWholeLedger(user: StaffUser, opts: Omit<LedgerOptions,
     .where(and(ledgerScope(user, opts.all), isNotNull(pendingItems.closedAt)))
     .orderBy(desc(pendingItems.closedAt), desc(pendingItems.id));
   const now = opts.now ?? new Date();
-  const timeZone = opts.timeZone ?? 'Asia/Shanghai';
+  const timeZone = opts.timeZone ?? (await loadTimeZone(d));
   const dates = { today: localDate(now, timeZone), roundDate: contactRoundDate(now, timeZone, opts.contactDay ?? 4) };
   return [...items, ...(await withContacts(d, user, closed, dates))];
 }

@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments } from '@/db/schema';
 import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states, type State } from '@/lib/workflow';
+import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
@@ -242,7 +243,7 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const size = opts.pageSize ?? searchPageSize;
   const backwards = !opts.after && !!opts.before;
   const cursor = opts.after ?? opts.before;
-  const where = [visibleTo(user), ...filterConditions(filters, now, opts.timeZone ?? 'Asia/Shanghai')];
+  const where = [visibleTo(user), ...filterConditions(filters, now, opts.timeZone ?? (await loadTimeZone(d)))];
   if (cursor) {
     const key = sql`(${cursor.receivedAt}::timestamptz, ${cursor.id}::uuid)`;
     where.push(backwards ? sql`(${complaints.receivedAt}, ${complaints.id}) > ${key}` : sql`(${complaints.receivedAt}, ${complaints.id}) < ${key}`);

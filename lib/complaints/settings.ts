@@ -16,12 +16,28 @@ export async function loadSlaPolicy(db?: Db): Promise<SlaPolicy> {
   return policy;
 }
 
+/**
+ * The business time zone of a fresh database: KESU_TIME_ZONE, else the design's default. Only
+ * the seed and a database without its settings row use it; afterwards the zone is the admin's
+ * setting (calendar_settings.time_zone, edited at /admin/calendar), read by loadTimeZone.
+ */
+export function defaultTimeZone(): string {
+  return process.env.KESU_TIME_ZONE || defaultCalendar.timeZone;
+}
+
+/** The business time zone alone (dates on pages, in notices, job schedules): one small read. */
+export async function loadTimeZone(db?: Db): Promise<string> {
+  const d = db ?? (await getDb());
+  const [settings] = await d.select({ timeZone: calendarSettings.timeZone }).from(calendarSettings);
+  return settings?.timeZone ?? defaultTimeZone();
+}
+
 export async function loadCalendar(db?: Db): Promise<BusinessCalendar> {
   const d = db ?? (await getDb());
   const [settings] = await d.select().from(calendarSettings);
   const days = await d.select().from(calendarDays);
   return {
-    timeZone: settings?.timeZone ?? process.env.KESU_TIME_ZONE ?? defaultCalendar.timeZone,
+    timeZone: settings?.timeZone ?? defaultTimeZone(),
     workdayStart: settings?.workdayStart ?? defaultCalendar.workdayStart,
     workdayEnd: settings?.workdayEnd ?? defaultCalendar.workdayEnd,
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),

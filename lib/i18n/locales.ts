@@ -23,7 +23,3 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return defaultLocale;
 }
-
-export function timeZone(): string {
-  return process.env.KESU_TIME_ZONE || 'Asia/Shanghai';
-}

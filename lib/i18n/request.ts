@@ -1,6 +1,7 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
-import { isLocale, localeCookie, negotiateLocale, timeZone } from './locales';
+import { loadTimeZone } from '@/lib/complaints/settings';
+import { isLocale, localeCookie, negotiateLocale } from './locales';
 import { formats } from './format';
 import { loadMessages } from './messages';
 
@@ -9,5 +10,6 @@ import { loadMessages } from './messages';
 export default getRequestConfig(async ({ locale: asked }) => {
   const cookie = (await cookies()).get(localeCookie)?.value;
   const locale = isLocale(asked) ? asked : isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
-  return { locale, messages: loadMessages(locale), timeZone: timeZone(), formats };
+  // The business time zone is the admin's calendar setting: pages show dates as deadlines are computed.
+  return { locale, messages: loadMessages(locale), timeZone: await loadTimeZone(), formats };
 });

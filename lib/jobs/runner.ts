@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { deliverDueNotifications } from '@/lib/notify/deliver';
+import { loadTimeZone } from '@/lib/complaints/settings';
 import { transportsFromEnv, type Transports } from '@/lib/notify/transports';
 import { pgliteExecutor, postgresExecutor, type JobExecutor } from './executor';
 import { log } from '@/lib/log';
@@ -17,9 +18,9 @@ import { log } from '@/lib/log';
  * job is fetched by one instance (FOR UPDATE SKIP LOCKED). The outbox does not rely on that:
  * its delivery claims rows itself (lib/notify/deliver.ts).
  *
- * Recurring work: give a job definition a `cron` (5 fields, evaluated in KESU_TIME_ZONE or
- * Asia/Shanghai), e.g. `'0 9 4 * *'` for the monthly ledger reminder on the 4th at 09:00, or
- * call `scheduleRecurring()` while the runner is running.
+ * Recurring work: give a job definition a `cron` (5 fields, evaluated in the business time
+ * zone: the calendar setting as it was at start), e.g. `'0 9 4 * *'` for the monthly ledger
+ * reminder on the 4th at 09:00, or call `scheduleRecurring()` while the runner is running.
  */
 
 export const OUTBOX_JOB = 'kesu-outbox';
@@ -48,7 +49,7 @@ export interface JobRunnerOptions {
   transports?: Transports;
   /** Register the cron schedules (default true). */
   schedules?: boolean;
-  /** Time zone of the cron schedules. Default KESU_TIME_ZONE or Asia/Shanghai. */
+  /** Time zone of the cron schedules. Default: the business time zone (the calendar setting), read at start. */
   timeZone?: string;
   /** PostgreSQL only: connection string for pg-boss's pool. */
   connectionString?: string;
@@ -162,7 +163,7 @@ function connectionStringOf(database: Database, options: JobRunnerOptions): stri
 }
 
 async function createRunner(database: Database, options: JobRunnerOptions): Promise<JobRunner> {
-  const timeZone = options.timeZone || process.env.KESU_TIME_ZONE || 'Asia/Shanghai';
+  const timeZone = options.timeZone || (await loadTimeZone(database.db));
   let executor: JobExecutor;
   if (database.kind === 'pglite') {
     if (!database.pglite) throw new Error('PGlite database without its PGlite instance');

@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { loadTimeZone } from '@/lib/complaints/settings';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';
 import { PermanentDeliveryError, type Transports } from './transports';
 
@@ -128,11 +129,12 @@ export async function deliverDueNotifications(database: Database, options: Deliv
   const rows = (await database.execute(CLAIM_SQL, [now, lease, batch, maxAttempts])) as unknown as ClaimedRow[];
   report.claimed = rows.length;
 
+  const timeZone = rows.length ? await loadTimeZone(database.db) : '';
   let next = 0;
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++];
-      const outcome = await deliverOne(row, options.transports);
+      const outcome = await deliverOne(row, options.transports, timeZone);
       if (outcome === 'sent') {
         await database.execute(SENT_SQL, [row.id, row.attempts, now]);
         report.sent++;
@@ -158,9 +160,10 @@ export async function deliverDueNotifications(database: Database, options: Deliv
 async function deliverOne(
   row: ClaimedRow,
   transports: Transports,
+  timeZone: string,
 ): Promise<'sent' | { error: string; permanent: boolean }> {
   try {
-    const { subject, text } = renderTemplate(row.template, row.locale, row.payload);
+    const { subject, text } = renderTemplate(row.template, row.locale, row.payload, timeZone);
     if (row.channel === 'inbox') return 'sent'; // the row itself is the staff notice
     if (row.channel !== 'email' && row.channel !== 'sms') {
       throw new PermanentDeliveryError(`unknown channel "${row.channel}"`);

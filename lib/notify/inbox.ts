@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintParties, notifications } from '@/db/schema';
-import { isTemplateName, renderTemplate, TEMPLATES, type NotificationPayload } from './templates';
+import { loadTimeZone } from '@/lib/complaints/settings';
+import { isTemplateName, renderTemplate, templateShows, type NotificationPayload } from './templates';
 
 export interface InboxNotice {
   id: string;
@@ -30,10 +31,11 @@ export async function listInbox(userId: string, locale: string, limit = 50, db?:
     .where(and(eq(notifications.recipientUserId, userId), eq(notifications.channel, 'inbox'), notInvolved(userId)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
+  const timeZone = await loadTimeZone(d);
   return rows.flatMap((row) => {
     const payload = row.payload as NotificationPayload;
     try {
-      const { subject, text } = renderTemplate(row.template, locale, payload);
+      const { subject, text } = renderTemplate(row.template, locale, payload, timeZone);
       const to = typeof payload.toState === 'string' ? payload.toState : null;
       const deadline = typeof payload.deadline === 'string' ? new Date(payload.deadline) : null;
       return [
@@ -45,7 +47,7 @@ export async function listInbox(userId: string, locale: string, limit = 50, db?:
           subject,
           text,
           read: row.readAt !== null,
-          deadlineInText: isTemplateName(row.template) && JSON.stringify(TEMPLATES[row.template]).includes('{deadline}') && !!payload.deadline,
+          deadlineInText: isTemplateName(row.template) && templateShows(row.template, 'deadline') && !!payload.deadline,
           change: to
             ? {
                 from: typeof payload.fromState === 'string' ? payload.fromState : null,

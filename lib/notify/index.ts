@@ -18,7 +18,6 @@ export {
 export {
   renderTemplate,
   normalizeLocale,
-  businessTimeZone,
   isTemplateName,
   UnknownTemplateError,
   TEMPLATES,

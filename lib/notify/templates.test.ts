@@ -131,3 +131,30 @@ describe('templates cover the procedure', () => {
     for (const name of needed) expect(TEMPLATE_NAMES, name).toContain(name);
   });
 });
+
+describe('the texts live in messages/<locale>/notify.json', () => {
+  // Keys the composition names, with the lists' keys under the list's name.
+  function keysOf(lines: unknown[], prefix: string): string[] {
+    return lines.flatMap((line) =>
+      typeof line === 'string' ? [prefix + line]
+        : Array.isArray(line) ? line.map((k: string) => prefix + k)
+        : keysOf((line as { lines: unknown[] }).lines, `${prefix}${(line as { each: string }).each}.`),
+    );
+  }
+  function leaves(node: unknown, prefix: string): string[] {
+    return typeof node === 'string' ? [prefix.slice(0, -1)] : Object.entries(node as object).flatMap(([k, v]) => leaves(v, `${prefix}${k}.`));
+  }
+
+  it.each(['zh-CN', 'en'] as const)('%s: every message the templates compose exists, and every notify message is used', async (locale) => {
+    const { loadMessages } = await import('@/lib/i18n/messages');
+    const notify = loadMessages(locale).notify as Record<string, unknown>;
+    const used = TEMPLATE_NAMES.flatMap((name) => keysOf([TEMPLATES[name].subject, ...TEMPLATES[name].lines], `${name}.`)).sort();
+    expect(leaves(notify, '').sort()).toEqual(used);
+  });
+
+  it('renders from the message files, not from text in the code', async () => {
+    const source = (await import('node:fs')).readFileSync('lib/notify/templates.ts', 'utf8');
+    expect(source).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(source).not.toMatch(/Track its progress/);
+  });
+});
