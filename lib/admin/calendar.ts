@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calendarDays, calendarSettings } from '@/db/schema';
-import { loadCalendar } from '@/lib/complaints/settings';
+import { forgetPageTimeZone, loadCalendar } from '@/lib/complaints/settings';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import { calendarDaySchema, calendarSettingsSchema, type CalendarDayInput, type CalendarSettingsInput } from './schemas';
@@ -28,6 +28,7 @@ export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput,
       .onConflictDoUpdate({ target: calendarSettings.id, set: { timeZone: s.timeZone, workdayStart: s.workdayStart, workdayEnd: s.workdayEnd } });
     await recordAudit(tx, { actorUserId: actorId, action: 'calendar.settings', targetType: 'calendar', before, after: s });
   });
+  forgetPageTimeZone();
   return s;
 }
 

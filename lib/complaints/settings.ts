@@ -32,6 +32,23 @@ export async function loadTimeZone(db?: Db): Promise<string> {
   return settings?.timeZone ?? defaultTimeZone();
 }
 
+// Pages show dates in the business time zone on every request; reading the setting each time
+// costs a query per page. Kept a minute in this process (other instances see a change within it),
+// and forgotten at once when this process saves the setting.
+const pageZoneMs = 60_000;
+let pageZone: { value: string; until: number } | undefined;
+
+/** The business time zone for rendering a page: loadTimeZone, read at most once a minute. */
+export async function pageTimeZone(now = Date.now()): Promise<string> {
+  if (!pageZone || pageZone.until <= now) pageZone = { value: await loadTimeZone(), until: now + pageZoneMs };
+  return pageZone.value;
+}
+
+/** Called after the calendar setting is saved. */
+export function forgetPageTimeZone(): void {
+  pageZone = undefined;
+}
+
 export async function loadCalendar(db?: Db): Promise<BusinessCalendar> {
   const d = db ?? (await getDb());
   const [settings] = await d.select().from(calendarSettings);

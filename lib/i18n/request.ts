@@ -1,6 +1,6 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
-import { loadTimeZone } from '@/lib/complaints/settings';
+import { pageTimeZone } from '@/lib/complaints/settings';
 import { isLocale, localeCookie, negotiateLocale } from './locales';
 import { formats } from './format';
 import { loadMessages } from './messages';
@@ -11,5 +11,5 @@ export default getRequestConfig(async ({ locale: asked }) => {
   const cookie = (await cookies()).get(localeCookie)?.value;
   const locale = isLocale(asked) ? asked : isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
   // The business time zone is the admin's calendar setting: pages show dates as deadlines are computed.
-  return { locale, messages: loadMessages(locale), timeZone: await loadTimeZone(), formats };
+  return { locale, messages: loadMessages(locale), timeZone: await pageTimeZone(), formats };
 });
