@@ -19,11 +19,14 @@ export interface DeterminationDraft {
  * is not a step of the procedure: it changes no state and no version, so it never conflicts
  * with the head's submission.
  */
+/** The draft as stored, and the number of its form (the page the action refreshes). */
+export type SavedDraft = DeterminationDraft & { number: string };
+
 export async function saveDeterminationDraft(
   db: Db,
   args: { complaintId: string; input: unknown; actor: CommandActor },
   now = new Date(),
-): Promise<DeterminationDraft> {
+): Promise<SavedDraft> {
   const parsed = determinationDraftSchema.safeParse(args.input);
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
   return db.transaction(async (tx) => {
@@ -39,6 +42,6 @@ export async function saveDeterminationDraft(
     await resolveDeterminationReferences(tx, parsed.data, form.siteId);
     const draft: DeterminationDraft = { input: parsed.data, by: actor.name, at: now.toISOString() };
     await tx.update(complaints).set({ determinationDraft: draft }).where(eq(complaints.id, form.id));
-    return draft;
+    return { ...draft, number: form.number };
   });
 }

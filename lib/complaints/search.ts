@@ -9,6 +9,7 @@ import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 import { phoneSearchDigits } from '@/lib/validation/phone';
+import { isComplaintNumber } from '@/lib/params';
 
 export const searchPageSize = 25;
 
@@ -178,7 +179,7 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   if (filters.number) {
     const n = filters.number.toUpperCase();
     // A full number is a unique-index lookup; a part of one (e.g. "000123") a contains search.
-    where.push(/^KS-\d{4}-\d{6}$/.test(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
+    where.push(isComplaintNumber(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
   }
   if (filters.name) where.push(fieldContains(complaints.customerName, filters.name));
   if (filters.phone) where.push(phoneContains(filters.phone));
