@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { complaintEvents, complaintParties, complaints, users, type Complaint } from '@/db/schema';
+import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import { newAccessCode, staleVersion, type CommandActor } from './commands';
 import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
+import { refuseUnseen } from './access';
 import { queueNotices } from './outbox';
 
 export interface ReissueArgs {
@@ -26,13 +27,7 @@ export async function reissueAccessCode(db: Db, args: ReissueArgs, now = new Dat
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
     if (!row) throw new CommandError('not_found');
-    const [me] = await tx.select({ groupWide: users.groupWide }).from(users).where(eq(users.id, actor.id));
-    if (!actor.siteId || (row.siteId !== actor.siteId && !me?.groupWide)) throw new CommandError('not_found');
-    const [party] = await tx
-      .select({ userId: complaintParties.userId })
-      .from(complaintParties)
-      .where(and(eq(complaintParties.complaintId, row.id), eq(complaintParties.userId, actor.id)));
-    if (party) throw new CommandError('involved_party');
+    await refuseUnseen(tx, actor, row);
     if (row.version !== args.expectedVersion) throw await staleVersion(tx, row.id);
     let accessCode = newAccessCode();
     while (accessCode === row.accessCode) accessCode = newAccessCode();

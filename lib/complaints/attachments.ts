@@ -8,7 +8,7 @@ import { evidenceMimes, isTerminal, maxEvidenceBytes, type EvidenceFile, type St
 import { inspectUpload, storedFilename, type Inspection } from '@/lib/uploads';
 import { applyEvent } from './commands';
 import { CommandError } from './errors';
-import { canSee, partiesOf, refuseInvolved } from './form-view';
+import { mayOpen, refuseUnseen } from './access';
 
 export { maxEvidenceBytes };
 export const evidenceAccept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf';
@@ -32,9 +32,7 @@ export async function uploadEvidence(
 ): Promise<{ count: number; complaint: Complaint }> {
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
   if (!form) throw new CommandError('not_found');
-  await refuseInvolved(db, form.id, args.user.id);
-  // Involved parties were refused just above, with their own message.
-  if (!canSee(args.user, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
+  await refuseUnseen(db, args.user, form);
   const checked: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
   for (const file of args.files) {
     const r: Inspection = await inspectUpload(file.bytes, { allowed: evidenceMimes, maxBytes: maxEvidenceBytes });
@@ -75,6 +73,6 @@ export async function readEvidence(db: Db, user: StaffUser, id: string) {
     .from(attachments)
     .innerJoin(complaints, eq(complaints.id, attachments.complaintId))
     .where(eq(attachments.id, id));
-  if (!row || !canSee(user, { ...row, partyUserIds: await partiesOf(db, row.attachment.complaintId) })) return null;
+  if (!row || !(await mayOpen(db, user, { id: row.attachment.complaintId, siteId: row.siteId, departmentId: row.departmentId }))) return null;
   return { ...row.attachment, bytes: await fs.readFile(attachmentPath(row.attachment.sha256)) };
 }

@@ -42,7 +42,7 @@ import { customerNotice, type CustomerNoticeText } from './customer-notice';
 import { queueNotices, type Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
-import { canSee, refuseInvolved } from './form-view';
+import { refuseUnseen } from './access';
 import { linkRepeats } from './repeats';
 
 /** A staff member acting through the command layer. */
@@ -300,12 +300,8 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
     if (!row) throw new CommandError('not_found');
-    if (!actor.siteId) throw new CommandError('not_found');
-    // Before the version check: a stale-version refusal would tell him who acted last.
-    await refuseInvolved(tx, row.id, actor.id);
-    // A form this actor may not open (another department's, finance) does not exist for them either.
-    const groupWide = row.siteId !== actor.siteId && (await isGroupWide(tx, actor.id));
-    if (!canSee({ ...actor, groupWide }, { ...row, partyUserIds: [] })) throw new CommandError('not_found');
+    // Before the version check: a stale-version refusal would tell an involved party who acted last.
+    await refuseUnseen(tx, actor, row);
     if (row.version !== args.expectedVersion) throw await staleVersion(tx, row.id);
     const parties = (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, row.id))).map((p) => p.userId);
     const facts = toFacts(row, parties, await headAbsent(tx, row.departmentId, now));
@@ -444,11 +440,6 @@ async function departmentNameFor(tx: Tx, event: EventName, form: Complaint): Pro
   const [d] = await tx.select({ name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, form.departmentId));
   if (!d) return undefined;
   return form.customerLocale === 'en' ? d.nameEn : d.name;
-}
-
-async function isGroupWide(tx: Tx, userId: string): Promise<boolean> {
-  const [u] = await tx.select({ groupWide: users.groupWide }).from(users).where(eq(users.id, userId));
-  return !!u?.groupWide;
 }
 
 /** Whether the head of the form's department is away now (the secondary handler then signs). */

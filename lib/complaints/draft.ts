@@ -5,7 +5,7 @@ import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
 import type { CommandActor } from './commands';
 import { fieldErrorsOf } from './validation';
-import { canSee, refuseInvolved } from './form-view';
+import { refuseUnseen } from './access';
 import { resolveDeterminationReferences } from './references';
 
 export interface DeterminationDraft {
@@ -31,9 +31,9 @@ export async function saveDeterminationDraft(
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
   return db.transaction(async (tx) => {
     const [form] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
-    if (!form || form.siteId !== args.actor.siteId) throw new CommandError('not_found');
-    await refuseInvolved(tx, form.id, args.actor.id);
-    if (!canSee({ ...args.actor, groupWide: false }, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
+    if (!form) throw new CommandError('not_found');
+    // Drafts are prepared at the form's own site only.
+    await refuseUnseen(tx, args.actor, form, { siteOnly: true });
     if (form.status !== 'investigating') throw new CommandError('wrong_state');
     const { actor } = args;
     if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');

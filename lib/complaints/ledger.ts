@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 import { decodePosition, encodePosition } from './page-cursor';
 import { countCap } from './queues';
 

@@ -4,7 +4,7 @@ import { complaintEvents, complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
-import { canSee, partiesOf } from './form-view';
+import { mayOpen } from './access';
 import { publicBase, trackUrl } from './outbox';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { isComplaintNumber } from '@/lib/params';
@@ -45,7 +45,7 @@ export async function openReceipt(db: Db, viewer: ReceiptViewer, number: string,
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(complaints).where(eq(complaints.number, number));
     if (!row) throw new CommandError('not_found');
-    if (!canSee(viewer, { ...row, partyUserIds: await partiesOf(tx, row.id) })) throw new CommandError('not_found');
+    if (!(await mayOpen(tx, viewer, row))) throw new CommandError('not_found');
     await tx.insert(complaintEvents).values({
       complaintId: row.id,
       version: row.version,

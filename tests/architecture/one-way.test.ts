@@ -27,4 +27,8 @@ describe('one way to do each thing', () => {
   it('writes the form number’s pattern once (lib/params.ts: isComplaintNumber, complaintNumberSchema)', () => {
     expect(matching(/KS-\\d/)).toEqual(['lib/params.ts']);
   });
+
+  it('writes the visibility rule once (lib/complaints/access.ts): nobody else reads complaint_parties to decide who sees a form', () => {
+    expect(matching(/export (async )?function (canSee|visibleTo|notInvolved|refuseInvolved|partiesOf)\b/)).toEqual(['lib/complaints/access.ts']);
+  });
 });
