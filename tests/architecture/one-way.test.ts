@@ -28,6 +28,10 @@ describe('one way to do each thing', () => {
     expect(matching(/KS-\\d/)).toEqual(['lib/params.ts']);
   });
 
+  it('writes a form’s history in one place (lib/complaints/change.ts: changeForm / recordChange)', () => {
+    expect(matching(/insert\(complaintEvents\)/)).toEqual(['lib/complaints/change.ts']);
+  });
+
   it('writes the visibility rule once (lib/complaints/access.ts): nobody else reads complaint_parties to decide who sees a form', () => {
     expect(matching(/export (async )?function (canSee|visibleTo|notInvolved|refuseInvolved|partiesOf)\b/)).toEqual(['lib/complaints/access.ts']);
   });
