@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Route segments and query parameters, checked before they reach a query: PostgreSQL answers
  * an impossible date, a malformed uuid or a NUL with an error (a 500), so anything that is not
@@ -23,10 +25,13 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidRe.test(value);
 }
 
-/** A form number as the portal prints it: KS-<year>-<6 digits>. */
+/** A form number as the portal prints it: KS-<year>-<6 digits>. The one place its pattern is written. */
 export function isComplaintNumber(value: unknown): value is string {
   return typeof value === 'string' && /^KS-\d{4}-\d{6}$/.test(value);
 }
+
+/** isComplaintNumber as a zod schema, for the action and form schemas that carry a form number. */
+export const complaintNumberSchema = z.string().refine(isComplaintNumber);
 
 /** A tracking token: 24 random bytes in base64url (32 characters); a little slack for older ones. */
 export function isTrackingToken(value: unknown): value is string {

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attachments, complaints } from '@/db/schema';
+import { attachments, complaints, type Complaint } from '@/db/schema';
 import { attachmentPath, storeAttachment } from '@/lib/attachments';
 import type { StaffUser } from '@/db/queries/staff';
 import { evidenceMimes, isTerminal, maxEvidenceBytes, type EvidenceFile, type State } from '@/lib/workflow';
 import { inspectUpload, storedFilename, type Inspection } from '@/lib/uploads';
 import { applyEvent } from './commands';
 import { CommandError } from './errors';
-import { canSee, partiesOf, refuseInvolved } from './form-view';
+import { mayOpen, refuseUnseen } from './access';
 
 export { maxEvidenceBytes };
 export const evidenceAccept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf';
@@ -25,16 +25,14 @@ export async function sniffEvidence(buf: Uint8Array): Promise<string | null> {
  * withdrawn), involved parties and other departments, and writes the attachment rows and the
  * history row in one transaction.
  */
-export async function addEvidence(
+export async function uploadEvidence(
   db: Db,
   args: { complaintId: string; user: StaffUser; files: { name: string; bytes: Uint8Array }[] },
   now = new Date(),
-): Promise<number> {
+): Promise<{ count: number; complaint: Complaint }> {
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
   if (!form) throw new CommandError('not_found');
-  await refuseInvolved(db, form.id, args.user.id);
-  // Involved parties were refused just above, with their own message.
-  if (!canSee(args.user, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
+  await refuseUnseen(db, args.user, form);
   const checked: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
   for (const file of args.files) {
     const r: Inspection = await inspectUpload(file.bytes, { allowed: evidenceMimes, maxBytes: maxEvidenceBytes });
@@ -54,12 +52,17 @@ export async function addEvidence(
   for (let attempt = 0; ; attempt++) {
     const [current] = await db.select({ version: complaints.version }).from(complaints).where(eq(complaints.id, form.id));
     try {
-      await applyEvent(db, { complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now });
-      return files.length;
+      const { complaint } = await applyEvent(db, { complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now });
+      return { count: files.length, complaint };
     } catch (err) {
       if (!(err instanceof CommandError && err.code === 'stale_version' && attempt < 3)) throw err;
     }
   }
+}
+
+/** uploadEvidence, counting the files recorded. */
+export async function addEvidence(...args: Parameters<typeof uploadEvidence>): Promise<number> {
+  return (await uploadEvidence(...args)).count;
 }
 
 /** The file of an attachment, only for staff who may see its form. */
@@ -70,6 +73,6 @@ export async function readEvidence(db: Db, user: StaffUser, id: string) {
     .from(attachments)
     .innerJoin(complaints, eq(complaints.id, attachments.complaintId))
     .where(eq(attachments.id, id));
-  if (!row || !canSee(user, { ...row, partyUserIds: await partiesOf(db, row.attachment.complaintId) })) return null;
+  if (!row || !(await mayOpen(db, user, { id: row.attachment.complaintId, siteId: row.siteId, departmentId: row.departmentId }))) return null;
   return { ...row.attachment, bytes: await fs.readFile(attachmentPath(row.attachment.sha256)) };
 }

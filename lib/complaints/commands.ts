@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
   accountabilityEntries,
@@ -39,10 +39,10 @@ import { siteStaffNames } from './staff-directory';
 import { resolveEventReferences } from './references';
 import { patchToColumns, toFacts } from './facts';
 import { customerNotice, type CustomerNoticeText } from './customer-notice';
-import { queueNotices, type Notice } from './outbox';
+import type { Notice } from './outbox';
 import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
-import { canSee, refuseInvolved } from './form-view';
+import { changeForm, recordChange } from './change';
 import { linkRepeats } from './repeats';
 
 /** A staff member acting through the command layer. */
@@ -205,47 +205,29 @@ export async function createComplaint(
       }
       // A repeat complaint is linked to the customer's earlier forms with the intake, or not at all.
       await linkRepeats(tx, form, now);
-      const [event] = await tx
-        .insert(complaintEvents)
-        .values({
-          complaintId: form.id,
-          version: 1,
-          type: 'create',
-          fromState: null,
-          toState: 'received',
-          actorId: by?.id ?? null,
-          actorRole: by?.role ?? 'customer',
-          actorName: by?.name ?? input.customerName,
-          at: now,
-          payload: { channel: input.channel },
-          customerVisible: true,
-        })
-        .returning({ id: complaintEvents.id });
-      await queueNotices(tx, form, event.id, [
-        // The receipt names the first-response deadline: the customer knows by when to expect us.
-        { audience: 'customer', template: 'received', payload: { deadline: form.responseDueAt.toISOString() } },
-        { audience: 'desk', template: 'assigned' },
-      ], { from: null, to: 'received', by: by?.name ?? input.customerName });
+      // The first history row carries the new form's version 1.
+      const creator = { id: by?.id ?? null, role: by?.role ?? 'customer', name: by?.name ?? input.customerName };
+      await recordChange(tx, form, {
+        event: { type: 'create', fromState: null, toState: 'received', actor: creator, payload: { channel: input.channel }, customerVisible: true },
+        atCurrentVersion: true,
+        notices: [
+          // The receipt names the first-response deadline: the customer knows by when to expect us.
+          { audience: 'customer', template: 'received', payload: { deadline: form.responseDueAt.toISOString() } },
+          { audience: 'desk', template: 'assigned' },
+        ],
+        step: { from: null, to: 'received', by: creator.name },
+      }, now);
       const evidence = opts.customerEvidence ?? [];
       if (!evidence.length) return form;
       const files = eventSchemas.evidence_added.parse({ files: evidence }).files;
-      await tx.insert(attachments).values(
-        files.map((f) => ({ complaintId: form.id, sha256: f.sha256, filename: f.filename, mime: f.mime, size: f.size, fromCustomer: true, createdAt: now })),
-      );
-      await tx.insert(complaintEvents).values({
-        complaintId: form.id,
-        version: 2,
-        type: 'evidence_added',
-        fromState: 'received',
-        toState: 'received',
-        actorId: null,
-        actorRole: 'customer',
-        actorName: input.customerName,
-        at: now,
-        payload: evidencePayload(files),
-        customerVisible: true,
-      });
-      const [withEvidence] = await tx.update(complaints).set({ version: 2 }).where(eq(complaints.id, form.id)).returning();
+      const { complaint: withEvidence } = await recordChange(tx, form, {
+        event: { type: 'evidence_added', actor: { id: null, role: 'customer', name: input.customerName }, payload: evidencePayload(files), customerVisible: true },
+        effects: async () => {
+          await tx.insert(attachments).values(
+            files.map((f) => ({ complaintId: form.id, sha256: f.sha256, filename: f.filename, mime: f.mime, size: f.size, fromCustomer: true, createdAt: now })),
+          );
+        },
+      }, now);
       return withEvidence;
     });
     return { complaint, created: true };
@@ -278,35 +260,15 @@ export interface ApplyResult {
   eventId: number;
 }
 
-/** The "someone else changed this form" refusal, naming who acted last and when. */
-export async function staleVersion(tx: Tx, complaintId: string): Promise<CommandError> {
-  const [last] = await tx
-    .select({ actorName: complaintEvents.actorName, at: complaintEvents.at })
-    .from(complaintEvents)
-    // A receipt showing changed nothing: it never names the one who changed the form.
-    .where(and(eq(complaintEvents.complaintId, complaintId), ne(complaintEvents.type, 'access_code_viewed')))
-    .orderBy(desc(complaintEvents.version))
-    .limit(1);
-  return new CommandError('stale_version', { by: last?.actorName ?? '', at: last?.at.toISOString() ?? '' });
-}
-
 /**
  * Fires one event of the procedure: guards, version check, history row, form update,
- * ledger, remedies, accountability and notices — all in one transaction or none of it.
+ * ledger, remedies, accountability and notices — all in one transaction or none of it
+ * (through changeForm, the one routine that changes a form).
  */
 export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOptions = {}): Promise<ApplyResult> {
   const { now, policy, calendar } = await settings(db, opts);
   const { actor, event } = args;
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
-    if (!row) throw new CommandError('not_found');
-    if (!actor.siteId) throw new CommandError('not_found');
-    // Before the version check: a stale-version refusal would tell him who acted last.
-    await refuseInvolved(tx, row.id, actor.id);
-    // A form this actor may not open (another department's, finance) does not exist for them either.
-    const groupWide = row.siteId !== actor.siteId && (await isGroupWide(tx, actor.id));
-    if (!canSee({ ...actor, groupWide }, { ...row, partyUserIds: [] })) throw new CommandError('not_found');
-    if (row.version !== args.expectedVersion) throw await staleVersion(tx, row.id);
+  const { complaint, eventId } = await changeForm(db, { key: { id: args.complaintId }, who: { actor }, expectedVersion: args.expectedVersion, now }, async (tx, row) => {
     const parties = (await tx.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, row.id))).map((p) => p.userId);
     const facts = toFacts(row, parties, await headAbsent(tx, row.departmentId, now));
     const check = checkEvent(actor, facts, event);
@@ -319,118 +281,114 @@ export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOpti
 
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
     const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
-    const version = row.version + 1;
     const customerVisible = decision.customerVisible;
-    const [updated] = await tx
-      .update(complaints)
-      .set({
-        ...patchToColumns(decision.patch),
-        version,
-        updatedAt: now,
-        ...(customerVisible ? { lastCustomerUpdateAt: now } : {}),
-      })
-      .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version)))
-      .returning();
-    if (!updated) throw new CommandError('stale_version', { by: '', at: '' });
-    if (event === 'triage' && Array.isArray(input.partyUserIds)) {
-      const added = (input.partyUserIds as string[]).filter((id) => !parties.includes(id));
-      if (added.length) await tx.insert(complaintParties).values(added.map((userId) => ({ complaintId: row.id, userId })));
-    }
-    const [history] = await tx
-      .insert(complaintEvents)
-      .values({
-        complaintId: row.id,
-        version,
+    return {
+      set: { ...patchToColumns(decision.patch), ...(customerVisible ? { lastCustomerUpdateAt: now } : {}) },
+      event: {
         type: event,
-        fromState: row.status,
         toState: decision.to,
-        actorId: actor.id,
-        actorRole: actor.role,
-        actorName: actor.name,
-        at: now,
+        actor,
         payload: event === 'evidence_added' ? evidencePayload((input as { files: EvidenceFile[] }).files) : decision.payload,
         customerVisible,
-      })
-      .returning({ id: complaintEvents.id });
-    const notices: Notice[] = [];
-    let customerText: CustomerNoticeText | undefined;
-    for (const effect of decision.effects) {
-      switch (effect.kind) {
-        case 'remedy':
-          await tx.insert(remedies).values({
-            complaintId: row.id,
-            eventId: history.id,
-            kind: effect.remedy.kind,
-            description: effect.remedy.description,
-            amountCents: effect.remedy.amountCents ?? null,
-            status: effect.status,
-            createdAt: now,
-          });
-          break;
-        case 'accountability':
-          if (effect.entries.length) {
-            await tx.insert(accountabilityEntries).values(
-              effect.entries.map((e) => ({
-                complaintId: row.id,
-                eventId: history.id,
-                // resolveEventReferences named every directory person; the schema requires a name otherwise.
-                person: e.person ?? invariant('accountability entry without a name'),
-                userId: e.userId ?? null,
-                type: e.type,
-                amountCents: e.amountCents,
-                reason: e.reason,
-                createdAt: now,
-              })),
-            );
-          }
-          break;
-        case 'ledger_open':
-          await tx.insert(pendingItems).values({
-            complaintId: row.id,
-            reason: effect.reason,
-            explanation: effect.explanation,
-            approvedById: actor.id,
-            openedAt: now,
-            nextContactOn: effect.nextContactOn,
-          });
-          break;
-        case 'ledger_contact': {
-          const item = await openPendingItem(tx, row.id);
-          if (item) {
-            await tx.insert(pendingContacts).values({ pendingItemId: item.id, at: now, byId: actor.id, summary: effect.summary, nextContactOn: effect.nextContactOn });
-            await tx.update(pendingItems).set({ lastContactAt: now, nextContactOn: effect.nextContactOn }).where(eq(pendingItems.id, item.id));
-          }
-          break;
+      },
+      step: { from: row.status, to: decision.to, by: actor.name },
+      effects: async (historyId, updated) => {
+        const eventId = historyId ?? invariant('event without a history row');
+        if (event === 'triage' && Array.isArray(input.partyUserIds)) {
+          const added = (input.partyUserIds as string[]).filter((id) => !parties.includes(id));
+          if (added.length) await tx.insert(complaintParties).values(added.map((userId) => ({ complaintId: row.id, userId })));
         }
-        case 'ledger_close': {
-          const item = await openPendingItem(tx, row.id);
-          if (item) await tx.update(pendingItems).set({ closedAt: now, outcome: effect.outcome }).where(eq(pendingItems.id, item.id));
-          break;
-        }
-        case 'attachments':
-          await tx.insert(attachments).values(
-            effect.files.map((f) => ({
+        return applyEffects(tx, { row, updated, eventId, event, actor, now, decision });
+      },
+    };
+  });
+  return { complaint, eventId: eventId ?? invariant('event without a history row') };
+}
+
+/** The rows an event's decision adds beside its history row, and the notices it asks for. */
+async function applyEffects(
+  tx: Tx,
+  c: { row: Complaint; updated: Complaint; eventId: number; event: EventName; actor: CommandActor; now: Date; decision: ReturnType<typeof decide> },
+): Promise<Notice[]> {
+  const { row, updated, event, actor, now, decision } = c;
+  const history = { id: c.eventId };
+  const notices: Notice[] = [];
+  let customerText: CustomerNoticeText | undefined;
+  for (const effect of decision.effects) {
+    switch (effect.kind) {
+      case 'remedy':
+        await tx.insert(remedies).values({
+          complaintId: row.id,
+          eventId: history.id,
+          kind: effect.remedy.kind,
+          description: effect.remedy.description,
+          amountCents: effect.remedy.amountCents ?? null,
+          status: effect.status,
+          createdAt: now,
+        });
+        break;
+      case 'accountability':
+        if (effect.entries.length) {
+          await tx.insert(accountabilityEntries).values(
+            effect.entries.map((e) => ({
               complaintId: row.id,
-              sha256: f.sha256,
-              filename: f.filename,
-              mime: f.mime,
-              size: f.size,
-              uploadedById: actor.id,
-              fromCustomer: false,
+              eventId: history.id,
+              // resolveEventReferences named every directory person; the schema requires a name otherwise.
+              person: e.person ?? invariant('accountability entry without a name'),
+              userId: e.userId ?? null,
+              type: e.type,
+              amountCents: e.amountCents,
+              reason: e.reason,
               createdAt: now,
             })),
           );
-          break;
-        case 'notify': {
-          const text = (customerText ??= customerNotice(event, decision.payload, updated, await departmentNameFor(tx, event, updated)));
-          notices.push({ audience: effect.audience, template: effect.template, message: text.message, ...(effect.audience === 'customer' ? { payload: text.payload } : {}) });
-          break;
         }
+        break;
+      case 'ledger_open':
+        await tx.insert(pendingItems).values({
+          complaintId: row.id,
+          reason: effect.reason,
+          explanation: effect.explanation,
+          approvedById: actor.id,
+          openedAt: now,
+          nextContactOn: effect.nextContactOn,
+        });
+        break;
+      case 'ledger_contact': {
+        const item = await openPendingItem(tx, row.id);
+        if (item) {
+          await tx.insert(pendingContacts).values({ pendingItemId: item.id, at: now, byId: actor.id, summary: effect.summary, nextContactOn: effect.nextContactOn });
+          await tx.update(pendingItems).set({ lastContactAt: now, nextContactOn: effect.nextContactOn }).where(eq(pendingItems.id, item.id));
+        }
+        break;
+      }
+      case 'ledger_close': {
+        const item = await openPendingItem(tx, row.id);
+        if (item) await tx.update(pendingItems).set({ closedAt: now, outcome: effect.outcome }).where(eq(pendingItems.id, item.id));
+        break;
+      }
+      case 'attachments':
+        await tx.insert(attachments).values(
+          effect.files.map((f) => ({
+            complaintId: row.id,
+            sha256: f.sha256,
+            filename: f.filename,
+            mime: f.mime,
+            size: f.size,
+            uploadedById: actor.id,
+            fromCustomer: false,
+            createdAt: now,
+          })),
+        );
+        break;
+      case 'notify': {
+        const text = (customerText ??= customerNotice(event, decision.payload, updated, await departmentNameFor(tx, event, updated)));
+        notices.push({ audience: effect.audience, template: effect.template, message: text.message, ...(effect.audience === 'customer' ? { payload: text.payload } : {}) });
+        break;
       }
     }
-    await queueNotices(tx, updated, history.id, notices, { from: row.status, to: decision.to, by: actor.name });
-    return { complaint: updated, eventId: history.id };
-  });
+  }
+  return notices;
 }
 
 /** What the history keeps of an upload: names, types and sizes (the hashes stay on the attachment rows). */
@@ -444,11 +402,6 @@ async function departmentNameFor(tx: Tx, event: EventName, form: Complaint): Pro
   const [d] = await tx.select({ name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, form.departmentId));
   if (!d) return undefined;
   return form.customerLocale === 'en' ? d.nameEn : d.name;
-}
-
-async function isGroupWide(tx: Tx, userId: string): Promise<boolean> {
-  const [u] = await tx.select({ groupWide: users.groupWide }).from(users).where(eq(users.id, userId));
-  return !!u?.groupWide;
 }
 
 /** Whether the head of the form's department is away now (the secondary handler then signs). */

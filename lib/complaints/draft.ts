@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { complaints } from '@/db/schema';
 import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
 import type { CommandActor } from './commands';
 import { fieldErrorsOf } from './validation';
-import { canSee, refuseInvolved } from './form-view';
+import { changeForm } from './change';
 import { resolveDeterminationReferences } from './references';
 
 export interface DeterminationDraft {
@@ -13,6 +11,9 @@ export interface DeterminationDraft {
   by: string;
   at: string;
 }
+
+/** The draft as stored, and the number of its form (the page the action refreshes). */
+export type SavedDraft = DeterminationDraft & { number: string };
 
 /**
  * The department's handlers prepare the determination before their head submits it. A draft
@@ -23,22 +24,20 @@ export async function saveDeterminationDraft(
   db: Db,
   args: { complaintId: string; input: unknown; actor: CommandActor },
   now = new Date(),
-): Promise<DeterminationDraft> {
+): Promise<SavedDraft> {
   const parsed = determinationDraftSchema.safeParse(args.input);
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
-  return db.transaction(async (tx) => {
-    const [form] = await tx.select().from(complaints).where(eq(complaints.id, args.complaintId)).for('update');
-    if (!form || form.siteId !== args.actor.siteId) throw new CommandError('not_found');
-    await refuseInvolved(tx, form.id, args.actor.id);
-    if (!canSee({ ...args.actor, groupWide: false }, { ...form, partyUserIds: [] })) throw new CommandError('not_found');
+  const { actor } = args;
+  let draft: DeterminationDraft | undefined;
+  // Drafts are prepared at the form's own site only; a draft records no history and bumps no version.
+  const { complaint } = await changeForm(db, { key: { id: args.complaintId }, who: { actor, siteOnly: true }, now }, async (tx, form) => {
     if (form.status !== 'investigating') throw new CommandError('wrong_state');
-    const { actor } = args;
     if (actor.role !== 'department' && actor.role !== 'admin') throw new CommandError('wrong_role');
     if (actor.role === 'department' && actor.departmentId !== form.departmentId) throw new CommandError('wrong_department');
     // A draft names what the head will submit: the same references, of the form's site.
     await resolveDeterminationReferences(tx, parsed.data, form.siteId);
-    const draft: DeterminationDraft = { input: parsed.data, by: actor.name, at: now.toISOString() };
-    await tx.update(complaints).set({ determinationDraft: draft }).where(eq(complaints.id, form.id));
-    return draft;
+    draft = { input: parsed.data, by: actor.name, at: now.toISOString() };
+    return { set: { determinationDraft: draft } };
   });
+  return { ...draft!, number: complaint.number };
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import {
   accountabilityEntries,
   attachments,
@@ -18,60 +18,8 @@ import { availableEvents, checkEvent, type AvailableEvent } from '@/lib/workflow
 import type { StaffUser } from '@/db/queries/staff';
 import { toFacts } from './facts';
 import { isComplaintNumber } from '@/lib/params';
-import { CommandError } from './errors';
+import { mayOpen } from './access';
 import { managerCandidate, siteDirectory } from './staff-directory';
-
-/**
- * Who may open a form at all (acting on it is the workflow's question). The person complained
- * about (an involved party, DESIGN §2) does not see it: for them it does not exist.
- */
-export function canSee(
-  user: Pick<StaffUser, 'id' | 'role' | 'siteId' | 'departmentId' | 'groupWide'>,
-  form: { siteId: string; departmentId: string | null; partyUserIds: readonly string[] },
-): boolean {
-  if (user.role === 'finance') return false;
-  if (form.partyUserIds.includes(user.id)) return false;
-  if (!user.groupWide && form.siteId !== user.siteId) return false;
-  if (user.role === 'department') return form.departmentId !== null && form.departmentId === user.departmentId;
-  return true;
-}
-
-/**
- * The involved-party half of canSee as a SQL condition on `complaints` (served by the
- * complaint_parties primary key). Reports that finance reads use it on its own.
- */
-export function notInvolved(user: StaffUser): SQL {
-  return sql`not exists (select 1 from ${complaintParties} where ${complaintParties.complaintId} = ${complaints.id} and ${complaintParties.userId} = ${user.id})`;
-}
-
-/**
- * canSee as a SQL condition on `complaints`, for lists and search. Keep the two in step
- * (tests/search/search.test.ts checks that they agree on every demo form and user).
- */
-export function visibleTo(user: StaffUser): SQL {
-  if (user.role === 'finance') return sql`false`;
-  const site = user.groupWide ? undefined : eq(complaints.siteId, user.siteId);
-  if (user.role === 'department') {
-    if (!user.departmentId) return sql`false`;
-    return and(site, eq(complaints.departmentId, user.departmentId), notInvolved(user))!;
-  }
-  return and(site, notInvolved(user))!;
-}
-
-/** The ids of the staff recorded as involved in a form. */
-export async function partiesOf(db: Db | Tx, complaintId: string): Promise<string[]> {
-  const rows = await db.select({ userId: complaintParties.userId }).from(complaintParties).where(eq(complaintParties.complaintId, complaintId));
-  return rows.map((r) => r.userId);
-}
-
-/** Refuses an involved party before anything else about the form is looked at or said. */
-export async function refuseInvolved(db: Db | Tx, complaintId: string, userId: string): Promise<void> {
-  const [party] = await db
-    .select({ userId: complaintParties.userId })
-    .from(complaintParties)
-    .where(and(eq(complaintParties.complaintId, complaintId), eq(complaintParties.userId, userId)));
-  if (party) throw new CommandError('involved_party');
-}
 
 const manager = alias(users, 'manager');
 const creator = alias(users, 'creator');
@@ -98,8 +46,7 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     .leftJoin(creator, eq(creator.id, complaints.createdById))
     .where(eq(complaints.number, number));
   if (!row) return null;
-  const partyIds = await partiesOf(d, row.form.id);
-  if (!canSee(user, { ...row.form, partyUserIds: partyIds })) return null;
+  if (!(await mayOpen(d, user, row.form))) return null;
   const form = row.form;
   const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
     // A receipt showing shares the version it was seen at: it follows the change that made it.

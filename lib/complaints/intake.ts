@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { categories, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 import { directoryMember } from './staff-directory';
 import { findRepeatCandidates, type RepeatReason } from './repeats';
 import { normalizePhone } from '@/lib/validation/phone';

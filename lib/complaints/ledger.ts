@@ -5,7 +5,7 @@ import { complaintEvents, complaints, pendingContacts, pendingItems, users } fro
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 import { decodePosition, encodePosition } from './page-cursor';
 import { countCap } from './queues';
 

@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { complaints, departments, openStatesSql } from '@/db/schema';
 import { isOverdue, openStates, stateOwner, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 import { isRepeatSql } from './repeats';
 import { decodePosition, encodePosition, type KeysetPosition } from './page-cursor';
 import { customerUpdateIntervalMs, waitingCondition, waitingSince } from './waiting';

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { complaintEvents, complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
 import { CommandError } from './errors';
-import { canSee, partiesOf } from './form-view';
+import { changeForm } from './change';
 import { publicBase, trackUrl } from './outbox';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { isComplaintNumber } from '@/lib/params';
@@ -35,43 +33,31 @@ export function deskPhone(): string | null {
  * Opens a form's receipt for the desk to hand over or reprint. The access code and the private
  * link are credentials, so every showing is recorded: a staff-only history row
  * `access_code_viewed` (like `access_code_reissued`, it never holds the code). Opening a page
- * changes nothing of the form: the row carries the version it was seen at and bumps none, so a
- * colleague's open form does not become stale. Only the desk: the code is theirs to hand out
+ * changes nothing of the form: the row carries the version it was seen at and bumps none
+ * (changeForm's atCurrentVersion), so a colleague's open form does not become stale. Only the desk: the code is theirs to hand out
  * (the same rule as reissuing it). A form the viewer may not open (another site, or one they
  * are involved in) does not exist for them.
  */
 export async function openReceipt(db: Db, viewer: ReceiptViewer, number: string, now = new Date()): Promise<Receipt> {
   if (viewer.role !== 'desk') throw new CommandError('wrong_role');
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(complaints).where(eq(complaints.number, number));
-    if (!row) throw new CommandError('not_found');
-    if (!canSee(viewer, { ...row, partyUserIds: await partiesOf(tx, row.id) })) throw new CommandError('not_found');
-    await tx.insert(complaintEvents).values({
-      complaintId: row.id,
-      version: row.version,
-      type: 'access_code_viewed',
-      fromState: row.status,
-      toState: row.status,
-      actorId: viewer.id,
-      actorRole: viewer.role,
-      actorName: viewer.name,
-      at: now,
-      payload: {},
-      customerVisible: false,
-    });
+  const { before: row } = await changeForm(db, { key: { number }, who: { viewer }, now }, async (tx, form) => ({
+    event: { type: 'access_code_viewed', actor: viewer, payload: {}, customerVisible: false },
+    atCurrentVersion: true,
     // Every showing of a credential is on the audit log too (never the code itself).
-    await recordAudit(tx, { actorUserId: viewer.id, siteId: row.siteId, action: 'access_code.view', targetType: 'complaint', targetId: row.id, targetLabel: row.number });
-    return {
-      number: row.number,
-      accessCode: row.accessCode,
-      trackUrl: trackUrl(row.trackingToken),
-      lookupUrl: `${publicBase()}/track`,
-      customerLocale: isLocale(row.customerLocale) ? row.customerLocale : 'zh-CN',
-      receivedAt: row.receivedAt,
-      responseDueAt: row.responseDueAt,
-      deskPhone: deskPhone(),
-    };
-  });
+    effects: async () => {
+      await recordAudit(tx, { actorUserId: viewer.id, siteId: form.siteId, action: 'access_code.view', targetType: 'complaint', targetId: form.id, targetLabel: form.number });
+    },
+  }));
+  return {
+    number: row.number,
+    accessCode: row.accessCode,
+    trackUrl: trackUrl(row.trackingToken),
+    lookupUrl: `${publicBase()}/track`,
+    customerLocale: isLocale(row.customerLocale) ? row.customerLocale : 'zh-CN',
+    receivedAt: row.receivedAt,
+    responseDueAt: row.responseDueAt,
+    deskPhone: deskPhone(),
+  };
 }
 
 /** openReceipt for the page: a form this desk user may not open is null (the page's 404). */

@@ -10,7 +10,7 @@ import { getDb, type Db, type Tx } from '@/db/client';
 import { categories, complaintLinks, complaints, plateKeySql, textKeySql, type Complaint } from '@/db/schema';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 
 export const repeatReasons = ['phone', 'plate', 'text'] as const;
 export type RepeatReason = (typeof repeatReasons)[number];

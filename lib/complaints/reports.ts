@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { categories, complaints, remedies } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { zonedInstant } from '@/lib/workflow';
-import { notInvolved } from './form-view';
+import { notInvolved, siteScope } from './access';
 import { accountabilityIn, groupByPerson } from './accountability';
 import { isRepeatSql } from './repeats';
 
@@ -24,7 +24,7 @@ export function monthRange(month: string, timeZone: string): { start: Date; end:
 export async function monthlyReport(user: StaffUser, month: string, timeZone: string, db?: Db, locale = 'zh-CN') {
   const d = db ?? (await getDb());
   const { start, end } = monthRange(month, timeZone);
-  const site = user.groupWide ? undefined : eq(complaints.siteId, user.siteId);
+  const site = siteScope(user);
   const [received, accountability, compensation] = await Promise.all([
     d
       .select({

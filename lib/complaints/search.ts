@@ -6,10 +6,11 @@ import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, c
 import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states, type State } from '@/lib/workflow';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from './form-view';
+import { visibleTo } from './access';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 import { phoneSearchDigits } from '@/lib/validation/phone';
+import { isComplaintNumber } from '@/lib/params';
 
 export const searchPageSize = 25;
 
@@ -179,7 +180,7 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   if (filters.number) {
     const n = filters.number.toUpperCase();
     // A full number is a unique-index lookup; a part of one (e.g. "000123") a contains search.
-    where.push(/^KS-\d{4}-\d{6}$/.test(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
+    where.push(isComplaintNumber(n) ? eq(complaints.number, n) : fieldContains(complaints.number, n));
   }
   if (filters.name) where.push(fieldContains(complaints.customerName, filters.name));
   if (filters.phone) where.push(phoneContains(filters.phone));

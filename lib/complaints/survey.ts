@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { parseBadCharCode, safeText } from '@/lib/validation/text';
 import { fieldErrorsOf } from './validation';
 import type { Db } from '@/db/client';
-import { complaintEvents, complaints, type Complaint } from '@/db/schema';
+import { complaintEvents, type Complaint } from '@/db/schema';
 import type { State } from '@/lib/workflow';
-import { queueNotices } from './outbox';
+import { changeForm } from './change';
+import { CommandError } from './errors';
 
 export type SurveyAvailability = { open: true } | { open: false; given?: number };
 
@@ -88,9 +89,7 @@ export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date
     throw new SurveyError(comment.some((m) => parseBadCharCode(m)) ? 'bad_char' : 'invalid_input');
   }
   const { token, rating, comment } = parsed.data;
-  return db.transaction(async (tx) => {
-    const [form] = await tx.select().from(complaints).where(eq(complaints.trackingToken, token)).for('update');
-    if (!form) throw new SurveyError('not_found');
+  const { complaint, eventId } = await changeForm(db, { key: { trackingToken: token }, who: { customer: true }, now }, async (tx, form) => {
     const history = await tx
       .select({ type: complaintEvents.type, version: complaintEvents.version, payload: complaintEvents.payload })
       .from(complaintEvents)
@@ -100,32 +99,16 @@ export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date
     if (!availability.open) {
       throw new SurveyError(availability.given !== undefined ? 'already_rated' : closedStates.includes(form.status as State) ? 'closed' : 'not_open');
     }
-    const version = form.version + 1;
     const late = followUpRecorded(history);
-    const [updated] = await tx
-      .update(complaints)
-      .set({ ...(late ? {} : { satisfaction: rating }), version, updatedAt: now })
-      .where(eq(complaints.id, form.id))
-      .returning();
-    const [event] = await tx
-      .insert(complaintEvents)
-      .values({
-        complaintId: form.id,
-        version,
-        type: 'survey',
-        fromState: form.status,
-        toState: form.status,
-        actorId: null,
-        actorRole: 'customer',
-        actorName: surveyActorName,
-        at: now,
-        payload: { rating, ...(comment ? { comment } : {}) },
-        customerVisible: true,
-      })
-      .returning({ id: complaintEvents.id });
-    if (rating <= lowSatisfaction) {
-      await queueNotices(tx, updated, event.id, [{ audience: 'customer_manager', template: 'low_satisfaction', message: comment }]);
-    }
-    return { complaint: updated, eventId: event.id };
+    return {
+      set: late ? undefined : { satisfaction: rating },
+      event: { type: 'survey', actor: { id: null, role: 'customer', name: surveyActorName }, payload: { rating, ...(comment ? { comment } : {}) }, customerVisible: true },
+      notices: rating <= lowSatisfaction ? [{ audience: 'customer_manager', template: 'low_satisfaction', message: comment }] : [],
+    };
+  }).catch((err: unknown) => {
+    // A token that names no form: the page's own "not found".
+    if (err instanceof CommandError && err.code === 'not_found') throw new SurveyError('not_found');
+    throw err;
   });
+  return { complaint, eventId: eventId! };
 }

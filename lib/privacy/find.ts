@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
-import { visibleTo } from '@/lib/complaints/form-view';
+import { visibleTo } from '@/lib/complaints/access';
 import { recordAudit } from '@/lib/admin/audit';
 import { isTerminal, type State } from '@/lib/workflow';
 import type { PersonKey } from './schemas';

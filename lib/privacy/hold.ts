@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { complaints, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
-import { visibleTo } from '@/lib/complaints/form-view';
+import { visibleTo } from '@/lib/complaints/access';
 import { PrivacyError } from './errors';
 import { mayHoldForms, requireRole } from './who';
 

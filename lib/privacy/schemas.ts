@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { safeText } from '@/lib/validation/text';
 import { normalizePhone } from '@/lib/validation/phone';
 import { ruleParams } from '@/lib/validation/issues';
-import { isComplaintNumber } from '@/lib/params';
+import { complaintNumberSchema } from '@/lib/params';
 
 export const personKeyKinds = ['phone', 'email', 'name'] as const;
 export type PersonKeyKind = (typeof personKeyKinds)[number];
@@ -31,7 +31,7 @@ export const personKeySchema = z
   });
 export type PersonKey = z.output<typeof personKeySchema>;
 
-const formNumbers = z.array(z.string().refine(isComplaintNumber)).min(1).max(500);
+const formNumbers = z.array(complaintNumberSchema).min(1).max(500);
 
 /**
  * Erasure names the forms the person confirmed: if the forms found differ when the request
@@ -44,10 +44,10 @@ export const erasePersonSchema = z.strictObject({
 });
 
 export const legalHoldSchema = z.strictObject({
-  number: z.string().refine(isComplaintNumber),
+  number: complaintNumberSchema,
   reason: safeText({ multiline: true }).min(1).max(1000),
 });
-export const clearLegalHoldSchema = z.strictObject({ number: z.string().refine(isComplaintNumber) });
+export const clearLegalHoldSchema = z.strictObject({ number: complaintNumberSchema });
 
 export const retentionSchema = z.strictObject({
   years: z.coerce.number<number>().int().min(1).max(30),

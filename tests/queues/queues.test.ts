@@ -4,7 +4,7 @@ import type { Database, Db } from '@/db/client';
 import { complaintParties, complaints, users } from '@/db/schema';
 import { seedBase, seedDemo } from '@/db/seed';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
-import { canSee } from '@/lib/complaints/form-view';
+import { canSee } from '@/lib/complaints/access';
 import { dashboardLists, listQueue, loadDashboard, queueSpec, type QueuePage } from '@/lib/complaints/queues';
 import { ownedStates } from '@/lib/complaints/queues';
 import { openStates, stateOwner, type State } from '@/lib/workflow';

@@ -5,7 +5,7 @@ import { categories, complaintParties, complaints, users, type Complaint } from 
 import { seedBase, seedDemo } from '@/db/seed';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { createComplaint } from '@/lib/complaints/commands';
-import { canSee } from '@/lib/complaints/form-view';
+import { canSee } from '@/lib/complaints/access';
 import {
   containsPattern,
   decodeCursor,

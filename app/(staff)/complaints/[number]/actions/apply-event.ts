@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
+import { complaintNumberSchema } from '@/lib/params';
 import { applyEvent } from '@/lib/complaints/commands';
 import { events } from '@/lib/workflow';
 import { kickOutbox } from '@/lib/jobs';
@@ -12,7 +13,7 @@ import { kickOutbox } from '@/lib/jobs';
 // the same schema the form's zodResolver uses.
 const applyEventSchema = z.object({
   complaintId: z.uuid(),
-  number: z.string().regex(/^KS-\d{4}-\d{6}$/),
+  number: complaintNumberSchema,
   event: z.enum(events),
   expectedVersion: z.number().int().positive(),
   input: z.unknown(),
@@ -27,6 +28,7 @@ export const applyEventAction = staffAction({ schema: applyEventSchema }, async 
     actor: { ...user },
   });
   await kickOutbox(); // deliver the event's notices now rather than at the next minute
-  revalidatePath(`/complaints/${args.number}`);
+  // The page of the form the command changed, not the number the client sent.
+  revalidatePath(`/complaints/${complaint.number}`);
   return { version: complaint.version, status: complaint.status };
 });

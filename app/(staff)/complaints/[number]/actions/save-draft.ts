@@ -4,13 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
+import { complaintNumberSchema } from '@/lib/params';
 import { saveDeterminationDraft } from '@/lib/complaints/draft';
 
 // The draft's fields are validated by the command layer with determinationDraftSchema.
-const schema = z.object({ complaintId: z.uuid(), number: z.string().regex(/^KS-\d{4}-\d{6}$/), input: z.unknown() });
+const schema = z.object({ complaintId: z.uuid(), number: complaintNumberSchema, input: z.unknown() });
 
 export const saveDraftAction = staffAction({ roles: ['department', 'admin'], schema }, async (args, user) => {
   const draft = await saveDeterminationDraft(await getDb(), { complaintId: args.complaintId, input: args.input, actor: user });
-  revalidatePath(`/complaints/${args.number}`);
+  revalidatePath(`/complaints/${draft.number}`);
   return { at: draft.at };
 });

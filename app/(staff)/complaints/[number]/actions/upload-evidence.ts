@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
-import { addEvidence } from '@/lib/complaints/attachments';
+import { complaintNumberSchema } from '@/lib/params';
+import { uploadEvidence } from '@/lib/complaints/attachments';
 import { maxEvidenceFiles } from '@/lib/validation/limits';
 
 const schema = z
@@ -13,16 +14,16 @@ const schema = z
   .pipe(
     z.object({
       complaintId: z.uuid(),
-      number: z.string().regex(/^KS-\d{4}-\d{6}$/),
-      // Each file's size is checked by content (addEvidence); all together are bounded by the
+      number: complaintNumberSchema,
+      // Each file's size is checked by content (uploadEvidence); all together are bounded by the
       // request-body limit, which proxy.ts enforces before this runs.
       files: z.array(z.instanceof(File)).min(1).max(maxEvidenceFiles),
     }),
   );
 
-export const uploadEvidenceAction = staffAction({ schema }, async ({ complaintId, number, files }, user) => {
+export const uploadEvidenceAction = staffAction({ schema }, async ({ complaintId, files }, user) => {
   const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const count = await addEvidence(await getDb(), { complaintId, user, files: loaded });
-  revalidatePath(`/complaints/${number}`);
+  const { count, complaint } = await uploadEvidence(await getDb(), { complaintId, user, files: loaded });
+  revalidatePath(`/complaints/${complaint.number}`);
   return { count };
 });
