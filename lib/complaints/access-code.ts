@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaintParties, complaints, users, type Complaint } from '@/db/schema';
 import { newAccessCode, staleVersion, type CommandActor } from './commands';
 import { recordAudit } from '@/lib/admin/audit';
@@ -20,7 +20,8 @@ export interface ReissueArgs {
  * customer's message with the new code and the link, queued like the intake notice. The
  * private link is unchanged, so a customer who kept it is not disturbed.
  */
-export async function reissueAccessCode(db: Db, args: ReissueArgs, now = new Date()): Promise<Complaint> {
+export async function reissueAccessCode(args: ReissueArgs, now = new Date(), db?: Db): Promise<Complaint> {
+  db ??= await getDb();
   const { actor } = args;
   if (actor.role !== 'desk') throw new CommandError('wrong_role');
   return db.transaction(async (tx) => {

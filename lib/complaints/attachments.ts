@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { attachments, complaints } from '@/db/schema';
 import { attachmentPath, storeAttachment } from '@/lib/attachments';
 import type { StaffUser } from '@/db/queries/staff';
@@ -26,10 +26,11 @@ export async function sniffEvidence(buf: Uint8Array): Promise<string | null> {
  * history row in one transaction.
  */
 export async function addEvidence(
-  db: Db,
   args: { complaintId: string; user: StaffUser; files: { name: string; bytes: Uint8Array }[] },
   now = new Date(),
+  db?: Db,
 ): Promise<number> {
+  db ??= await getDb();
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
   if (!form) throw new CommandError('not_found');
   await refuseInvolved(db, form.id, args.user.id);
@@ -54,7 +55,7 @@ export async function addEvidence(
   for (let attempt = 0; ; attempt++) {
     const [current] = await db.select({ version: complaints.version }).from(complaints).where(eq(complaints.id, form.id));
     try {
-      await applyEvent(db, { complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now });
+      await applyEvent({ complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now }, db);
       return files.length;
     } catch (err) {
       if (!(err instanceof CommandError && err.code === 'stale_version' && attempt < 3)) throw err;
@@ -63,7 +64,8 @@ export async function addEvidence(
 }
 
 /** The file of an attachment, only for staff who may see its form. */
-export async function readEvidence(db: Db, user: StaffUser, id: string) {
+export async function readEvidence(user: StaffUser, id: string, db?: Db) {
+  db ??= await getDb();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await db
     .select({ attachment: attachments, siteId: complaints.siteId, departmentId: complaints.departmentId })

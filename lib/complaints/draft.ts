@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { complaints } from '@/db/schema';
 import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
@@ -20,10 +20,11 @@ export interface DeterminationDraft {
  * with the head's submission.
  */
 export async function saveDeterminationDraft(
-  db: Db,
   args: { complaintId: string; input: unknown; actor: CommandActor },
   now = new Date(),
+  db?: Db,
 ): Promise<DeterminationDraft> {
+  db ??= await getDb();
   const parsed = determinationDraftSchema.safeParse(args.input);
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
   return db.transaction(async (tx) => {

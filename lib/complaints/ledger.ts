@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaints, pendingContacts, pendingItems, users } from '@/db/schema';
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
+import { recordAudit } from '@/lib/admin/audit';
 import { visibleTo } from './form-view';
 import { decodePosition, encodePosition } from './page-cursor';
 import { countCap } from './queues';
@@ -419,3 +420,16 @@ export const ledgerCsvColumns = [
   'closedAt',
   'outcome',
 ] as const;
+
+/**
+ * An export carries customers' personal data out of the portal: who took what is on record.
+ * `fileName` is the name the download is offered under.
+ */
+export async function recordLedgerExport(
+  user: Pick<StaffUser, 'id' | 'siteId'>,
+  fileName: string,
+  after: { scope: 'all' | 'mine'; closed: boolean; rows: number },
+  db?: Db,
+): Promise<void> {
+  await recordAudit(db ?? (await getDb()), { actorUserId: user.id, siteId: user.siteId, action: 'ledger.export', targetType: 'ledger', targetLabel: fileName, after });
+}

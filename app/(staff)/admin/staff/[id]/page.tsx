@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { auth } from '@/auth';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { getStaff, listDepartments } from '@/lib/admin/staff';
 import { staffSessions } from '@/lib/admin/sessions';
@@ -17,10 +16,9 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const admin = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const db = await getDb();
-  const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
+  const [user, depts] = await Promise.all([getStaff(admin.siteId, id), listDepartments(admin.siteId)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), auth(), getFormat()]);
+  const [sessions, own, format] = await Promise.all([staffSessions({ siteId: admin.siteId }, id), auth(), getFormat()]);
   const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { reissueAccessCode } from '@/lib/complaints/access-code';
 import { trackUrl } from '@/lib/complaints/outbox';
@@ -16,7 +15,7 @@ const schema = z.object({
 
 /** The desk issues a new access code; the desk sees it once (to read out or reprint), the customer gets it by SMS/e-mail. */
 export const reissueAccessCodeAction = staffAction({ roles: ['desk'], schema }, async ({ complaintId, number, expectedVersion }, user) => {
-  const form = await reissueAccessCode(await getDb(), { complaintId, expectedVersion, actor: { ...user } });
+  const form = await reissueAccessCode({ complaintId, expectedVersion, actor: { ...user } });
   await kickOutbox();
   revalidatePath(`/complaints/${number}`);
   return { number: form.number, accessCode: form.accessCode, trackUrl: trackUrl(form.trackingToken), version: form.version };

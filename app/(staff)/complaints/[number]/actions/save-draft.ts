@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { saveDeterminationDraft } from '@/lib/complaints/draft';
 
@@ -10,7 +9,7 @@ import { saveDeterminationDraft } from '@/lib/complaints/draft';
 const schema = z.object({ complaintId: z.uuid(), number: z.string().regex(/^KS-\d{4}-\d{6}$/), input: z.unknown() });
 
 export const saveDraftAction = staffAction({ roles: ['department', 'admin'], schema }, async (args, user) => {
-  const draft = await saveDeterminationDraft(await getDb(), { complaintId: args.complaintId, input: args.input, actor: user });
+  const draft = await saveDeterminationDraft({ complaintId: args.complaintId, input: args.input, actor: user });
   revalidatePath(`/complaints/${args.number}`);
   return { at: draft.at };
 });

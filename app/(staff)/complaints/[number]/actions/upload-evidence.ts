@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { addEvidence } from '@/lib/complaints/attachments';
 import { maxEvidenceFiles } from '@/lib/validation/limits';
@@ -22,7 +21,7 @@ const schema = z
 
 export const uploadEvidenceAction = staffAction({ schema }, async ({ complaintId, number, files }, user) => {
   const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const count = await addEvidence(await getDb(), { complaintId, user, files: loaded });
+  const count = await addEvidence({ complaintId, user, files: loaded });
   revalidatePath(`/complaints/${number}`);
   return { count };
 });
