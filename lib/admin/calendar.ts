@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { calendarDays, calendarSettings } from '@/db/schema';

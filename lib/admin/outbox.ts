@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaints, notifications, users } from '@/db/schema';

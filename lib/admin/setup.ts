@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Setting up the business: sites, departments and complaint categories (admin only).
  *

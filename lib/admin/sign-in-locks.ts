@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { signInThrottle } from '@/db/schema';

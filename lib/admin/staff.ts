@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { departments, users } from '@/db/schema';

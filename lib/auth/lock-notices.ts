@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { notifications, users } from '@/db/schema';

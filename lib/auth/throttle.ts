@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { signInAttempts, signInThrottle } from '@/db/schema';

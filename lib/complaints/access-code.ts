@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintEvents, complaintParties, complaints, users, type Complaint } from '@/db/schema';

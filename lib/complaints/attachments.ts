@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';

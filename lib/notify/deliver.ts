@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';
 import { PermanentDeliveryError, type Transports } from './transports';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { attachments, categories, complaintEvents, complaints, notifications, pendingContacts, pendingItems, remedies } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { complaints } from '@/db/schema';

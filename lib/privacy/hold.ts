@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaints, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
