@@ -502,10 +502,10 @@ async function main(): Promise<number> {
     floorCreate.push(await workers(plainInsert));
     const s = await workers((i) =>
       createComplaint(
-        database.db,
         { channel: 'phone', customerName: `客户${i}`, customerPhone: `138${String(i).padStart(8, '0')}`, plate: `粤B·${String(i % 100000).padStart(5, '0')}`, categoryCode: 'quality', description: '保养后第三天天窗漏水，仪表盘报警灯常亮，希望尽快处理。' },
         actor,
         { idempotencyKey: crypto.randomUUID() },
+        database.db,
       ),
     );
     scenarios.create = s;
@@ -531,13 +531,13 @@ async function main(): Promise<number> {
       }
     });
     async function noteOn(form: (typeof open)[number]) {
-      const result = await applyEvent(database.db, {
+      const result = await applyEvent({
         complaintId: String(form.id),
         event: 'note',
         input: { text: '已电话联系客户，说明处理进度。', customerVisible: false },
         actor,
         expectedVersion: Number(form.version),
-      });
+      }, undefined, database.db);
       form.version = result.complaint.version;
     }
     scenarios.transition = s;

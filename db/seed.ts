@@ -236,7 +236,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
     const ageHours = closed ? 24 * (6 + ((i * 7) % 40)) : 1 + ((i * 5) % 30);
     let at = new Date(now.getTime() - ageHours * 3_600_000);
     const { complaint } = await createComplaint(
-      db,
       {
         channel: story.channel,
         customerName: story.customer,
@@ -252,6 +251,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
       },
       actorOf(i % 2 ? 'desk' : 'chenchen'),
       { now: at, policy, calendar },
+      db,
     );
     let version = complaint.version;
     // A few major complaints: one still waiting for the GM's instruction, two instructed.
@@ -262,9 +262,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
       at = new Date(at.getTime() + stepHours * 3_600_000);
       const login = who === 'head' ? headOf[dept] : who;
       const result = await applyEvent(
-        db,
         { complaintId: complaint.id, event, input, actor: actorOf(login), expectedVersion: version },
         { now: at, policy, calendar },
+        db,
       );
       version = result.complaint.version;
     }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db/client';
 import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
 import { kickOutbox, startJobRunner, type JobContext, type JobDefinition } from '@/lib/jobs';

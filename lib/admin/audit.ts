@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { adminAudit, sites, users } from '@/db/schema';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { isDay, isUuid } from '@/lib/params';
@@ -141,10 +142,11 @@ function siteScope(viewer: AuditViewer): SQL | undefined {
  * management read it; anybody else is refused here, whatever page or action asked.
  */
 export async function listAudit(
-  db: Db,
   viewer: AuditViewer,
   filter: AuditFilter & { cursor?: string; limit?: number } = {},
+  db?: Db,
 ): Promise<AuditPage> {
+  db ??= await getDb();
   if (!mayReadAudit(viewer.role)) throw new AdminError('forbidden');
   const f = auditFilterSchema.parse({ action: filter.action, actorId: filter.actorId, from: filter.from, to: filter.to });
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
@@ -189,7 +191,8 @@ export async function listAudit(
 }
 
 /** The people who appear in the log the viewer reads, for the "who" filter. */
-export async function auditActors(db: Db, viewer: AuditViewer): Promise<{ id: string; name: string; login: string }[]> {
+export async function auditActors(viewer: AuditViewer, db?: Db): Promise<{ id: string; name: string; login: string }[]> {
+  db ??= await getDb();
   if (!mayReadAudit(viewer.role)) throw new AdminError('forbidden');
   const ids = db.selectDistinct({ id: adminAudit.actorUserId }).from(adminAudit).where(siteScope(viewer));
   return db

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { calendarDays, calendarSettings } from '@/db/schema';
 import { forgetPageTimeZone, loadCalendar } from '@/lib/complaints/settings';
 import { recordAudit } from './audit';
@@ -13,12 +14,14 @@ export interface CalendarDayRow {
 }
 
 /** Time zone and working hours as the command layer reads them (loadCalendar). */
-export async function loadCalendarSettings(db: Db): Promise<CalendarSettingsInput> {
+export async function loadCalendarSettings(db?: Db): Promise<CalendarSettingsInput> {
+  db ??= await getDb();
   const { timeZone, workdayStart, workdayEnd } = await loadCalendar(db);
   return { timeZone, workdayStart, workdayEnd };
 }
 
-export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput, actorId: string | null = null): Promise<CalendarSettingsInput> {
+export async function saveCalendarSettings(input: CalendarSettingsInput, actorId: string | null = null, db?: Db): Promise<CalendarSettingsInput> {
+  db ??= await getDb();
   const s = calendarSettingsSchema.parse(input);
   const before = await loadCalendarSettings(db);
   await db.transaction(async (tx) => {
@@ -33,7 +36,8 @@ export async function saveCalendarSettings(db: Db, input: CalendarSettingsInput,
 }
 
 /** Holidays and makeup working days of one year, in date order. */
-export async function listCalendarDays(db: Db, year: number): Promise<CalendarDayRow[]> {
+export async function listCalendarDays(year: number, db?: Db): Promise<CalendarDayRow[]> {
+  db ??= await getDb();
   const rows = await db
     .select()
     .from(calendarDays)
@@ -43,7 +47,8 @@ export async function listCalendarDays(db: Db, year: number): Promise<CalendarDa
 }
 
 /** The years that have entries (for the year switcher). */
-export async function calendarYears(db: Db): Promise<number[]> {
+export async function calendarYears(db?: Db): Promise<number[]> {
+  db ??= await getDb();
   const rows = await db
     .selectDistinct({ year: sql<number>`extract(year from ${calendarDays.day})::int` })
     .from(calendarDays);
@@ -51,7 +56,8 @@ export async function calendarYears(db: Db): Promise<number[]> {
 }
 
 /** Adds one day; a day already on the calendar is refused (remove it first), never silently overwritten. */
-export async function addCalendarDay(db: Db, input: CalendarDayInput, actorId: string | null = null): Promise<CalendarDayRow> {
+export async function addCalendarDay(input: CalendarDayInput, actorId: string | null = null, db?: Db): Promise<CalendarDayRow> {
+  db ??= await getDb();
   const d = calendarDaySchema.parse(input);
   const row = { day: d.day, kind: d.kind, name: d.name };
   await db.transaction(async (tx) => {
@@ -62,7 +68,8 @@ export async function addCalendarDay(db: Db, input: CalendarDayInput, actorId: s
   return row;
 }
 
-export async function removeCalendarDay(db: Db, day: string, actorId: string | null = null): Promise<void> {
+export async function removeCalendarDay(day: string, actorId: string | null = null, db?: Db): Promise<void> {
+  db ??= await getDb();
   await db.transaction(async (tx) => {
     const removed = await tx.delete(calendarDays).where(eq(calendarDays.day, day)).returning();
     if (!removed.length) throw new AdminError('not_found');

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { complaints, notifications, users } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from '@/lib/notify';
 import { loadTimeZone } from '@/lib/complaints/settings';
@@ -63,7 +64,8 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
 }
 
 /** Every notification, newest first (created_at desc, id desc), keyset-paginated. */
-export async function listNotifications(db: Db, filter: OutboxFilter = {}): Promise<OutboxPage> {
+export async function listNotifications(filter: OutboxFilter = {}, db?: Db): Promise<OutboxPage> {
+  db ??= await getDb();
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: SQL[] = [];
   if (filter.status) where.push(eq(notifications.status, filter.status));
@@ -147,7 +149,8 @@ function render(template: string, locale: string, payload: NotificationPayload |
 }
 
 /** Counts per status, for the filter. */
-export async function countNotificationsByStatus(db: Db): Promise<Record<string, number>> {
+export async function countNotificationsByStatus(db?: Db): Promise<Record<string, number>> {
+  db ??= await getDb();
   const rows = await db
     .select({ status: notifications.status, n: sql<number>`count(*)::int` })
     .from(notifications)
@@ -156,7 +159,8 @@ export async function countNotificationsByStatus(db: Db): Promise<Record<string,
 }
 
 /** Puts a failed notification back in the queue: due now, with a fresh set of attempts. */
-export async function retryNotification(db: Db, id: string, now?: Date, actorId: string | null = null): Promise<void> {
+export async function retryNotification(id: string, now?: Date, actorId: string | null = null, db?: Db): Promise<void> {
+  db ??= await getDb();
   const retried = await db.transaction(async (tx) => {
     const updated = await tx
       .update(notifications)

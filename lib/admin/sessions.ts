@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { users } from '@/db/schema';
 import { endUserSession, endUserSessions, listUserSessions, type SessionRow } from '@/lib/auth/session-store';
 import { recordAudit } from './audit';
@@ -18,13 +19,15 @@ async function checkUser(db: Db | Tx, scope: AdminScope, userId: string): Promis
   return u;
 }
 
-export async function staffSessions(db: Db, scope: AdminScope, userId: string, now = new Date()): Promise<SessionRow[]> {
+export async function staffSessions(scope: AdminScope, userId: string, now = new Date(), db?: Db): Promise<SessionRow[]> {
+  db ??= await getDb();
   await checkUser(db, scope, userId);
   return listUserSessions(db, userId, now);
 }
 
 /** Ends one session of a user; a session already gone is `not_found` (the list was stale). */
-export async function endStaffSession(db: Db, scope: AdminScope, input: z.input<typeof endSessionSchema>): Promise<void> {
+export async function endStaffSession(scope: AdminScope, input: z.input<typeof endSessionSchema>, db?: Db): Promise<void> {
+  db ??= await getDb();
   const { userId, sessionId } = endSessionSchema.parse(input);
   await db.transaction(async (tx) => {
     const { login } = await checkUser(tx, scope, userId);
@@ -35,7 +38,8 @@ export async function endStaffSession(db: Db, scope: AdminScope, input: z.input<
 }
 
 /** Ends every session of a user; returns how many there were. */
-export async function endAllStaffSessions(db: Db, scope: AdminScope, input: z.input<typeof endAllSessionsSchema>): Promise<number> {
+export async function endAllStaffSessions(scope: AdminScope, input: z.input<typeof endAllSessionsSchema>, db?: Db): Promise<number> {
+  db ??= await getDb();
   const { userId } = endAllSessionsSchema.parse(input);
   return db.transaction(async (tx) => {
     const { login } = await checkUser(tx, scope, userId);

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Setting up the business: sites, departments and complaint categories (admin only).
  *
@@ -6,7 +7,7 @@
  * longer used is made inactive instead, and then offered no more at intake.
  */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { categories, departments, sites, users } from '@/db/schema';
 import type { Role, Severity } from '@/lib/workflow';
 import { recordAudit } from './audit';
@@ -65,7 +66,8 @@ export interface SiteRow {
   staff: number;
 }
 
-export async function listSites(db: Db): Promise<SiteRow[]> {
+export async function listSites(db?: Db): Promise<SiteRow[]> {
+  db ??= await getDb();
   return db
     .select({
       id: sites.id,
@@ -79,12 +81,14 @@ export async function listSites(db: Db): Promise<SiteRow[]> {
     .orderBy(asc(sites.createdAt), asc(sites.code));
 }
 
-export async function countSites(db: Db): Promise<number> {
+export async function countSites(db?: Db): Promise<number> {
+  db ??= await getDb();
   const [row] = await db.select({ n: count() }).from(sites);
   return Number(row.n);
 }
 
-export async function createSite(db: Db, input: CreateSiteInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+export async function createSite(input: CreateSiteInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+  db ??= await getDb();
   requireAdmin(actor);
   const s = createSiteSchema.parse(input);
   const [taken] = await db.select({ id: sites.id }).from(sites).where(eq(sites.code, s.code));
@@ -98,7 +102,8 @@ export async function createSite(db: Db, input: CreateSiteInput, actor: SetupAct
   );
 }
 
-export async function updateSite(db: Db, input: UpdateSiteInput, actor: SetupActor): Promise<void> {
+export async function updateSite(input: UpdateSiteInput, actor: SetupActor, db?: Db): Promise<void> {
+  db ??= await getDb();
   requireAdmin(actor);
   const s = updateSiteSchema.parse(input);
   await db.transaction(async (tx) => {
@@ -124,7 +129,8 @@ async function siteExists(tx: Tx | Db, siteId: string): Promise<boolean> {
   return !!s;
 }
 
-export async function createDepartment(db: Db, input: CreateDepartmentInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+export async function createDepartment(input: CreateDepartmentInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+  db ??= await getDb();
   requireAdmin(actor);
   const d = createDepartmentSchema.parse(input);
   const siteId = d.siteId ?? actor.siteId;
@@ -155,7 +161,8 @@ export interface DepartmentDetail {
   secondaryUserId: string | null;
 }
 
-export async function getDepartment(db: Db, id: string): Promise<DepartmentDetail | null> {
+export async function getDepartment(id: string, db?: Db): Promise<DepartmentDetail | null> {
+  db ??= await getDb();
   const [d] = await db
     .select({
       id: departments.id,
@@ -173,7 +180,8 @@ export async function getDepartment(db: Db, id: string): Promise<DepartmentDetai
 }
 
 /** Names and the three handlers, who must be active members of the department (or nobody). */
-export async function updateDepartment(db: Db, input: UpdateDepartmentInput, actor: SetupActor): Promise<void> {
+export async function updateDepartment(input: UpdateDepartmentInput, actor: SetupActor, db?: Db): Promise<void> {
+  db ??= await getDb();
   requireAdmin(actor);
   const d = updateDepartmentSchema.parse(input);
   await db.transaction(async (tx) => {
@@ -220,7 +228,8 @@ export interface CategoryRow {
   active: boolean;
 }
 
-export async function listCategories(db: Db): Promise<CategoryRow[]> {
+export async function listCategories(db?: Db): Promise<CategoryRow[]> {
+  db ??= await getDb();
   const rows = await db
     .select({
       id: categories.id,
@@ -236,7 +245,8 @@ export async function listCategories(db: Db): Promise<CategoryRow[]> {
   return rows.map((r) => ({ ...r, defaultSeverity: r.defaultSeverity as Severity }));
 }
 
-export async function getCategory(db: Db, id: string): Promise<CategoryRow | null> {
+export async function getCategory(id: string, db?: Db): Promise<CategoryRow | null> {
+  db ??= await getDb();
   return (await listCategories(db)).find((c) => c.id === id) ?? null;
 }
 
@@ -250,7 +260,8 @@ async function checkDepartmentCode(tx: Tx | Db, siteId: string, code: string | n
   if (!d) throw new AdminError('unknown_department', 'defaultDepartmentCode');
 }
 
-export async function createCategory(db: Db, input: CreateCategoryInput, actor: SetupActor): Promise<{ id: string; code: string }> {
+export async function createCategory(input: CreateCategoryInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+  db ??= await getDb();
   requireAdmin(actor);
   const c = createCategorySchema.parse(input);
   await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
@@ -265,7 +276,8 @@ export async function createCategory(db: Db, input: CreateCategoryInput, actor: 
   );
 }
 
-export async function updateCategory(db: Db, input: UpdateCategoryInput, actor: SetupActor): Promise<void> {
+export async function updateCategory(input: UpdateCategoryInput, actor: SetupActor, db?: Db): Promise<void> {
+  db ??= await getDb();
   requireAdmin(actor);
   const { id, ...c } = updateCategorySchema.parse(input);
   await checkDepartmentCode(db, actor.siteId, c.defaultDepartmentCode);
@@ -304,7 +316,8 @@ export interface DepartmentListRow {
 }
 
 /** Departments of one site, or of every site (`siteId` null), with the handlers' names. */
-export async function listDepartmentsWithHandlers(db: Db, siteId: string | null): Promise<DepartmentListRow[]> {
+export async function listDepartmentsWithHandlers(siteId: string | null, db?: Db): Promise<DepartmentListRow[]> {
+  db ??= await getDb();
   const nameOf = (column: 'head_user_id' | 'primary_user_id' | 'secondary_user_id') =>
     sql<string | null>`(select u.name from users u where u.id = ${departments}.${sql.raw(column)})`;
   return db

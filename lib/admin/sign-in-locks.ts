@@ -1,5 +1,6 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { signInThrottle } from '@/db/schema';
 import { liftLock } from '@/lib/auth/throttle';
 import { recordAudit } from './audit';
@@ -8,7 +9,8 @@ import { recordAudit } from './audit';
  * An administrator lifts a sign-in lock (lib/auth/throttle.ts does the lifting): the lock as it
  * was and the act go on record in the same transaction. Returns whether a lock was lifted.
  */
-export async function liftSignInLock(db: Db, actorId: string, key: string): Promise<boolean> {
+export async function liftSignInLock(actorId: string, key: string, db?: Db): Promise<boolean> {
+  db ??= await getDb();
   return db.transaction(async (tx) => {
     const [lock] = await tx
       .select({ failures: signInThrottle.failures, lockedUntil: signInThrottle.lockedUntil })

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/session-store';
@@ -60,7 +61,8 @@ export function absentThroughOf(absentUntil: Date | null, timeZone: string): str
   return absentUntil ? localDate(new Date(absentUntil.getTime() - 1), timeZone) : null;
 }
 
-export async function listDepartments(db: Db, siteId: string): Promise<DepartmentRow[]> {
+export async function listDepartments(siteId: string, db?: Db): Promise<DepartmentRow[]> {
+  db ??= await getDb();
   return db
     .select({
       id: departments.id,
@@ -76,7 +78,8 @@ export async function listDepartments(db: Db, siteId: string): Promise<Departmen
     .orderBy(asc(departments.code));
 }
 
-export async function listStaff(db: Db, siteId: string): Promise<StaffRow[]> {
+export async function listStaff(siteId: string, db?: Db): Promise<StaffRow[]> {
+  db ??= await getDb();
   const { timeZone } = await loadCalendar(db);
   const rows = await db
     .select({
@@ -105,8 +108,9 @@ export async function listStaff(db: Db, siteId: string): Promise<StaffRow[]> {
   }));
 }
 
-export async function getStaff(db: Db, siteId: string, id: string): Promise<StaffRow | null> {
-  return (await listStaff(db, siteId)).find((u) => u.id === id) ?? null;
+export async function getStaff(siteId: string, id: string, db?: Db): Promise<StaffRow | null> {
+  db ??= await getDb();
+  return (await listStaff(siteId, db)).find((u) => u.id === id) ?? null;
 }
 
 async function checkDepartment(tx: Tx | Db, siteId: string, departmentId: string | null): Promise<void> {
@@ -162,7 +166,8 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Creates a staff member with an argon2id hash of the initial password. Returns the new id. */
-export async function createUser(db: Db, input: CreateUserInput, scope: AdminScope): Promise<{ id: string; login: string }> {
+export async function createUser(input: CreateUserInput, scope: AdminScope, db?: Db): Promise<{ id: string; login: string }> {
+  db ??= await getDb();
   const u = createUserSchema.parse(input);
   await checkDepartment(db, scope.siteId, u.departmentId);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, u.login));
@@ -193,7 +198,8 @@ export async function createUser(db: Db, input: CreateUserInput, scope: AdminSco
 }
 
 /** Role, department and absence. Moving to another department gives up positions in the old one. */
-export async function updateUser(db: Db, input: UpdateUserInput, scope: AdminScope): Promise<void> {
+export async function updateUser(input: UpdateUserInput, scope: AdminScope, db?: Db): Promise<void> {
+  db ??= await getDb();
   const u = updateUserSchema.parse(input);
   if (scope.actorId === u.id && u.role !== 'admin') throw new AdminError('self_lockout', 'role');
   const { timeZone } = await loadCalendar(db);
@@ -213,7 +219,8 @@ export async function updateUser(db: Db, input: UpdateUserInput, scope: AdminSco
   });
 }
 
-export async function resetPassword(db: Db, input: { id: string; password: string }, scope: AdminScope): Promise<void> {
+export async function resetPassword(input: { id: string; password: string }, scope: AdminScope, db?: Db): Promise<void> {
+  db ??= await getDb();
   const p = resetPasswordSchema.parse(input);
   await userInSite(db, scope.siteId, p.id);
   const passwordHash = await hashPassword(p.password);
@@ -232,7 +239,8 @@ export async function resetPassword(db: Db, input: { id: string; password: strin
  * A deactivated user can no longer sign in (the session is checked against the database on
  * every request) and gives up their department positions.
  */
-export async function setUserActive(db: Db, input: { id: string; active: boolean }, scope: AdminScope): Promise<void> {
+export async function setUserActive(input: { id: string; active: boolean }, scope: AdminScope, db?: Db): Promise<void> {
+  db ??= await getDb();
   const a = setActiveSchema.parse(input);
   if (!a.active && scope.actorId === a.id) throw new AdminError('self_lockout');
   await db.transaction(async (tx) => {
@@ -255,7 +263,8 @@ export async function setUserActive(db: Db, input: { id: string; active: boolean
 }
 
 /** Head, primary and secondary handler of a department: active users of that department, or none. */
-export async function setDepartmentHandlers(db: Db, input: DepartmentHandlersInput, scope: AdminScope): Promise<void> {
+export async function setDepartmentHandlers(input: DepartmentHandlersInput, scope: AdminScope, db?: Db): Promise<void> {
+  db ??= await getDb();
   const h = departmentHandlersSchema.parse(input);
   await db.transaction(async (tx) => {
     await checkDepartment(tx, scope.siteId, h.departmentId);

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, desc, eq, gte } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { notifications, users } from '@/db/schema';
 import { publicBase } from '@/lib/complaints/outbox';
 
@@ -43,7 +44,8 @@ export interface LockNotice {
 }
 
 /** The lock notices of the last `days` days, one per lock (each admin got a copy), newest first. */
-export async function listLockNotices(db: Db, now = new Date(), days = 7): Promise<LockNotice[]> {
+export async function listLockNotices(now = new Date(), days = 7, db?: Db): Promise<LockNotice[]> {
+  db ??= await getDb();
   const n = notifications;
   const rows = await db
     .select({ payload: n.payload })

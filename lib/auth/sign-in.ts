@@ -1,3 +1,4 @@
+import 'server-only';
 import { CredentialsSignin } from 'next-auth';
 import { credentialsSchema } from '@/lib/auth/credentials';
 import { getDb } from '@/db/client';

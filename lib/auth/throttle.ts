@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { signInAttempts, signInThrottle } from '@/db/schema';
 import { envLimit } from '@/lib/public/rate-limit';
 import { noticeLock } from '@/lib/auth/lock-notices';
@@ -210,7 +211,8 @@ export interface SecurityOverview {
 }
 
 /** Current locks and the last day's failed attempts, by login and by address (top 50 each). */
-export async function loadSecurityOverview(db: Db, now = new Date()): Promise<SecurityOverview> {
+export async function loadSecurityOverview(now = new Date(), db?: Db): Promise<SecurityOverview> {
+  db ??= await getDb();
   const since = new Date(now.getTime() - 24 * 3_600_000);
   const locks = await db
     .select()

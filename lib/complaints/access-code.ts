@@ -1,4 +1,5 @@
-import type { Db } from '@/db/client';
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
 import type { Complaint } from '@/db/schema';
 import { newAccessCode, type CommandActor } from './commands';
 import { recordAudit } from '@/lib/admin/audit';
@@ -19,7 +20,8 @@ export interface ReissueArgs {
  * the code) and the customer's message with the new code and the link, queued like the intake
  * notice. The private link is unchanged, so a customer who kept it is not disturbed.
  */
-export async function reissueAccessCode(db: Db, args: ReissueArgs, now = new Date()): Promise<Complaint> {
+export async function reissueAccessCode(args: ReissueArgs, now = new Date(), db?: Db): Promise<Complaint> {
+  db ??= await getDb();
   const { actor } = args;
   if (actor.role !== 'desk') throw new CommandError('wrong_role');
   const { complaint } = await changeForm(db, { key: { id: args.complaintId }, who: { actor }, expectedVersion: args.expectedVersion, now }, async (tx, row) => {

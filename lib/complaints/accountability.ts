@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountabilityEntries, complaints, departments, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { alertStatesSql, complaints, deadlineAlerts, pendingItems } from '@/db/schema';

@@ -1,6 +1,7 @@
+import 'server-only';
 import fs from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { attachments, complaints, type Complaint } from '@/db/schema';
 import { attachmentPath, storeAttachment } from '@/lib/attachments';
 import type { StaffUser } from '@/db/queries/staff';
@@ -26,10 +27,11 @@ export async function sniffEvidence(buf: Uint8Array): Promise<string | null> {
  * history row in one transaction.
  */
 export async function uploadEvidence(
-  db: Db,
   args: { complaintId: string; user: StaffUser; files: { name: string; bytes: Uint8Array }[] },
   now = new Date(),
+  db?: Db,
 ): Promise<{ count: number; complaint: Complaint }> {
+  db ??= await getDb();
   const [form] = await db.select().from(complaints).where(eq(complaints.id, args.complaintId));
   if (!form) throw new CommandError('not_found');
   await refuseUnseen(db, args.user, form);
@@ -52,7 +54,7 @@ export async function uploadEvidence(
   for (let attempt = 0; ; attempt++) {
     const [current] = await db.select({ version: complaints.version }).from(complaints).where(eq(complaints.id, form.id));
     try {
-      const { complaint } = await applyEvent(db, { complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now });
+      const { complaint } = await applyEvent({ complaintId: form.id, event: 'evidence_added', input, actor: args.user, expectedVersion: current.version }, { now }, db);
       return { count: files.length, complaint };
     } catch (err) {
       if (!(err instanceof CommandError && err.code === 'stale_version' && attempt < 3)) throw err;
@@ -66,7 +68,8 @@ export async function addEvidence(...args: Parameters<typeof uploadEvidence>): P
 }
 
 /** The file of an attachment, only for staff who may see its form. */
-export async function readEvidence(db: Db, user: StaffUser, id: string) {
+export async function readEvidence(user: StaffUser, id: string, db?: Db) {
+  db ??= await getDb();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await db
     .select({ attachment: attachments, siteId: complaints.siteId, departmentId: complaints.departmentId })

@@ -1,6 +1,7 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import {
   accountabilityEntries,
   attachments,
@@ -105,11 +106,12 @@ export interface CreateOptions extends CommandOptions {
  * customer's own web submission.
  */
 export async function createComplaint(
-  db: Db,
   rawInput: unknown,
   by: CommandActor | null,
   opts: CreateOptions = {},
+  db?: Db,
 ): Promise<{ complaint: Complaint; created: boolean }> {
+  db ??= await getDb();
   const parsed = createComplaintSchema.safeParse(rawInput);
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
   const input = parsed.data;
@@ -265,7 +267,8 @@ export interface ApplyResult {
  * ledger, remedies, accountability and notices — all in one transaction or none of it
  * (through changeForm, the one routine that changes a form).
  */
-export async function applyEvent(db: Db, args: ApplyEventArgs, opts: CommandOptions = {}): Promise<ApplyResult> {
+export async function applyEvent(args: ApplyEventArgs, opts: CommandOptions = {}, db?: Db): Promise<ApplyResult> {
+  db ??= await getDb();
   const { now, policy, calendar } = await settings(db, opts);
   const { actor, event } = args;
   const { complaint, eventId } = await changeForm(db, { key: { id: args.complaintId }, who: { actor }, expectedVersion: args.expectedVersion, now }, async (tx, row) => {

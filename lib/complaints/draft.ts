@@ -1,4 +1,5 @@
-import type { Db } from '@/db/client';
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
 import { determinationDraftSchema } from '@/lib/workflow';
 import { CommandError } from './errors';
 import type { CommandActor } from './commands';
@@ -21,10 +22,11 @@ export type SavedDraft = DeterminationDraft & { number: string };
  * with the head's submission.
  */
 export async function saveDeterminationDraft(
-  db: Db,
   args: { complaintId: string; input: unknown; actor: CommandActor },
   now = new Date(),
+  db?: Db,
 ): Promise<SavedDraft> {
+  db ??= await getDb();
   const parsed = determinationDraftSchema.safeParse(args.input);
   if (!parsed.success) throw new CommandError('invalid_input', {}, fieldErrorsOf(parsed.error));
   const { actor } = args;

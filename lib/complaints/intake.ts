@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { categories, users } from '@/db/schema';

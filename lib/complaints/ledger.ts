@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
@@ -5,6 +6,7 @@ import { complaintEvents, complaints, pendingContacts, pendingItems, users } fro
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
+import { recordAudit } from '@/lib/admin/audit';
 import { visibleTo } from './access';
 import { decodePosition, encodePosition } from './page-cursor';
 import { countCap } from './queues';
@@ -420,3 +422,16 @@ export const ledgerCsvColumns = [
   'closedAt',
   'outcome',
 ] as const;
+
+/**
+ * An export carries customers' personal data out of the portal: who took what is on record.
+ * `fileName` is the name the download is offered under.
+ */
+export async function recordLedgerExport(
+  user: Pick<StaffUser, 'id' | 'siteId'>,
+  fileName: string,
+  after: { scope: 'all' | 'mine'; closed: boolean; rows: number },
+  db?: Db,
+): Promise<void> {
+  await recordAudit(db ?? (await getDb()), { actorUserId: user.id, siteId: user.siteId, action: 'ledger.export', targetType: 'ledger', targetLabel: fileName, after });
+}

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { complaintParties, departments, notifications, users, type Complaint } from '@/db/schema';

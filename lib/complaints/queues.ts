@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaints, departments, openStatesSql } from '@/db/schema';

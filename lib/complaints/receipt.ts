@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';

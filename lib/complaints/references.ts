@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/db/client';
 import type { AccountabilityEntry, EventName } from '@/lib/workflow';
 import { encodeIssue } from '@/lib/validation/issues';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Repeat complaints (DESIGN §2): an earlier form of the same site with the same phone, the same
  * plate, or the same words in the same category, received within KESU_REPEAT_DAYS. One

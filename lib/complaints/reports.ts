@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { categories, complaints, remedies } from '@/db/schema';

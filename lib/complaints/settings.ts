@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import { calendarDays, calendarSettings, slaPolicy } from '@/db/schema';
 import { defaultCalendar, defaultSlaPolicy, slaKeys, type BusinessCalendar, type SlaKey, type SlaPolicy } from '@/lib/workflow';

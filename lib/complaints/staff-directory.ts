@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { departments, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountabilityEntries, complaintParties, complaints, notifications, openStatesSql, sites, users } from '@/db/schema';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseBadCharCode, safeText } from '@/lib/validation/text';
 import { fieldErrorsOf } from './validation';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { complaintEvents, type Complaint } from '@/db/schema';
 import type { State } from '@/lib/workflow';
 import { changeForm } from './change';
@@ -81,7 +82,8 @@ export const lowSatisfaction = 2;
  * follow-up — in its own history row, shown as the customer's rating — never over it:
  * complaints.satisfaction stays what the follow-up recorded.
  */
-export async function recordSurvey(db: Db, rawInput: SurveyInput, now = new Date()): Promise<{ complaint: Complaint; eventId: number }> {
+export async function recordSurvey(rawInput: SurveyInput, now = new Date(), db?: Db): Promise<{ complaint: Complaint; eventId: number }> {
+  db ??= await getDb();
   const parsed = surveySchema.safeParse(rawInput);
   if (!parsed.success) {
     // A NUL or control character in the comment has its own message (naming the comment field).

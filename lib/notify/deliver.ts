@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaintParties, notifications } from '@/db/schema';

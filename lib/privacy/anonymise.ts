@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';

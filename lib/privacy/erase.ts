@@ -1,4 +1,5 @@
-import type { Db } from '@/db/client';
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
 import type { PersonKey } from './schemas';
@@ -17,7 +18,8 @@ import { mayHandlePersonData, requireRole } from './who';
  * - any of them is still open (the complaint is being handled: erase after it closes);
  * - any of them is under legal hold.
  */
-export async function erasePerson(db: Db, viewer: StaffUser, key: PersonKey, confirmed: readonly string[], now = new Date()) {
+export async function erasePerson(viewer: StaffUser, key: PersonKey, confirmed: readonly string[], now = new Date(), db?: Db) {
+  db ??= await getDb();
   requireRole(viewer, mayHandlePersonData);
   const result = await anonymiseInTransaction(db, async (tx) => {
     const forms = await personForms(tx, viewer, key, true);

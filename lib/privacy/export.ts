@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { attachments, categories, complaintEvents, complaints, notifications, pendingContacts, pendingItems, remedies } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
@@ -14,7 +15,8 @@ import { mayHandlePersonData, requireRole } from './who';
  * names (not their bytes) and the messages sent to the customer. Access codes and tracking
  * links are left out: they are keys, not data about the person.
  */
-export async function exportPerson(db: Db, viewer: StaffUser, key: PersonKey, now = new Date()) {
+export async function exportPerson(viewer: StaffUser, key: PersonKey, now = new Date(), db?: Db) {
+  db ??= await getDb();
   requireRole(viewer, mayHandlePersonData);
   return db.transaction(async (tx) => {
     const found = await personForms(tx, viewer, key);

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from '@/lib/complaints/access';
@@ -63,7 +64,8 @@ export async function personForms(db: Db | Tx, viewer: StaffUser, key: PersonKey
 }
 
 /** Finds the person's forms, and records the look-up (who, the masked key, the forms) in the audit log. */
-export async function findPerson(db: Db, viewer: StaffUser, key: PersonKey): Promise<PersonForm[]> {
+export async function findPerson(viewer: StaffUser, key: PersonKey, db?: Db): Promise<PersonForm[]> {
+  db ??= await getDb();
   requireRole(viewer, mayHandlePersonData);
   return db.transaction(async (tx) => {
     const forms = await personForms(tx, viewer, key);

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { complaints, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
@@ -12,7 +13,8 @@ import { mayHoldForms, requireRole } from './who';
  * data is kept, whatever a request or the retention period says. Placed and lifted by admins
  * and management, each act in the audit log with its reason.
  */
-export async function setLegalHold(db: Db, viewer: StaffUser, number: string, reason: string, now = new Date()): Promise<void> {
+export async function setLegalHold(viewer: StaffUser, number: string, reason: string, now = new Date(), db?: Db): Promise<void> {
+  db ??= await getDb();
   requireRole(viewer, mayHoldForms);
   await db.transaction(async (tx) => {
     const [form] = await tx
@@ -35,7 +37,8 @@ export async function setLegalHold(db: Db, viewer: StaffUser, number: string, re
   });
 }
 
-export async function clearLegalHold(db: Db, viewer: StaffUser, number: string): Promise<void> {
+export async function clearLegalHold(viewer: StaffUser, number: string, db?: Db): Promise<void> {
+  db ??= await getDb();
   requireRole(viewer, mayHoldForms);
   await db.transaction(async (tx) => {
     const [form] = await tx
@@ -59,7 +62,8 @@ export async function clearLegalHold(db: Db, viewer: StaffUser, number: string):
 }
 
 /** The forms on hold that `viewer` may see, newest hold first. */
-export async function listLegalHolds(db: Db, viewer: StaffUser) {
+export async function listLegalHolds(viewer: StaffUser, db?: Db) {
+  db ??= await getDb();
   requireRole(viewer, mayHoldForms);
   return db
     .select({ number: complaints.number, status: complaints.status, since: complaints.legalHoldAt, reason: complaints.legalHoldReason, byName: users.name })

@@ -1,5 +1,6 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { closedStatesSql, privacySettings } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
@@ -9,13 +10,15 @@ import { requireRole } from './who';
 /** Closed forms keep their customer's data this long unless the admin sets otherwise. */
 export const defaultRetentionYears = 3;
 
-export async function loadRetentionYears(db: Db): Promise<number> {
+export async function loadRetentionYears(db?: Db): Promise<number> {
+  db ??= await getDb();
   const [row] = await db.select().from(privacySettings).limit(1);
   return row?.retentionYears ?? defaultRetentionYears;
 }
 
 /** Stores the period (admins only), recorded in the audit log with the value before and after. */
-export async function saveRetentionYears(db: Db, viewer: StaffUser, years: number): Promise<void> {
+export async function saveRetentionYears(viewer: StaffUser, years: number, db?: Db): Promise<void> {
+  db ??= await getDb();
   requireRole(viewer, (role) => role === 'admin');
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(privacySettings).for('update');

@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
@@ -69,7 +70,8 @@ const phoneKey = (v: unknown) => (typeof v === 'string' ? v.replace(/\D+/g, '').
  * attachment rows. A failure on the server's side gives every count back. A filled honeypot
  * gets a success that creates nothing.
  */
-export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = new Date()): Promise<SubmitResult> {
+export async function submitPublicComplaint(s: PublicSubmission, now = new Date(), db?: Db): Promise<SubmitResult> {
+  db ??= await getDb();
   const limits = submitLimits();
   const parsed = publicSubmitSchema.safeParse(s.fields);
   // A repeated submit of a form that already went through answers with that form, uncounted.
@@ -116,7 +118,7 @@ export async function submitPublicComplaint(db: Db, s: PublicSubmission, now = n
     const customerEvidence: EvidenceFile[] = [];
     for (const p of photos) customerEvidence.push({ ...p.file, sha256: await storeAttachment(p.bytes) });
     // The photos are attached in createComplaint's transaction, with their evidence_added history row.
-    const { complaint } = await createComplaint(db, { ...fields, channel: 'web', customerLocale: s.locale }, null, { idempotencyKey, now, customerEvidence });
+    const { complaint } = await createComplaint({ ...fields, channel: 'web', customerLocale: s.locale }, null, { idempotencyKey, now, customerEvidence }, db);
     return { kind: 'created', number: complaint.number, accessCode: complaint.accessCode, trackingToken: complaint.trackingToken };
   } catch (err) {
     if (err instanceof CommandError && err.fieldErrors) return { kind: 'invalid', fieldErrors: err.fieldErrors };

@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
@@ -62,7 +63,8 @@ const decoyCode = crypto.randomBytes(6).toString('hex').toUpperCase();
  * number from everywhere are counted too; reaching KESU_TRACK_NUMBER_DAILY_ALERT in a day
  * alerts the form's customer manager once, who can issue a new code (reissueAccessCode).
  */
-export async function lookupByNumberAndCode(db: Db, input: LookupInput, now = new Date()): Promise<LookupResult> {
+export async function lookupByNumberAndCode(input: LookupInput, now = new Date(), db?: Db): Promise<LookupResult> {
+  db ??= await getDb();
   const limits = trackLimits();
   const perMinute = await hit(db, `track-ip:${input.ip}`, limits.perAddressMinute, trackIpWindowMs, now);
   if (!perMinute.allowed) return { kind: 'rate_limited', scope: 'minute', retryAfterMs: perMinute.retryAfterMs };

@@ -47,7 +47,7 @@ forEachBackend('one visibility rule', (backend) => {
     for (const siteId of [siteA, siteB.id])
       for (const departmentId of [null, d1.id, d2.id])
         for (const partyUserIds of partyCases) {
-          const { complaint } = await createComplaint(db, customerInput(), null, { siteId });
+          const { complaint } = await createComplaint(customerInput(), null, { siteId }, db);
           await db.update(complaints).set({ departmentId }).where(eq(complaints.id, complaint.id));
           if (partyUserIds.length) await db.insert(complaintParties).values(partyUserIds.map((userId) => ({ complaintId: complaint.id, userId })));
           forms.push({ id: complaint.id, number: complaint.number, siteId, departmentId, partyUserIds });

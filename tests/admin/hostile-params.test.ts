@@ -41,19 +41,19 @@ forEachBackend('hostile admin parameters', (backend) => {
 
   it('a calendar day of year 0000, an impossible day or a day past 2100 is a field error', async () => {
     for (const day of ['0000-01-01', '2026-02-30', '9999-12-31', '2026-10-01\u0000']) {
-      expect(await refusal(() => addCalendarDay(fx.db, { day, kind: 'holiday', name: 'x' })), day).toEqual(['day']);
+      expect(await refusal(() => addCalendarDay({ day, kind: 'holiday', name: 'x' }, undefined, fx.db)), day).toEqual(['day']);
     }
     expect((await fx.db.select().from(calendarDays)).filter((d) => d.name === 'x')).toEqual([]);
   });
 
   it("a staff member's absence day of year 0000 is a field error, and nothing changes", async () => {
-    expect(await refusal(() => updateUser(fx.db, { id: fx.desk.id, role: 'desk', departmentId: null, absentUntil: '0000-12-31' }, { siteId: fx.siteId, actorId: fx.adminId }))).toEqual(['absentUntil']);
+    expect(await refusal(() => updateUser({ id: fx.desk.id, role: 'desk', departmentId: null, absentUntil: '0000-12-31' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db))).toEqual(['absentUntil']);
     const [desk] = await fx.db.select().from(users).where(eq(users.id, fx.desk.id));
     expect(desk.absentUntil).toBeNull();
   });
 
   it("a category's default department code with NUL is a field error, not a database error", async () => {
-    expect(await refusal(() => createCategory(fx.db, { code: 'nul_dept', name: '测试', nameEn: 'Test', defaultDepartmentCode: 'service\u0000', defaultSeverity: 'general' }, admin))).toEqual(['defaultDepartmentCode']);
+    expect(await refusal(() => createCategory({ code: 'nul_dept', name: '测试', nameEn: 'Test', defaultDepartmentCode: 'service\u0000', defaultSeverity: 'general' }, admin, fx.db))).toEqual(['defaultDepartmentCode']);
     expect(await fx.db.select().from(categories).where(eq(categories.code, 'nul_dept'))).toEqual([]);
   });
 

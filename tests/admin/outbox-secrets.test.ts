@@ -15,7 +15,7 @@ forEachBackend('admin outbox: no customer secrets', (backend) => {
   });
 
   it('shows the customer messages with the access code and the private link masked, in the text and in a transport error', async () => {
-    const { complaint } = await createComplaint(fx.db, { ...complaintInput, customerEmail: 'liu@example.com' }, fx.desk, { now: T0 });
+    const { complaint } = await createComplaint({ ...complaintInput, customerEmail: 'liu@example.com' }, fx.desk, { now: T0 }, fx.db);
     const [form] = await fx.db.select().from(complaints).where(eq(complaints.id, complaint.id));
     // A provider that echoes the message back in its error.
     await fx.db
@@ -23,7 +23,7 @@ forEachBackend('admin outbox: no customer secrets', (backend) => {
       .set({ status: 'failed', lastError: `rejected: "查询码：${form.accessCode} http://x/track/${form.trackingToken}" token=${form.trackingToken}` })
       .where(eq(notifications.channel, 'sms'));
 
-    const page = await listNotifications(fx.db, { limit: 200 });
+    const page = await listNotifications({ limit: 200 }, fx.db);
     const customer = page.rows.filter((r) => r.audience === 'customer');
     expect(customer.map((r) => r.channel).sort()).toEqual(['email', 'sms']);
     const shown = JSON.stringify(page.rows);

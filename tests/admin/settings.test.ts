@@ -11,7 +11,7 @@ import { adminFixture, complaintInput, HOUR, T0, type AdminFixture } from './fix
 
 // createComplaint reads the policy and the calendar from the database when opts omit them:
 // exactly what a new form sees after the admin saved.
-const create = (fx: AdminFixture, now = T0) => createComplaint(fx.db, complaintInput, fx.desk, { now }).then((r) => r.complaint);
+const create = (fx: AdminFixture, now = T0) => createComplaint(complaintInput, fx.desk, { now }, fx.db).then((r) => r.complaint);
 
 forEachBackend('admin: SLA policy and business calendar', (backend) => {
   let fx: AdminFixture;
@@ -25,7 +25,7 @@ forEachBackend('admin: SLA policy and business calendar', (backend) => {
     expect(before.responseDueAt.toISOString()).toBe('2026-11-05T01:00:00.000Z');
 
     const policy = { ...defaultSlaPolicy, 'response.general': { amount: 2, unit: 'hours' as const }, 'resolution.general': { amount: 1, unit: 'working_days' as const }, pendingContactDay: 6 };
-    await saveSlaPolicy(fx.db, policy);
+    await saveSlaPolicy(policy, undefined, fx.db);
     const loaded = await loadSlaPolicy(fx.db);
     expect(loaded['response.general']).toEqual({ amount: 2, unit: 'hours' });
     expect(loaded['resolution.general']).toEqual({ amount: 1, unit: 'working_days' });
@@ -39,7 +39,7 @@ forEachBackend('admin: SLA policy and business calendar', (backend) => {
     const [{ response_due_at }] = await fx.database.execute('select response_due_at from complaints where id = $1', [before.id]);
     expect(new Date(response_due_at as string).toISOString()).toBe('2026-11-05T01:00:00.000Z');
 
-    await saveSlaPolicy(fx.db, defaultSlaPolicy); // saving again upserts
+    await saveSlaPolicy(defaultSlaPolicy, undefined, fx.db); // saving again upserts
     expect(await loadSlaPolicy(fx.db)).toEqual(defaultSlaPolicy);
   });
 
@@ -51,36 +51,36 @@ forEachBackend('admin: SLA policy and business calendar', (backend) => {
 
   it('adding a holiday changes loadCalendar and a working-day deadline; removing it restores both', async () => {
     expect((await create(fx)).responseDueAt.toISOString()).toBe('2026-11-05T01:00:00.000Z');
-    await addCalendarDay(fx.db, { day: '2026-11-03', kind: 'holiday', name: '测试假日' });
+    await addCalendarDay({ day: '2026-11-03', kind: 'holiday', name: '测试假日' }, undefined, fx.db);
     expect((await loadCalendar(fx.db)).holidays).toContain('2026-11-03');
     // Tuesday off: Monday 09:00 + 3 working days → Friday 09:00.
     expect((await create(fx)).responseDueAt.toISOString()).toBe('2026-11-06T01:00:00.000Z');
 
     // A makeup working day on Saturday 2026-11-07 counts, the day after Friday.
-    await addCalendarDay(fx.db, { day: '2026-11-07', kind: 'workday', name: '调休' });
+    await addCalendarDay({ day: '2026-11-07', kind: 'workday', name: '调休' }, undefined, fx.db);
     expect((await loadCalendar(fx.db)).makeupWorkdays).toContain('2026-11-07');
     // resolution: 5 working days: Wed, Thu, Fri, Sat (makeup), Mon → Monday 11-09 09:00.
     expect((await create(fx)).resolutionDueAt.toISOString()).toBe('2026-11-09T01:00:00.000Z');
 
-    await expect(addCalendarDay(fx.db, { day: '2026-11-03', kind: 'workday' })).rejects.toMatchObject({ code: 'day_exists', field: 'day' });
-    expect((await listCalendarDays(fx.db, 2026)).filter((d) => d.day.startsWith('2026-11'))).toEqual([
+    await expect(addCalendarDay({ day: '2026-11-03', kind: 'workday' }, undefined, fx.db)).rejects.toMatchObject({ code: 'day_exists', field: 'day' });
+    expect((await listCalendarDays(2026, fx.db)).filter((d) => d.day.startsWith('2026-11'))).toEqual([
       { day: '2026-11-03', kind: 'holiday', name: '测试假日' },
       { day: '2026-11-07', kind: 'workday', name: '调休' },
     ]);
     expect(await calendarYears(fx.db)).toContain(2026);
 
-    await removeCalendarDay(fx.db, '2026-11-03');
-    await removeCalendarDay(fx.db, '2026-11-07');
-    await expect(removeCalendarDay(fx.db, '2026-11-07')).rejects.toBeInstanceOf(AdminError);
+    await removeCalendarDay('2026-11-03', undefined, fx.db);
+    await removeCalendarDay('2026-11-07', undefined, fx.db);
+    await expect(removeCalendarDay('2026-11-07', undefined, fx.db)).rejects.toBeInstanceOf(AdminError);
     expect((await loadCalendar(fx.db)).holidays).not.toContain('2026-11-03');
     expect((await create(fx)).responseDueAt.toISOString()).toBe('2026-11-05T01:00:00.000Z');
   });
 
   it('working hours and time zone are saved and validated', async () => {
-    await saveCalendarSettings(fx.db, { timeZone: 'Asia/Shanghai', workdayStart: '09:00', workdayEnd: '18:00' });
+    await saveCalendarSettings({ timeZone: 'Asia/Shanghai', workdayStart: '09:00', workdayEnd: '18:00' }, undefined, fx.db);
     expect(await loadCalendarSettings(fx.db)).toEqual({ timeZone: 'Asia/Shanghai', workdayStart: '09:00', workdayEnd: '18:00' });
     // Monday 08:00 local is before the working day: 1 working day → Tuesday 09:00.
-    await saveSlaPolicy(fx.db, { ...defaultSlaPolicy, 'response.general': { amount: 1, unit: 'working_days' } });
+    await saveSlaPolicy({ ...defaultSlaPolicy, 'response.general': { amount: 1, unit: 'working_days' } }, undefined, fx.db);
     const early = await create(fx, new Date('2026-11-02T00:00:00Z'));
     expect(early.responseDueAt.toISOString()).toBe('2026-11-03T01:00:00.000Z');
 

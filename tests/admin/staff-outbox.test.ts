@@ -16,7 +16,7 @@ forEachBackend('admin: staff and outbox', (backend) => {
   const scope = () => ({ siteId: fx.siteId, actorId: fx.adminId });
 
   it('creating a user stores an argon2id hash that verifyPassword accepts', async () => {
-    const { id, login } = await createUser(fx.db, { login: ' New.Clerk ', name: '新员工', role: 'desk', password: 'correct-horse-1' }, scope());
+    const { id, login } = await createUser({ login: ' New.Clerk ', name: '新员工', role: 'desk', password: 'correct-horse-1' }, scope(), fx.db);
     expect(login).toBe('new.clerk');
     const [row] = await fx.db.select().from(users).where(eq(users.id, id));
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -25,47 +25,47 @@ forEachBackend('admin: staff and outbox', (backend) => {
     // Sign-in finds the user by login, case-insensitively.
     expect((await findUserForSignIn('NEW.CLERK', fx.db))?.id).toBe(id);
 
-    await expect(createUser(fx.db, { login: 'new.clerk', name: 'x', role: 'desk', password: 'another-pass-1' }, scope())).rejects.toMatchObject({
+    await expect(createUser({ login: 'new.clerk', name: 'x', role: 'desk', password: 'another-pass-1' }, scope(), fx.db)).rejects.toMatchObject({
       code: 'login_taken',
       field: 'login',
     });
-    await expect(createUser(fx.db, { login: 'short', name: 'x', role: 'desk', password: 'too-short' }, scope())).rejects.toThrow();
-    await expect(createUser(fx.db, { login: 'nodept', name: 'x', role: 'department', password: 'long-enough-1' }, scope())).rejects.toThrow();
+    await expect(createUser({ login: 'short', name: 'x', role: 'desk', password: 'too-short' }, scope(), fx.db)).rejects.toThrow();
+    await expect(createUser({ login: 'nodept', name: 'x', role: 'department', password: 'long-enough-1' }, scope(), fx.db)).rejects.toThrow();
 
-    await resetPassword(fx.db, { id, password: 'reset-password-2' }, scope());
+    await resetPassword({ id, password: 'reset-password-2' }, scope(), fx.db);
     const [after] = await fx.db.select().from(users).where(eq(users.id, id));
     expect(await verifyPassword(after.passwordHash, 'reset-password-2')).toBe(true);
     expect(await verifyPassword(after.passwordHash, 'correct-horse-1')).toBe(false);
   });
 
   it('the staff list carries no password hash', async () => {
-    const list = await listStaff(fx.db, fx.siteId);
+    const list = await listStaff(fx.siteId, fx.db);
     expect(list.length).toBeGreaterThan(1);
     for (const u of list) expect(Object.keys(u)).not.toContain('passwordHash');
   });
 
   it('edits role, department, absence and handlers; deactivation keeps the row and ends sign-in', async () => {
-    const { id } = await createUser(fx.db, { login: 'svc.head', name: '服务经理', role: 'department', departmentId: fx.dept.service, password: 'head-password-1' }, scope());
-    const { id: other } = await createUser(fx.db, { login: 'svc.two', name: '服务二', role: 'department', departmentId: fx.dept.service, password: 'head-password-1' }, scope());
-    await setDepartmentHandlers(fx.db, { departmentId: fx.dept.service, headUserId: id, primaryUserId: other, secondaryUserId: '' }, scope());
+    const { id } = await createUser({ login: 'svc.head', name: '服务经理', role: 'department', departmentId: fx.dept.service, password: 'head-password-1' }, scope(), fx.db);
+    const { id: other } = await createUser({ login: 'svc.two', name: '服务二', role: 'department', departmentId: fx.dept.service, password: 'head-password-1' }, scope(), fx.db);
+    await setDepartmentHandlers({ departmentId: fx.dept.service, headUserId: id, primaryUserId: other, secondaryUserId: '' }, scope(), fx.db);
     expect((await loadStaffUser(id, fx.db))?.departmentPosition).toBe('head');
     // Only users of the department may hold its positions.
     await expect(
-      setDepartmentHandlers(fx.db, { departmentId: fx.dept.parts, headUserId: id }, scope()),
+      setDepartmentHandlers({ departmentId: fx.dept.parts, headUserId: id }, scope(), fx.db),
     ).rejects.toMatchObject({ code: 'not_in_department', field: 'headUserId' });
 
-    await updateUser(fx.db, { id, role: 'department', departmentId: fx.dept.service, absentUntil: '2026-11-05' }, scope());
-    const row = (await listStaff(fx.db, fx.siteId)).find((u) => u.id === id)!;
+    await updateUser({ id, role: 'department', departmentId: fx.dept.service, absentUntil: '2026-11-05' }, scope(), fx.db);
+    const row = (await listStaff(fx.siteId, fx.db)).find((u) => u.id === id)!;
     expect(row.absentThrough).toBe('2026-11-05');
     expect(row.absentUntil?.toISOString()).toBe('2026-11-05T16:00:00.000Z'); // next local midnight, Asia/Shanghai
 
     // Moving to another department gives up the head position of the old one.
-    await updateUser(fx.db, { id, role: 'department', departmentId: fx.dept.parts, absentUntil: '' }, scope());
+    await updateUser({ id, role: 'department', departmentId: fx.dept.parts, absentUntil: '' }, scope(), fx.db);
     const [svc] = await fx.db.select().from(departments).where(eq(departments.id, fx.dept.service));
     expect(svc.headUserId).toBeNull();
     expect(svc.primaryUserId).toBe(other);
 
-    await setUserActive(fx.db, { id: other, active: false }, scope());
+    await setUserActive({ id: other, active: false }, scope(), fx.db);
     expect(await loadStaffUser(other, fx.db)).toBeNull();
     expect(await findUserForSignIn('svc.two', fx.db)).toBeNull();
     const [svcAfter] = await fx.db.select().from(departments).where(eq(departments.id, fx.dept.service));
@@ -73,8 +73,8 @@ forEachBackend('admin: staff and outbox', (backend) => {
     expect((await fx.db.select().from(users).where(eq(users.id, other))).length).toBe(1);
 
     // The admin cannot lock themselves out.
-    await expect(setUserActive(fx.db, { id: fx.adminId, active: false }, scope())).rejects.toMatchObject({ code: 'self_lockout' });
-    await expect(updateUser(fx.db, { id: fx.adminId, role: 'desk' }, scope())).rejects.toMatchObject({ code: 'self_lockout' });
+    await expect(setUserActive({ id: fx.adminId, active: false }, scope(), fx.db)).rejects.toMatchObject({ code: 'self_lockout' });
+    await expect(updateUser({ id: fx.adminId, role: 'desk' }, scope(), fx.db)).rejects.toMatchObject({ code: 'self_lockout' });
   });
 
   it('retrying a failed notification re-queues it; other states are refused', async () => {
@@ -86,14 +86,14 @@ forEachBackend('admin: staff and outbox', (backend) => {
       ])
       .returning();
     const now = new Date('2026-11-02T01:00:00Z');
-    await retryNotification(fx.db, failed.id, now);
+    await retryNotification(failed.id, now, undefined, fx.db);
     const [row] = await fx.db.select().from(notifications).where(eq(notifications.id, failed.id));
     expect(row.status).toBe('queued');
     expect(row.attempts).toBe(0);
     expect(row.nextAttemptAt.toISOString()).toBe(now.toISOString());
-    await expect(retryNotification(fx.db, failed.id)).rejects.toMatchObject({ code: 'not_retryable' });
-    await expect(retryNotification(fx.db, sent.id)).rejects.toMatchObject({ code: 'not_retryable' });
-    await expect(retryNotification(fx.db, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(retryNotification(failed.id, undefined, undefined, fx.db)).rejects.toMatchObject({ code: 'not_retryable' });
+    await expect(retryNotification(sent.id, undefined, undefined, fx.db)).rejects.toMatchObject({ code: 'not_retryable' });
+    await expect(retryNotification('00000000-0000-4000-8000-000000000000', undefined, undefined, fx.db)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('lists the outbox newest first, filtered, rendered and keyset-paginated without gaps or repeats', async () => {
@@ -116,7 +116,7 @@ forEachBackend('admin: staff and outbox', (backend) => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listNotifications(fx.db, { cursor, limit: 7 });
+      const page = await listNotifications({ cursor, limit: 7 }, fx.db);
       seen.push(...page.rows.map((r) => r.id));
       cursor = page.next ?? undefined;
       pages++;
@@ -124,17 +124,17 @@ forEachBackend('admin: staff and outbox', (backend) => {
     expect(pages).toBe(4);
     expect(new Set(seen).size).toBe(26);
 
-    const first = await listNotifications(fx.db, { limit: 1 });
+    const first = await listNotifications({ limit: 1 }, fx.db);
     expect(first.rows[0].template).toBe('nope'); // the newest
     expect(first.rows[0].rendered).toBeNull(); // unknown template: shown without a rendering
     expect(first.rows[0].recipient).toBe('13900000000');
 
-    const inbox = await listNotifications(fx.db, { channel: 'inbox', status: 'failed' });
+    const inbox = await listNotifications({ channel: 'inbox', status: 'failed' }, fx.db);
     expect(inbox.rows.length).toBe(Array.from({ length: 25 }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 3 === 0).length);
     for (const r of inbox.rows) {
       expect(r.recipient).toBe('王丽');
       expect(r.rendered?.subject).toMatch(r.locale === 'en' ? /^To do: form KS-2026-/ : /^待办：处理单 KS-2026-/);
     }
-    expect(await listNotifications(fx.db, { cursor: 'garbage' })).toMatchObject({ rows: expect.any(Array) });
+    expect(await listNotifications({ cursor: 'garbage' }, fx.db)).toMatchObject({ rows: expect.any(Array) });
   });
 });

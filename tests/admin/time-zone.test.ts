@@ -57,7 +57,7 @@ forEachBackend('business time zone: the calendar setting is the one source', (ba
   });
 
   it('after the admin saves a zone, notices in the inbox, the outbox and the sent e-mail show dates in it', async () => {
-    await saveCalendarSettings(fx.db, { timeZone: 'America/New_York', workdayStart: '09:00', workdayEnd: '18:00' }, fx.adminId);
+    await saveCalendarSettings({ timeZone: 'America/New_York', workdayStart: '09:00', workdayEnd: '18:00' }, fx.adminId, fx.db);
     process.env.KESU_TIME_ZONE = 'Asia/Tokyo'; // … and has no say afterwards
     try {
       expect(await loadTimeZone(fx.db)).toBe('America/New_York');
@@ -67,7 +67,7 @@ forEachBackend('business time zone: the calendar setting is the one source', (ba
       ]);
       const [notice] = await listInbox(fx.desk.id, 'en', 50, fx.db);
       expect(notice.text).toContain('Mar 2, 2026, 01:30');
-      const outbox = await listNotifications(fx.db);
+      const outbox = await listNotifications({}, fx.db);
       expect(outbox.rows.map((r) => r.rendered?.text).join('\n')).toContain('We will contact you by Mar 2, 2026, 01:30.');
 
       const sent: OutboundMessage[] = [];

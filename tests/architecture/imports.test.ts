@@ -1,6 +1,7 @@
 // The structure the design card asks for, checked on the import lines so it cannot erode
 // unnoticed: lib/workflow is the procedure alone, lib/public builds on lib/complaints (never
-// the other way round), and pages and components read the database only through lib/.
+// the other way round), pages and components read the database only through lib/, and the lib
+// modules that reach the database are server-only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,11 +44,27 @@ describe('module structure', () => {
     expect(offending(sources('lib/complaints'), (s) => s.startsWith('lib/public'))).toEqual([]);
   });
 
-  // A view may be handed a connection (getDb) to pass to lib/; it never builds a query or
-  // names a table.
-  it('pages, layouts and components do not query: no db/ schema, no drizzle-orm', () => {
-    const views = [...sources('app'), ...sources('components')].filter((f) => f.startsWith('components/') || /\/(page|layout|not-found|forbidden)\.tsx$/.test(f));
+  // Pages, layouts, route handlers, server actions and components reach the database only
+  // through lib/: they import nothing from db/ (not even the client) and never build a query.
+  it('app/ and components/ do not touch the database: no db/ import at all, no drizzle-orm', () => {
+    const views = [...sources('app'), ...sources('components')];
     expect(views.length).toBeGreaterThan(20);
-    expect(offending(views, (s) => (s.startsWith('db/') && s !== 'db/client') || s.startsWith('drizzle-orm'))).toEqual([]);
+    expect(offending(views, (s) => s.startsWith('db/') || s.startsWith('drizzle-orm'))).toEqual([]);
+  });
+
+  // A lib module that can reach the database stays out of any client bundle: `server-only`
+  // makes the build fail if a client component ever imports it. A module that takes only
+  // dataDir() (a folder path) from db/client does not reach the database.
+  it('lib modules that take a database handle from db/client import server-only', () => {
+    const handles = sources('lib').filter((f) => {
+      const text = fs.readFileSync(path.join(root, f), 'utf8');
+      const names = [...text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"](?:@\/db\/client|[./]+db\/client)['"]/g)].flatMap((m) =>
+        m[1].split(',').map((n) => n.trim().replace(/^type\s+/, '')).filter(Boolean),
+      );
+      return names.some((n) => n !== 'dataDir');
+    });
+    expect(handles.length).toBeGreaterThan(30);
+    const missing = handles.filter((f) => !/^import 'server-only';$/m.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    expect(missing).toEqual([]);
   });
 });

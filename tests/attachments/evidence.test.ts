@@ -41,20 +41,20 @@ forEachBackend('staff evidence', (backend) => {
   it('stores a photo and a PDF for staff who may see the form, and serves them only to them', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' }); // the service department's
     const service = await user('service');
-    expect(await addEvidence(fx.db, { complaintId: form.id, user: service, files: [{ name: '../../etc/现场.png', bytes: png }, { name: 'invoice.pdf', bytes: pdf }] })).toBe(2);
+    expect(await addEvidence({ complaintId: form.id, user: service, files: [{ name: '../../etc/现场.png', bytes: png }, { name: 'invoice.pdf', bytes: pdf }] }, undefined, fx.db)).toBe(2);
     const [first] = await fx.database.execute(`select id, filename, mime from attachments where complaint_id = '${form.id}' order by filename`);
     expect(first).toMatchObject({ filename: 'invoice.pdf', mime: 'application/pdf' });
-    const read = await readEvidence(fx.db, service, String(first.id));
+    const read = await readEvidence(service, String(first.id), fx.db);
     expect(Buffer.from(read!.bytes).equals(Buffer.from(pdf))).toBe(true);
     // Another department's head may not see the form, so not its files either.
-    expect(await readEvidence(fx.db, await user('parts'), String(first.id))).toBeNull();
+    expect(await readEvidence(await user('parts'), String(first.id), fx.db)).toBeNull();
     const names = (await fx.database.execute(`select filename from attachments where complaint_id = '${form.id}'`)).map((r) => r.filename);
     expect(names).toContain('现场.png'); // no path survives
   });
 
   it('refuses a file that is neither a photo nor a PDF, whatever its name', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
-    const err = await addEvidence(fx.db, { complaintId: form.id, user: await user('service'), files: [{ name: 'photo.jpg', bytes: html }] }).catch((e) => e);
+    const err = await addEvidence({ complaintId: form.id, user: await user('service'), files: [{ name: 'photo.jpg', bytes: html }] }, undefined, fx.db).catch((e) => e);
     expect(err).toBeInstanceOf(CommandError);
     expect(err.code).toBe('upload_bad_type');
     expect(err.params).toEqual({ file: 'photo.jpg' });
@@ -63,9 +63,9 @@ forEachBackend('staff evidence', (backend) => {
 
   it('refuses an involved party and a department that does not own the form', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude', partyUserIds: [fx.actors.machao.id] });
-    const party = await addEvidence(fx.db, { complaintId: form.id, user: await user('machao'), files: [{ name: 'a.png', bytes: png }] }).catch((e) => e);
+    const party = await addEvidence({ complaintId: form.id, user: await user('machao'), files: [{ name: 'a.png', bytes: png }] }, undefined, fx.db).catch((e) => e);
     expect(party.code).toBe('involved_party');
-    const other = await addEvidence(fx.db, { complaintId: form.id, user: await user('parts'), files: [{ name: 'a.png', bytes: png }] }).catch((e) => e);
+    const other = await addEvidence({ complaintId: form.id, user: await user('parts'), files: [{ name: 'a.png', bytes: png }] }, undefined, fx.db).catch((e) => e);
     expect(other.code).toBe('not_found');
   });
 });

@@ -126,7 +126,7 @@ forEachBackend('evidence on forms', (backend) => {
   it('each upload is one internal evidence_added row that changes no state; names follow the type', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
     const desk = await user('desk');
-    expect(await addEvidence(fx.db, { complaintId: form.id, user: desk, files: [{ name: 'invoice.html', bytes: heic(4032, 3024) }, { name: 'scan', bytes: pdf }] }, at(T0, 1))).toBe(2);
+    expect(await addEvidence({ complaintId: form.id, user: desk, files: [{ name: 'invoice.html', bytes: heic(4032, 3024) }, { name: 'scan', bytes: pdf }] }, at(T0, 1), fx.db)).toBe(2);
     const rows = await history(form.id);
     expect(rows.map((r) => r.type)).toEqual(['create', 'evidence_added']);
     const ev = rows[1];
@@ -146,7 +146,7 @@ forEachBackend('evidence on forms', (backend) => {
     for (const status of ['archived', 'rejected', 'withdrawn'] as const) {
       const form = await fx.create(T0, { categoryCode: 'attitude' });
       await fx.db.update(complaints).set({ status }).where(eq(complaints.id, form.id));
-      const err = await addEvidence(fx.db, { complaintId: form.id, user: await user('desk'), files: [{ name: 'a.png', bytes: pngBytes() }] }).catch((e: unknown) => e);
+      const err = await addEvidence({ complaintId: form.id, user: await user('desk'), files: [{ name: 'a.png', bytes: pngBytes() }] }, undefined, fx.db).catch((e: unknown) => e);
       expect(err, status).toBeInstanceOf(CommandError);
       expect((err as CommandError).code).toBe('terminal');
       expect(await files(form.id)).toHaveLength(0);
@@ -157,7 +157,7 @@ forEachBackend('evidence on forms', (backend) => {
   it('a HEIC header with HTML after it, or a 12,000 × 12,000 PNG, is refused and stores nothing', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
     for (const bytes of [Buffer.concat([ftypHeic, script]), pngClaiming(12_000, 12_000)]) {
-      const err = await addEvidence(fx.db, { complaintId: form.id, user: await user('desk'), files: [{ name: 'invoice.html', bytes }] }).catch((e: unknown) => e);
+      const err = await addEvidence({ complaintId: form.id, user: await user('desk'), files: [{ name: 'invoice.html', bytes }] }, undefined, fx.db).catch((e: unknown) => e);
       expect((err as CommandError).code).toMatch(/^upload_(bad_type|not_image|too_many_pixels)$/);
       expect((err as CommandError).params.file).toBe('invoice.html');
     }
@@ -165,13 +165,13 @@ forEachBackend('evidence on forms', (backend) => {
   });
 
   it("the customer's photos are attached with a customer-visible evidence_added row by the customer", async () => {
-    const r = await submitPublicComplaint(fx.db, {
+    const r = await submitPublicComplaint({
       fields: { idempotencyKey: crypto.randomUUID(), customerName: '林小姐', customerPhone: '138 0000 0000', categoryCode: 'attitude', description: '前台接待态度冷淡。' },
       photos: [{ name: 'scratch.html', bytes: jpeg(800, 600) }],
       honeypot: '',
       ip: '198.51.100.200',
       locale: 'zh-CN',
-    });
+    }, undefined, fx.db);
     expect(r.kind).toBe('created');
     const [form] = await fx.db.select().from(complaints).where(eq(complaints.number, r.kind === 'created' ? r.number : ''));
     const rows = await history(form.id);
@@ -183,13 +183,13 @@ forEachBackend('evidence on forms', (backend) => {
     expect(form.version).toBe(2);
     const [att] = await fx.db.select().from(attachments).where(and(eq(attachments.complaintId, form.id), eq(attachments.fromCustomer, true)));
     expect(att).toMatchObject({ filename: 'scratch.jpg', mime: 'image/jpeg' });
-    const bomb = await submitPublicComplaint(fx.db, {
+    const bomb = await submitPublicComplaint({
       fields: { idempotencyKey: crypto.randomUUID(), customerName: '林小姐', customerPhone: '138 0000 0000', categoryCode: 'attitude', description: '前台接待态度冷淡。' },
       photos: [{ name: 'big.png', bytes: pngClaiming(12_000, 12_000) }],
       honeypot: '',
       ip: '198.51.100.201',
       locale: 'zh-CN',
-    });
+    }, undefined, fx.db);
     expect(bomb).toEqual({ kind: 'invalid', fieldErrors: { photos: ['too_many_pixels'] } });
   });
 });

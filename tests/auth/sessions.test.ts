@@ -24,7 +24,7 @@ forEachBackend('auth: server-side sessions', (backend) => {
   });
   const scope = () => ({ siteId: fx.siteId, actorId: fx.adminId });
   const newUser = async (role: 'desk' | 'gm' = 'desk') =>
-    (await createUser(fx.db, { login: `user${++n}`, name: `用户${n}`, role, password: 'long-password-1' }, scope())).id;
+    (await createUser({ login: `user${++n}`, name: `用户${n}`, role, password: 'long-password-1' }, scope(), fx.db)).id;
   const live = (sid: string, uid: string, now = T0) => loadSessionStaff(fx.db, sid, uid, now);
 
   it('a sign-in opens a session that loads its user until it expires', async () => {
@@ -88,7 +88,7 @@ forEachBackend('auth: server-side sessions', (backend) => {
     const s1 = await startSession(fx.db, uid, {}, T0);
     const s2 = await startSession(fx.db, uid, {}, T0);
     const other = await startSession(fx.db, bystander, {}, T0);
-    await resetPassword(fx.db, { id: uid, password: 'a-new-password-2' }, scope());
+    await resetPassword({ id: uid, password: 'a-new-password-2' }, scope(), fx.db);
     expect(await live(s1, uid)).toBeNull();
     expect(await live(s2, uid)).toBeNull();
     expect(await live(other, bystander)).not.toBeNull();
@@ -97,9 +97,9 @@ forEachBackend('auth: server-side sessions', (backend) => {
   it('a role change ends the sessions; an edit that keeps the role does not', async () => {
     const uid = await newUser('desk');
     const sid = await startSession(fx.db, uid, {}, T0);
-    await updateUser(fx.db, { id: uid, role: 'desk', departmentId: '', absentUntil: '2026-11-05' }, scope());
+    await updateUser({ id: uid, role: 'desk', departmentId: '', absentUntil: '2026-11-05' }, scope(), fx.db);
     expect(await live(sid, uid)).not.toBeNull();
-    await updateUser(fx.db, { id: uid, role: 'gm', departmentId: '', absentUntil: '' }, scope());
+    await updateUser({ id: uid, role: 'gm', departmentId: '', absentUntil: '' }, scope(), fx.db);
     expect(await live(sid, uid)).toBeNull();
     // A new sign-in sees the new role.
     expect((await live(await startSession(fx.db, uid, {}, T0), uid))?.role).toBe('gm');
@@ -108,7 +108,7 @@ forEachBackend('auth: server-side sessions', (backend) => {
   it('deactivation ends the sessions; a session of an inactive user never loads', async () => {
     const uid = await newUser();
     const sid = await startSession(fx.db, uid, {}, T0);
-    await setUserActive(fx.db, { id: uid, active: false }, scope());
+    await setUserActive({ id: uid, active: false }, scope(), fx.db);
     expect(await live(sid, uid)).toBeNull();
     expect(await fx.db.select().from(authSessions).where(eq(authSessions.userId, uid))).toHaveLength(0);
     // Even a row that survived (e.g. written by a sign-in racing the deactivation) does not count.
@@ -121,23 +121,23 @@ forEachBackend('auth: server-side sessions', (backend) => {
     const a = await startSession(fx.db, uid, { userAgent: 'Phone' }, T0);
     const b = await startSession(fx.db, uid, { userAgent: 'Desktop' }, new Date(T0.getTime() + MINUTE));
     const now = new Date(T0.getTime() + 2 * MINUTE);
-    const list = await staffSessions(fx.db, scope(), uid, now);
+    const list = await staffSessions(scope(), uid, now, fx.db);
     expect(list.map((s) => s.userAgent)).toEqual(['Desktop', 'Phone']); // most recently used first
 
-    await endStaffSession(fx.db, scope(), { userId: uid, sessionId: a });
+    await endStaffSession(scope(), { userId: uid, sessionId: a }, fx.db);
     expect(await live(a, uid, now)).toBeNull();
     expect(await live(b, uid, now)).not.toBeNull();
     // Ending it again, or someone else's session under this user, is refused and changes nothing.
-    await expect(endStaffSession(fx.db, scope(), { userId: uid, sessionId: a })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(endStaffSession(scope(), { userId: uid, sessionId: a }, fx.db)).rejects.toMatchObject({ code: 'not_found' });
     const bystander = await newUser();
     const theirs = await startSession(fx.db, bystander, {}, T0);
-    await expect(endStaffSession(fx.db, scope(), { userId: uid, sessionId: theirs })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(endStaffSession(scope(), { userId: uid, sessionId: theirs }, fx.db)).rejects.toMatchObject({ code: 'not_found' });
     expect(await live(theirs, bystander, now)).not.toBeNull();
 
-    expect(await endAllStaffSessions(fx.db, scope(), { userId: uid })).toBe(1);
+    expect(await endAllStaffSessions(scope(), { userId: uid }, fx.db)).toBe(1);
     expect(await listUserSessions(fx.db, uid, now)).toEqual([]);
     // A malformed session id never reaches the database.
-    await expect(endStaffSession(fx.db, scope(), { userId: uid, sessionId: "' or 1=1 --" })).rejects.toThrow();
+    await expect(endStaffSession(scope(), { userId: uid, sessionId: "' or 1=1 --" }, fx.db)).rejects.toThrow();
   });
 
   it('an admin of another site sees and ends nothing', async () => {
@@ -145,9 +145,9 @@ forEachBackend('auth: server-side sessions', (backend) => {
     const sid = await startSession(fx.db, uid, {}, T0);
     const [site] = await fx.db.insert(sites).values({ code: `other${n}`, name: 'Other' }).returning();
     const foreign = { siteId: site.id };
-    await expect(staffSessions(fx.db, foreign, uid)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(endAllStaffSessions(fx.db, foreign, { userId: uid })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(endStaffSession(fx.db, foreign, { userId: uid, sessionId: sid })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(staffSessions(foreign, uid, undefined, fx.db)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(endAllStaffSessions(foreign, { userId: uid }, fx.db)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(endStaffSession(foreign, { userId: uid, sessionId: sid }, fx.db)).rejects.toMatchObject({ code: 'not_found' });
     expect(await live(sid, uid)).not.toBeNull();
     expect((await fx.db.select().from(users).where(eq(users.id, uid))).length).toBe(1);
   });

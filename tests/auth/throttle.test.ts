@@ -74,7 +74,7 @@ forEachBackend('sign-in throttle', (backend) => {
     const text = renderTemplate('sign_in_locked', 'zh-CN', told[0].payload as Record<string, unknown>);
     expect(text.subject).toBe(`账号 ${login} 已暂停从新地址登录`);
     expect(text.text).toContain('登录失败已达 100 次');
-    const shown = (await listLockNotices(database.db, seconds(t0, 10))).filter((n) => n.key === loginKey(login));
+    const shown = (await listLockNotices(seconds(t0, 10), undefined, database.db)).filter((n) => n.key === loginKey(login));
     expect(shown).toEqual([{ key: loginKey(login), scope: 'login', subject: login, failures: 100, startedAt: seconds(t0, 2), until: seconds(t0, 302) }]);
   });
 
@@ -163,7 +163,7 @@ forEachBackend('sign-in throttle', (backend) => {
     const { login, address } = fresh();
     const now = new Date();
     for (let i = 0; i < 6; i++) await attempt(database, login, address, false, now);
-    const overview = await loadSecurityOverview(database.db, now);
+    const overview = await loadSecurityOverview(now, database.db);
     const lock = overview.locks.find((l) => l.key === pairKey(login, address));
     expect(lock).toMatchObject({ scope: 'pair', subject: `${login} @ ${address}`, failures: 5 });
     expect(overview.byLogin.find((s) => s.subject === login)).toMatchObject({ failures: 6 });
@@ -171,7 +171,7 @@ forEachBackend('sign-in throttle', (backend) => {
     expect(overview.recent.filter((r) => r.login === login).map((r) => r.outcome).sort()).toEqual(['locked_pair', 'wrong', 'wrong', 'wrong', 'wrong', 'wrong']);
     expect(await liftLock(database.db, pairKey(login, address))).toBe(true);
     expect(await liftLock(database.db, addressKey('never-seen'))).toBe(false);
-    expect((await loadSecurityOverview(database.db, now)).locks.find((l) => l.key === pairKey(login, address))).toBeUndefined();
+    expect((await loadSecurityOverview(now, database.db)).locks.find((l) => l.key === pairKey(login, address))).toBeUndefined();
     expect((await attempt(database, login, address, true, now)).kind).toBe('evaluate');
     // Attempts older than 30 days go.
     expect(await pruneSignInAttempts(database.db, new Date(now.getTime() + 31 * 24 * 3_600_000))).toBeGreaterThanOrEqual(7);

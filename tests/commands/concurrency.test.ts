@@ -48,9 +48,9 @@ forEachBackend('command concurrency', (backend) => {
       Array.from({ length: n }, (_, i) => {
         const f = instance(i);
         return applyEvent(
-          f.db,
           { complaintId, event, input: input(i), actor: f.actors[i % 2 ? 'desk' : 'chenchen'], expectedVersion },
           { now: at(now, i / 3600), policy: f.policy, calendar: f.calendar },
+          f.db,
         );
       }),
     );
@@ -132,10 +132,10 @@ forEachBackend('command concurrency', (backend) => {
       Array.from({ length: 200 }, (_, i) => {
         const f = instance(i);
         return createComplaint(
-          f.db,
           { ...baseComplaint, customerName: `客户${i}`, customerPhone: `138${String(i).padStart(8, '0')}` },
           i % 3 === 0 ? null : f.actors.desk,
           { now: at(now, i / 3600), policy: f.policy, calendar: f.calendar },
+          f.db,
         );
       }),
     );
@@ -162,7 +162,6 @@ forEachBackend('command concurrency', (backend) => {
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
         submitPublicComplaint(
-          instance(i).db,
           {
             fields: {
               idempotencyKey: crypto.randomUUID(),
@@ -177,6 +176,7 @@ forEachBackend('command concurrency', (backend) => {
             locale: i % 2 ? 'en' : 'zh-CN',
           },
           now,
+          instance(i).db,
         ),
       ),
     );
@@ -203,12 +203,12 @@ forEachBackend('command concurrency', (backend) => {
     const key = 'web-submit-7f3a9c';
     const [a, b] = await Promise.all(
       [0, 1].map((i) =>
-        createComplaint(instance(i).db, { ...baseComplaint, channel: 'web' }, null, {
+        createComplaint({ ...baseComplaint, channel: 'web' }, null, {
           now,
           idempotencyKey: key,
           policy: instance(i).policy,
           calendar: instance(i).calendar,
-        }),
+        }, instance(i).db),
       ),
     );
     expect(a.complaint.id).toBe(b.complaint.id);
@@ -218,9 +218,9 @@ forEachBackend('command concurrency', (backend) => {
     expect(forms).toHaveLength(1);
     expect(await historyCount(fx.db, forms[0].id)).toBe(1);
     // A later submission with the same key (a reload) returns it too, and the next form is 000002.
-    const again = await createComplaint(fx.db, { ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: key });
+    const again = await createComplaint({ ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: key }, fx.db);
     expect(again).toMatchObject({ created: false, complaint: { id: a.complaint.id } });
-    const next = await createComplaint(fx.db, { ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: 'another-key' });
+    const next = await createComplaint({ ...baseComplaint, channel: 'web' }, null, { now, idempotencyKey: 'another-key' }, fx.db);
     expect(next.complaint.number).toBe('KS-2028-000002');
   });
 });

@@ -139,18 +139,18 @@ export async function fixtureOf(database: Database, { seed = true } = {}): Promi
       version: row.version,
       async fire(event, login, input, now) {
         const { complaint } = await applyEvent(
-          db,
           { complaintId: d.id, event, input, actor: actors[login], expectedVersion: d.version },
           { now, policy, calendar },
+          db,
         );
         d.version = complaint.version;
         return complaint;
       },
       async refused(event, login, input, now, code) {
         const err = await applyEvent(
-          db,
           { complaintId: d.id, event, input, actor: actors[login], expectedVersion: d.version },
           { now, policy, calendar },
+          db,
         ).then(
           () => undefined,
           (e: unknown) => e,
@@ -177,7 +177,7 @@ export async function fixtureOf(database: Database, { seed = true } = {}): Promi
     policy,
     calendar,
     async create(now, input = {}, by = 'desk') {
-      const { complaint } = await createComplaint(db, { ...baseComplaint, ...input }, by ? actors[by] : null, { now, policy, calendar });
+      const { complaint } = await createComplaint({ ...baseComplaint, ...input }, by ? actors[by] : null, { now, policy, calendar }, db);
       return driver(complaint);
     },
     async form(id) {

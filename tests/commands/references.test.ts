@@ -88,11 +88,11 @@ forEachBackend('references are of the form’s site', (backend) => {
       await refusedUnchanged(form, () => form.fire('triage', 'desk', triage(eastService), at(T0, 0.1)), 'departmentId');
       await refusedUnchanged(
         form,
-        () => applyEvent(fx.db, { complaintId: form.id, event: 'triage', input: triage(eastService), actor: groupDesk, expectedVersion: form.version }, { now: at(T0, 0.1) }),
+        () => applyEvent({ complaintId: form.id, event: 'triage', input: triage(eastService), actor: groupDesk, expectedVersion: form.version }, { now: at(T0, 0.1) }, fx.db),
         'departmentId',
       );
       // The group-wide user chooses among the form's site's departments.
-      const { complaint } = await applyEvent(fx.db, { complaintId: form.id, event: 'triage', input: triage(fx.dept.service), actor: groupDesk, expectedVersion: form.version }, { now: at(T0, 0.2) });
+      const { complaint } = await applyEvent({ complaintId: form.id, event: 'triage', input: triage(fx.dept.service), actor: groupDesk, expectedVersion: form.version }, { now: at(T0, 0.2) }, fx.db);
       expect(complaint.departmentId).toBe(fx.dept.service);
       const sms = await fx.db.select({ payload: notifications.payload }).from(notifications).where(and(eq(notifications.complaintId, form.id), eq(notifications.audience, 'customer')));
       expect(JSON.stringify(sms)).not.toContain('东区');
@@ -118,8 +118,8 @@ forEachBackend('references are of the form’s site', (backend) => {
   describe('intake', () => {
     it('refuses an admin or a leaver as an involved party and writes no form', async () => {
       const before = (await fx.db.select({ id: complaints.id }).from(complaints)).length;
-      await refused(createComplaint(fx.db, { ...baseComplaint, partyUserIds: [admin()] }, fx.actors.desk, { now: at(T0, 3) }), 'partyUserIds', 'adminNotNamable');
-      await refused(createComplaint(fx.db, { ...baseComplaint, partyUserIds: [leaver] }, fx.actors.desk, { now: at(T0, 3) }), 'partyUserIds');
+      await refused(createComplaint({ ...baseComplaint, partyUserIds: [admin()] }, fx.actors.desk, { now: at(T0, 3) }, fx.db), 'partyUserIds', 'adminNotNamable');
+      await refused(createComplaint({ ...baseComplaint, partyUserIds: [leaver] }, fx.actors.desk, { now: at(T0, 3) }, fx.db), 'partyUserIds');
       expect((await fx.db.select({ id: complaints.id }).from(complaints)).length).toBe(before);
     });
   });
@@ -139,7 +139,7 @@ forEachBackend('references are of the form’s site', (backend) => {
     });
 
     it('a handler’s draft may not name them either', async () => {
-      const draft = (input: Record<string, unknown>) => saveDeterminationDraft(fx.db, { complaintId: form.id, input, actor: fx.actors.liming }, at(T0, 5));
+      const draft = (input: Record<string, unknown>) => saveDeterminationDraft({ complaintId: form.id, input, actor: fx.actors.liming }, at(T0, 5), fx.db);
       const before = await form.row();
       await refused(draft({ responsibleDepartmentId: eastService }), 'responsibleDepartmentId');
       await refused(draft({ responsibleUserId: eastTech }), 'responsibleUserId');

@@ -35,8 +35,8 @@ forEachBackend('hostile admin names', (backend) => {
   beforeAll(async () => {
     fx = await adminFixture(await backend.open());
     admin = { id: fx.adminId, role: 'admin', siteId: fx.siteId };
-    dept = await createDepartment(fx.db, { code: 'bidi_dept', name: '钣喷车间', nameEn: 'Body shop' }, admin);
-    category = await createCategory(fx.db, { code: 'bidi_cat', name: '噪音', nameEn: 'Noise', defaultSeverity: 'general' }, admin);
+    dept = await createDepartment({ code: 'bidi_dept', name: '钣喷车间', nameEn: 'Body shop' }, admin, fx.db);
+    category = await createCategory({ code: 'bidi_cat', name: '噪音', nameEn: 'Noise', defaultSeverity: 'general' }, admin, fx.db);
   });
 
   it('every admin-entered name refuses bidi controls with a field error, and stores nothing', async () => {
@@ -44,15 +44,15 @@ forEachBackend('hostile admin names', (backend) => {
     for (const s of bidiExtras) {
       n++;
       const cases: [string, () => Promise<unknown>][] = [
-        ['name', () => createSite(fx.db, { code: `site_b${n}`, name: s }, admin)],
-        ['name', () => updateSite(fx.db, { id: fx.siteId, name: s }, admin)],
-        ['name', () => createDepartment(fx.db, { code: `dept_b${n}`, name: s, nameEn: 'Dept' }, admin)],
-        ['nameEn', () => createDepartment(fx.db, { code: `dept_c${n}`, name: '部门', nameEn: s }, admin)],
-        ['name', () => updateDepartment(fx.db, { id: dept.id, name: s, nameEn: 'Body shop' }, admin)],
-        ['name', () => createCategory(fx.db, { code: `cat_b${n}`, name: s, nameEn: 'Cat', defaultSeverity: 'general' }, admin)],
-        ['nameEn', () => updateCategory(fx.db, { id: category.id, name: '噪音', nameEn: s, defaultSeverity: 'general', active: true }, admin)],
-        ['name', () => createUser(fx.db, { login: `user-b${n}`, name: s, role: 'desk', password: 'a-long-password-1' }, { siteId: fx.siteId, actorId: fx.adminId })],
-        ['name', () => addCalendarDay(fx.db, { day: `2027-01-${String(n).padStart(2, '0')}`, kind: 'holiday', name: s })],
+        ['name', () => createSite({ code: `site_b${n}`, name: s }, admin, fx.db)],
+        ['name', () => updateSite({ id: fx.siteId, name: s }, admin, fx.db)],
+        ['name', () => createDepartment({ code: `dept_b${n}`, name: s, nameEn: 'Dept' }, admin, fx.db)],
+        ['nameEn', () => createDepartment({ code: `dept_c${n}`, name: '部门', nameEn: s }, admin, fx.db)],
+        ['name', () => updateDepartment({ id: dept.id, name: s, nameEn: 'Body shop' }, admin, fx.db)],
+        ['name', () => createCategory({ code: `cat_b${n}`, name: s, nameEn: 'Cat', defaultSeverity: 'general' }, admin, fx.db)],
+        ['nameEn', () => updateCategory({ id: category.id, name: '噪音', nameEn: s, defaultSeverity: 'general', active: true }, admin, fx.db)],
+        ['name', () => createUser({ login: `user-b${n}`, name: s, role: 'desk', password: 'a-long-password-1' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db)],
+        ['name', () => addCalendarDay({ day: `2027-01-${String(n).padStart(2, '0')}`, kind: 'holiday', name: s }, undefined, fx.db)],
       ];
       for (const [field, run] of cases) expect(await refusal(run), `${field} ${JSON.stringify(s)}`).toEqual({ path: field, kind: 'bidi' });
     }

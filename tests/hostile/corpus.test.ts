@@ -105,13 +105,13 @@ forEachBackend('hostile input through the command layer', (backend) => {
     // 1. The customer's web form.
     const pub = fieldsFor(['customerName', 'subjectProduct', 'plate', 'description', 'customerRequest']);
     try {
-      const r = await submitPublicComplaint(db, {
+      const r = await submitPublicComplaint({
         fields: { ...benign, customerPhone: '13800000000', customerEmail: '', categoryCode: 'attitude', plate: '', subjectProduct: '', customerRequest: '', idempotencyKey: crypto.randomUUID(), ...pub },
         photos: [],
         honeypot: '',
         ip: `203.0.113.${++ipSeq % 250}/${ipSeq}`,
         locale: 'zh-CN',
-      });
+      }, undefined, db);
       if (r.kind === 'created') {
         const [row] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.number, r.number));
         await compare('public submit', row.id, pub);
@@ -126,20 +126,20 @@ forEachBackend('hostile input through the command layer', (backend) => {
     let formId: string | undefined;
     let version = 1;
     try {
-      const { complaint } = await createComplaint(db, { channel: 'phone', customerPhone: '13900000000', categoryCode: 'attitude', ...benign, ...intake }, actor);
+      const { complaint } = await createComplaint({ channel: 'phone', customerPhone: '13900000000', categoryCode: 'attitude', ...benign, ...intake }, actor, undefined, db);
       formId = complaint.id;
       await compare('staff intake', complaint.id, intake);
     } catch (err) {
       refusedOrError('staff intake', intake, err instanceof CommandError ? err.fieldErrors : undefined, err instanceof CommandError && err.fieldErrors ? undefined : err);
     }
     if (!formId) {
-      const { complaint } = await createComplaint(db, { channel: 'phone', customerPhone: '13900000000', categoryCode: 'attitude', ...benign }, actor);
+      const { complaint } = await createComplaint({ channel: 'phone', customerPhone: '13900000000', categoryCode: 'attitude', ...benign }, actor, undefined, db);
       formId = complaint.id;
       version = complaint.version;
     } else version = 1;
     if (s.trim().length > 0 && s.trim().length <= 4000) {
       try {
-        const r = await applyEvent(db, { complaintId: formId, event: 'note', input: { text: s }, actor, expectedVersion: version });
+        const r = await applyEvent({ complaintId: formId, event: 'note', input: { text: s }, actor, expectedVersion: version }, undefined, db);
         const [ev] = await db.select().from(complaintEvents).where(eq(complaintEvents.id, r.eventId));
         const stored = (ev.payload as { text?: unknown }).text;
         const want = s.trim();

@@ -118,7 +118,7 @@ forEachBackend('odd input through the command layer', (backend) => {
     for (const field of fields) {
       for (const p of poisons) {
         const input = { ...base, [field]: poisoned(String(base[field as keyof typeof base] ?? 'value'), p.insert) };
-        const err = await createComplaint(fx.db, input, fx.actors.desk, { now: T0 }).then(() => null, (e: unknown) => e);
+        const err = await createComplaint(input, fx.actors.desk, { now: T0 }, fx.db).then(() => null, (e: unknown) => e);
         expect(err, `${field} ${p.kind}`).toBeInstanceOf(CommandError);
         expect((err as CommandError).code).toBe('invalid_input');
         expect((err as CommandError).fieldErrors?.[field], `${field} ${p.kind}`).toEqual([badCharCode(p)]);
@@ -147,7 +147,7 @@ forEachBackend('odd input through the command layer', (backend) => {
         for (const p of poisons) {
           calls++;
           const input = withLeaf(sampleInputs[event as EventName], at, poisoned(value, p.insert));
-          const err = await applyEvent(fx.db, { complaintId: form.id, event, input, actor: fx.actors.admin, expectedVersion: row.version }, { now: T0 }).then(
+          const err = await applyEvent({ complaintId: form.id, event, input, actor: fx.actors.admin, expectedVersion: row.version }, { now: T0 }, fx.db).then(
             () => null,
             (e: unknown) => e,
           );
@@ -165,7 +165,7 @@ forEachBackend('odd input through the command layer', (backend) => {
     let calls = 0;
     for (const field of ['customerName', 'customerPhone', 'customerEmail', 'subjectProduct', 'plate', 'description', 'customerRequest']) {
       for (const p of poisons) {
-        const r = await submitPublicComplaint(fx.db, {
+        const r = await submitPublicComplaint({
           fields: {
             idempotencyKey: crypto.randomUUID(),
             customerName: '林小姐',
@@ -183,7 +183,7 @@ forEachBackend('odd input through the command layer', (backend) => {
           // Invalid submissions count against their address too: one address per call.
           ip: `198.51.100.${++calls}`,
           locale: 'en',
-        });
+        }, undefined, fx.db);
         expect(r, `${field} ${p.kind}`).toEqual({ kind: 'invalid', fieldErrors: { [field]: [badCharCode(p)] } });
       }
     }
@@ -195,7 +195,7 @@ forEachBackend('odd input through the command layer', (backend) => {
       [{ token: 'abc', rating: 4, comment: '很好\ud800' }, 'bad_char'],
       [{ token: 'abc', rating: 4, comment: '很好\u0000' }, 'bad_char'],
     ] as const) {
-      const err = await recordSurvey(fx.db, input).then(() => null, (e: unknown) => e);
+      const err = await recordSurvey(input, undefined, fx.db).then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(SurveyError);
       expect((err as SurveyError).code).toBe(code);
     }
@@ -203,16 +203,16 @@ forEachBackend('odd input through the command layer', (backend) => {
 
   it('admin functions refuse bad characters before the database (a validation error, not a query error)', async () => {
     const scope = { siteId: fx.siteId, actorId: fx.actors.admin.id };
-    const err = await createUser(fx.db, { login: 'nul.user', name: 'Nul\u0000User', role: 'desk', departmentId: '', password: 'long enough password' }, scope).then(
+    const err = await createUser({ login: 'nul.user', name: 'Nul\u0000User', role: 'desk', departmentId: '', password: 'long enough password' }, scope, fx.db).then(
       () => null,
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(z.ZodError);
     expect(await fx.db.select().from(users).where(eq(users.login, 'nul.user'))).toHaveLength(0);
-    const day = await addCalendarDay(fx.db, { day: '2031-03-03', kind: 'holiday', name: '国庆\ud800' }).then(() => null, (e: unknown) => e);
+    const day = await addCalendarDay({ day: '2031-03-03', kind: 'holiday', name: '国庆\ud800' }, undefined, fx.db).then(() => null, (e: unknown) => e);
     expect(day).toBeInstanceOf(z.ZodError);
     expect(await fx.db.select().from(calendarDays).where(eq(calendarDays.day, '2031-03-03'))).toHaveLength(0);
-    const tz = await saveCalendarSettings(fx.db, { timeZone: 'Asia/Shang\u0000hai', workdayStart: '09:00', workdayEnd: '18:00' }).then(() => null, (e: unknown) => e);
+    const tz = await saveCalendarSettings({ timeZone: 'Asia/Shang\u0000hai', workdayStart: '09:00', workdayEnd: '18:00' }, undefined, fx.db).then(() => null, (e: unknown) => e);
     expect(tz).toBeInstanceOf(z.ZodError);
   });
 });

@@ -74,21 +74,21 @@ forEachBackend('involved parties', (backend) => {
   it('refuses every command of an involved party, before the version check; a colleague may act', async () => {
     const stale = a.version - 1; // a stale-version refusal would name who acted last
     for (const login of ['machao', 'chenchen', 'management', 'gm']) {
-      await expectRefused(applyEvent(fx.db, { complaintId: a.id, event: 'note', input: { text: '我看看' }, actor: actor(login), expectedVersion: a.version }, { now: NOW }));
-      await expectRefused(applyEvent(fx.db, { complaintId: a.id, event: 'note', input: { text: '我看看' }, actor: actor(login), expectedVersion: stale }, { now: NOW }));
+      await expectRefused(applyEvent({ complaintId: a.id, event: 'note', input: { text: '我看看' }, actor: actor(login), expectedVersion: a.version }, { now: NOW }, fx.db));
+      await expectRefused(applyEvent({ complaintId: a.id, event: 'note', input: { text: '我看看' }, actor: actor(login), expectedVersion: stale }, { now: NOW }, fx.db));
     }
-    await expectRefused(saveDeterminationDraft(fx.db, { complaintId: a.id, input: { rootCause: '不是我的错' }, actor: actor('machao') }, NOW));
-    await expectRefused(addEvidence(fx.db, { complaintId: a.id, user: u.machao, files: [{ name: 'x.png', bytes: png }] }, NOW));
-    await expectRefused(addEvidence(fx.db, { complaintId: a.id, user: u.gm, files: [{ name: 'x.png', bytes: png }] }, NOW));
+    await expectRefused(saveDeterminationDraft({ complaintId: a.id, input: { rootCause: '不是我的错' }, actor: actor('machao') }, NOW, fx.db));
+    await expectRefused(addEvidence({ complaintId: a.id, user: u.machao, files: [{ name: 'x.png', bytes: png }] }, NOW, fx.db));
+    await expectRefused(addEvidence({ complaintId: a.id, user: u.gm, files: [{ name: 'x.png', bytes: png }] }, NOW, fx.db));
     // Nor may he be put in charge (customer manager) of a form he is involved in.
     await expectRefused(b.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: u.chenchen.id }, at(T0, 2)), 'not_assignable');
 
     // The same commands by colleagues of the same role go through.
-    expect(await saveDeterminationDraft(fx.db, { complaintId: a.id, input: { rootCause: '接待培训不足' }, actor: actor('liming') }, NOW)).toMatchObject({ by: u.liming.name });
+    expect(await saveDeterminationDraft({ complaintId: a.id, input: { rootCause: '接待培训不足' }, actor: actor('liming') }, NOW, fx.db)).toMatchObject({ by: u.liming.name });
     await a.fire('note', 'liming', { text: '已联系客户' }, NOW);
     await a.fire('note', 'desk', { text: '已回电' }, NOW);
     // Last: an upload is an event of its own (evidence_added) and moves the form's version on.
-    expect(await addEvidence(fx.db, { complaintId: a.id, user: u.liming, files: [{ name: '现场.png', bytes: png }] }, NOW)).toBe(1);
+    expect(await addEvidence({ complaintId: a.id, user: u.liming, files: [{ name: '现场.png', bytes: png }] }, NOW, fx.db)).toBe(1);
     const history = await a.history();
     expect(history.filter((h) => h.type === 'note').map((h) => h.actorName)).toEqual([u.liming.name, u.desk.name]);
   });
@@ -172,8 +172,8 @@ forEachBackend('involved parties', (backend) => {
   it('serves none of its attachments to him', async () => {
     const [file] = await fx.database.execute(`select id from attachments where complaint_id = '${a.id}'`);
     expect(file).toBeDefined();
-    for (const login of ['machao', 'management', 'gm', 'chenchen']) expect(await readEvidence(fx.db, u[login], String(file.id)), login).toBeNull();
-    for (const login of ['liming', 'management2', 'desk']) expect(await readEvidence(fx.db, u[login], String(file.id)), login).not.toBeNull();
+    for (const login of ['machao', 'management', 'gm', 'chenchen']) expect(await readEvidence(u[login], String(file.id), fx.db), login).toBeNull();
+    for (const login of ['liming', 'management2', 'desk']) expect(await readEvidence(u[login], String(file.id), fx.db), login).not.toBeNull();
   });
 
   it('sends him no notice about it and hides older ones from his inbox', async () => {

@@ -61,7 +61,7 @@ forEachBackend('ledger', (backend) => {
   let extra: { id: string; number: string; version: number };
 
   async function fire(form: { id: string; version: number }, event: EventName, login: string, input: unknown, now: Date) {
-    const { complaint } = await applyEvent(db, { complaintId: form.id, event, input, actor: { ...staff[login] }, expectedVersion: form.version }, { now });
+    const { complaint } = await applyEvent({ complaintId: form.id, event, input, actor: { ...staff[login] }, expectedVersion: form.version }, { now }, db);
     form.version = complaint.version;
     return complaint;
   }
@@ -73,10 +73,10 @@ forEachBackend('ledger', (backend) => {
     await seedDemo(db, NOW);
     for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
     // One more pending item, managed by 王丽 (desk), with an explanation that needs CSV quoting.
-    const { complaint } = await createComplaint(db, {
+    const { complaint } = await createComplaint({
       channel: 'phone', customerName: '钱多多', customerPhone: '13811110000', plate: '粤A·LEDG1', categoryCode: 'parts',
       description: '预订的原厂轮毂一个月未到货。', customerRequest: '告知到货时间。',
-    }, { ...staff.desk }, { now: at(-5) });
+    }, { ...staff.desk }, { now: at(-5) }, db);
     extra = { id: complaint.id, number: complaint.number, version: complaint.version };
     await fire(extra, 'triage', 'desk', { departmentId: staff.parts.departmentId, severity: 'general', customerManagerId: staff.desk.id }, at(-4.5));
     await fire(extra, 'propose_pending', 'desk', { reason: 'parts_delayed', explanation: '厂家缺货, 预计"四周"到货\n=到货后通知' }, at(-4));
@@ -160,7 +160,7 @@ forEachBackend('ledger', (backend) => {
     expect(item.nextContactOn).toBe('2026-12-04');
     expect(after.round).toEqual([]);
     // A stale version is refused (someone else changed the form meanwhile).
-    await expect(applyEvent(db, { complaintId: extra.id, event: 'record_contact', input: { summary: 'x' }, actor: { ...staff.desk }, expectedVersion: before.version }, { now: at(2) })).rejects.toMatchObject({ code: 'stale_version' });
+    await expect(applyEvent({ complaintId: extra.id, event: 'record_contact', input: { summary: 'x' }, actor: { ...staff.desk }, expectedVersion: before.version }, { now: at(2) }, db)).rejects.toMatchObject({ code: 'stale_version' });
     // Management may read but not record.
     expect((await loadLedger(staff.management, { now: NOW, timeZone: TZ }, db)).open.every((i) => !i.canRecordContact)).toBe(true);
 

@@ -95,9 +95,9 @@ forEachBackend('person data', (backend) => {
     const b = await fx.create(at(T0, 3), { ...p, customerEmail: p.customerEmail.toUpperCase() });
     await fx.create(at(T0, 4), person()); // someone else
     const typed = `+86 ${p.customerPhone.slice(0, 3)} ${p.customerPhone.slice(3, 7)} ${p.customerPhone.slice(7)}`;
-    expect((await findPerson(fx.db, desk, key('phone', typed))).map((f) => f.number)).toEqual([a.number, b.number]);
-    expect((await findPerson(fx.db, admin, key('email', p.customerEmail.toUpperCase()))).map((f) => f.number)).toEqual([a.number, b.number]);
-    const byName = await findPerson(fx.db, desk, key('name', p.customerName));
+    expect((await findPerson(desk, key('phone', typed), fx.db)).map((f) => f.number)).toEqual([a.number, b.number]);
+    expect((await findPerson(admin, key('email', p.customerEmail.toUpperCase()), fx.db)).map((f) => f.number)).toEqual([a.number, b.number]);
+    const byName = await findPerson(desk, key('name', p.customerName), fx.db);
     expect(byName.map((f) => [f.number, f.closedAt !== null])).toEqual([[a.number, true], [b.number, false]]);
     const [row] = (await auditRows('person.find')).slice(-1);
     expect(row).toMatchObject({ actorUserId: desk.id, targetType: 'person', targetLabel: `${[...p.customerName][0]}****` });
@@ -110,19 +110,19 @@ forEachBackend('person data', (backend) => {
   it('is for the desk and admins only, and never shows a form its viewer may not see', async () => {
     const p = person();
     await fx.create(T0, p);
-    for (const u of [management, machao]) expect((await refusal(findPerson(fx.db, u, key('phone', p.customerPhone)))).code).toBe('forbidden');
+    for (const u of [management, machao]) expect((await refusal(findPerson(u, key('phone', p.customerPhone), fx.db))).code).toBe('forbidden');
     // The involved party rule: a desk user recorded as involved does not find the form.
     const other = person();
     const form = await fx.create(T0, other);
     await fx.db.execute(sql`insert into complaint_parties (complaint_id, user_id) values (${form.id}, ${desk.id})`);
-    expect(await findPerson(fx.db, desk, key('phone', other.customerPhone))).toEqual([]);
-    expect((await findPerson(fx.db, admin, key('phone', other.customerPhone))).map((f) => f.number)).toEqual([form.number]);
+    expect(await findPerson(desk, key('phone', other.customerPhone), fx.db)).toEqual([]);
+    expect((await findPerson(admin, key('phone', other.customerPhone), fx.db)).map((f) => f.number)).toEqual([form.number]);
   });
 
   it('exports everything held about the person, and records the export', async () => {
     const p = person();
     const a = await archivedForm(p, T0);
-    const data = await exportPerson(fx.db, desk, key('email', p.customerEmail));
+    const data = await exportPerson(desk, key('email', p.customerEmail), undefined, fx.db);
     expect(data.forms.map((f) => f.number)).toEqual([a.number]);
     const [f] = data.forms;
     expect(f.customer).toMatchObject({ name: p.customerName, phone: `+86${p.customerPhone}`, email: p.customerEmail });
@@ -146,21 +146,21 @@ forEachBackend('person data', (backend) => {
     const open = await fx.create(at(T0, 5), p);
     const k = key('phone', p.customerPhone);
     const numbers = [closed.number, open.number];
-    const err = await refusal(erasePerson(fx.db, desk, k, numbers));
+    const err = await refusal(erasePerson(desk, k, numbers, undefined, fx.db));
     expect(err.code).toBe('open_forms');
     expect(err.params.numbers).toBe(open.number);
     await open.fire('withdraw', 'desk', { reason: `${p.customerName} 撤诉` }, at(T0, 6));
 
     // Legal hold: admins and management place it, with a reason; the desk may not.
-    expect((await refusal(setLegalHold(fx.db, desk, closed.number, '诉讼'))).code).toBe('forbidden');
-    await setLegalHold(fx.db, management, closed.number, '客户已起诉，法院调取证据');
-    expect((await refusal(setLegalHold(fx.db, admin, closed.number, '再次'))).code).toBe('already_on_hold');
-    const held = await refusal(erasePerson(fx.db, admin, k, numbers));
+    expect((await refusal(setLegalHold(desk, closed.number, '诉讼', undefined, fx.db))).code).toBe('forbidden');
+    await setLegalHold(management, closed.number, '客户已起诉，法院调取证据', undefined, fx.db);
+    expect((await refusal(setLegalHold(admin, closed.number, '再次', undefined, fx.db))).code).toBe('already_on_hold');
+    const held = await refusal(erasePerson(admin, k, numbers, undefined, fx.db));
     expect(held.code).toBe('on_hold');
     expect(held.params.numbers).toBe(closed.number);
     // A list that is not the forms found (a form came in since): nothing is erased.
-    await clearLegalHold(fx.db, admin, closed.number);
-    expect((await refusal(erasePerson(fx.db, desk, k, [closed.number]))).code).toBe('changed');
+    await clearLegalHold(admin, closed.number, fx.db);
+    expect((await refusal(erasePerson(desk, k, [closed.number], undefined, fx.db))).code).toBe('changed');
     const [row] = await fx.db.select().from(complaints).where(eq(complaints.id, closed.id));
     expect(row.customerName).toBe(p.customerName);
     expect(row.anonymisedAt).toBeNull();
@@ -198,7 +198,7 @@ forEachBackend('person data', (backend) => {
     const searches: Record<string, string>[] = [{ phone: p.customerPhone.slice(-6) }, { name: p.customerName }, { q: p.customerName.slice(0, 2) + p.customerName.slice(2, 4) }, { plate: p.plate }, { q: p.subjectProduct }];
     for (const f of searches) expect(await search(f), JSON.stringify(f)).toEqual([a.number, b.number].sort());
 
-    const done = await erasePerson(fx.db, desk, key('phone', p.customerPhone), [a.number, b.number], at(T0, 10));
+    const done = await erasePerson(desk, key('phone', p.customerPhone), [a.number, b.number], at(T0, 10), fx.db);
     expect(done).toEqual({ forms: [a.number, b.number].sort(), files: 1 });
 
     // Nothing of the person is left in any row about these forms.
@@ -266,8 +266,8 @@ forEachBackend('person data', (backend) => {
     // The act is on record, without the data; and the person is found no more.
     const [row] = (await auditRows('person.erase')).slice(-1);
     expect(row).toMatchObject({ actorUserId: desk.id, targetType: 'person', targetLabel: `+86139****${phoneDigits.slice(-4)}`, after: { kind: 'phone', forms: [a.number, b.number].sort(), files: 1 } });
-    expect(await findPerson(fx.db, desk, key('phone', p.customerPhone))).toEqual([]);
-    expect((await refusal(erasePerson(fx.db, desk, key('phone', p.customerPhone), [a.number]))).code).toBe('not_found');
+    expect(await findPerson(desk, key('phone', p.customerPhone), fx.db)).toEqual([]);
+    expect((await refusal(erasePerson(desk, key('phone', p.customerPhone), [a.number], undefined, fx.db))).code).toBe('not_found');
   });
 
   describe('the history stays append-only but for the anonymisation', () => {

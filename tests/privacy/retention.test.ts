@@ -23,10 +23,10 @@ forEachBackend('retention', (backend) => {
 
   it('keeps 3 years by default; the admin sets the period, recorded in the audit log', async () => {
     expect(await loadRetentionYears(fx.db)).toBe(3);
-    const err = await saveRetentionYears(fx.db, desk, 1).then(() => undefined, (e: unknown) => e);
+    const err = await saveRetentionYears(desk, 1, fx.db).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(PrivacyError);
-    await saveRetentionYears(fx.db, admin, 5);
-    await saveRetentionYears(fx.db, admin, 3);
+    await saveRetentionYears(admin, 5, fx.db);
+    await saveRetentionYears(admin, 3, fx.db);
     expect(await loadRetentionYears(fx.db)).toBe(3);
     const rows = await fx.db.select().from(adminAudit).where(eq(adminAudit.action, 'retention.update')).orderBy(asc(adminAudit.id));
     expect(rows.map((r) => [r.actorUserId, r.before, r.after])).toEqual([
@@ -47,7 +47,7 @@ forEachBackend('retention', (backend) => {
     // Withdrawn at T0 + 1 h, but under legal hold.
     const held = await fx.create(T0, customer(6));
     await held.fire('withdraw', 'desk', { reason: '客户撤诉' }, at(T0, 1));
-    await setLegalHold(fx.db, admin, held.number, '仲裁进行中');
+    await setLegalHold(admin, held.number, '仲裁进行中', undefined, fx.db);
     // Closed two years later: not due yet.
     const recent = await fx.create(at(T0, 2 * YEAR), customer(7));
     await recent.fire('reject', 'desk', { explanation: '不属于我店责任。' }, at(T0, 2 * YEAR + 1));
@@ -78,7 +78,7 @@ forEachBackend('retention', (backend) => {
     expect(await runRetention(fx.db, now, { batchSize: 2 })).toMatchObject({ anonymised: 0 });
     expect((await fx.db.select().from(adminAudit).where(eq(adminAudit.action, 'retention.anonymise'))).length).toBe(3);
     // A shorter period makes the recent form due; the held one stays held.
-    await saveRetentionYears(fx.db, admin, 1);
+    await saveRetentionYears(admin, 1, fx.db);
     expect((await runRetention(fx.db, now)).numbers).toEqual([recent.number]);
   });
 });

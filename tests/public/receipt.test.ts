@@ -30,7 +30,7 @@ forEachBackend('receipt', (backend) => {
 
   it('shows the desk the code, the private link and the first-response deadline, and records each showing without the code or a change of the form', async () => {
     process.env.KESU_DESK_PHONE = '020-8888 6666';
-    const { complaint: form } = await createComplaint(database.db, customerInput({ channel: 'walk_in' }), null);
+    const { complaint: form } = await createComplaint(customerInput({ channel: 'walk_in' }), null, undefined, database.db);
     const receipt = await openReceipt(database.db, desk, form.number);
     expect(receipt).toMatchObject({ number: form.number, accessCode: form.accessCode, responseDueAt: form.responseDueAt, deskPhone: '020-8888 6666' });
     expect(receipt.trackUrl).toMatch(new RegExp(`/track/${form.trackingToken}$`));
@@ -53,11 +53,11 @@ forEachBackend('receipt', (backend) => {
   });
 
   it('leaves a colleague’s open form current: the event fired with the version seen before the showing applies', async () => {
-    const { complaint: form } = await createComplaint(database.db, customerInput({ channel: 'walk_in' }), null);
+    const { complaint: form } = await createComplaint(customerInput({ channel: 'walk_in' }), null, undefined, database.db);
     await openReceipt(database.db, desk, form.number);
     await openReceipt(database.db, otherDesk, form.number);
     const notedAt = new Date(Date.now() + 60_000);
-    const { complaint: noted } = await applyEvent(database.db, { complaintId: form.id, event: 'note', input: { text: '已电话联系客户' }, actor: deskActor, expectedVersion: form.version }, { now: notedAt });
+    const { complaint: noted } = await applyEvent({ complaintId: form.id, event: 'note', input: { text: '已电话联系客户' }, actor: deskActor, expectedVersion: form.version }, { now: notedAt }, database.db);
     expect(noted.version).toBe(form.version + 1);
     // A later showing follows the change in the history; a stale refusal still names the change, not the showing.
     await openReceipt(database.db, otherDesk, form.number, new Date(notedAt.getTime() + 60_000));
@@ -65,17 +65,17 @@ forEachBackend('receipt', (backend) => {
     expect(history!.events.map((e) => [e.type, e.version])).toEqual([
       ['create', 1], ['access_code_viewed', 1], ['access_code_viewed', 1], ['note', 2], ['access_code_viewed', 2],
     ]);
-    const stale = await applyEvent(database.db, { complaintId: form.id, event: 'note', input: { text: '再次联系' }, actor: deskActor, expectedVersion: form.version }).then(() => undefined, (e: unknown) => e as CommandError);
+    const stale = await applyEvent({ complaintId: form.id, event: 'note', input: { text: '再次联系' }, actor: deskActor, expectedVersion: form.version }, undefined, database.db).then(() => undefined, (e: unknown) => e as CommandError);
     expect(stale).toMatchObject({ code: 'stale_version', params: { by: desk.name, at: notedAt.toISOString() } });
   });
 
   it('has no desk phone when none is set', async () => {
-    const { complaint: form } = await createComplaint(database.db, customerInput(), null);
+    const { complaint: form } = await createComplaint(customerInput(), null, undefined, database.db);
     expect((await openReceipt(database.db, desk, form.number)).deskPhone).toBeNull();
   });
 
   it('only the desk, on a form they may open and are not involved in; a refusal records nothing', async () => {
-    const { complaint: form } = await createComplaint(database.db, customerInput({ channel: 'walk_in', partyUserIds: [otherDesk.id] }), null);
+    const { complaint: form } = await createComplaint(customerInput({ channel: 'walk_in', partyUserIds: [otherDesk.id] }), null, undefined, database.db);
     for (const role of ['department', 'management', 'gm', 'admin', 'finance'] as const) {
       await expect(openReceipt(database.db, { ...desk, role }, form.number)).rejects.toMatchObject({ code: 'wrong_role' });
     }

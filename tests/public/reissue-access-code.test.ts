@@ -17,15 +17,15 @@ forEachBackend('reissue access code', (backend) => {
   });
 
   it('gives the form a new code (the old one stops working), a staff-only history row, and sends the code to the customer', async () => {
-    const { complaint: form } = await createComplaint(database.db, customerInput({ customerEmail: 'lin@example.com' }), null);
-    const updated = await reissueAccessCode(database.db, { complaintId: form.id, actor: desk, expectedVersion: form.version });
+    const { complaint: form } = await createComplaint(customerInput({ customerEmail: 'lin@example.com' }), null, undefined, database.db);
+    const updated = await reissueAccessCode({ complaintId: form.id, actor: desk, expectedVersion: form.version }, undefined, database.db);
     expect(updated.accessCode).not.toBe(form.accessCode);
     expect(updated.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(updated.version).toBe(form.version + 1);
     expect(updated.trackingToken).toBe(form.trackingToken); // the private link keeps working
 
-    expect(await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: '192.0.2.201' })).toEqual({ kind: 'not_found' });
-    expect(await lookupByNumberAndCode(database.db, { number: form.number, code: updated.accessCode, ip: '192.0.2.202' })).toEqual({ kind: 'found', token: form.trackingToken });
+    expect(await lookupByNumberAndCode({ number: form.number, code: form.accessCode, ip: '192.0.2.201' }, undefined, database.db)).toEqual({ kind: 'not_found' });
+    expect(await lookupByNumberAndCode({ number: form.number, code: updated.accessCode, ip: '192.0.2.202' }, undefined, database.db)).toEqual({ kind: 'found', token: form.trackingToken });
 
     const [event] = await database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, form.id), eq(complaintEvents.type, 'access_code_reissued')));
     expect(event).toMatchObject({ version: updated.version, customerVisible: false, actorId: desk.id, fromState: 'received', toState: 'received' });
@@ -39,10 +39,10 @@ forEachBackend('reissue access code', (backend) => {
   });
 
   it('only the desk, on the version it saw', async () => {
-    const { complaint: form } = await createComplaint(database.db, customerInput(), null);
-    await expect(reissueAccessCode(database.db, { complaintId: form.id, actor: { ...desk, role: 'department' }, expectedVersion: form.version })).rejects.toMatchObject({ code: 'wrong_role' });
-    await expect(reissueAccessCode(database.db, { complaintId: form.id, actor: { ...desk, role: 'admin' }, expectedVersion: form.version })).rejects.toMatchObject({ code: 'wrong_role' });
-    await expect(reissueAccessCode(database.db, { complaintId: form.id, actor: desk, expectedVersion: form.version + 3 })).rejects.toMatchObject({ code: 'stale_version' });
-    await expect(reissueAccessCode(database.db, { complaintId: form.id, actor: { ...desk, siteId: crypto.randomUUID() }, expectedVersion: form.version })).rejects.toMatchObject({ code: 'not_found' });
+    const { complaint: form } = await createComplaint(customerInput(), null, undefined, database.db);
+    await expect(reissueAccessCode({ complaintId: form.id, actor: { ...desk, role: 'department' }, expectedVersion: form.version }, undefined, database.db)).rejects.toMatchObject({ code: 'wrong_role' });
+    await expect(reissueAccessCode({ complaintId: form.id, actor: { ...desk, role: 'admin' }, expectedVersion: form.version }, undefined, database.db)).rejects.toMatchObject({ code: 'wrong_role' });
+    await expect(reissueAccessCode({ complaintId: form.id, actor: desk, expectedVersion: form.version + 3 }, undefined, database.db)).rejects.toMatchObject({ code: 'stale_version' });
+    await expect(reissueAccessCode({ complaintId: form.id, actor: { ...desk, siteId: crypto.randomUUID() }, expectedVersion: form.version }, undefined, database.db)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

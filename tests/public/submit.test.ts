@@ -45,7 +45,7 @@ forEachBackend('submitPublicComplaint', (backend) => {
 
   it('creates a web form in the page locale with its photos stored by content hash', async () => {
     const png = pngBytes();
-    const r = await submitPublicComplaint(database.db, submission({ photos: [{ name: '../../etc/passwd.jpg', bytes: png }] }));
+    const r = await submitPublicComplaint(submission({ photos: [{ name: '../../etc/passwd.jpg', bytes: png }] }), undefined, database.db);
     expect(r.kind).toBe('created');
     if (r.kind !== 'created') return;
     const [form] = await database.db.select().from(complaints).where(eq(complaints.number, r.number));
@@ -63,21 +63,21 @@ forEachBackend('submitPublicComplaint', (backend) => {
 
   it('refuses a photo whose content is not an accepted image, whatever its name, and more than 3 photos', async () => {
     const before = (await database.db.select().from(complaints)).length;
-    const fake = await submitPublicComplaint(database.db, submission({ photos: [{ name: 'photo.jpg', bytes: new Uint8Array(Buffer.from('<?php echo 1; ?>')) }] }));
+    const fake = await submitPublicComplaint(submission({ photos: [{ name: 'photo.jpg', bytes: new Uint8Array(Buffer.from('<?php echo 1; ?>')) }] }), undefined, database.db);
     expect(fake).toEqual({ kind: 'invalid', fieldErrors: { photos: ['bad_type'] } });
-    const many = await submitPublicComplaint(database.db, submission({ photos: Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, bytes: pngBytes() })) }));
+    const many = await submitPublicComplaint(submission({ photos: Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, bytes: pngBytes() })) }), undefined, database.db);
     expect(many.kind === 'invalid' && many.fieldErrors.photos).toContain('too_many');
-    const invalid = await submitPublicComplaint(database.db, submission({}, { customerPhone: 'abc', categoryCode: '' }));
+    const invalid = await submitPublicComplaint(submission({}, { customerPhone: 'abc', categoryCode: '' }), undefined, database.db);
     expect(invalid.kind === 'invalid' && Object.keys(invalid.fieldErrors).sort()).toEqual(['categoryCode', 'customerPhone']);
     expect((await database.db.select().from(complaints)).length).toBe(before);
   });
 
   it('a double submit with the same key is one form; a filled honeypot pretends success and creates nothing', async () => {
     const s = submission();
-    const [a, b] = await Promise.all([submitPublicComplaint(database.db, s), submitPublicComplaint(database.db, s)]);
+    const [a, b] = await Promise.all([submitPublicComplaint(s, undefined, database.db), submitPublicComplaint(s, undefined, database.db)]);
     expect(a).toEqual(b);
     const before = (await database.db.select().from(complaints)).length;
-    const bot = await submitPublicComplaint(database.db, submission({ honeypot: 'http://spam.example' }));
+    const bot = await submitPublicComplaint(submission({ honeypot: 'http://spam.example' }), undefined, database.db);
     expect(bot.kind).toBe('created');
     expect((await database.db.select().from(complaints)).length).toBe(before);
   });
@@ -94,26 +94,26 @@ forEachBackend('submitPublicComplaint', (backend) => {
   it('limits submissions per address (KESU_SUBMIT_LIMIT an hour), invalid ones included', () =>
     withEnv({ KESU_SUBMIT_LIMIT: '3' }, async () => {
       const ip = '203.0.113.99';
-      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
-      expect((await submitPublicComplaint(database.db, submission({ ip }, { customerPhone: 'abc' }))).kind).toBe('invalid');
-      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
-      const limited = await submitPublicComplaint(database.db, submission({ ip }));
+      expect((await submitPublicComplaint(submission({ ip }), undefined, database.db)).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({ ip }, { customerPhone: 'abc' }), undefined, database.db)).kind).toBe('invalid');
+      expect((await submitPublicComplaint(submission({ ip }), undefined, database.db)).kind).toBe('created');
+      const limited = await submitPublicComplaint(submission({ ip }), undefined, database.db);
       expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'address' });
       expect(limited.kind === 'rate_limited' && limited.retryAfterMs).toBeGreaterThan(3_500_000);
       // Invalid ones are refused too once the limit is reached: a robot cannot probe for free.
-      expect((await submitPublicComplaint(database.db, submission({ ip }, { customerPhone: 'abc' }))).kind).toBe('rate_limited');
-      expect((await submitPublicComplaint(database.db, submission({ ip: '203.0.113.100' }))).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({ ip }, { customerPhone: 'abc' }), undefined, database.db)).kind).toBe('rate_limited');
+      expect((await submitPublicComplaint(submission({ ip: '203.0.113.100' }), undefined, database.db)).kind).toBe('created');
     }));
 
   it('limits accepted submissions per phone number (KESU_SUBMIT_PHONE_LIMIT a day), however it is spaced, from any address', () =>
     withEnv({ KESU_SUBMIT_PHONE_LIMIT: '2' }, async () => {
       const phone = (s: string) => ({ customerPhone: s });
-      expect((await submitPublicComplaint(database.db, submission({}, phone('139 1111 2222')))).kind).toBe('created');
-      expect((await submitPublicComplaint(database.db, submission({}, phone('13911112222')))).kind).toBe('created');
-      const limited = await submitPublicComplaint(database.db, submission({}, phone('139-1111-2222')));
+      expect((await submitPublicComplaint(submission({}, phone('139 1111 2222')), undefined, database.db)).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({}, phone('13911112222')), undefined, database.db)).kind).toBe('created');
+      const limited = await submitPublicComplaint(submission({}, phone('139-1111-2222')), undefined, database.db);
       expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'phone' });
       expect(limited.kind === 'rate_limited' && limited.retryAfterMs).toBeGreaterThan(23 * 3_600_000);
-      expect((await submitPublicComplaint(database.db, submission({}, phone('139 1111 3333')))).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({}, phone('139 1111 3333')), undefined, database.db)).kind).toBe('created');
     }));
 
   it('counts uploaded bytes per address a day (KESU_SUBMIT_BYTES_PER_DAY), refused photos included', () =>
@@ -121,12 +121,12 @@ forEachBackend('submitPublicComplaint', (backend) => {
       const ip = '203.0.113.150';
       const png = pngBytes(); // 70 bytes: counts as 1 KiB
       const junk = { name: 'x.jpg', bytes: new Uint8Array(1500) }; // not an image: refused, but its 2 KiB were received
-      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [junk] }))).kind).toBe('invalid');
-      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: png }] }))).kind).toBe('created');
-      const limited = await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'b.png', bytes: png }] }));
+      expect((await submitPublicComplaint(submission({ ip, photos: [junk] }), undefined, database.db)).kind).toBe('invalid');
+      expect((await submitPublicComplaint(submission({ ip, photos: [{ name: 'a.png', bytes: png }] }), undefined, database.db)).kind).toBe('created');
+      const limited = await submitPublicComplaint(submission({ ip, photos: [{ name: 'b.png', bytes: png }] }), undefined, database.db);
       expect(limited).toMatchObject({ kind: 'rate_limited', scope: 'bytes' });
       // Without photos the same address may still send its complaint.
-      expect((await submitPublicComplaint(database.db, submission({ ip }))).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({ ip }), undefined, database.db)).kind).toBe('created');
     }));
 
   it('a failure on the server side does not count against the customer', () =>
@@ -137,10 +137,10 @@ forEachBackend('submitPublicComplaint', (backend) => {
       fs.writeFileSync(blocker, 'x');
       process.env.KESU_ATTACHMENTS_DIR = path.join(blocker, 'sub'); // storing the photo fails
       try {
-        await expect(submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields))).rejects.toThrow();
+        await expect(submitPublicComplaint(submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields), undefined, database.db)).rejects.toThrow();
       } finally {
         process.env.KESU_ATTACHMENTS_DIR = dir;
       }
-      expect((await submitPublicComplaint(database.db, submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields))).kind).toBe('created');
+      expect((await submitPublicComplaint(submission({ ip, photos: [{ name: 'a.png', bytes: pngBytes() }] }, fields), undefined, database.db)).kind).toBe('created');
     }));
 });

@@ -17,8 +17,8 @@ forEachBackend('recordSurvey', (backend) => {
   });
 
   async function resolvedForm() {
-    const { complaint } = await createComplaint(database.db, customerInput(), null);
-    const { complaint: resolved } = await applyEvent(database.db, { complaintId: complaint.id, event: 'resolve_on_spot', input: resolveOnSpot, actor: desk, expectedVersion: 1 });
+    const { complaint } = await createComplaint(customerInput(), null, undefined, database.db);
+    const { complaint: resolved } = await applyEvent({ complaintId: complaint.id, event: 'resolve_on_spot', input: resolveOnSpot, actor: desk, expectedVersion: 1 }, undefined, database.db);
     expect(resolved.status).toBe('follow_up');
     return resolved;
   }
@@ -27,7 +27,7 @@ forEachBackend('recordSurvey', (backend) => {
 
   it('appends a customer-visible survey row, bumps the version and sets the satisfaction; a second rating is refused', async () => {
     const form = await resolvedForm();
-    const { complaint, eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 4, comment: ' 很好 ' });
+    const { complaint, eventId } = await recordSurvey({ token: form.trackingToken, rating: 4, comment: ' 很好 ' }, undefined, database.db);
     expect(complaint.version).toBe(form.version + 1);
     expect(complaint.satisfaction).toBe(4);
     expect(complaint.status).toBe('follow_up');
@@ -39,7 +39,7 @@ forEachBackend('recordSurvey', (backend) => {
     // A good rating alarms nobody.
     const notices = await database.db.select().from(notifications).where(and(eq(notifications.eventId, eventId)));
     expect(notices).toHaveLength(0);
-    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 1 }))).toBe('already_rated');
+    expect(await refusal(recordSurvey({ token: form.trackingToken, rating: 1 }, undefined, database.db))).toBe('already_rated');
     const view = await loadPublicView(form.trackingToken, database.db);
     expect(view?.survey).toEqual({ open: false, given: 4 });
     expect(view?.history.at(-1)).toMatchObject({ type: 'survey', actor: 'customer', rating: 4, text: '很好' });
@@ -47,7 +47,7 @@ forEachBackend('recordSurvey', (backend) => {
 
   it('a rating of 1–2 queues a low_satisfaction notice for the customer manager (the desk, none being assigned)', async () => {
     const form = await resolvedForm();
-    const { eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 2, comment: '还是不满意' });
+    const { eventId } = await recordSurvey({ token: form.trackingToken, rating: 2, comment: '还是不满意' }, undefined, database.db);
     const notices = await database.db.select().from(notifications).where(eq(notifications.eventId, eventId));
     expect(notices.length).toBeGreaterThan(0);
     expect(notices.every((n) => n.template === 'low_satisfaction' && n.audience === 'customer_manager')).toBe(true);
@@ -55,18 +55,18 @@ forEachBackend('recordSurvey', (backend) => {
     expect(notices[0].payload).toMatchObject({ number: form.number, message: '还是不满意' });
     // The staff may now reopen the form; the survey row does not disturb the procedure.
     const [current] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
-    const reopened = await applyEvent(database.db, { complaintId: form.id, event: 'reopen', input: { reason: '客户不满意', satisfaction: 2 }, actor: desk, expectedVersion: current.version });
+    const reopened = await applyEvent({ complaintId: form.id, event: 'reopen', input: { reason: '客户不满意', satisfaction: 2 }, actor: desk, expectedVersion: current.version }, undefined, database.db);
     expect(reopened.complaint.status).toBe('investigating');
-    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 3 }))).toBe('not_open');
+    expect(await refusal(recordSurvey({ token: form.trackingToken, rating: 3 }, undefined, database.db))).toBe('not_open');
   });
 
   it('is refused before the handling is done, for an unknown link and for a rating outside 1–5; nothing is written', async () => {
-    const { complaint } = await createComplaint(database.db, customerInput(), null);
-    expect(await refusal(recordSurvey(database.db, { token: complaint.trackingToken, rating: 5 }))).toBe('not_open');
-    expect(await refusal(recordSurvey(database.db, { token: 'no-such-token', rating: 5 }))).toBe('not_found');
+    const { complaint } = await createComplaint(customerInput(), null, undefined, database.db);
+    expect(await refusal(recordSurvey({ token: complaint.trackingToken, rating: 5 }, undefined, database.db))).toBe('not_open');
+    expect(await refusal(recordSurvey({ token: 'no-such-token', rating: 5 }, undefined, database.db))).toBe('not_found');
     const form = await resolvedForm();
-    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 6 }))).toBe('invalid_input');
-    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 0 }))).toBe('invalid_input');
+    expect(await refusal(recordSurvey({ token: form.trackingToken, rating: 6 }, undefined, database.db))).toBe('invalid_input');
+    expect(await refusal(recordSurvey({ token: form.trackingToken, rating: 0 }, undefined, database.db))).toBe('invalid_input');
     const [after] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
     expect(after.version).toBe(form.version);
     expect(after.satisfaction).toBeNull();
@@ -74,7 +74,7 @@ forEachBackend('recordSurvey', (backend) => {
 
   it('two concurrent ratings record one', async () => {
     const form = await resolvedForm();
-    const results = await Promise.all([3, 5].map((rating) => refusal(recordSurvey(database.db, { token: form.trackingToken, rating }))));
+    const results = await Promise.all([3, 5].map((rating) => refusal(recordSurvey({ token: form.trackingToken, rating }, undefined, database.db))));
     expect(results.sort()).toEqual(['already_rated', 'recorded']);
     const rows = await database.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, form.id), eq(complaintEvents.type, 'survey')));
     expect(rows).toHaveLength(1);
@@ -83,14 +83,14 @@ forEachBackend('recordSurvey', (backend) => {
   // Issue 14: a late rating is recorded beside the follow-up, never over it; no survey on an archived form.
   async function advance(formId: string, event: 'record_follow_up' | 'pass_assessment', input: Record<string, unknown>) {
     const [current] = await database.db.select().from(complaints).where(eq(complaints.id, formId));
-    return (await applyEvent(database.db, { complaintId: formId, event, input, actor: desk, expectedVersion: current.version })).complaint;
+    return (await applyEvent({ complaintId: formId, event, input, actor: desk, expectedVersion: current.version }, undefined, database.db)).complaint;
   }
 
   it('a rating after the follow-up call is recorded beside it: the follow-up satisfaction stays, the low rating alerts', async () => {
     const form = await resolvedForm();
     const assessed = await advance(form.id, 'record_follow_up', { satisfaction: 5, summary: '电话回访，客户满意' });
     expect(assessed).toMatchObject({ status: 'assessment', satisfaction: 5 });
-    const { complaint, eventId } = await recordSurvey(database.db, { token: form.trackingToken, rating: 1, comment: '其实还是有异响' });
+    const { complaint, eventId } = await recordSurvey({ token: form.trackingToken, rating: 1, comment: '其实还是有异响' }, undefined, database.db);
     expect(complaint.satisfaction).toBe(5);
     expect(complaint.status).toBe('assessment');
     const [row] = await database.db.select().from(complaintEvents).where(eq(complaintEvents.id, eventId));
@@ -105,7 +105,7 @@ forEachBackend('recordSurvey', (backend) => {
 
   it('a rating during the follow-up, before the call, sets the satisfaction; the call then records its own', async () => {
     const form = await resolvedForm();
-    expect((await recordSurvey(database.db, { token: form.trackingToken, rating: 3 })).complaint.satisfaction).toBe(3);
+    expect((await recordSurvey({ token: form.trackingToken, rating: 3 }, undefined, database.db)).complaint.satisfaction).toBe(3);
     expect((await advance(form.id, 'record_follow_up', { satisfaction: 4, summary: '回访' })).satisfaction).toBe(4);
   });
 
@@ -116,7 +116,7 @@ forEachBackend('recordSurvey', (backend) => {
     expect(archived.status).toBe('archived');
     const view = await loadPublicView(form.trackingToken, database.db);
     expect(view?.survey).toEqual({ open: false });
-    expect(await refusal(recordSurvey(database.db, { token: form.trackingToken, rating: 1 }))).toBe('closed');
+    expect(await refusal(recordSurvey({ token: form.trackingToken, rating: 1 }, undefined, database.db))).toBe('closed');
     const [after] = await database.db.select().from(complaints).where(eq(complaints.id, form.id));
     expect(after).toMatchObject({ version: archived.version, satisfaction: 4, status: 'archived' });
     // The handling summary still stands on the archived form.

@@ -15,24 +15,24 @@ forEachBackend('public tracking', (backend) => {
     ({ actor: desk } = await setupDesk(database.db));
   });
 
-  const newForm = async () => (await createComplaint(database.db, customerInput(), null)).complaint;
+  const newForm = async () => (await createComplaint(customerInput(), null, undefined, database.db)).complaint;
   let ipSeq = 0;
   const ip = () => `192.0.2.${++ipSeq}`;
 
   it('finds the form by number and access code, forgiving case and spaces', async () => {
     const form = await newForm();
     const now = new Date();
-    expect(await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: ip() }, now)).toEqual({ kind: 'found', token: form.trackingToken });
-    expect(await lookupByNumberAndCode(database.db, { number: ` ${form.number.toLowerCase()} `, code: form.accessCode.toLowerCase().replace(/(.{4})/, '$1 '), ip: ip() }, now)).toEqual({ kind: 'found', token: form.trackingToken });
+    expect(await lookupByNumberAndCode({ number: form.number, code: form.accessCode, ip: ip() }, now, database.db)).toEqual({ kind: 'found', token: form.trackingToken });
+    expect(await lookupByNumberAndCode({ number: ` ${form.number.toLowerCase()} `, code: form.accessCode.toLowerCase().replace(/(.{4})/, '$1 '), ip: ip() }, now, database.db)).toEqual({ kind: 'found', token: form.trackingToken });
   });
 
   it('answers a wrong code, an unknown number and an empty code alike', async () => {
     const form = await newForm();
     const answers = [
-      await lookupByNumberAndCode(database.db, { number: form.number, code: 'WRONGCDE', ip: ip() }),
-      await lookupByNumberAndCode(database.db, { number: 'KS-1999-000001', code: form.accessCode, ip: ip() }),
-      await lookupByNumberAndCode(database.db, { number: form.number, code: '', ip: ip() }),
-      await lookupByNumberAndCode(database.db, { number: undefined, code: null, ip: ip() }),
+      await lookupByNumberAndCode({ number: form.number, code: 'WRONGCDE', ip: ip() }, undefined, database.db),
+      await lookupByNumberAndCode({ number: 'KS-1999-000001', code: form.accessCode, ip: ip() }, undefined, database.db),
+      await lookupByNumberAndCode({ number: form.number, code: '', ip: ip() }, undefined, database.db),
+      await lookupByNumberAndCode({ number: undefined, code: null, ip: ip() }, undefined, database.db),
     ];
     for (const a of answers) expect(a).toEqual({ kind: 'not_found' });
   });
@@ -45,7 +45,7 @@ forEachBackend('public tracking', (backend) => {
       for (const k of Object.keys(vars)) delete process.env[k];
     }
   };
-  const lookup = (number: string, code: string, address: string, now = new Date()) => lookupByNumberAndCode(database.db, { number, code, ip: address }, now);
+  const lookup = (number: string, code: string, address: string, now = new Date()) => lookupByNumberAndCode({ number, code, ip: address }, now, database.db);
 
   it("a stranger's wrong codes never keep the customer out: the right code still works from another address", async () => {
     const form = await newForm();
@@ -113,10 +113,10 @@ forEachBackend('public tracking', (backend) => {
     const now = new Date(Date.now() + 7_200_000);
     process.env.KESU_TRACK_IP_LIMIT = '3';
     try {
-      for (let i = 0; i < 3; i++) expect((await lookupByNumberAndCode(database.db, { number: form.number, code: 'x', ip: address }, now)).kind).toBe('not_found');
-      const limited = await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: address }, now);
+      for (let i = 0; i < 3; i++) expect((await lookupByNumberAndCode({ number: form.number, code: 'x', ip: address }, now, database.db)).kind).toBe('not_found');
+      const limited = await lookupByNumberAndCode({ number: form.number, code: form.accessCode, ip: address }, now, database.db);
       expect(limited).toEqual({ kind: 'rate_limited', scope: 'minute', retryAfterMs: 60_000 });
-      expect((await lookupByNumberAndCode(database.db, { number: form.number, code: form.accessCode, ip: ip() }, now)).kind).toBe('found');
+      expect((await lookupByNumberAndCode({ number: form.number, code: form.accessCode, ip: ip() }, now, database.db)).kind).toBe('found');
     } finally {
       delete process.env.KESU_TRACK_IP_LIMIT;
     }
@@ -126,8 +126,8 @@ forEachBackend('public tracking', (backend) => {
     const form = await newForm();
     const [dept] = await database.db.select({ id: complaints.departmentId }).from(complaints).where(eq(complaints.id, form.id));
     let version = form.version;
-    const fire = async (event: Parameters<typeof applyEvent>[1]['event'], input: unknown) => {
-      const r = await applyEvent(database.db, { complaintId: form.id, event, input, actor: desk, expectedVersion: version });
+    const fire = async (event: Parameters<typeof applyEvent>[0]['event'], input: unknown) => {
+      const r = await applyEvent({ complaintId: form.id, event, input, actor: desk, expectedVersion: version }, undefined, database.db);
       version = r.complaint.version;
     };
     await fire('triage', { departmentId: dept.id!, severity: 'general', customerManagerId: desk.id });

@@ -21,17 +21,17 @@ forEachBackend('listCustomersWaiting', (backend) => {
   });
 
   const waitingRows = async (user: StaffUser) => (await listCustomersWaiting(user, {}, now, database.db)).rows;
-  const create = async (name: string, at: Date) => (await createComplaint(database.db, customerInput({ customerName: name }), null, { now: at })).complaint;
+  const create = async (name: string, at: Date) => (await createComplaint(customerInput({ customerName: name }), null, { now: at }, database.db)).complaint;
 
   it('lists open forms whose customer heard nothing for more than 24 h, longest wait first', async () => {
     const old = await create('等了两天', hoursAgo(50));
     const fresh = await create('刚提交', hoursAgo(3));
     const updated = await create('昨天有回复', hoursAgo(60));
-    await applyEvent(database.db, { complaintId: updated.id, event: 'note', input: { text: '正在处理', customerVisible: true }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(5) });
+    await applyEvent({ complaintId: updated.id, event: 'note', input: { text: '正在处理', customerVisible: true }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(5) }, database.db);
     const internalOnly = await create('只有内部备注', hoursAgo(30));
-    await applyEvent(database.db, { complaintId: internalOnly.id, event: 'note', input: { text: '内部', customerVisible: false }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(2) });
+    await applyEvent({ complaintId: internalOnly.id, event: 'note', input: { text: '内部', customerVisible: false }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(2) }, database.db);
     const closed = await create('已驳回', hoursAgo(80));
-    await applyEvent(database.db, { complaintId: closed.id, event: 'reject', input: { explanation: '不在保修范围' }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(70) });
+    await applyEvent({ complaintId: closed.id, event: 'reject', input: { explanation: '不在保修范围' }, actor: desk, expectedVersion: 1 }, { now: hoursAgo(70) }, database.db);
 
     const rows = await waitingRows(deskUser);
     const numbers = rows.map((r) => r.number);

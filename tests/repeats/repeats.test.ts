@@ -84,13 +84,13 @@ forEachBackend('repeat complaints', (backend) => {
     const first = await fx.create(T0, c);
     const key = crypto.randomUUID();
     const submit = () =>
-      submitPublicComplaint(fx.db, {
+      submitPublicComplaint({
         fields: { idempotencyKey: key, customerName: '刘先生', customerPhone: `${c.customerPhone.slice(0, 3)} ${c.customerPhone.slice(3, 7)} ${c.customerPhone.slice(7)}`, categoryCode: 'quality', description: '网上再反映一次：报警灯的问题还是没有解决。' },
         photos: [],
         honeypot: '',
         ip: `198.51.100.${seq}`,
         locale: 'zh-CN',
-      }, at(T0, 30));
+      }, at(T0, 30), fx.db);
     const r = await submit();
     await submit();
     expect(r.kind).toBe('created');

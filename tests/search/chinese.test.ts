@@ -40,10 +40,10 @@ forEachBackend('search: Chinese words, phone digits', (backend) => {
   const add = async (fields: { customerName?: string; customerPhone?: string; description: string; customerRequest?: string; plate?: string }) =>
     (
       await createComplaint(
-        db,
         { channel: 'phone', customerName: '测试客户', customerPhone: '13912345678', categoryCode: 'quality', ...fields },
         { ...desk },
         { now: new Date(NOW.getTime() - HOUR) },
+        db,
       )
     ).complaint;
 

@@ -63,10 +63,10 @@ forEachBackend('search', (backend) => {
     await seedDemo(db, NOW);
     for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
     // Forms only an English search or a wildcard search can find.
-    await createComplaint(db, {
+    await createComplaint({
       channel: 'email', customerName: 'John Smith', customerPhone: '+8613811112222', categoryCode: 'quality',
       description: 'The air conditioner SMELLS musty after the service.', customerRequest: 'Fix it, 100% free.',
-    }, { ...staff.desk }, { now: new Date(NOW.getTime() - 2 * HOUR) });
+    }, { ...staff.desk }, { now: new Date(NOW.getTime() - 2 * HOUR) }, db);
     await loadForms();
     for (const c of await db.select().from(categories)) cats.set(c.code, c.id);
   });
@@ -141,10 +141,10 @@ forEachBackend('search', (backend) => {
     for (let i = 0; i < 60; i++) {
       // Groups of 7 forms share one received_at: the id breaks the tie.
       const at = new Date(NOW.getTime() - 400 * HOUR + Math.floor(i / 7) * HOUR);
-      const { complaint } = await createComplaint(db, {
+      const { complaint } = await createComplaint({
         channel: 'phone', customerName: `分页测试${i}`, customerPhone: `1500000${String(i).padStart(4, '0')}`,
         categoryCode: 'other', description: '翻页测试用的反馈单。',
-      }, { ...staff.desk }, { now: at });
+      }, { ...staff.desk }, { now: at }, db);
       created.push(complaint.number);
     }
     const f = filters({ name: '分页测试' });
@@ -171,7 +171,7 @@ forEachBackend('search', (backend) => {
     expect(back1.previous).toBeUndefined();
     expect(back1.next).toBeDefined();
     // A form received meanwhile (newer than everything) neither repeats nor shifts the later pages.
-    await createComplaint(db, { channel: 'phone', customerName: '分页测试新', customerPhone: '15000009999', categoryCode: 'other', description: '后来才登记的反馈单。' }, { ...staff.desk }, { now: NOW });
+    await createComplaint({ channel: 'phone', customerName: '分页测试新', customerPhone: '15000009999', categoryCode: 'other', description: '后来才登记的反馈单。' }, { ...staff.desk }, { now: NOW }, db);
     const again = await searchComplaints(staff.desk, f, { after: decodeCursor(pages[0].next), now: NOW, timeZone: TZ }, db);
     expect(again.rows.map((r) => r.number)).toEqual(pages[1].numbers);
   });
@@ -196,9 +196,9 @@ forEachBackend('search', (backend) => {
   it('applies the same visibility as canSee for every user, including site scope', async () => {
     // A second site with one form: only group-wide users see it.
     const [site] = await database.execute(`insert into sites (code, name) values ('north', '北区店') returning id`);
-    const { complaint: far } = await createComplaint(db, {
+    const { complaint: far } = await createComplaint({
       channel: 'phone', customerName: '远方客户', customerPhone: '13999990000', categoryCode: 'other', description: '另一家店的反馈。',
-    }, null, { now: NOW, siteId: site.id as string });
+    }, null, { now: NOW, siteId: site.id as string }, db);
     await db.update(users).set({ groupWide: true }).where(eq(users.login, 'gm'));
     staff.gm = (await loadStaffUser(staff.gm.id, db))!;
     // Involved parties of other roles too (the demo has machao, a service technician): a desk

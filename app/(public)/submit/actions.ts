@@ -2,7 +2,6 @@
 
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { log } from '@/lib/log';
 import { trackUrl } from '@/lib/complaints/outbox';
 import { isLocale } from '@/lib/i18n/locales';
@@ -36,7 +35,7 @@ export async function submitComplaintAction(_prev: SubmitState, formData: FormDa
   }
   const locale = await getLocale();
   try {
-    const result = await submitPublicComplaint(await getDb(), {
+    const result = await submitPublicComplaint({
       fields,
       photos,
       honeypot: String(formData.get(honeypotField) ?? ''),

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
 import { adminLabelNamespaces } from '@/lib/validation/messages';
 import { addCalendarDay, removeCalendarDay, saveCalendarSettings } from '@/lib/admin/calendar';
@@ -48,61 +47,61 @@ async function refusals<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema, labels: adminLabelNamespaces }, async ({ id }, user) => {
-  await refusals(async () => retryNotification(await getDb(), id, undefined, user.id));
+  await refusals(async () => retryNotification(id, undefined, user.id));
   await kickOutbox().catch(() => {});
   revalidatePath('/admin/outbox');
   return { id };
 });
 
 export const saveSlaPolicyAction = staffAction({ roles: ['admin'], schema: slaPolicySchema, labels: adminLabelNamespaces }, async (policy, user) => {
-  await saveSlaPolicy(await getDb(), policy as SlaPolicy, user.id);
+  await saveSlaPolicy(policy as SlaPolicy, user.id);
   revalidatePath('/admin/sla');
   return null;
 });
 
 export const saveCalendarSettingsAction = staffAction({ roles: ['admin'], schema: calendarSettingsSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await saveCalendarSettings(await getDb(), input, user.id);
+  await saveCalendarSettings(input, user.id);
   revalidatePath('/admin/calendar');
   return null;
 });
 
 export const addCalendarDayAction = staffAction({ roles: ['admin'], schema: calendarDaySchema, labels: adminLabelNamespaces }, async (input, user) => {
-  const day = await refusals(async () => addCalendarDay(await getDb(), input, user.id));
+  const day = await refusals(async () => addCalendarDay(input, user.id));
   revalidatePath('/admin/calendar');
   return day;
 });
 
 export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: removeCalendarDaySchema, labels: adminLabelNamespaces }, async ({ day }, user) => {
-  await refusals(async () => removeCalendarDay(await getDb(), day, user.id));
+  await refusals(async () => removeCalendarDay(day, user.id));
   revalidatePath('/admin/calendar');
   return null;
 });
 
 export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  const created = await refusals(async () => createUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  const created = await refusals(async () => createUser(input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff');
   return created;
 });
 
 export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => updateUser(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => updateUser(input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
 export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => resetPassword(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => resetPassword(input, { siteId: user.siteId, actorId: user.id }));
   return null;
 });
 
 export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setUserActive(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => setUserActive(input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
 export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setDepartmentHandlers(await getDb(), input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => setDepartmentHandlers(input, { siteId: user.siteId, actorId: user.id }));
   revalidatePath('/admin/staff');
   return null;
 });
@@ -110,37 +109,37 @@ export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schem
 // ---- business set-up: the commands check the admin role again (lib/admin/setup.ts) -------------
 
 export const createDepartmentAction = staffAction({ roles: ['admin'], schema: createDepartmentSchema }, async (input, user) => {
-  const created = await refusals(async () => createDepartment(await getDb(), input, user));
+  const created = await refusals(async () => createDepartment(input, user));
   revalidatePath('/admin', 'layout');
   return created;
 });
 
 export const updateDepartmentAction = staffAction({ roles: ['admin'], schema: updateDepartmentSchema }, async (input, user) => {
-  await refusals(async () => updateDepartment(await getDb(), input, user));
+  await refusals(async () => updateDepartment(input, user));
   revalidatePath('/admin', 'layout');
   return null;
 });
 
 export const createCategoryAction = staffAction({ roles: ['admin'], schema: createCategorySchema }, async (input, user) => {
-  const created = await refusals(async () => createCategory(await getDb(), input, user));
+  const created = await refusals(async () => createCategory(input, user));
   revalidatePath('/admin/categories');
   return created;
 });
 
 export const updateCategoryAction = staffAction({ roles: ['admin'], schema: updateCategorySchema }, async (input, user) => {
-  await refusals(async () => updateCategory(await getDb(), input, user));
+  await refusals(async () => updateCategory(input, user));
   revalidatePath('/admin/categories', 'layout');
   return null;
 });
 
 export const createSiteAction = staffAction({ roles: ['admin'], schema: createSiteSchema }, async (input, user) => {
-  const created = await refusals(async () => createSite(await getDb(), input, user));
+  const created = await refusals(async () => createSite(input, user));
   revalidatePath('/admin', 'layout');
   return created;
 });
 
 export const updateSiteAction = staffAction({ roles: ['admin'], schema: updateSiteSchema }, async (input, user) => {
-  await refusals(async () => updateSite(await getDb(), input, user));
+  await refusals(async () => updateSite(input, user));
   revalidatePath('/admin', 'layout');
   return null;
 });

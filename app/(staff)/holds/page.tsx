@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
 import { legalHoldRoles, listLegalHolds } from '@/lib/privacy';
@@ -9,7 +8,7 @@ import { LiftHoldButton, PlaceHoldForm } from './hold-forms';
 export default async function HoldsPage() {
   const user = await requireStaff(legalHoldRoles);
   const [t, wf, fmt] = await Promise.all([getTranslations('privacy.holds'), getTranslations('workflow'), getFormat()]);
-  const holds = await listLegalHolds(await getDb(), user);
+  const holds = await listLegalHolds(user);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>

@@ -1,7 +1,6 @@
 'use server';
 
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
 import { privacyActionLabels, withPrivacyErrors } from '@/lib/privacy/action-errors';
 import { erasePerson, findPerson, personDataRoles } from '@/lib/privacy';
@@ -10,7 +9,7 @@ import { erasePersonSchema, personKeySchema } from '@/lib/privacy/schemas';
 // A server action, not a GET page: the phone, e-mail or name looked up stays out of URLs,
 // browser history and access logs. Every look-up is in the audit log (lib/privacy/find.ts).
 export const findPersonAction = staffAction({ roles: personDataRoles, schema: personKeySchema, labels: privacyActionLabels }, async (key, user) => {
-  const forms = await withPrivacyErrors(async () => findPerson(await getDb(), user, key));
+  const forms = await withPrivacyErrors(async () => findPerson(user, key));
   return {
     forms: forms.map((f) => ({
       number: f.number,
@@ -26,5 +25,5 @@ export const erasePersonAction = staffAction({ roles: personDataRoles, schema: e
   const key = personKeySchema.safeParse({ kind: input.kind, value: input.value });
   const t = await getTranslations('privacy.errors');
   if (!key.success) throw new UserFacingError(t('changed'));
-  return withPrivacyErrors(async () => erasePerson(await getDb(), user, key.data, input.numbers));
+  return withPrivacyErrors(async () => erasePerson(user, key.data, input.numbers));
 });

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
 import { lowSatisfaction, recordSurvey, SurveyError, type SurveyErrorCode } from '@/lib/complaints/survey';
 
 export interface SurveyState {
@@ -15,7 +14,7 @@ export async function surveyAction(_prev: SurveyState, formData: FormData): Prom
   const token = String(formData.get('token') ?? '');
   const rating = formData.get('rating');
   try {
-    await recordSurvey(await getDb(), { token, rating: rating === null ? Number.NaN : String(rating), comment: String(formData.get('comment') ?? '') });
+    await recordSurvey({ token, rating: rating === null ? Number.NaN : String(rating), comment: String(formData.get('comment') ?? '') });
   } catch (err) {
     if (err instanceof SurveyError) return { status: 'error', error: err.code };
     throw err;

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { clientAddress } from '@/lib/net/client-address';
 import { kickOutbox } from '@/lib/jobs';
 import { lookupByNumberAndCode } from '@/lib/public/tracking';
@@ -28,7 +27,7 @@ export async function POST(request: Request) {
   } catch {
     /* an unreadable body is a wrong lookup like any other */
   }
-  const result = await lookupByNumberAndCode(await getDb(), { number, code, ip: clientAddress(request.headers) });
+  const result = await lookupByNumberAndCode({ number, code, ip: clientAddress(request.headers) });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': trackingReferrerPolicy };
   if (result.kind === 'not_found' && result.alerted) await kickOutbox().catch(() => {});
 

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { countSites } from '@/lib/admin/setup';
 
 export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'retention', 'outbox', 'security', 'audit', 'sites'] as const;
@@ -8,7 +7,7 @@ export type AdminSection = (typeof adminSections)[number];
 
 /** A single dealership has one site and never hears of sites (DESIGN §4); a group sees the section. */
 export async function visibleAdminSections(): Promise<AdminSection[]> {
-  const many = (await countSites(await getDb())) > 1;
+  const many = (await countSites()) > 1;
   return adminSections.filter((s) => s !== 'sites' || many);
 }
 

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { auditActions, auditActors, auditFilterSchema, auditGroups, auditReaderRoles, decodeAuditCursor, listAudit } from '@/lib/admin/audit';
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
@@ -20,8 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
   const cursor = first(params.cursor);
   // A tampered link is a 404, like every list of the portal (never a database error).
   if (!filter.success || (cursor && !decodeAuditCursor(cursor))) notFound();
-  const db = await getDb();
-  const [page, actors] = await Promise.all([listAudit(db, user, { ...filter.data, cursor, limit: 50 }), auditActors(db, user)]);
+  const [page, actors] = await Promise.all([listAudit(user, { ...filter.data, cursor, limit: 50 }), auditActors(user)]);
   const t = await getTranslations('audit');
   const format = await getFormat();
   const query = (extra: Record<string, string | undefined>) => {

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { calendarYears, listCalendarDays, loadCalendarSettings } from '@/lib/admin/calendar';
 import { localDate } from '@/lib/workflow';
@@ -13,13 +12,12 @@ import { InfoIcon } from '@/components/ui/icons';
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff(['admin']);
-  const db = await getDb();
-  const settings = await loadCalendarSettings(db);
+  const settings = await loadCalendarSettings();
   const params = await searchParams;
   const thisYear = Number(localDate(new Date(), settings.timeZone).slice(0, 4));
   const asked = typeof params.year === 'string' && /^\d{4}$/.test(params.year) && Number(params.year) >= minYear && Number(params.year) <= maxYear ? Number(params.year) : thisYear;
   const year = asked >= 1970 && asked <= 2200 ? asked : thisYear;
-  const [days, years] = await Promise.all([listCalendarDays(db, year), calendarYears(db)]);
+  const [days, years] = await Promise.all([listCalendarDays(year), calendarYears()]);
   const t = await getTranslations('admin.calendar');
   const format = await getFormat();
   const otherYears = [...new Set([...years, thisYear, thisYear + 1])].filter((y) => y !== year).sort((a, b) => a - b);

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { listCategories } from '@/lib/admin/setup';
 import { listDepartments } from '@/lib/admin/staff';
@@ -9,8 +8,7 @@ import { CreateCategoryForm } from '../_components/setup-forms';
 
 export default async function CategoriesPage() {
   const user = await requireStaff(['admin']);
-  const db = await getDb();
-  const [cats, depts] = await Promise.all([listCategories(db), listDepartments(db, user.siteId)]);
+  const [cats, depts] = await Promise.all([listCategories(), listDepartments(user.siteId)]);
   const [t, st, sev, locale] = await Promise.all([getTranslations('admin.setup'), getTranslations('admin.staff'), getTranslations('workflow.severities'), getLocale()]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
   const deptByCode = new Map(depts.map((d) => [d.code, name(d)]));

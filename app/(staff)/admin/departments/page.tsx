@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { countSites, listDepartmentsWithHandlers, listSites } from '@/lib/admin/setup';
 import { AdminNav } from '../_components/admin-nav';
@@ -8,9 +7,8 @@ import { CreateDepartmentForm } from '../_components/setup-forms';
 
 export default async function DepartmentsPage() {
   const user = await requireStaff(['admin']);
-  const db = await getDb();
-  const manySites = (await countSites(db)) > 1;
-  const [depts, sites] = await Promise.all([listDepartmentsWithHandlers(db, manySites ? null : user.siteId), manySites ? listSites(db) : Promise.resolve([])]);
+  const manySites = (await countSites()) > 1;
+  const [depts, sites] = await Promise.all([listDepartmentsWithHandlers(manySites ? null : user.siteId), manySites ? listSites() : Promise.resolve([])]);
   const [t, st, locale] = await Promise.all([getTranslations('admin.setup'), getTranslations('admin.staff'), getLocale()]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
 

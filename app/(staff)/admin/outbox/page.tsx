@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
@@ -28,8 +27,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const status = pick<NotificationStatus>(params.status, notificationStatuses);
   const channel = pick(params.channel, notificationChannels);
   const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
-  const db = await getDb();
-  const [page, counts] = await Promise.all([listNotifications(db, { status, channel, cursor, limit: 50 }), countNotificationsByStatus(db)]);
+  const [page, counts] = await Promise.all([listNotifications({ status, channel, cursor, limit: 50 }), countNotificationsByStatus()]);
   const t = await getTranslations('admin.outbox');
   const a = await getTranslations('admin');
   const format = await getFormat();

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { loadRetentionYears } from '@/lib/privacy';
 import { AdminNav } from '../_components/admin-nav';
@@ -7,7 +6,7 @@ import { RetentionForm } from './retention-form';
 
 export default async function RetentionPage() {
   await requireStaff(['admin']);
-  const years = await loadRetentionYears(await getDb());
+  const years = await loadRetentionYears();
   const t = await getTranslations('privacy.retention');
   return (
     <>

@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { addressRule, loadSecurityOverview, loginRule, pairRule, trustMs, type FailureSummary } from '@/lib/auth/throttle';
 import { listLockNotices } from '@/lib/auth/lock-notices';
@@ -11,8 +10,7 @@ const cell = 'px-3 py-2';
 
 export default async function SecurityPage() {
   await requireStaff(['admin']);
-  const db = await getDb();
-  const [overview, notices] = await Promise.all([loadSecurityOverview(db), listLockNotices(db)]);
+  const [overview, notices] = await Promise.all([loadSecurityOverview(), listLockNotices()]);
   const t = await getTranslations('admin.security');
   const format = await getFormat();
   const when = format.dateTimeSeconds;

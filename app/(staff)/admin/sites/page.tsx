@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { listSites } from '@/lib/admin/setup';
 import { AdminNav } from '../_components/admin-nav';
@@ -7,7 +6,7 @@ import { CreateSiteForm, RenameSiteForm } from '../_components/setup-forms';
 
 export default async function SitesPage() {
   await requireStaff(['admin']);
-  const sites = await listSites(await getDb());
+  const sites = await listSites();
   const t = await getTranslations('admin.setup');
   return (
     <>

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { loadPolicy } from '@/lib/admin/sla';
 import { AdminNav } from '../_components/admin-nav';
@@ -8,7 +7,7 @@ import { InfoIcon } from '@/components/ui/icons';
 
 export default async function SlaPage() {
   await requireStaff(['admin']);
-  const policy = await loadPolicy(await getDb());
+  const policy = await loadPolicy();
   const t = await getTranslations('admin.sla');
   return (
     <>

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { listDepartments, listStaff, membersByDepartment } from '@/lib/admin/staff';
 import { AdminNav } from '../_components/admin-nav';
@@ -9,8 +8,7 @@ import { CreateUserForm, DepartmentHandlersForm } from './staff-forms';
 
 export default async function StaffPage() {
   const user = await requireStaff(['admin']);
-  const db = await getDb();
-  const [staff, depts] = await Promise.all([listStaff(db, user.siteId), listDepartments(db, user.siteId)]);
+  const [staff, depts] = await Promise.all([listStaff(user.siteId), listDepartments(user.siteId)]);
   const t = await getTranslations('admin.staff');
   const common = await getTranslations('common');
   const locale = await getLocale();

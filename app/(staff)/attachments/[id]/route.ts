@@ -1,4 +1,3 @@
-import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/session';
 import { readEvidence } from '@/lib/complaints/attachments';
 import { attachmentHeaders } from '@/lib/complaints/attachment-response';
@@ -12,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!uuid.test(id)) return new Response('Not found', { status: 404, headers: refusalHeaders });
   const user = await currentStaff();
   if (!user) return new Response('Unauthorized', { status: 401, headers: refusalHeaders });
-  const file = await readEvidence(await getDb(), user, id);
+  const file = await readEvidence(user, id);
   if (!file) return new Response('Not found', { status: 404, headers: refusalHeaders });
   return new Response(new Uint8Array(file.bytes), { headers: attachmentHeaders(file) });
 }

@@ -1,7 +1,6 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { createComplaint } from '@/lib/complaints/commands';
 import { kickOutbox } from '@/lib/jobs';
@@ -11,7 +10,7 @@ import { kickOutbox } from '@/lib/jobs';
 const schema = z.object({ input: z.unknown(), idempotencyKey: z.uuid() });
 
 export const createComplaintAction = staffAction({ roles: ['desk', 'admin'], schema }, async ({ input, idempotencyKey }, user) => {
-  const { complaint } = await createComplaint(await getDb(), input, user, { idempotencyKey });
+  const { complaint } = await createComplaint(input, user, { idempotencyKey });
   await kickOutbox();
   // No revalidatePath: the desk goes on to the new form or its receipt, and a refresh applied
   // after that navigation rendered the receipt (and recorded a showing of the code) twice.

@@ -1,8 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { recordAudit } from '@/lib/admin/audit';
 import { currentStaff } from '@/lib/auth/session';
-import { ledgerCsvColumns, ledgerCsvRows, loadWholeLedger, localToday, mayOpenLedger, toCsv } from '@/lib/complaints/ledger';
+import { ledgerCsvColumns, ledgerCsvRows, loadWholeLedger, localToday, mayOpenLedger, recordLedgerExport, toCsv } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import type { PendingReason, State } from '@/lib/workflow';
 import { ledgerParams } from '@/lib/params';
@@ -30,15 +28,7 @@ export async function GET(request: Request) {
   const now = new Date();
   const [calendar, policy, wf] = await Promise.all([loadCalendar(), loadSlaPolicy(), getTranslations('workflow')]);
   const items = await loadWholeLedger(user, { all, closed, now, timeZone: calendar.timeZone, contactDay: policy.pendingContactDay });
-  // An export carries customers' personal data out of the portal: who took what is on record.
-  await recordAudit(await getDb(), {
-    actorUserId: user.id,
-    siteId: user.siteId,
-    action: 'ledger.export',
-    targetType: 'ledger',
-    targetLabel: `ledger-${localToday(now, calendar.timeZone)}.csv`,
-    after: { scope: all ? 'all' : 'mine', closed, rows: items.length },
-  });
+  await recordLedgerExport(user, `ledger-${localToday(now, calendar.timeZone)}.csv`, { scope: all ? 'all' : 'mine', closed, rows: items.length });
   const csv = toCsv(
     ledgerCsvRows(
       items,

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/session';
 import { exportPerson, mayHandlePersonData } from '@/lib/privacy';
 import { personKeySchema } from '@/lib/privacy/schemas';
@@ -27,7 +26,7 @@ export async function POST(request: Request) {
   const key = personKeySchema.safeParse({ kind: form?.get('kind'), value: form?.get('value') });
   if (!key.success) return text(400, t('badParams'));
   const now = new Date();
-  const data = await exportPerson(await getDb(), user, key.data, now);
+  const data = await exportPerson(user, key.data, now);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

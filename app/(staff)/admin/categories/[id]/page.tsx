@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { getCategory } from '@/lib/admin/setup';
 import { listDepartments } from '@/lib/admin/staff';
@@ -14,8 +13,7 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
   const user = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const db = await getDb();
-  const [cat, depts] = await Promise.all([getCategory(db, id), listDepartments(db, user.siteId)]);
+  const [cat, depts] = await Promise.all([getCategory(id), listDepartments(user.siteId)]);
   if (!cat) notFound();
   const [t, locale] = await Promise.all([getTranslations('admin.setup'), getLocale()]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);

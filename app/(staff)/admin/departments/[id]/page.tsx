@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/admin/setup';
 import { listStaff, membersByDepartment } from '@/lib/admin/staff';
@@ -14,10 +13,9 @@ export default async function EditDepartmentPage({ params }: { params: Promise<{
   await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const db = await getDb();
-  const dept = await getDepartment(db, id);
+  const dept = await getDepartment(id);
   if (!dept) notFound();
-  const members = membersByDepartment(await listStaff(db, dept.siteId))[dept.id] ?? [];
+  const members = membersByDepartment(await listStaff(dept.siteId))[dept.id] ?? [];
   const [t, locale] = await Promise.all([getTranslations('admin.setup'), getLocale()]);
   const name = locale === 'en' ? dept.nameEn : dept.name;
   return (

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
-import { getDb } from '@/db/client';
 import { currentSession, requireStaff } from '@/lib/auth/session';
 import { getStaff, listDepartments } from '@/lib/admin/staff';
 import { staffSessions } from '@/lib/admin/sessions';
@@ -16,10 +15,9 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const admin = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const db = await getDb();
-  const [user, depts] = await Promise.all([getStaff(db, admin.siteId, id), listDepartments(db, admin.siteId)]);
+  const [user, depts] = await Promise.all([getStaff(admin.siteId, id), listDepartments(admin.siteId)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions(db, { siteId: admin.siteId }, id), currentSession(), getFormat()]);
+  const [sessions, own, format] = await Promise.all([staffSessions({ siteId: admin.siteId }, id), currentSession(), getFormat()]);
   const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,

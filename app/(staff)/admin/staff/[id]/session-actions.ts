@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
 import { AdminError } from '@/lib/admin/errors';
 import { endAllSessionsSchema, endAllStaffSessions, endSessionSchema, endStaffSession } from '@/lib/admin/sessions';
@@ -19,13 +18,13 @@ async function translated<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const endSessionAction = staffAction({ roles: ['admin'], schema: endSessionSchema }, async (input, user) => {
-  await translated(async () => endStaffSession(await getDb(), { siteId: user.siteId, actorId: user.id }, input));
+  await translated(async () => endStaffSession({ siteId: user.siteId, actorId: user.id }, input));
   revalidatePath(`/admin/staff/${input.userId}`);
   return null;
 });
 
 export const endAllSessionsAction = staffAction({ roles: ['admin'], schema: endAllSessionsSchema }, async (input, user) => {
-  const ended = await translated(async () => endAllStaffSessions(await getDb(), { siteId: user.siteId, actorId: user.id }, input));
+  const ended = await translated(async () => endAllStaffSessions({ siteId: user.siteId, actorId: user.id }, input));
   revalidatePath(`/admin/staff/${input.userId}`);
   return { ended };
 });

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { complaintNumberSchema } from '@/lib/params';
 import { applyEvent } from '@/lib/complaints/commands';
@@ -20,7 +19,7 @@ const applyEventSchema = z.object({
 });
 
 export const applyEventAction = staffAction({ schema: applyEventSchema }, async (args, user) => {
-  const { complaint } = await applyEvent(await getDb(), {
+  const { complaint } = await applyEvent({
     complaintId: args.complaintId,
     event: args.event,
     input: args.input,

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { complaintNumberSchema } from '@/lib/params';
 import { reissueAccessCode } from '@/lib/complaints/access-code';
@@ -17,7 +16,7 @@ const schema = z.object({
 
 /** The desk issues a new access code; the desk sees it once (to read out or reprint), the customer gets it by SMS/e-mail. */
 export const reissueAccessCodeAction = staffAction({ roles: ['desk'], schema }, async ({ complaintId, expectedVersion }, user) => {
-  const form = await reissueAccessCode(await getDb(), { complaintId, expectedVersion, actor: { ...user } });
+  const form = await reissueAccessCode({ complaintId, expectedVersion, actor: { ...user } });
   await kickOutbox();
   revalidatePath(`/complaints/${form.number}`);
   return { number: form.number, accessCode: form.accessCode, trackUrl: trackUrl(form.trackingToken), version: form.version };

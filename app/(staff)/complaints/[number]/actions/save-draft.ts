@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { complaintNumberSchema } from '@/lib/params';
 import { saveDeterminationDraft } from '@/lib/complaints/draft';
@@ -11,7 +10,7 @@ import { saveDeterminationDraft } from '@/lib/complaints/draft';
 const schema = z.object({ complaintId: z.uuid(), number: complaintNumberSchema, input: z.unknown() });
 
 export const saveDraftAction = staffAction({ roles: ['department', 'admin'], schema }, async (args, user) => {
-  const draft = await saveDeterminationDraft(await getDb(), { complaintId: args.complaintId, input: args.input, actor: user });
+  const draft = await saveDeterminationDraft({ complaintId: args.complaintId, input: args.input, actor: user });
   revalidatePath(`/complaints/${draft.number}`);
   return { at: draft.at };
 });

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/auth/action';
 import { complaintNumberSchema } from '@/lib/params';
 import { uploadEvidence } from '@/lib/complaints/attachments';
@@ -23,7 +22,7 @@ const schema = z
 
 export const uploadEvidenceAction = staffAction({ schema }, async ({ complaintId, files }, user) => {
   const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const { count, complaint } = await uploadEvidence(await getDb(), { complaintId, user, files: loaded });
+  const { count, complaint } = await uploadEvidence({ complaintId, user, files: loaded });
   revalidatePath(`/complaints/${complaint.number}`);
   return { count };
 });
