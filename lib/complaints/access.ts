@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { complaintParties, complaints, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';

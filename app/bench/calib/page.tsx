@@ -1,7 +1,6 @@
 import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
-import { getDatabase } from '@/db/client';
-import { queueSql } from '@/bench/queue-sql';
+import { calibRows } from '@/lib/bench/calib';
 
 /**
  * The bench's `calib` page (bench/README.md): the floor's query (bench/floor.ts) rendered by a
@@ -13,7 +12,7 @@ import { queueSql } from '@/bench/queue-sql';
 export default async function CalibPage() {
   await connection();
   if (process.env.KESU_BENCH_CALIB !== '1') notFound();
-  const rows = await (await getDatabase()).execute(queueSql, []);
+  const rows = await calibRows();
   return (
     <table>
       <tbody>
