@@ -3,18 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sources(rel));
-    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(rel);
-  }
-  return out;
-}
+import { root, sources } from './sources';
 
 const code = [...sources('lib'), ...sources('app'), ...sources('components'), ...sources('db')];
 const matching = (re: RegExp) => code.filter((f) => re.test(fs.readFileSync(path.join(root, f), 'utf8')));
