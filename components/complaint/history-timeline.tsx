@@ -45,7 +45,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
         const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
-        // The survey's row names no person (its stored name is a placeholder): the role says who.
+        // A survey's row records the customer's role, not a name (lib/complaints/survey.ts): show it once.
         const who = e.actorRole === 'customer' && e.actorName === surveyActorName ? role : `${e.actorName} · ${role}`;
         return (
           <li key={e.id} className="border-l-2 border-slate-300 pl-3">

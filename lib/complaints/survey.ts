@@ -63,7 +63,10 @@ export class SurveyError extends Error {
   }
 }
 
-/** The name stored on the survey's history row: a placeholder, not personal data (the pages show the role's label). */
+/**
+ * The actor name of a survey's history row. Whoever holds the private link can answer, so the row
+ * records the customer's role, not a person's name (the timeline then shows the role once).
+ */
 export const surveyActorName = '客户';
 
 /** Ratings at or below this queue a 'low_satisfaction' notice to the customer manager. */
