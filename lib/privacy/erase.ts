@@ -1,12 +1,11 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import type { StaffUser } from '@/db/queries/staff';
-import { recordAudit } from '@/lib/admin/audit';
 import type { PersonKey } from './schemas';
 import { personForms } from './find';
 import { anonymiseInTransaction, anonymiseForms } from './anonymise';
 import { PrivacyError } from './errors';
-import { maskKey } from './mask';
+import { recordPersonAct } from './mask';
 import { mayHandlePersonData, requireRole } from './who';
 
 /**
@@ -31,15 +30,7 @@ export async function erasePerson(viewer: StaffUser, key: PersonKey, confirmed: 
     const held = forms.filter((f) => f.legalHold).map((f) => f.number);
     if (held.length) throw new PrivacyError('on_hold', { numbers: held.join(', ') });
     const done = await anonymiseForms(tx, forms.map((f) => f.id), now);
-    // The audit row names the forms and a masked key, never the personal data itself.
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      siteId: viewer.siteId,
-      action: 'person.erase',
-      targetType: 'person',
-      targetLabel: maskKey(key),
-      after: { kind: key.kind, forms: done.forms.map((f) => f.number).sort(), files: done.files.length },
-    });
+    await recordPersonAct(tx, viewer, 'person.erase', key, { forms: done.forms.map((f) => f.number).sort(), files: done.files.length });
     return done;
   });
   return { forms: result.forms.map((f) => f.number).sort(), files: result.files.length };

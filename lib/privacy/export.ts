@@ -3,10 +3,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { attachments, categories, complaintEvents, complaints, notifications, pendingContacts, pendingItems, remedies } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
-import { recordAudit } from '@/lib/admin/audit';
 import type { PersonKey } from './schemas';
 import { personForms } from './find';
-import { maskKey } from './mask';
+import { recordPersonAct } from './mask';
 import { mayHandlePersonData, requireRole } from './who';
 
 /**
@@ -85,14 +84,7 @@ export async function exportPerson(viewer: StaffUser, key: PersonKey, now = new 
           .map((n) => ({ at: n.createdAt, channel: n.channel, address: n.address, template: n.template, status: n.status, payload: withoutSecrets(n.payload) })),
       })),
     };
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      siteId: viewer.siteId,
-      action: 'person.export',
-      targetType: 'person',
-      targetLabel: maskKey(key),
-      after: { kind: key.kind, forms: found.map((f) => f.number) },
-    });
+    await recordPersonAct(tx, viewer, 'person.export', key, { forms: found.map((f) => f.number) });
     return data;
   });
 }

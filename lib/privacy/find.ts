@@ -4,10 +4,9 @@ import { getDb, type Db, type Tx } from '@/db/client';
 import { complaints } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from '@/lib/complaints/access';
-import { recordAudit } from '@/lib/admin/audit';
 import { isTerminal, type State } from '@/lib/workflow';
 import type { PersonKey } from './schemas';
-import { maskKey } from './mask';
+import { recordPersonAct } from './mask';
 import { mayHandlePersonData, requireRole } from './who';
 
 /** One form that holds the person's data, as the person's-data page lists it. */
@@ -69,14 +68,7 @@ export async function findPerson(viewer: StaffUser, key: PersonKey, db?: Db): Pr
   requireRole(viewer, mayHandlePersonData);
   return db.transaction(async (tx) => {
     const forms = await personForms(tx, viewer, key);
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      siteId: viewer.siteId,
-      action: 'person.find',
-      targetType: 'person',
-      targetLabel: maskKey(key),
-      after: { kind: key.kind, forms: forms.map((f) => f.number) },
-    });
+    await recordPersonAct(tx, viewer, 'person.find', key, { forms: forms.map((f) => f.number) });
     return forms;
   });
 }
