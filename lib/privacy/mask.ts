@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/db/client';
 import { recordAudit } from '@/lib/admin/audit';
 import type { PersonKey } from './schemas';
