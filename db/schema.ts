@@ -9,6 +9,7 @@ import {
   jsonb,
   date,
   primaryKey,
+  unique,
   uniqueIndex,
   index,
   bigserial,
@@ -232,6 +233,55 @@ export const complaints = pgTable(
     index('complaints_search_cjk_idx').using('gin', complaintCjkTokensOf(t)),
     index('complaints_phone_digits_idx').using('gin', sql`(${complaintPhoneDigitsOf(t)}) gin_trgm_ops`),
   ],
+);
+
+/**
+ * How many forms each dashboard list holds, kept by a trigger on `complaints` (migration
+ * 0017_maintained_counts) in the transaction of every insert, update and delete, whoever writes
+ * (the change routine, intake, the seed, the bench generator). A dashboard reads a handful of
+ * these rows instead of counting forms. One row per key and kind:
+ * - 'state': every form, by site, department and state;
+ * - 'manager': open forms with a customer manager, by site, department, manager and state;
+ * - 'instruction': open major forms the GM has not instructed yet, by site, department and state.
+ * Rows are never removed (a count may sit at 0). Rebuilt from the forms by kesu_recount_form_counts().
+ */
+export const formCounts = pgTable(
+  'form_counts',
+  {
+    kind: text('kind').notNull(),
+    siteId: uuid('site_id').notNull(),
+    departmentId: uuid('department_id'),
+    userId: uuid('user_id'),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  // The trigger's upsert target; a dashboard reads a range of it (kind, site, then the manager).
+  (t) => [unique('form_counts_key').on(t.kind, t.siteId, t.userId, t.departmentId, t.status).nullsNotDistinct()],
+);
+
+/**
+ * The monthly report's counts per site, UTC day of receipt, category, department and channel,
+ * kept by triggers on `complaints` and `complaint_links` (migration 0017_maintained_counts), so
+ * a month or a year reads summary rows. Each form counts where it is now: `resolved`, `on_time`
+ * and `not_founded` follow its later steps, `repeats` its links. UTC days, so that the summaries
+ * never depend on the business time zone: lib/complaints/reports.ts counts the hours of a
+ * local month that do not fill a UTC day from the forms themselves.
+ */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    siteId: uuid('site_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    categoryId: uuid('category_id'),
+    departmentId: uuid('department_id'),
+    channel: text('channel').notNull(),
+    forms: integer('forms').notNull(),
+    resolved: integer('resolved').notNull(),
+    onTime: integer('on_time').notNull(),
+    notFounded: integer('not_founded').notNull(),
+    repeats: integer('repeats').notNull(),
+  },
+  (t) => [unique('report_days_key').on(t.siteId, t.day, t.categoryId, t.departmentId, t.channel).nullsNotDistinct()],
 );
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
