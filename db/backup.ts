@@ -284,16 +284,15 @@ export async function restoreDatabase(database: Database, file: string, attachme
          from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace order by conrelid::regclass::text, conname`,
     );
     for (const fk of fks) await s.query(`alter table ${fk.tbl} drop constraint ${ident(fk.conname as string)}`);
-    if (opts.force) {
-      // complaint_events refuses TRUNCATE (append-only): lifted for this replacement only, inside the transaction.
-      const guarded = await s.query(
-        `select distinct c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and not t.tgisinternal`,
-      );
-      for (const g of guarded) await s.query(`alter table public.${ident(g.name as string)} disable trigger user`);
-      if (tables.length) await s.query(`truncate ${tables.map((t) => `public.${ident(t)}`).join(', ')}`);
-      for (const g of guarded) await s.query(`alter table public.${ident(g.name as string)} enable trigger user`);
-    }
+    // The app's triggers are off for the replacement and the load, inside the transaction:
+    // complaint_events refuses TRUNCATE (append-only), and the counters' triggers (migration 0017)
+    // would count the loaded forms on top of the loaded counters.
+    const guarded = await s.query(
+      `select distinct c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and not t.tgisinternal`,
+    );
+    for (const g of guarded) await s.query(`alter table public.${ident(g.name as string)} disable trigger user`);
+    if (opts.force && tables.length) await s.query(`truncate ${tables.map((t) => `public.${ident(t)}`).join(', ')}`);
     const counts: Record<string, number> = {};
     let columns: string[] = [];
     let files = 0;
@@ -327,6 +326,7 @@ export async function restoreDatabase(database: Database, file: string, attachme
     for (const [t, n] of Object.entries(end.tables as Record<string, number>)) {
       if (counts[t] !== n) throw new RestoreRefused(`table ${t}: ${counts[t] ?? 0} rows read, the backup says ${n}`);
     }
+    for (const g of guarded) await s.query(`alter table public.${ident(g.name as string)} enable trigger user`);
     // Adding the keys back checks every reference of the loaded data.
     for (const fk of fks) await s.query(`alter table ${fk.tbl} add constraint ${ident(fk.conname as string)} ${fk.def}`);
     await s.query('commit');
