@@ -44,17 +44,22 @@ async function keptFormCounts(db: Db): Promise<string[]> {
   return rows.map((r) => `${r.kind}|${r.siteId}|${r.departmentId}|${r.userId}|${r.status}|${r.n}`).sort();
 }
 
+/** The report's counts over the forms, as the report computed them before the summaries. */
+const reportCounts = () => ({
+  forms: sql<number>`count(*)::int`,
+  resolved: sql<number>`count(${complaints.resolvedAt})::int`,
+  onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
+  notFounded: sql<number>`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)::int`,
+  repeats: sql<number>`count(*) filter (where ${isRepeatSql})::int`,
+});
+
 /** The report's first table computed from the forms, as it was before the summaries. */
 function receivedFromForms(db: Db, siteId: string | undefined, start: Date, end: Date) {
   return db
     .select({
       category: categories.name,
       categoryEn: categories.nameEn,
-      forms: sql<number>`count(*)::int`,
-      resolved: sql<number>`count(${complaints.resolvedAt})::int`,
-      onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
-      notFounded: sql<number>`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)::int`,
-      repeats: sql<number>`count(*) filter (where ${isRepeatSql})::int`,
+      ...reportCounts(),
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
@@ -155,11 +160,7 @@ forEachBackend('maintained counts', (backend) => {
         categoryId: complaints.categoryId,
         departmentId: complaints.departmentId,
         channel: complaints.channel,
-        forms: sql<number>`count(*)::int`,
-        resolved: sql<number>`count(${complaints.resolvedAt})::int`,
-        onTime: sql<number>`count(*) filter (where ${complaints.resolvedAt} <= ${complaints.resolutionDueAt})::int`,
-        notFounded: sql<number>`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)::int`,
-        repeats: sql<number>`count(*) filter (where ${isRepeatSql})::int`,
+        ...reportCounts(),
       })
       .from(complaints)
       .groupBy(complaints.siteId, day, complaints.categoryId, complaints.departmentId, complaints.channel);
