@@ -13,6 +13,10 @@ import { mayOpen, refuseUnseen, type Actor, type Viewer } from './access';
  * through here (events, drafts, receipt showings, access-code reissue, survey answers,
  * evidence, and the first rows of a new form); nothing else inserts into complaint_events
  * (lib/privacy/anonymise.ts only rewrites payloads, under its own trigger rule).
+ *
+ * The dashboards' counters and the report's daily summaries (form_counts, report_days) follow the
+ * form's UPDATE below in this same transaction, through triggers (migration 0017), so that a
+ * writer outside this routine (intake's INSERT, the seed, a restore) cannot leave them wrong.
  */
 
 /** How the form is found. */

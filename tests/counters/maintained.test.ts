@@ -4,7 +4,7 @@ import { forEachBackend } from '@/tests/helpers/databases';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 import { seedDemo } from '@/db/seed';
 import type { Db } from '@/db/client';
-import { categories, complaintLinks, complaintParties, complaints, formCounts, openStatesSql, reportDays, users } from '@/db/schema';
+import { categories, complaintLinks, complaintParties, complaints, formCounts, openStatesSql, reportDays, sites, users } from '@/db/schema';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { visibleTo } from '@/lib/complaints/access';
 import { dashboardLists, listCustomersWaiting, loadDashboard, queueSpec } from '@/lib/complaints/queues';
@@ -113,6 +113,12 @@ forEachBackend('maintained counts', (backend) => {
     const [link] = await db.select().from(complaintLinks).limit(1);
     await db.delete(complaintLinks).where(and(eq(complaintLinks.complaintId, link.complaintId), eq(complaintLinks.earlierId, link.earlierId), eq(complaintLinks.reason, link.reason)));
     await db.update(complaints).set({ departmentId: fx.dept.quality }).where(eq(complaints.number, template.number));
+    // A second site, whose forms only a group-wide reader (the GM here) counts.
+    const [north] = await db.insert(sites).values({ code: 'north', name: '北区店' }).returning();
+    for (const [i, status] of ['received', 'gm_decision', 'investigating'].entries()) {
+      await db.insert(complaints).values({ ...rest, siteId: north.id, status, number: `KS-2099-00010${i}`, trackingToken: `counters-north-${i}` });
+    }
+    await db.update(users).set({ groupWide: true }).where(eq(users.id, fx.actors.gm.id));
     staff = await Promise.all((await db.select({ id: users.id }).from(users)).map(async (u) => (await loadStaffUser(u.id, db))!));
   }, 180_000);
 
@@ -149,6 +155,8 @@ forEachBackend('maintained counts', (backend) => {
       .innerJoin(complaintParties, and(eq(complaintParties.complaintId, complaints.id), eq(complaintParties.userId, machao.id)))
       .where(and(eq(complaints.departmentId, machao.departmentId!), sql`${complaints.status} in ${openStatesSql}`));
     expect(involved.n).toBeGreaterThan(0);
+    // And the group-wide reach: the GM counts the second site's form too.
+    expect(staff.find((s) => s.login === 'gm')!.groupWide).toBe(true);
   });
 
   it('report_days equals the forms summed by site, UTC day, category, department and channel', async () => {
