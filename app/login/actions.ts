@@ -10,15 +10,16 @@ import { lockedMessage } from './locked-message';
 
 /**
  * Staff sign-in. An empty field, or a NUL or control character, is named in the message; a
- * refusal gives the login back as typed (never the password).
+ * refusal gives the login back as typed (never the password). A wrong password and a lock carry
+ * no code: the page shows the sentence, and a caller cannot tell the two apart by a code either.
  */
 export const loginAction = publicAction({ schema: credentialsSchema, keep: ['login'], labels: ['login.fields', 'login'] }, async ({ login, password }) => {
   try {
     // The redirect is thrown by signIn on success and must propagate.
     await signIn('credentials', { login, password, redirectTo: '/' });
   } catch (err) {
-    if (err instanceof SignInLocked) throw new UserFacingError(await lockedMessage(err.scope, err.until), undefined, 'locked');
-    if (err instanceof AuthError) throw new UserFacingError((await getTranslations('login'))('wrong'), undefined, 'credentials');
+    if (err instanceof SignInLocked) throw new UserFacingError(await lockedMessage(err.scope, err.until));
+    if (err instanceof AuthError) throw new UserFacingError((await getTranslations('login'))('wrong'));
     throw err;
   }
 });
