@@ -11,7 +11,7 @@ import { lockedMessage } from './locked-message';
 /**
  * Staff sign-in. An empty field, or a NUL or control character, is named in the message; a
  * refusal gives the login back as typed (never the password). A wrong password and a lock carry
- * no code: the page shows the sentence, and a caller cannot tell the two apart by a code either.
+ * no code: the page shows the sentence only.
  */
 export const loginAction = publicAction({ schema: credentialsSchema, keep: ['login'], labels: ['login.fields', 'login'] }, async ({ login, password }) => {
   try {
