@@ -5,15 +5,10 @@ import { safeText } from '@/lib/validation/text';
 import { rule, ruleParams } from '@/lib/validation/issues';
 import { phoneField } from '@/lib/validation/phone';
 
-/** Free text: longer fields are multi-line (tab, CR, LF allowed); no NUL, lone surrogate or other control character. */
-const text = (max = 4000) => safeText({ multiline: max > 200 }).min(1).max(max);
-const shortText = (max = 200) => text(max);
-/** Optional free text from a form: blank means absent. */
-const optionalText = (max = 4000) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max).optional());
+import { customerFields, id, optionalText, shortText, text } from './customer-fields';
+
 const ymd = () => z.iso.date();
 const optionalYmd = () => z.preprocess((v) => (v === '' ? undefined : v), ymd().optional());
-const id = () => safeText().min(1).max(100);
 const cents = () => z.number().int().min(0).max(1_000_000_000_00);
 
 export const remedySchema = z
@@ -196,19 +191,19 @@ export type EventRawInput<E extends EventName> = z.input<(typeof eventSchemas)[E
 
 export const createComplaintSchema = z.strictObject({
   channel: z.enum(channels),
-  customerName: shortText(),
+  customerName: customerFields.customerName,
   // Stored in E.164 (lib/validation/phone.ts): SMS, search and repeat complaints rely on one form.
   customerPhone: phoneField(),
-  customerEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), safeText().pipe(z.email().max(254)).optional()),
+  customerEmail: customerFields.customerEmail,
   customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  subjectProduct: optionalText(200),
-  plate: optionalText(20),
+  subjectProduct: customerFields.subjectProduct,
+  plate: customerFields.plate,
   vehicleModel: optionalText(100),
   purchaseDate: optionalYmd(),
-  categoryCode: id(),
+  categoryCode: customerFields.categoryCode,
   severity: z.enum(severities).default('general'),
-  description: safeText({ multiline: true }).min(5).max(10_000),
-  customerRequest: optionalText(),
+  description: customerFields.description,
+  customerRequest: customerFields.customerRequest,
   partyUserIds: z.array(id()).max(50).default([]),
 });
 export type CreateComplaintInput = z.output<typeof createComplaintSchema>;

@@ -132,11 +132,12 @@ export async function submitOverHttp(baseUrl: string, id: string, fields: Submit
     });
     const text = await r.text();
     const line = text.split('\n').find((l) => l.startsWith('1:'));
-    const state = line ? (JSON.parse(line.slice(2)) as { status: string; result?: { number: string; accessCode: string; trackPath: string } }) : null;
-    if (r.status === 200 && state?.status === 'ok' && state.result) {
-      return { kind: 'ok', number: state.result.number, accessCode: state.result.accessCode, trackPath: state.result.trackPath };
+    // The action's ActionState (lib/auth/action.ts publicAction).
+    const state = line ? (JSON.parse(line.slice(2)) as { ok: boolean; code?: string; data?: { number: string; accessCode: string; trackPath: string } }) : null;
+    if (r.status === 200 && state?.ok && state.data) {
+      return { kind: 'ok', number: state.data.number, accessCode: state.data.accessCode, trackPath: state.data.trackPath };
     }
-    return { kind: 'refused', status: `${r.status} ${state?.status ?? ''}`, body: text.slice(0, 500) };
+    return { kind: 'refused', status: `${r.status} ${state?.code ?? ''}`, body: text.slice(0, 500) };
   } catch (err) {
     return { kind: 'error', error: String((err as Error).cause ?? err) };
   }

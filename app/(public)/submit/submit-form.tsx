@@ -2,41 +2,40 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { describedBy, Field, inputClass } from '@/components/public/field';
-import { honeypotField, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
+import { honeypotField, maxPhotos, photoAccept, publicFormSchema, type PublicFormInput } from '@/lib/public/form-schema';
 import { filesProblem, inMegabytes, maxFilesBytes } from '@/lib/validation/limits';
-import { submitComplaintAction, type SubmitState } from './actions';
-import { SubmitLimitMessage } from './limit-message';
-import { parseBadCharCode } from '@/lib/validation/text';
-import { badCharText, type RootTranslator } from '@/lib/validation/messages';
+import type { ActionState } from '@/lib/auth/action';
+import { submitComplaintAction, type SubmitReceipt } from './actions';
+import type { RootTranslator } from '@/lib/validation/messages';
+import { localizedResolver } from '@/lib/validation/resolver';
 import { WarningIcon } from '@/components/ui/icons';
-import { useZodLocale } from '@/components/ui/zod-locale';
 
 interface Props {
   categories: { code: string; label: string }[];
   idempotencyKey: string;
 }
 
-type FieldName = Exclude<keyof PublicSubmitInput, 'idempotencyKey'>;
+type FieldName = Exclude<keyof PublicFormInput, 'idempotencyKey'>;
 
 export function SubmitForm({ categories, idempotencyKey }: Props) {
-  // zodResolver words its errors with zod's global map: the reader's language.
-  useZodLocale();
   const t = useTranslations('public.submit');
+  const root = useTranslations() as unknown as RootTranslator;
   const optional = useTranslations('public')('optional');
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, sending] = useActionState<SubmitState, FormData>(submitComplaintAction, { status: 'idle' });
+  const [state, formAction, sending] = useActionState<ActionState<SubmitReceipt>, FormData>(submitComplaintAction, { ok: false });
   const [photoError, setPhotoError] = useState<string | undefined>();
-  const { register, handleSubmit, formState } = useForm<PublicSubmitInput>({
-    resolver: zodResolver(publicSubmitSchema),
+  const { register, handleSubmit, formState } = useForm<PublicFormInput>({
+    // Worded in the reader's language, a field named as this form names it (not as the staff's intake does).
+    resolver: localizedResolver(publicFormSchema, root, { labels: ['public.submit.fields'] }),
     defaultValues: { idempotencyKey },
     mode: 'onTouched',
   });
 
-  // Client checks first (same schema as the server); the server action receives the real form
-  // data, photos included. Without JavaScript the form posts to the same action.
+  // Client checks first (the server's rules, but the phone number's validity: lib/public/form-schema.ts);
+  // the server action receives the real form data, photos included. Without JavaScript the form
+  // posts to the same action, and a refusal gives back what was typed (state.values).
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -48,24 +47,20 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
     })(e);
   };
 
-  const serverError = (name: string) => (state.status === 'invalid' && state.fieldErrors?.[name] ? state.fieldErrors[name] : undefined);
-  const root = useTranslations() as unknown as RootTranslator;
-  // A bad character (NUL, control character…) has its own words, naming the field (the only custom issue here).
-  const badChar = (name: FieldName): string | undefined => {
+  // The form's own sentence per field (the server words its answer the same way: publicAction's
+  // `sentences`); a bad character (NUL, control character…, the only custom issue here) names it.
+  const errorOf = (name: FieldName): string | undefined => {
     const client = formState.errors[name];
-    if (client?.type === 'custom' && client.message) return client.message;
-    const code = serverError(name)?.map(parseBadCharCode).find(Boolean);
-    return code ? badCharText(root, name, code, ['public.submit.fields']) : undefined;
+    if (client) return client.type === 'custom' && client.message ? client.message : t(`errors.${name}`);
+    return state.fieldErrors?.[name]?.[0];
   };
-  const errorOf = (name: FieldName): string | undefined =>
-    badChar(name) ?? (formState.errors[name] ? t(`errors.${name}`) : serverError(name) ? t(`errors.${name}`) : undefined);
-  const photosError = photoError ?? (serverError('photos') ? t(`errors.photos.${photoCode(serverError('photos')![0])}`) : undefined);
+  const photosError = photoError ?? state.fieldErrors?.photos?.[0];
 
-  if (state.status === 'ok' && state.result) return <Success result={state.result} />;
+  if (state.ok && state.data) return <Success result={state.data} />;
 
   const text = (name: FieldName, opts: { type?: string; autoComplete?: string; hint?: boolean; optional?: boolean; inputMode?: 'tel' | 'email' | 'text' } = {}) => (
     <Field id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
-      <input id={name} type={opts.type ?? 'text'} autoComplete={opts.autoComplete} inputMode={opts.inputMode}
+      <input id={name} type={opts.type ?? 'text'} autoComplete={opts.autoComplete} inputMode={opts.inputMode} defaultValue={state.values?.[name]}
         aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name, opts.hint)} aria-required={opts.optional ? undefined : true}
         className={inputClass} {...register(name)} />
     </Field>
@@ -82,18 +77,18 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
       {text('subjectProduct', { optional: true })}
       <Field id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
         <select id="categoryCode" aria-invalid={errorOf('categoryCode') ? true : undefined} aria-describedby={describedBy('categoryCode')}
-          aria-required className={inputClass} defaultValue="" {...register('categoryCode')}>
+          aria-required className={inputClass} defaultValue={state.values?.categoryCode ?? ''} {...register('categoryCode')}>
           <option value="" disabled>{t('choose')}</option>
           {categories.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
         </select>
       </Field>
       <Field id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
         <textarea id="description" rows={5} aria-invalid={errorOf('description') ? true : undefined} aria-describedby={describedBy('description', true)}
-          aria-required className={inputClass} {...register('description')} />
+          aria-required className={inputClass} defaultValue={state.values?.description} {...register('description')} />
       </Field>
       <Field id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
         <textarea id="customerRequest" rows={3} aria-invalid={errorOf('customerRequest') ? true : undefined} aria-describedby={describedBy('customerRequest')}
-          className={inputClass} {...register('customerRequest')} />
+          className={inputClass} defaultValue={state.values?.customerRequest} {...register('customerRequest')} />
       </Field>
       <Field id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
         <input id="photos" name="photos" type="file" multiple accept={photoAccept} aria-invalid={photosError ? true : undefined}
@@ -106,9 +101,8 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
         <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <p role="status" aria-live="polite" className="text-sm font-medium text-red-800">
-        {state.status === 'invalid' && <span><WarningIcon /> {t('errors.summary')}</span>}
-        {state.status === 'rate_limited' && <SubmitLimitMessage state={state} />}
-        {state.status === 'failed' && <span><WarningIcon /> {t('errors.failed')}</span>}
+        {state.code === 'invalid_input' ? <span><WarningIcon /> {t('errors.summary')}</span>
+          : state.message && <span data-testid={state.code === 'rate_limited' ? 'submit-limit' : undefined}><WarningIcon /> {state.message}</span>}
       </p>
       <button type="submit" disabled={sending}
         className="w-full rounded bg-blue-700 px-4 py-3 font-medium text-white hover:bg-blue-800 disabled:opacity-60 sm:w-auto">
@@ -126,11 +120,7 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   }
 }
 
-function photoCode(code: string): 'too_many' | 'too_large' | 'too_many_pixels' | 'bad_type' {
-  return code === 'too_many' || code === 'too_large' || code === 'too_many_pixels' ? code : 'bad_type';
-}
-
-function Success({ result }: { result: NonNullable<SubmitState['result']> }) {
+function Success({ result }: { result: SubmitReceipt }) {
   const t = useTranslations('public.submit.success');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

@@ -3,21 +3,22 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { inputClass } from '@/components/public/field';
-import { surveyAction, type SurveyState } from './actions';
+import type { ActionState } from '@/lib/auth/action';
+import { surveyAction } from './actions';
 import { WarningIcon } from '@/components/ui/icons';
 
 /** `contact`: who a low rating alerts (the form's customer manager, or the desk when it has none). */
 export function SurveyForm({ token, contact }: { token: string; contact: 'customer_manager' | 'desk' }) {
   const t = useTranslations('public.survey');
-  const [state, action, sending] = useActionState<SurveyState, FormData>(surveyAction, { status: 'idle' });
-  if (state.status === 'ok') {
+  const [state, action, sending] = useActionState<ActionState<{ low: boolean }>, FormData>(surveyAction, { ok: false });
+  if (state.ok) {
     return (
       <p role="status" className="font-medium text-green-900">
-        ✓ {t('thanks')} {state.low && t(contact === 'desk' ? 'lowDesk' : 'low')}
+        ✓ {t('thanks')} {state.data?.low && t(contact === 'desk' ? 'lowDesk' : 'low')}
       </p>
     );
   }
-  const error = state.status === 'error' ? t(`errors.${state.error ?? 'invalid_input'}`) : undefined;
+  const error = state.message;
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
