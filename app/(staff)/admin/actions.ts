@@ -78,30 +78,30 @@ export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: r
 });
 
 export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  const created = await refusals(async () => createUser(input, { siteId: user.siteId, actorId: user.id }));
+  const created = await refusals(async () => createUser(input, user));
   revalidatePath('/admin/staff');
   return created;
 });
 
 export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => updateUser(input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => updateUser(input, user));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
 export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => resetPassword(input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => resetPassword(input, user));
   return null;
 });
 
 export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setUserActive(input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => setUserActive(input, user));
   revalidatePath('/admin/staff', 'layout');
   return null;
 });
 
 export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setDepartmentHandlers(input, { siteId: user.siteId, actorId: user.id }));
+  await refusals(async () => setDepartmentHandlers(input, user));
   revalidatePath('/admin/staff');
   return null;
 });
