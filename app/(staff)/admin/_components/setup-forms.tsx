@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import type { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
@@ -22,18 +21,19 @@ import {
   updateDepartmentAction,
   updateSiteAction,
 } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText } from './fields';
+import { a11y, Field, inputClass } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { FormEnd, useAdminForm } from './fields';
 
 type Choice = { id: string; name: string };
 type DeptChoice = { code: string; name: string };
 
-/** The shared submit wiring of the set-up forms: zodResolver with the action's own schema. */
+/** The set-up forms: zodResolver with the action's own schema. */
 function useSetupForm<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(schema: S, defaults: z.input<S>) {
-  const errorText = useErrorText();
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues: defaults as never });
-  const submit = useActionSubmit(form.setError as never);
-  const err = (name: string) => errorText(name, errorAt(form.formState.errors, name));
-  return { form, err, ...submit };
+  const { err, ...rest } = useAdminForm<z.input<S>, z.output<S>>(zodResolver(schema as never) as never, defaults as never);
+  return { err: (name: string) => err(name as never), ...rest };
 }
 
 function CodeField({ id, err, register }: { id: string; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
@@ -64,20 +64,14 @@ function NameFields({ prefix, err, register }: { prefix: string; err: (n: string
 export function CreateDepartmentForm({ sites }: { sites: Choice[] | null }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
   const blank = { code: '', name: '', nameEn: '', siteId: '' };
-  const { form, err, pending, message, run } = useSetupForm(createDepartmentSchema, blank);
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createDepartmentSchema, blank);
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createDepartmentAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('departmentCreated', { code: data!.code });
-      },
-    ),
-  );
+  const submit = onSubmit(createDepartmentAction, (data) => {
+    form.reset(blank);
+    router.refresh();
+    return t('departmentCreated', { code: data!.code });
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="dept-create">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -85,15 +79,11 @@ export function CreateDepartmentForm({ sites }: { sites: Choice[] | null }) {
         <NameFields prefix="new-dept" err={err} register={register} />
         {sites && (
           <Field id="new-dept-siteId" label={t('site')} error={err('siteId')}>
-            <select {...a11y('new-dept-siteId', err('siteId'))} {...register('siteId')} className={inputClass}>
-              <option value="">{t('ownSite')}</option>
-              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
+            <Select {...a11y('new-dept-siteId', err('siteId'))} {...register('siteId')} blank={t('ownSite')} choices={sites.map((s) => ({ value: s.id, label: s.name }))} />
           </Field>
         )}
       </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addDepartment')}</button>
+      <FormEnd pending={pending} message={message} label={t('addDepartment')} />
     </form>
   );
 }
@@ -108,8 +98,7 @@ export function EditDepartmentForm({
   const t = useTranslations('admin.setup');
   const st = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateDepartmentSchema, {
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateDepartmentSchema, {
     id: department.id,
     name: department.name,
     nameEn: department.nameEn,
@@ -118,15 +107,7 @@ export function EditDepartmentForm({
     secondaryUserId: department.secondaryUserId ?? '',
   });
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateDepartmentAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const submit = onSave(updateDepartmentAction, c('saved'));
   const positions = [
     ['headUserId', 'head'],
     ['primaryUserId', 'primary'],
@@ -144,16 +125,12 @@ export function EditDepartmentForm({
         <div className="grid gap-3 sm:grid-cols-3">
           {positions.map(([field, position]) => (
             <Field key={field} id={`edit-dept-${field}`} label={st(`positions.${position}`)} error={err(field)}>
-              <select {...a11y(`edit-dept-${field}`, err(field))} {...register(field)} className={inputClass}>
-                <option value="">{members.length ? c('none') : st('noMembers')}</option>
-                {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-              </select>
+              <Select {...a11y(`edit-dept-${field}`, err(field))} {...register(field)} blank={members.length ? c('none') : st('noMembers')} choices={members.map((m) => ({ value: m.id, label: m.name }))} />
             </Field>
           ))}
         </div>
       </fieldset>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : c('save')}</button>
+      <FormEnd pending={pending} message={message} />
     </form>
   );
 }
@@ -167,15 +144,10 @@ function CategoryDefaults({ prefix, departments, err, register }: { prefix: stri
   return (
     <>
       <Field id={`${prefix}-defaultDepartmentCode`} label={t('defaultDepartment')} error={err('defaultDepartmentCode')} hint={t('defaultDepartmentHint')}>
-        <select {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)} {...register('defaultDepartmentCode')} className={inputClass}>
-          <option value="">{c('none')}</option>
-          {departments.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
-        </select>
+        <Select {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)} {...register('defaultDepartmentCode')} blank={c('none')} choices={departments.map((d) => ({ value: d.code, label: d.name }))} />
       </Field>
       <Field id={`${prefix}-defaultSeverity`} label={t('defaultSeverity')} error={err('defaultSeverity')}>
-        <select {...a11y(`${prefix}-defaultSeverity`, err('defaultSeverity'))} {...register('defaultSeverity')} className={inputClass}>
-          {severities.map((s) => <option key={s} value={s}>{sev(s)}</option>)}
-        </select>
+        <Select {...a11y(`${prefix}-defaultSeverity`, err('defaultSeverity'))} {...register('defaultSeverity')} choices={severities.map((s) => ({ value: s, label: sev(s) }))} />
       </Field>
     </>
   );
@@ -184,20 +156,14 @@ function CategoryDefaults({ prefix, departments, err, register }: { prefix: stri
 export function CreateCategoryForm({ departments }: { departments: DeptChoice[] }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
   const blank = { code: '', name: '', nameEn: '', defaultDepartmentCode: '', defaultSeverity: 'general' as const };
-  const { form, err, pending, message, run } = useSetupForm(createCategorySchema, blank);
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createCategorySchema, blank);
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createCategoryAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('categoryCreated', { code: data!.code });
-      },
-    ),
-  );
+  const submit = onSubmit(createCategoryAction, (data) => {
+    form.reset(blank);
+    router.refresh();
+    return t('categoryCreated', { code: data!.code });
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-create">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -205,8 +171,7 @@ export function CreateCategoryForm({ departments }: { departments: DeptChoice[] 
         <NameFields prefix="new-cat" err={err} register={register} />
         <CategoryDefaults prefix="new-cat" departments={departments} err={err} register={register} />
       </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addCategory')}</button>
+      <FormEnd pending={pending} message={message} label={t('addCategory')} />
     </form>
   );
 }
@@ -220,18 +185,9 @@ export function EditCategoryForm({
 }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateCategoryAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const submit = onSave(updateCategoryAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-edit">
       <input type="hidden" {...register('id')} />
@@ -246,8 +202,7 @@ export function EditCategoryForm({
           <p id="edit-cat-active-hint" className="text-xs text-slate-600">{t('activeHint')}</p>
         </div>
       </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : c('save')}</button>
+      <FormEnd pending={pending} message={message} />
     </form>
   );
 }
@@ -257,20 +212,14 @@ export function EditCategoryForm({
 export function CreateSiteForm() {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
   const blank = { code: '', name: '' };
-  const { form, err, pending, message, run } = useSetupForm(createSiteSchema, blank);
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createSiteSchema, blank);
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createSiteAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('siteCreated', { code: data!.code });
-      },
-    ),
-  );
+  const submit = onSubmit(createSiteAction, (data) => {
+    form.reset(blank);
+    router.refresh();
+    return t('siteCreated', { code: data!.code });
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="site-create">
       <div className="grid gap-3 sm:grid-cols-2">
@@ -279,8 +228,7 @@ export function CreateSiteForm() {
           <input {...a11y('new-site-name', err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
         </Field>
       </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addSite')}</button>
+      <FormEnd pending={pending} message={message} label={t('addSite')} />
     </form>
   );
 }
@@ -288,19 +236,10 @@ export function CreateSiteForm() {
 export function RenameSiteForm({ site }: { site: { id: string; code: string; name: string } }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateSiteSchema, { id: site.id, name: site.name });
+  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateSiteSchema, { id: site.id, name: site.name });
   const register = form.register as unknown as ReturnType<typeof useForm>['register'];
   const id = `site-${site.id}-name`;
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateSiteAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const submit = onSave(updateSiteAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-2" aria-label={t('renameSite', { code: site.code })}>
       <input type="hidden" {...register('id')} />
@@ -308,7 +247,7 @@ export function RenameSiteForm({ site }: { site: { id: string; code: string; nam
         <Field id={id} label={t('siteName')} error={err('name')} className="min-w-0 flex-1">
           <input {...a11y(id, err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
         </Field>
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>{pending ? c('saving') : c('save')}</button>
+        <SubmitButton pending={pending} pendingLabel={c('saving')} look="secondary">{c('save')}</SubmitButton>
       </div>
       <FormMessage message={message} />
     </form>
