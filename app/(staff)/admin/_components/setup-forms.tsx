@@ -5,38 +5,31 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { severities } from '@/lib/workflow';
-import {
-  createCategorySchema,
-  createDepartmentSchema,
-  createSiteSchema,
-  updateCategorySchema,
-  updateDepartmentSchema,
-  updateSiteSchema,
-} from '@/lib/admin/schemas';
-import {
-  createCategoryAction,
-  createDepartmentAction,
-  createSiteAction,
-  updateCategoryAction,
-  updateDepartmentAction,
-  updateSiteAction,
-} from '../actions';
+import type { ReactNode } from 'react';
+import type { ActionState } from '@/lib/auth/action';
+import * as schemas from '@/lib/admin/schemas';
+import { createCategoryAction, createDepartmentAction, createSiteAction, updateCategoryAction, updateDepartmentAction, updateSiteAction } from '../actions';
 import { a11y, Field, inputClass } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { Section } from '@/components/ui/section';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { FormEnd, useAdminForm } from './fields';
 
 type Choice = { id: string; name: string };
 type DeptChoice = { code: string; name: string };
+type Register = ReturnType<typeof useForm>['register'];
+/** What a shared field piece needs of its form. */
+type Parts = { err: (n: string) => string | undefined; register: Register };
 
 /** The set-up forms: zodResolver with the action's own schema. */
 function useSetupForm<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(schema: S, defaults: z.input<S>) {
-  const { err, ...rest } = useAdminForm<z.input<S>, z.output<S>>(zodResolver(schema as never) as never, defaults as never);
-  return { err: (name: string) => err(name as never), ...rest };
+  const { err, register, ...rest } = useAdminForm<z.input<S>, z.output<S>>(zodResolver(schema as never) as never, defaults as never);
+  // The set-up forms share field pieces (CodeField, NameFields) across schemas: their names are plain strings.
+  return { ...rest, err: (name: string) => err(name as never), register: register as unknown as Register };
 }
 
-function CodeField({ id, err, register }: { id: string; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+function CodeField({ id, err, register }: Parts & { id: string }) {
   const t = useTranslations('admin.setup');
   return (
     <Field id={id} label={t('code')} error={err('code')} hint={t('codeHint')}>
@@ -45,17 +38,61 @@ function CodeField({ id, err, register }: { id: string; err: (n: string) => stri
   );
 }
 
-function NameFields({ prefix, err, register }: { prefix: string; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+
+/** A name input (of a department, category or site). */
+function NameField({ id, name, label, err, register, className }: Parts & { id: string; name: 'name' | 'nameEn'; label: string; className?: string }) {
+  return (
+    <Field id={id} label={label} error={err(name)} className={className}>
+      <input {...a11y(id, err(name))} {...register(name)} autoComplete="off" maxLength={100} className={inputClass} />
+    </Field>
+  );
+}
+
+function NameFields({ prefix, ...parts }: Parts & { prefix: string }) {
   const t = useTranslations('admin.setup');
   return (
     <>
-      <Field id={`${prefix}-name`} label={t('nameZh')} error={err('name')}>
-        <input {...a11y(`${prefix}-name`, err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-      </Field>
-      <Field id={`${prefix}-nameEn`} label={t('nameEn')} error={err('nameEn')}>
-        <input {...a11y(`${prefix}-nameEn`, err('nameEn'))} {...register('nameEn')} autoComplete="off" maxLength={100} className={inputClass} />
-      </Field>
+      <NameField id={`${prefix}-name`} name="name" label={t('nameZh')} {...parts} />
+      <NameField id={`${prefix}-nameEn`} name="nameEn" label={t('nameEn')} {...parts} />
     </>
+  );
+}
+
+/**
+ * The create form of a department, category or site, in its own titled card: its code, its names (`names`: the Chinese
+ * and English pair; a site has one name, given as `fields`), `fields` of its own, and the submit.
+ */
+function CreateSetupForm(props: {
+  schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  // never: each action takes its own schema's values, which the form's resolver has parsed.
+  action: (values: never) => Promise<ActionState<{ code: string }>>;
+  blank: Record<string, unknown>;
+  /** The id prefix of the inputs and the heading that labels the form ('new-dept' → 'dept-create'). */
+  prefix: string;
+  labelledBy: string;
+  created: 'departmentCreated' | 'categoryCreated' | 'siteCreated';
+  submit: 'addDepartment' | 'addCategory' | 'addSite';
+  grid: string;
+  names?: boolean;
+  fields?: (parts: Parts) => ReactNode;
+  /** The space below the form's card: 'none' when it ends the page. */
+  spacing?: 'none';
+}) {
+  const t = useTranslations('admin.setup');
+  const { register, err, pending, message, onCreate } = useSetupForm(props.schema, props.blank);
+  const parts = { register, err };
+  // The card's heading names the form (its submit says the same).
+  return (
+    <Section id={props.labelledBy} title={t(props.submit)} card spacing={props.spacing}>
+      <form onSubmit={onCreate(props.action as (values: unknown) => Promise<ActionState<{ code: string }>>, (data) => t(props.created, { code: data.code }))} noValidate className="space-y-3" aria-labelledby={props.labelledBy}>
+        <div className={`grid gap-3 ${props.grid}`}>
+          <CodeField id={`${props.prefix}-code`} {...parts} />
+          {props.names !== false && <NameFields prefix={props.prefix} {...parts} />}
+          {props.fields?.(parts)}
+        </div>
+        <FormEnd pending={pending} message={message} label={t(props.submit)} />
+      </form>
+    </Section>
   );
 }
 
@@ -63,28 +100,24 @@ function NameFields({ prefix, err, register }: { prefix: string; err: (n: string
 
 export function CreateDepartmentForm({ sites }: { sites: Choice[] | null }) {
   const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const blank = { code: '', name: '', nameEn: '', siteId: '' };
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createDepartmentSchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = onSubmit(createDepartmentAction, (data) => {
-    form.reset(blank);
-    router.refresh();
-    return t('departmentCreated', { code: data!.code });
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="dept-create">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <CodeField id="new-dept-code" err={err} register={register} />
-        <NameFields prefix="new-dept" err={err} register={register} />
-        {sites && (
+    <CreateSetupForm
+      schema={schemas.createDepartmentSchema}
+      action={createDepartmentAction}
+      blank={{ code: '', name: '', nameEn: '', siteId: '' }}
+      prefix="new-dept"
+      labelledBy="dept-create"
+      created="departmentCreated"
+      submit="addDepartment"
+      grid="sm:grid-cols-2 lg:grid-cols-4"
+      fields={({ register, err }) =>
+        sites && (
           <Field id="new-dept-siteId" label={t('site')} error={err('siteId')}>
             <Select {...a11y('new-dept-siteId', err('siteId'))} {...register('siteId')} blank={t('ownSite')} choices={sites.map((s) => ({ value: s.id, label: s.name }))} />
           </Field>
-        )}
-      </div>
-      <FormEnd pending={pending} message={message} label={t('addDepartment')} />
-    </form>
+        )
+      }
+    />
   );
 }
 
@@ -98,7 +131,7 @@ export function EditDepartmentForm({
   const t = useTranslations('admin.setup');
   const st = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateDepartmentSchema, {
+  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateDepartmentSchema, {
     id: department.id,
     name: department.name,
     nameEn: department.nameEn,
@@ -106,7 +139,6 @@ export function EditDepartmentForm({
     primaryUserId: department.primaryUserId ?? '',
     secondaryUserId: department.secondaryUserId ?? '',
   });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
   const submit = onSave(updateDepartmentAction, c('saved'));
   const positions = [
     ['headUserId', 'head'],
@@ -137,7 +169,7 @@ export function EditDepartmentForm({
 
 // ---- categories ----------------------------------------------------------------------------------
 
-function CategoryDefaults({ prefix, departments, err, register }: { prefix: string; departments: DeptChoice[]; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+function CategoryDefaults({ prefix, departments, err, register }: Parts & { prefix: string; departments: DeptChoice[] }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
   const sev = useTranslations('workflow.severities');
@@ -154,25 +186,18 @@ function CategoryDefaults({ prefix, departments, err, register }: { prefix: stri
 }
 
 export function CreateCategoryForm({ departments }: { departments: DeptChoice[] }) {
-  const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const blank = { code: '', name: '', nameEn: '', defaultDepartmentCode: '', defaultSeverity: 'general' as const };
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createCategorySchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = onSubmit(createCategoryAction, (data) => {
-    form.reset(blank);
-    router.refresh();
-    return t('categoryCreated', { code: data!.code });
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-create">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <CodeField id="new-cat-code" err={err} register={register} />
-        <NameFields prefix="new-cat" err={err} register={register} />
-        <CategoryDefaults prefix="new-cat" departments={departments} err={err} register={register} />
-      </div>
-      <FormEnd pending={pending} message={message} label={t('addCategory')} />
-    </form>
+    <CreateSetupForm
+      schema={schemas.createCategorySchema}
+      action={createCategoryAction}
+      blank={{ code: '', name: '', nameEn: '', defaultDepartmentCode: '', defaultSeverity: 'general' }}
+      prefix="new-cat"
+      labelledBy="cat-create"
+      created="categoryCreated"
+      submit="addCategory"
+      grid="sm:grid-cols-2 lg:grid-cols-3"
+      fields={(parts) => <CategoryDefaults prefix="new-cat" departments={departments} {...parts} />}
+    />
   );
 }
 
@@ -185,8 +210,7 @@ export function EditCategoryForm({
 }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
+  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
   const submit = onSave(updateCategoryAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-edit">
@@ -211,42 +235,34 @@ export function EditCategoryForm({
 
 export function CreateSiteForm() {
   const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const blank = { code: '', name: '' };
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(createSiteSchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = onSubmit(createSiteAction, (data) => {
-    form.reset(blank);
-    router.refresh();
-    return t('siteCreated', { code: data!.code });
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="site-create">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <CodeField id="new-site-code" err={err} register={register} />
-        <Field id="new-site-name" label={t('siteName')} error={err('name')}>
-          <input {...a11y('new-site-name', err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-        </Field>
-      </div>
-      <FormEnd pending={pending} message={message} label={t('addSite')} />
-    </form>
+    <CreateSetupForm
+      schema={schemas.createSiteSchema}
+      action={createSiteAction}
+      blank={{ code: '', name: '' }}
+      prefix="new-site"
+      labelledBy="site-create"
+      created="siteCreated"
+      submit="addSite"
+      grid="sm:grid-cols-2"
+      names={false}
+      fields={(parts) => <NameField id="new-site-name" name="name" label={t('siteName')} {...parts} />}
+      spacing="none"
+    />
   );
 }
 
 export function RenameSiteForm({ site }: { site: { id: string; code: string; name: string } }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const { form, err, pending, message, onSubmit, onSave, router } = useSetupForm(updateSiteSchema, { id: site.id, name: site.name });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
+  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateSiteSchema, { id: site.id, name: site.name });
   const id = `site-${site.id}-name`;
   const submit = onSave(updateSiteAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-2" aria-label={t('renameSite', { code: site.code })}>
       <input type="hidden" {...register('id')} />
       <div className="flex flex-wrap items-end gap-2">
-        <Field id={id} label={t('siteName')} error={err('name')} className="min-w-0 flex-1">
-          <input {...a11y(id, err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-        </Field>
+        <NameField id={id} name="name" label={t('siteName')} err={err} register={register} className="min-w-0 flex-1" />
         <SubmitButton pending={pending} pendingLabel={c('saving')} look="secondary">{c('save')}</SubmitButton>
       </div>
       <FormMessage message={message} />

@@ -5,13 +5,12 @@ import { auditActions, auditActors, auditFilterSchema, auditGroups, auditReaderR
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
 import { first } from '@/lib/params';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { AuditEntry } from './audit-entry';
 import { filterButtonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { Pager } from '@/components/ui/pager';
-import { PageHeader } from '@/components/ui/section';
 import { Select } from '@/components/ui/select';
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
@@ -38,10 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
   const field = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:w-auto';
 
   return (
-    <>
-      {user.role === 'admin' && <AdminNav current="audit" />}
-      <PageHeader title={t('title')} intro={t('intro')} />
-
+    <AdminScreen current="audit" nav={user.role === 'admin'} title={t('title')} intro={t('intro')}>
       <form method="get" action="/admin/audit" aria-label={t('filter')} className="mb-4 grid gap-3 rounded border border-slate-200 bg-white p-3 sm:flex sm:flex-wrap sm:items-end">
         <Field id="audit-action" label={t('action')}>
           <select id="audit-action" name="action" defaultValue={raw.action ?? ''} className={field}>
@@ -82,6 +78,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
         </ol>
       )}
       <Pager label={t('pagination')} first={cursor ? { href: query({}), text: t('first') } : null} next={page.next ? { href: query({ cursor: page.next }), text: t('next') } : null} />
-    </>
+    </AdminScreen>
   );
 }

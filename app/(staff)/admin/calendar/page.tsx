@@ -4,12 +4,12 @@ import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { calendarYears, listCalendarDays, loadCalendarSettings } from '@/lib/admin/calendar';
 import { localDate } from '@/lib/workflow';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { CalendarSettingsForm } from './settings-form';
 import { AddDayForm, RemoveDayButton } from './day-forms';
 import { maxYear, minYear } from '@/lib/params';
 import { EmptyState } from '@/components/ui/empty-state';
-import { InfoNote, PageHeader, Section } from '@/components/ui/section';
+import { InfoNote, Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,12 +25,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const otherYears = [...new Set([...years, thisYear, thisYear + 1])].filter((y) => y !== year).sort((a, b) => a - b);
 
   return (
-    <>
-      <AdminNav current="calendar" />
-      <PageHeader title={t('title')} intro={t('intro')}>
-        <InfoNote>{t('effective')}</InfoNote>
-      </PageHeader>
-
+    <AdminScreen current="calendar" title={t('title')} intro={t('intro')} lead={<InfoNote>{t('effective')}</InfoNote>}>
       <Section id="cal-settings" title={t('settings')} card>
         <CalendarSettingsForm settings={settings} />
       </Section>
@@ -67,6 +62,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </DataTable>
         )}
       </Section>
-    </>
+    </AdminScreen>
   );
 }

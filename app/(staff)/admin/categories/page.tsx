@@ -2,9 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { listCategories } from '@/lib/admin/setup';
 import { listDepartments } from '@/lib/admin/staff';
-import { PageHeader, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { ActiveMark, EditCell, TwoNamesCell } from '../_components/cells';
 import { CreateCategoryForm } from '../_components/setup-forms';
 
@@ -17,13 +17,8 @@ export default async function CategoriesPage() {
   const choices = depts.map((d) => ({ code: d.code, name: name(d) }));
 
   return (
-    <>
-      <AdminNav current="categories" />
-      <PageHeader title={t('categoriesTitle')} intro={t('categoriesIntro')} />
-
-      <Section id="cat-create" title={t('addCategory')} card>
-        <CreateCategoryForm departments={choices} />
-      </Section>
+    <AdminScreen current="categories" title={t('categoriesTitle')} intro={t('categoriesIntro')}>
+      <CreateCategoryForm departments={choices} />
 
       <Section id="cat-list" title={t('categoriesList')} count={cats.length} spacing="none">
         <DataTable
@@ -45,6 +40,6 @@ export default async function CategoriesPage() {
           </tbody>
         </DataTable>
       </Section>
-    </>
+    </AdminScreen>
   );
 }

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { countSites, listDepartmentsWithHandlers, listSites } from '@/lib/admin/setup';
-import { PageHeader, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { EditCell, TwoNamesCell } from '../_components/cells';
 import { CreateDepartmentForm } from '../_components/setup-forms';
 
@@ -17,13 +17,8 @@ export default async function DepartmentsPage() {
   const positions = [st('positions.head'), st('positions.primary'), st('positions.secondary')];
 
   return (
-    <>
-      <AdminNav current="departments" />
-      <PageHeader title={t('departmentsTitle')} intro={t('departmentsIntro')} />
-
-      <Section id="dept-create" title={t('addDepartment')} card>
-        <CreateDepartmentForm sites={manySites ? sites.map((s) => ({ id: s.id, name: s.name })) : null} />
-      </Section>
+    <AdminScreen current="departments" title={t('departmentsTitle')} intro={t('departmentsIntro')}>
+      <CreateDepartmentForm sites={manySites ? sites.map((s) => ({ id: s.id, name: s.name })) : null} />
 
       <Section id="dept-list" title={t('departmentsList')} count={depts.length}>
         <DataTable
@@ -51,6 +46,6 @@ export default async function DepartmentsPage() {
           {t('moreBranches')} <Link href="/admin/sites" className="text-blue-700 underline">{t('moreBranchesLink')}</Link>
         </p>
       )}
-    </>
+    </AdminScreen>
   );
 }

@@ -4,7 +4,7 @@ import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { RetryButton } from './retry-button';
 import { WarningIcon } from '@/components/ui/icons';
 import { isTemplateName } from '@/lib/notify/templates';
@@ -13,7 +13,6 @@ import { filterButtonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { Pager } from '@/components/ui/pager';
-import { PageHeader } from '@/components/ui/section';
 import { Select } from '@/components/ui/select';
 import { Cell, DataTable } from '@/components/ui/table';
 
@@ -50,10 +49,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   };
 
   return (
-    <>
-      <AdminNav current="outbox" />
-      <PageHeader title={t('title')} intro={t('intro')} />
-
+    <AdminScreen current="outbox" title={t('title')} intro={t('intro')}>
       <form method="get" action="/admin/outbox" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t('filter')}>
         <Field id="outbox-status" label={t('status')}>
           <Select
@@ -143,6 +139,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         </DataTable>
       )}
       <Pager label={t('pagination')} first={cursor ? { href: query({}), text: t('first') } : null} next={page.next ? { href: query({ cursor: page.next }), text: t('next') } : null} />
-    </>
+    </AdminScreen>
   );
 }

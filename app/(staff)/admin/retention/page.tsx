@@ -1,23 +1,24 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { loadRetentionYears } from '@/lib/privacy';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { RetentionForm } from './retention-form';
-import { PageHeader } from '@/components/ui/section';
+
+/** What happens at the end of the retention period, point by point. */
+function Points({ items }: { items: string[] }) {
+  return (
+    <ul className="mb-4 max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
+      {items.map((item) => <li key={item}>{item}</li>)}
+    </ul>
+  );
+}
 
 export default async function RetentionPage() {
   await requireStaff(['admin']);
-  const years = await loadRetentionYears();
-  const t = await getTranslations('privacy.retention');
+  const [years, t] = await Promise.all([loadRetentionYears(), getTranslations('privacy.retention')]);
   return (
-    <>
-      <AdminNav current="retention" />
-      <PageHeader title={t('title')} intro={t('intro')}>
-        <ul className="mb-4 max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
-          {(['kept', 'replaced', 'held'] as const).map((k) => <li key={k}>{t(k)}</li>)}
-        </ul>
-      </PageHeader>
+    <AdminScreen current="retention" title={t('title')} intro={t('intro')} lead={<Points items={[t('kept'), t('replaced'), t('held')]} />}>
       <RetentionForm years={years} />
-    </>
+    </AdminScreen>
   );
 }

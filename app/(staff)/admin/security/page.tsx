@@ -3,10 +3,10 @@ import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { addressRule, loadSecurityOverview, loginRule, pairRule, trustMs, type FailureSummary } from '@/lib/auth/throttle';
 import { listLockNotices } from '@/lib/auth/lock-notices';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { LiftLockButton } from './lift-button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 
 export default async function SecurityPage() {
@@ -37,20 +37,16 @@ export default async function SecurityPage() {
       </DataTable>,
     );
 
-  return (
-    <>
-      <AdminNav current="security" />
-      <PageHeader
-        title={t('title')}
-        intro={t('intro', {
-          pairFailures: pairRule().threshold,
-          addressFailures: addressRule().threshold,
-          loginFailures: login.threshold,
-          trustDays: Math.round(trustMs() / 86_400_000),
-          forgetHours: Math.round(login.forgetMs / 3_600_000),
-        })}
-      />
+  const intro = t('intro', {
+    pairFailures: pairRule().threshold,
+    addressFailures: addressRule().threshold,
+    loginFailures: login.threshold,
+    trustDays: Math.round(trustMs() / 86_400_000),
+    forgetHours: Math.round(login.forgetMs / 3_600_000),
+  });
 
+  return (
+    <AdminScreen current="security" title={t('title')} intro={intro}>
       {list(
         'security-locks',
         t('locks'),
@@ -112,6 +108,6 @@ export default async function SecurityPage() {
           </tbody>
         </DataTable>,
       )}
-    </>
+    </AdminScreen>
   );
 }

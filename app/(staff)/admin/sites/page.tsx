@@ -1,19 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { listSites } from '@/lib/admin/setup';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { CreateSiteForm, RenameSiteForm } from '../_components/setup-forms';
-import { PageHeader, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 
 export default async function SitesPage() {
   await requireStaff(['admin']);
-  const sites = await listSites();
-  const t = await getTranslations('admin.setup');
+  const [sites, t] = await Promise.all([listSites(), getTranslations('admin.setup')]);
   return (
-    <>
-      <AdminNav current="sites" />
-      <PageHeader title={t('sitesTitle')} intro={t('sitesIntro')} />
-
+    <AdminScreen current="sites" title={t('sitesTitle')} intro={t('sitesIntro')}>
       <Section id="site-list" title={t('sitesList')} count={sites.length}>
         <ul className="space-y-3" data-testid="sites-list">
           {sites.map((s) => (
@@ -27,9 +23,7 @@ export default async function SitesPage() {
         </ul>
       </Section>
 
-      <Section id="site-create" title={t('addSite')} card spacing="none">
-        <CreateSiteForm />
-      </Section>
-    </>
+      <CreateSiteForm />
+    </AdminScreen>
   );
 }

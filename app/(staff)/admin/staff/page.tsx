@@ -2,9 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { listDepartments, listStaff, membersByDepartment } from '@/lib/admin/staff';
 import { getFormat } from '@/lib/i18n/get-format';
-import { PageHeader, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { ActiveMark, EditCell } from '../_components/cells';
 import { CreateUserForm, DepartmentHandlersForm } from './staff-forms';
 
@@ -20,10 +20,7 @@ export default async function StaffPage() {
   const departmentChoices = depts.map((d) => ({ id: d.id, name: deptName(d) }));
 
   return (
-    <>
-      <AdminNav current="staff" />
-      <PageHeader title={t('title')} intro={t('intro')} />
-
+    <AdminScreen current="staff" title={t('title')} intro={t('intro')}>
       <Section id="staff-create" title={t('create')} card>
         <CreateUserForm departments={departmentChoices} />
       </Section>
@@ -64,6 +61,6 @@ export default async function StaffPage() {
           ))}
         </div>
       </Section>
-    </>
+    </AdminScreen>
   );
 }

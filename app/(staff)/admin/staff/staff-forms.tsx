@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { roles } from '@/lib/workflow';
 import { createUserSchema, departmentHandlersSchema, resetPasswordSchema, updateUserSchema } from '@/lib/admin/schemas';
 import { createUserAction, resetPasswordAction, setDepartmentHandlersAction, setUserActiveAction, updateUserAction } from '../actions';
@@ -16,25 +17,35 @@ import { maxLengthOf } from '@/lib/validation/limits';
 
 type Choice = { id: string; name: string };
 
-function useRoleChoices() {
+/** The role and department of a staff member, in the create and the edit form (`prefix`: 'new', 'edit'). */
+function RoleAndDepartment({ prefix, departments, err, register }: {
+  prefix: string;
+  departments: Choice[];
+  err: (name: 'role' | 'departmentId') => string | undefined;
+  register: (name: 'role' | 'departmentId') => UseFormRegisterReturn;
+}) {
+  const t = useTranslations('admin.staff');
+  const c = useTranslations('admin.common');
   const common = useTranslations('common');
-  return roles.map((r) => ({ value: r, label: common(`roles.${r}`) }));
+  return (
+    <>
+      <Field id={`${prefix}-role`} label={t('role')} error={err('role')}>
+        <Select {...a11y(`${prefix}-role`, err('role'))} {...register('role')} choices={roles.map((r) => ({ value: r, label: common(`roles.${r}`) }))} />
+      </Field>
+      <Field id={`${prefix}-departmentId`} label={t('department')} error={err('departmentId')}>
+        <Select {...a11y(`${prefix}-departmentId`, err('departmentId'))} {...register('departmentId')} blank={c('none')} choices={departments.map((d) => ({ value: d.id, label: d.name }))} />
+      </Field>
+    </>
+  );
 }
-
-const departmentChoices = (departments: Choice[]) => departments.map((d) => ({ value: d.id, label: d.name }));
 
 export function CreateUserForm({ departments }: { departments: Choice[] }) {
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const roleChoices = useRoleChoices();
   type In = z.input<typeof createUserSchema>;
   const blank: In = { login: '', name: '', role: 'desk', departmentId: '', password: '' };
-  const { form, register, err, pending, message, onSubmit, router } = useAdminForm<In, z.output<typeof createUserSchema>>(useAdminResolver(createUserSchema), blank);
-  const submit = onSubmit(createUserAction, (data) => {
-    form.reset(blank);
-    router.refresh();
-    return t('created', { login: data!.login });
-  });
+  const { register, err, pending, message, onCreate } = useAdminForm<In, z.output<typeof createUserSchema>>(useAdminResolver(createUserSchema), blank);
+  const submit = onCreate(createUserAction, (data) => t('created', { login: data.login }));
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="staff-create">
@@ -45,12 +56,7 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
         <Field id="new-name" label={t('name')} error={err('name')}>
           <input {...a11y('new-name', err('name'))} maxLength={maxLengthOf(createUserSchema, 'name')} {...register('name')} autoComplete="off" className={inputClass} />
         </Field>
-        <Field id="new-role" label={t('role')} error={err('role')}>
-          <Select {...a11y('new-role', err('role'))} {...register('role')} choices={roleChoices} />
-        </Field>
-        <Field id="new-departmentId" label={t('department')} error={err('departmentId')}>
-          <Select {...a11y('new-departmentId', err('departmentId'))} {...register('departmentId')} blank={c('none')} choices={departmentChoices(departments)} />
-        </Field>
+        <RoleAndDepartment prefix="new" departments={departments} err={err} register={register} />
         <Field id="new-password" label={t('password')} error={err('password')} hint={t('passwordHint')}>
           <input type="password" {...a11y('new-password', err('password'), true)} maxLength={maxLengthOf(createUserSchema, 'password')} {...register('password')} autoComplete="new-password" className={inputClass} />
         </Field>
@@ -63,7 +69,6 @@ export function CreateUserForm({ departments }: { departments: Choice[] }) {
 export function EditUserForm({ user, departments }: { user: { id: string; role: string; departmentId: string | null; absentThrough: string | null }; departments: Choice[] }) {
   const t = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const roleChoices = useRoleChoices();
   type In = z.input<typeof updateUserSchema>;
   const { register, err, pending, message, onSave } = useAdminForm<In, z.output<typeof updateUserSchema>>(useAdminResolver(updateUserSchema), {
     id: user.id,
@@ -76,12 +81,7 @@ export function EditUserForm({ user, departments }: { user: { id: string; role: 
     <form onSubmit={onSave(updateUserAction, c('saved'))} noValidate className="space-y-3" aria-labelledby="edit-details">
       <input type="hidden" {...register('id')} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id="edit-role" label={t('role')} error={err('role')}>
-          <Select {...a11y('edit-role', err('role'))} {...register('role')} choices={roleChoices} />
-        </Field>
-        <Field id="edit-departmentId" label={t('department')} error={err('departmentId')}>
-          <Select {...a11y('edit-departmentId', err('departmentId'))} {...register('departmentId')} blank={c('none')} choices={departmentChoices(departments)} />
-        </Field>
+        <RoleAndDepartment prefix="edit" departments={departments} err={err} register={register} />
         <Field id="edit-absentUntil" label={<>{t('absentUntil')} <span className="text-xs font-normal text-slate-600">{c('optional')}</span></>} error={err('absentUntil')} hint={t('absentHint')}>
           <input type="date" {...a11y('edit-absentUntil', err('absentUntil'), true)} {...register('absentUntil')} className={inputClass} />
         </Field>
