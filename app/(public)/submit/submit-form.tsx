@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { describedBy, Field, inputClass } from '@/components/public/field';
+import { describedBy, Field, publicInputClass } from '@/components/ui/field';
 import { honeypotField, maxPhotos, photoAccept, publicSubmitSchema, type PublicSubmitInput } from '@/lib/public/schemas';
 import { filesProblem, inMegabytes, maxFilesBytes } from '@/lib/validation/limits';
 import { submitComplaintAction, type SubmitState } from './actions';
@@ -64,10 +64,10 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   if (state.status === 'ok' && state.result) return <Success result={state.result} />;
 
   const text = (name: FieldName, opts: { type?: string; autoComplete?: string; hint?: boolean; optional?: boolean; inputMode?: 'tel' | 'email' | 'text' } = {}) => (
-    <Field id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
+    <Field variant="public" id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
       <input id={name} type={opts.type ?? 'text'} autoComplete={opts.autoComplete} inputMode={opts.inputMode}
         aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name, opts.hint)} aria-required={opts.optional ? undefined : true}
-        className={inputClass} {...register(name)} />
+        className={publicInputClass} {...register(name)} />
     </Field>
   );
 
@@ -80,22 +80,22 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
       {text('customerEmail', { type: 'email', autoComplete: 'email', optional: true, inputMode: 'email' })}
       {text('plate', { optional: true, hint: true })}
       {text('subjectProduct', { optional: true })}
-      <Field id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
+      <Field variant="public" id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
         <select id="categoryCode" aria-invalid={errorOf('categoryCode') ? true : undefined} aria-describedby={describedBy('categoryCode')}
-          aria-required className={inputClass} defaultValue="" {...register('categoryCode')}>
+          aria-required className={publicInputClass} defaultValue="" {...register('categoryCode')}>
           <option value="" disabled>{t('choose')}</option>
           {categories.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
         </select>
       </Field>
-      <Field id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
+      <Field variant="public" id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
         <textarea id="description" rows={5} aria-invalid={errorOf('description') ? true : undefined} aria-describedby={describedBy('description', true)}
-          aria-required className={inputClass} {...register('description')} />
+          aria-required className={publicInputClass} {...register('description')} />
       </Field>
-      <Field id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
+      <Field variant="public" id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
         <textarea id="customerRequest" rows={3} aria-invalid={errorOf('customerRequest') ? true : undefined} aria-describedby={describedBy('customerRequest')}
-          className={inputClass} {...register('customerRequest')} />
+          className={publicInputClass} {...register('customerRequest')} />
       </Field>
-      <Field id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
+      <Field variant="public" id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
         <input id="photos" name="photos" type="file" multiple accept={photoAccept} aria-invalid={photosError ? true : undefined}
           aria-describedby={describedBy('photos', true)} onChange={(e) => setPhotoError(checkPhotos(e.currentTarget.form!))}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-slate-100 file:px-3 file:py-2" />

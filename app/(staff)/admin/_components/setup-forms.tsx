@@ -131,7 +131,7 @@ export function EditDepartmentForm({
   const t = useTranslations('admin.setup');
   const st = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateDepartmentSchema, {
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateDepartmentSchema, {
     id: department.id,
     name: department.name,
     nameEn: department.nameEn,
@@ -210,7 +210,7 @@ export function EditCategoryForm({
 }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
   const submit = onSave(updateCategoryAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-edit">
@@ -255,7 +255,7 @@ export function CreateSiteForm() {
 export function RenameSiteForm({ site }: { site: { id: string; code: string; name: string } }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const { register, err, pending, message, onSubmit, onSave } = useSetupForm(schemas.updateSiteSchema, { id: site.id, name: site.name });
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateSiteSchema, { id: site.id, name: site.name });
   const id = `site-${site.id}-name`;
   const submit = onSave(updateSiteAction, c('saved'));
   return (

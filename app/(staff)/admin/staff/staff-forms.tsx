@@ -41,7 +41,6 @@ function RoleAndDepartment({ prefix, departments, err, register }: {
 
 export function CreateUserForm({ departments }: { departments: Choice[] }) {
   const t = useTranslations('admin.staff');
-  const c = useTranslations('admin.common');
   type In = z.input<typeof createUserSchema>;
   const blank: In = { login: '', name: '', role: 'desk', departmentId: '', password: '' };
   const { register, err, pending, message, onCreate } = useAdminForm<In, z.output<typeof createUserSchema>>(useAdminResolver(createUserSchema), blank);
