@@ -9,7 +9,7 @@ import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { categories, departments, sites, users } from '@/db/schema';
-import type { Role, Severity } from '@/lib/workflow';
+import type { Severity } from '@/lib/workflow';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import { requireAdmin, type AdminViewer } from './viewer';
