@@ -8,12 +8,12 @@ import 'server-only';
  */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { categories, departments, sites, users } from '@/db/schema';
+import { categories, departments, sites } from '@/db/schema';
 import type { Severity } from '@/lib/workflow';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import { requireAdmin, type AdminViewer } from './viewer';
-import { handlersOf } from './staff';
+import { checkHandlers, handlersOf } from './staff';
 import {
   createCategorySchema,
   createDepartmentSchema,
@@ -182,15 +182,7 @@ export async function updateDepartment(input: UpdateDepartmentInput, actor: Admi
       .where(eq(departments.id, d.id))
       .for('update');
     if (!current) throw new AdminError('not_found');
-    const chosen = { headUserId: d.headUserId, primaryUserId: d.primaryUserId, secondaryUserId: d.secondaryUserId };
-    for (const [field, id] of Object.entries(chosen)) {
-      if (!id) continue;
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, id), eq(users.departmentId, d.id), eq(users.active, true)));
-      if (!u) throw new AdminError('not_in_department', field);
-    }
+    const chosen = await checkHandlers(tx, d.id, d);
     const before = await handlersOf(tx, d.id);
     await tx.update(departments).set({ name: d.name, nameEn: d.nameEn, ...chosen }).where(eq(departments.id, d.id));
     const after = await handlersOf(tx, d.id);

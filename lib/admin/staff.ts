@@ -286,15 +286,7 @@ export async function setDepartmentHandlers(input: DepartmentHandlersInput, view
   const h = departmentHandlersSchema.parse(input);
   await db.transaction(async (tx) => {
     await checkDepartment(tx, viewer.siteId, h.departmentId);
-    const chosen = { headUserId: h.headUserId, primaryUserId: h.primaryUserId, secondaryUserId: h.secondaryUserId };
-    for (const [field, id] of Object.entries(chosen)) {
-      if (!id) continue;
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, id), eq(users.departmentId, h.departmentId), eq(users.active, true)));
-      if (!u) throw new AdminError('not_in_department', field);
-    }
+    const chosen = await checkHandlers(tx, h.departmentId, h);
     const before = await handlersOf(tx, h.departmentId);
     await tx.update(departments).set(chosen).where(eq(departments.id, h.departmentId));
     await recordAudit(tx, {
@@ -308,6 +300,27 @@ export async function setDepartmentHandlers(input: DepartmentHandlersInput, view
       after: (await handlersOf(tx, h.departmentId)).handlers,
     });
   });
+}
+
+/**
+ * The head, primary and secondary handler chosen for a department: each an active member of it,
+ * or nobody; a refusal names the field. Returns the three columns to set.
+ */
+export async function checkHandlers(
+  tx: Tx,
+  departmentId: string,
+  chosen: { headUserId?: string | null; primaryUserId?: string | null; secondaryUserId?: string | null },
+): Promise<{ headUserId: string | null; primaryUserId: string | null; secondaryUserId: string | null }> {
+  const columns = { headUserId: chosen.headUserId ?? null, primaryUserId: chosen.primaryUserId ?? null, secondaryUserId: chosen.secondaryUserId ?? null };
+  for (const [field, id] of Object.entries(columns)) {
+    if (!id) continue;
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.departmentId, departmentId), eq(users.active, true)));
+    if (!u) throw new AdminError('not_in_department', field);
+  }
+  return columns;
 }
 
 /** A department's code and its head / primary / secondary handler by name, as the audit log shows them. */
