@@ -8,11 +8,12 @@ import 'server-only';
  */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { categories, departments, sites, users } from '@/db/schema';
-import type { Role, Severity } from '@/lib/workflow';
+import { categories, departments, sites } from '@/db/schema';
+import type { Severity } from '@/lib/workflow';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
-import { handlersOf } from './staff';
+import { requireAdmin, type AdminViewer } from './viewer';
+import { checkHandlers, handlersOf } from './staff';
 import {
   createCategorySchema,
   createDepartmentSchema,
@@ -28,16 +29,6 @@ import {
   type UpdateSiteInput,
 } from './schemas';
 
-/** Who is asking: the actions pass the signed-in user; anybody but an admin is refused here too. */
-export interface SetupActor {
-  id: string;
-  role: Role;
-  siteId: string;
-}
-
-function requireAdmin(actor: SetupActor): void {
-  if (actor.role !== 'admin') throw new AdminError('forbidden');
-}
 
 function isUniqueViolation(err: unknown): boolean {
   for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
@@ -87,7 +78,7 @@ export async function countSites(db?: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function createSite(input: CreateSiteInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+export async function createSite(input: CreateSiteInput, actor: AdminViewer, db?: Db): Promise<{ id: string; code: string }> {
   db ??= await getDb();
   requireAdmin(actor);
   const s = createSiteSchema.parse(input);
@@ -102,7 +93,7 @@ export async function createSite(input: CreateSiteInput, actor: SetupActor, db?:
   );
 }
 
-export async function updateSite(input: UpdateSiteInput, actor: SetupActor, db?: Db): Promise<void> {
+export async function updateSite(input: UpdateSiteInput, actor: AdminViewer, db?: Db): Promise<void> {
   db ??= await getDb();
   requireAdmin(actor);
   const s = updateSiteSchema.parse(input);
@@ -129,7 +120,7 @@ async function siteExists(tx: Tx | Db, siteId: string): Promise<boolean> {
   return !!s;
 }
 
-export async function createDepartment(input: CreateDepartmentInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+export async function createDepartment(input: CreateDepartmentInput, actor: AdminViewer, db?: Db): Promise<{ id: string; code: string }> {
   db ??= await getDb();
   requireAdmin(actor);
   const d = createDepartmentSchema.parse(input);
@@ -180,7 +171,7 @@ export async function getDepartment(id: string, db?: Db): Promise<DepartmentDeta
 }
 
 /** Names and the three handlers, who must be active members of the department (or nobody). */
-export async function updateDepartment(input: UpdateDepartmentInput, actor: SetupActor, db?: Db): Promise<void> {
+export async function updateDepartment(input: UpdateDepartmentInput, actor: AdminViewer, db?: Db): Promise<void> {
   db ??= await getDb();
   requireAdmin(actor);
   const d = updateDepartmentSchema.parse(input);
@@ -191,15 +182,7 @@ export async function updateDepartment(input: UpdateDepartmentInput, actor: Setu
       .where(eq(departments.id, d.id))
       .for('update');
     if (!current) throw new AdminError('not_found');
-    const chosen = { headUserId: d.headUserId, primaryUserId: d.primaryUserId, secondaryUserId: d.secondaryUserId };
-    for (const [field, id] of Object.entries(chosen)) {
-      if (!id) continue;
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, id), eq(users.departmentId, d.id), eq(users.active, true)));
-      if (!u) throw new AdminError('not_in_department', field);
-    }
+    const chosen = await checkHandlers(tx, d.id, d);
     const before = await handlersOf(tx, d.id);
     await tx.update(departments).set({ name: d.name, nameEn: d.nameEn, ...chosen }).where(eq(departments.id, d.id));
     const after = await handlersOf(tx, d.id);
@@ -260,7 +243,7 @@ async function checkDepartmentCode(tx: Tx | Db, siteId: string, code: string | n
   if (!d) throw new AdminError('unknown_department', 'defaultDepartmentCode');
 }
 
-export async function createCategory(input: CreateCategoryInput, actor: SetupActor, db?: Db): Promise<{ id: string; code: string }> {
+export async function createCategory(input: CreateCategoryInput, actor: AdminViewer, db?: Db): Promise<{ id: string; code: string }> {
   db ??= await getDb();
   requireAdmin(actor);
   const c = createCategorySchema.parse(input);
@@ -276,7 +259,7 @@ export async function createCategory(input: CreateCategoryInput, actor: SetupAct
   );
 }
 
-export async function updateCategory(input: UpdateCategoryInput, actor: SetupActor, db?: Db): Promise<void> {
+export async function updateCategory(input: UpdateCategoryInput, actor: AdminViewer, db?: Db): Promise<void> {
   db ??= await getDb();
   requireAdmin(actor);
   const { id, ...c } = updateCategorySchema.parse(input);
@@ -316,7 +299,9 @@ export interface DepartmentListRow {
 }
 
 /** Departments of one site, or of every site (`siteId` null), with the handlers' names. */
-export async function listDepartmentsWithHandlers(siteId: string | null, db?: Db): Promise<DepartmentListRow[]> {
+/** Every department of every site: an admin sets up all of them (with one site, that site's). */
+export async function listDepartmentsWithHandlers(viewer: AdminViewer, db?: Db): Promise<DepartmentListRow[]> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const nameOf = (column: 'head_user_id' | 'primary_user_id' | 'secondary_user_id') =>
     sql<string | null>`(select u.name from users u where u.id = ${departments}.${sql.raw(column)})`;
@@ -335,6 +320,5 @@ export async function listDepartmentsWithHandlers(siteId: string | null, db?: Db
     })
     .from(departments)
     .innerJoin(sites, eq(sites.id, departments.siteId))
-    .where(siteId ? eq(departments.siteId, siteId) : undefined)
     .orderBy(asc(sites.createdAt), asc(departments.code));
 }

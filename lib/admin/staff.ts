@@ -8,6 +8,7 @@ import { loadCalendar } from '@/lib/complaints/settings';
 import { addCalendarDays, atLocalTime, localDate, type DepartmentPosition, type Role } from '@/lib/workflow';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
+import { requireAdmin, type AdminViewer } from './viewer';
 import {
   createUserSchema,
   departmentHandlersSchema,
@@ -45,12 +46,6 @@ export interface DepartmentRow {
   secondaryUserId: string | null;
 }
 
-export interface AdminScope {
-  siteId: string;
-  /** The admin acting: may not lock themselves out. */
-  actorId?: string;
-}
-
 const positionColumn = { head: 'headUserId', primary: 'primaryUserId', secondary: 'secondaryUserId' } as const;
 
 /** "Absent through 2026-11-05" is stored as the instant the absence ends: the next local midnight. */
@@ -61,7 +56,9 @@ export function absentThroughOf(absentUntil: Date | null, timeZone: string): str
   return absentUntil ? localDate(new Date(absentUntil.getTime() - 1), timeZone) : null;
 }
 
-export async function listDepartments(siteId: string, db?: Db): Promise<DepartmentRow[]> {
+/** The departments of the viewer's site. */
+export async function listDepartments(viewer: AdminViewer, db?: Db): Promise<DepartmentRow[]> {
+  requireAdmin(viewer);
   db ??= await getDb();
   return db
     .select({
@@ -74,12 +71,17 @@ export async function listDepartments(siteId: string, db?: Db): Promise<Departme
       secondaryUserId: departments.secondaryUserId,
     })
     .from(departments)
-    .where(eq(departments.siteId, siteId))
+    .where(eq(departments.siteId, viewer.siteId))
     .orderBy(asc(departments.code));
 }
 
-export async function listStaff(siteId: string, db?: Db): Promise<StaffRow[]> {
-  db ??= await getDb();
+/** The staff of the viewer's site. */
+export async function listStaff(viewer: AdminViewer, db?: Db): Promise<StaffRow[]> {
+  requireAdmin(viewer);
+  return staffOfSite(viewer.siteId, db ?? (await getDb()));
+}
+
+async function staffOfSite(siteId: string, db: Db): Promise<StaffRow[]> {
   const { timeZone } = await loadCalendar(db);
   const rows = await db
     .select({
@@ -108,9 +110,20 @@ export async function listStaff(siteId: string, db?: Db): Promise<StaffRow[]> {
   }));
 }
 
-export async function getStaff(siteId: string, id: string, db?: Db): Promise<StaffRow | null> {
+export async function getStaff(viewer: AdminViewer, id: string, db?: Db): Promise<StaffRow | null> {
+  return (await listStaff(viewer, db)).find((u) => u.id === id) ?? null;
+}
+
+/**
+ * The active members of one department (of any site: an admin sets up every site's departments),
+ * the choices for its head, primary and secondary handler.
+ */
+export async function departmentMembers(viewer: AdminViewer, departmentId: string, db?: Db): Promise<{ id: string; name: string }[]> {
+  requireAdmin(viewer);
   db ??= await getDb();
-  return (await listStaff(siteId, db)).find((u) => u.id === id) ?? null;
+  const [d] = await db.select({ siteId: departments.siteId }).from(departments).where(eq(departments.id, departmentId));
+  if (!d) return [];
+  return membersByDepartment(await staffOfSite(d.siteId, db))[departmentId] ?? [];
 }
 
 async function checkDepartment(tx: Tx | Db, siteId: string, departmentId: string | null): Promise<void> {
@@ -166,10 +179,11 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Creates a staff member with an argon2id hash of the initial password. Returns the new id. */
-export async function createUser(input: CreateUserInput, scope: AdminScope, db?: Db): Promise<{ id: string; login: string }> {
+export async function createUser(input: CreateUserInput, viewer: AdminViewer, db?: Db): Promise<{ id: string; login: string }> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const u = createUserSchema.parse(input);
-  await checkDepartment(db, scope.siteId, u.departmentId);
+  await checkDepartment(db, viewer.siteId, u.departmentId);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, u.login));
   if (taken) throw new AdminError('login_taken', 'login');
   const passwordHash = await hashPassword(u.password);
@@ -177,12 +191,12 @@ export async function createUser(input: CreateUserInput, scope: AdminScope, db?:
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ siteId: scope.siteId, login: u.login, name: u.name, role: u.role, departmentId: u.departmentId, passwordHash })
+        .values({ siteId: viewer.siteId, login: u.login, name: u.name, role: u.role, departmentId: u.departmentId, passwordHash })
         .returning({ id: users.id, login: users.login });
       // The initial password is never recorded, not even hashed.
       await recordAudit(tx, {
-        actorUserId: scope.actorId ?? null,
-        siteId: scope.siteId,
+        actorUserId: viewer.id,
+        siteId: viewer.siteId,
         action: 'staff.create',
         targetType: 'user',
         targetId: row.id,
@@ -198,14 +212,15 @@ export async function createUser(input: CreateUserInput, scope: AdminScope, db?:
 }
 
 /** Role, department and absence. Moving to another department gives up positions in the old one. */
-export async function updateUser(input: UpdateUserInput, scope: AdminScope, db?: Db): Promise<void> {
+export async function updateUser(input: UpdateUserInput, viewer: AdminViewer, db?: Db): Promise<void> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const u = updateUserSchema.parse(input);
-  if (scope.actorId === u.id && u.role !== 'admin') throw new AdminError('self_lockout', 'role');
+  if (viewer.id === u.id && u.role !== 'admin') throw new AdminError('self_lockout', 'role');
   const { timeZone } = await loadCalendar(db);
   await db.transaction(async (tx) => {
-    const current = await userInSite(tx, scope.siteId, u.id);
-    await checkDepartment(tx, scope.siteId, u.departmentId);
+    const current = await userInSite(tx, viewer.siteId, u.id);
+    await checkDepartment(tx, viewer.siteId, u.departmentId);
     const { login, ...before } = await staffState(tx, u.id);
     if (current.departmentId !== u.departmentId) await clearPositions(tx, u.id, u.departmentId);
     await tx
@@ -215,14 +230,15 @@ export async function updateUser(input: UpdateUserInput, scope: AdminScope, db?:
     // A new role signs the person out everywhere: they sign in again into the new role.
     if (current.role !== u.role) await endUserSessions(tx, u.id);
     const { login: _, ...after } = await staffState(tx, u.id);
-    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'staff.update', targetType: 'user', targetId: u.id, targetLabel: login, before, after });
+    await recordAudit(tx, { actorUserId: viewer.id, siteId: viewer.siteId, action: 'staff.update', targetType: 'user', targetId: u.id, targetLabel: login, before, after });
   });
 }
 
-export async function resetPassword(input: { id: string; password: string }, scope: AdminScope, db?: Db): Promise<void> {
+export async function resetPassword(input: { id: string; password: string }, viewer: AdminViewer, db?: Db): Promise<void> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const p = resetPasswordSchema.parse(input);
-  await userInSite(db, scope.siteId, p.id);
+  await userInSite(db, viewer.siteId, p.id);
   const passwordHash = await hashPassword(p.password);
   // Whoever knew the old password (or holds a session opened with it) is signed out.
   await db.transaction(async (tx) => {
@@ -230,7 +246,7 @@ export async function resetPassword(input: { id: string; password: string }, sco
     const sessionsEnded = await endUserSessions(tx, p.id);
     // That a password was set, never the password or its hash.
     const { login } = await staffState(tx, p.id);
-    await recordAudit(tx, { actorUserId: scope.actorId ?? null, siteId: scope.siteId, action: 'staff.password_reset', targetType: 'user', targetId: p.id, targetLabel: login, after: { sessionsEnded } });
+    await recordAudit(tx, { actorUserId: viewer.id, siteId: viewer.siteId, action: 'staff.password_reset', targetType: 'user', targetId: p.id, targetLabel: login, after: { sessionsEnded } });
   });
 }
 
@@ -239,19 +255,20 @@ export async function resetPassword(input: { id: string; password: string }, sco
  * A deactivated user can no longer sign in (the session is checked against the database on
  * every request) and gives up their department positions.
  */
-export async function setUserActive(input: { id: string; active: boolean }, scope: AdminScope, db?: Db): Promise<void> {
+export async function setUserActive(input: { id: string; active: boolean }, viewer: AdminViewer, db?: Db): Promise<void> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const a = setActiveSchema.parse(input);
-  if (!a.active && scope.actorId === a.id) throw new AdminError('self_lockout');
+  if (!a.active && viewer.id === a.id) throw new AdminError('self_lockout');
   await db.transaction(async (tx) => {
-    await userInSite(tx, scope.siteId, a.id);
+    await userInSite(tx, viewer.siteId, a.id);
     const { login, active } = await staffState(tx, a.id);
     if (!a.active) await clearPositions(tx, a.id);
     await tx.update(users).set({ active: a.active }).where(eq(users.id, a.id));
     if (!a.active) await endUserSessions(tx, a.id);
     await recordAudit(tx, {
-      actorUserId: scope.actorId ?? null,
-      siteId: scope.siteId,
+      actorUserId: viewer.id,
+      siteId: viewer.siteId,
       action: a.active ? 'staff.reactivate' : 'staff.deactivate',
       targetType: 'user',
       targetId: a.id,
@@ -263,25 +280,18 @@ export async function setUserActive(input: { id: string; active: boolean }, scop
 }
 
 /** Head, primary and secondary handler of a department: active users of that department, or none. */
-export async function setDepartmentHandlers(input: DepartmentHandlersInput, scope: AdminScope, db?: Db): Promise<void> {
+export async function setDepartmentHandlers(input: DepartmentHandlersInput, viewer: AdminViewer, db?: Db): Promise<void> {
+  requireAdmin(viewer);
   db ??= await getDb();
   const h = departmentHandlersSchema.parse(input);
   await db.transaction(async (tx) => {
-    await checkDepartment(tx, scope.siteId, h.departmentId);
-    const chosen = { headUserId: h.headUserId, primaryUserId: h.primaryUserId, secondaryUserId: h.secondaryUserId };
-    for (const [field, id] of Object.entries(chosen)) {
-      if (!id) continue;
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, id), eq(users.departmentId, h.departmentId), eq(users.active, true)));
-      if (!u) throw new AdminError('not_in_department', field);
-    }
+    await checkDepartment(tx, viewer.siteId, h.departmentId);
+    const chosen = await checkHandlers(tx, h.departmentId, h);
     const before = await handlersOf(tx, h.departmentId);
     await tx.update(departments).set(chosen).where(eq(departments.id, h.departmentId));
     await recordAudit(tx, {
-      actorUserId: scope.actorId ?? null,
-      siteId: scope.siteId,
+      actorUserId: viewer.id,
+      siteId: viewer.siteId,
       action: 'department.handlers',
       targetType: 'department',
       targetId: h.departmentId,
@@ -290,6 +300,27 @@ export async function setDepartmentHandlers(input: DepartmentHandlersInput, scop
       after: (await handlersOf(tx, h.departmentId)).handlers,
     });
   });
+}
+
+/**
+ * The head, primary and secondary handler chosen for a department: each an active member of it,
+ * or nobody; a refusal names the field. Returns the three columns to set.
+ */
+export async function checkHandlers(
+  tx: Tx,
+  departmentId: string,
+  chosen: { headUserId?: string | null; primaryUserId?: string | null; secondaryUserId?: string | null },
+): Promise<{ headUserId: string | null; primaryUserId: string | null; secondaryUserId: string | null }> {
+  const columns = { headUserId: chosen.headUserId ?? null, primaryUserId: chosen.primaryUserId ?? null, secondaryUserId: chosen.secondaryUserId ?? null };
+  for (const [field, id] of Object.entries(columns)) {
+    if (!id) continue;
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.departmentId, departmentId), eq(users.active, true)));
+    if (!u) throw new AdminError('not_in_department', field);
+  }
+  return columns;
 }
 
 /** A department's code and its head / primary / secondary handler by name, as the audit log shows them. */

@@ -42,7 +42,7 @@ forEachBackend('admin audit log', (backend) => {
   }
 
   it('records each kind of staff change once, with who, what before and after, and never a password or hash', async () => {
-    const created = await one(() => createUser({ login: 'audited', name: '审计员', role: 'desk', password: 'first-password-1' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db));
+    const created = await one(() => createUser({ login: 'audited', name: '审计员', role: 'desk', password: 'first-password-1' }, admin, fx.db));
     secrets.push('first-password-1');
     const [u] = await fx.db.select().from(users).where(eq(users.login, 'audited'));
     secrets.push(u.passwordHash);
@@ -50,31 +50,31 @@ forEachBackend('admin audit log', (backend) => {
     expect(created.after).toEqual({ login: 'audited', name: '审计员', role: 'desk', department: null });
     expect(created.at).toBeInstanceOf(Date);
 
-    const updated = await one(() => updateUser({ id: u.id, role: 'department', departmentId: fx.dept.service, absentUntil: '' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db));
+    const updated = await one(() => updateUser({ id: u.id, role: 'department', departmentId: fx.dept.service, absentUntil: '' }, admin, fx.db));
     expect(updated).toMatchObject({ action: 'staff.update', targetId: u.id, targetLabel: 'audited' });
     expect(updated.before).toMatchObject({ role: 'desk', department: null, active: true });
     expect(updated.after).toMatchObject({ role: 'department', department: 'service', active: true });
     expect(auditChanges(updated.before, updated.after).map((c) => c.field).sort()).toEqual(['department', 'role']);
 
-    const reset = await one(() => resetPassword({ id: u.id, password: 'second-password-2' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db));
+    const reset = await one(() => resetPassword({ id: u.id, password: 'second-password-2' }, admin, fx.db));
     secrets.push('second-password-2');
     const [again] = await fx.db.select().from(users).where(eq(users.id, u.id));
     secrets.push(again.passwordHash);
     expect(reset).toMatchObject({ action: 'staff.password_reset', targetId: u.id, before: null, after: { sessionsEnded: 0 } });
 
     const handlers = await one(() =>
-      setDepartmentHandlers({ departmentId: fx.dept.service, headUserId: u.id, primaryUserId: '', secondaryUserId: '' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db),
+      setDepartmentHandlers({ departmentId: fx.dept.service, headUserId: u.id, primaryUserId: '', secondaryUserId: '' }, admin, fx.db),
     );
     expect(handlers).toMatchObject({ action: 'department.handlers', targetType: 'department', targetLabel: 'service' });
     expect((handlers.after as Record<string, unknown>).head).toBe('审计员'); // names, not ids
 
-    const off = await one(() => setUserActive({ id: u.id, active: false }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db));
+    const off = await one(() => setUserActive({ id: u.id, active: false }, admin, fx.db));
     expect(off).toMatchObject({ action: 'staff.deactivate', before: { active: true }, after: { active: false } });
-    const on = await one(() => setUserActive({ id: u.id, active: true }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db));
+    const on = await one(() => setUserActive({ id: u.id, active: true }, admin, fx.db));
     expect(on).toMatchObject({ action: 'staff.reactivate', before: { active: false }, after: { active: true } });
 
     // A refused change records nothing: the act and its record stand or fall together.
-    expect(await act(() => updateUser({ id: u.id, role: 'desk', departmentId: '00000000-0000-4000-8000-000000000000', absentUntil: '' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db).catch(() => null))).toHaveLength(0);
+    expect(await act(() => updateUser({ id: u.id, role: 'desk', departmentId: '00000000-0000-4000-8000-000000000000', absentUntil: '' }, admin, fx.db).catch(() => null))).toHaveLength(0);
   });
 
   it('records sessions ended by an admin, never the session id', async () => {
@@ -82,9 +82,9 @@ forEachBackend('admin audit log', (backend) => {
     const a = await startSession(fx.db, u.id, {}, T0);
     const b = await startSession(fx.db, u.id, {}, T0);
     secrets.push(a, b);
-    const endOne = await one(() => endStaffSession({ siteId: fx.siteId, actorId: fx.adminId }, { userId: u.id, sessionId: a }, fx.db));
+    const endOne = await one(() => endStaffSession(admin, { userId: u.id, sessionId: a }, fx.db));
     expect(endOne).toMatchObject({ action: 'session.end', targetType: 'user', targetId: u.id, targetLabel: 'audited', after: { sessionsEnded: 1 } });
-    const endAll = await one(() => endAllStaffSessions({ siteId: fx.siteId, actorId: fx.adminId }, { userId: u.id }, fx.db));
+    const endAll = await one(() => endAllStaffSessions(admin, { userId: u.id }, fx.db));
     expect(endAll).toMatchObject({ action: 'session.end_all', after: { sessionsEnded: 1 } });
   });
 

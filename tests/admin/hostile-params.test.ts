@@ -9,7 +9,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { calendarDays, categories, users } from '@/db/schema';
 import { addCalendarDay } from '@/lib/admin/calendar';
 import { liftLockSchema } from '@/lib/admin/schemas';
-import { createCategory, type SetupActor } from '@/lib/admin/setup';
+import { createCategory } from '@/lib/admin/setup';
+import type { AdminViewer } from '@/lib/admin/viewer';
 import { updateUser } from '@/lib/admin/staff';
 import { liftLock } from '@/lib/auth/throttle';
 import { forEachBackend } from '@/tests/helpers/databases';
@@ -28,7 +29,7 @@ async function refusal(run: () => Promise<unknown>) {
 
 forEachBackend('hostile admin parameters', (backend) => {
   let fx: AdminFixture;
-  let admin: SetupActor;
+  let admin: AdminViewer;
   beforeAll(async () => {
     fx = await adminFixture(await backend.open());
     admin = { id: fx.adminId, role: 'admin', siteId: fx.siteId };
@@ -47,7 +48,7 @@ forEachBackend('hostile admin parameters', (backend) => {
   });
 
   it("a staff member's absence day of year 0000 is a field error, and nothing changes", async () => {
-    expect(await refusal(() => updateUser({ id: fx.desk.id, role: 'desk', departmentId: null, absentUntil: '0000-12-31' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db))).toEqual(['absentUntil']);
+    expect(await refusal(() => updateUser({ id: fx.desk.id, role: 'desk', departmentId: null, absentUntil: '0000-12-31' }, admin, fx.db))).toEqual(['absentUntil']);
     const [desk] = await fx.db.select().from(users).where(eq(users.id, fx.desk.id));
     expect(desk.absentUntil).toBeNull();
   });

@@ -14,15 +14,15 @@ import {
   updateCategory,
   updateDepartment,
   updateSite,
-  type SetupActor,
 } from '@/lib/admin/setup';
+import type { AdminViewer } from '@/lib/admin/viewer';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { adminFixture, complaintInput, T0, type AdminFixture } from './fixtures';
 
 forEachBackend('admin: sites, departments and categories', (backend) => {
   let fx: AdminFixture;
-  let admin: SetupActor;
-  let desk: SetupActor;
+  let admin: AdminViewer;
+  let desk: AdminViewer;
   beforeAll(async () => {
     fx = await adminFixture(await backend.open());
     admin = { id: fx.adminId, role: 'admin', siteId: fx.siteId };

@@ -13,7 +13,7 @@ forEachBackend('admin: staff and outbox', (backend) => {
   beforeAll(async () => {
     fx = await adminFixture(await backend.open());
   });
-  const scope = () => ({ siteId: fx.siteId, actorId: fx.adminId });
+  const scope = () => ({ id: fx.adminId, role: 'admin' as const, siteId: fx.siteId });
 
   it('creating a user stores an argon2id hash that verifyPassword accepts', async () => {
     const { id, login } = await createUser({ login: ' New.Clerk ', name: '新员工', role: 'desk', password: 'correct-horse-1' }, scope(), fx.db);
@@ -39,7 +39,7 @@ forEachBackend('admin: staff and outbox', (backend) => {
   });
 
   it('the staff list carries no password hash', async () => {
-    const list = await listStaff(fx.siteId, fx.db);
+    const list = await listStaff(scope(), fx.db);
     expect(list.length).toBeGreaterThan(1);
     for (const u of list) expect(Object.keys(u)).not.toContain('passwordHash');
   });
@@ -55,7 +55,7 @@ forEachBackend('admin: staff and outbox', (backend) => {
     ).rejects.toMatchObject({ code: 'not_in_department', field: 'headUserId' });
 
     await updateUser({ id, role: 'department', departmentId: fx.dept.service, absentUntil: '2026-11-05' }, scope(), fx.db);
-    const row = (await listStaff(fx.siteId, fx.db)).find((u) => u.id === id)!;
+    const row = (await listStaff(scope(), fx.db)).find((u) => u.id === id)!;
     expect(row.absentThrough).toBe('2026-11-05');
     expect(row.absentUntil?.toISOString()).toBe('2026-11-05T16:00:00.000Z'); // next local midnight, Asia/Shanghai
 

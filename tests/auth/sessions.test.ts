@@ -22,7 +22,7 @@ forEachBackend('auth: server-side sessions', (backend) => {
   beforeAll(async () => {
     fx = await adminFixture(await backend.open());
   });
-  const scope = () => ({ siteId: fx.siteId, actorId: fx.adminId });
+  const scope = () => ({ id: fx.adminId, role: 'admin' as const, siteId: fx.siteId });
   const newUser = async (role: 'desk' | 'gm' = 'desk') =>
     (await createUser({ login: `user${++n}`, name: `用户${n}`, role, password: 'long-password-1' }, scope(), fx.db)).id;
   const live = (sid: string, uid: string, now = T0) => loadSessionStaff(fx.db, sid, uid, now);
@@ -144,7 +144,7 @@ forEachBackend('auth: server-side sessions', (backend) => {
     const uid = await newUser();
     const sid = await startSession(fx.db, uid, {}, T0);
     const [site] = await fx.db.insert(sites).values({ code: `other${n}`, name: 'Other' }).returning();
-    const foreign = { siteId: site.id };
+    const foreign = { ...scope(), siteId: site.id };
     await expect(staffSessions(foreign, uid, undefined, fx.db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(endAllStaffSessions(foreign, { userId: uid }, fx.db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(endStaffSession(foreign, { userId: uid, sessionId: sid }, fx.db)).rejects.toMatchObject({ code: 'not_found' });

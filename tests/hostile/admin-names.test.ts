@@ -9,7 +9,8 @@ import { ZodError } from 'zod';
 import { beforeAll, expect, it } from 'vitest';
 import { calendarDays, categories, departments, sites, users } from '@/db/schema';
 import { addCalendarDay } from '@/lib/admin/calendar';
-import { createCategory, createDepartment, createSite, updateCategory, updateDepartment, updateSite, type SetupActor } from '@/lib/admin/setup';
+import { createCategory, createDepartment, createSite, updateCategory, updateDepartment, updateSite } from '@/lib/admin/setup';
+import type { AdminViewer } from '@/lib/admin/viewer';
 import { createUser } from '@/lib/admin/staff';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { adminFixture, type AdminFixture } from '@/tests/admin/fixtures';
@@ -29,7 +30,7 @@ async function refusal(run: () => Promise<unknown>): Promise<{ path: string; kin
 
 forEachBackend('hostile admin names', (backend) => {
   let fx: AdminFixture;
-  let admin: SetupActor;
+  let admin: AdminViewer;
   let dept: { id: string };
   let category: { id: string };
   beforeAll(async () => {
@@ -51,7 +52,7 @@ forEachBackend('hostile admin names', (backend) => {
         ['name', () => updateDepartment({ id: dept.id, name: s, nameEn: 'Body shop' }, admin, fx.db)],
         ['name', () => createCategory({ code: `cat_b${n}`, name: s, nameEn: 'Cat', defaultSeverity: 'general' }, admin, fx.db)],
         ['nameEn', () => updateCategory({ id: category.id, name: '噪音', nameEn: s, defaultSeverity: 'general', active: true }, admin, fx.db)],
-        ['name', () => createUser({ login: `user-b${n}`, name: s, role: 'desk', password: 'a-long-password-1' }, { siteId: fx.siteId, actorId: fx.adminId }, fx.db)],
+        ['name', () => createUser({ login: `user-b${n}`, name: s, role: 'desk', password: 'a-long-password-1' }, admin, fx.db)],
         ['name', () => addCalendarDay({ day: `2027-01-${String(n).padStart(2, '0')}`, kind: 'holiday', name: s }, undefined, fx.db)],
       ];
       for (const [field, run] of cases) expect(await refusal(run), `${field} ${JSON.stringify(s)}`).toEqual({ path: field, kind: 'bidi' });

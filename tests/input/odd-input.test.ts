@@ -202,7 +202,7 @@ forEachBackend('odd input through the command layer', (backend) => {
   });
 
   it('admin functions refuse bad characters before the database (a validation error, not a query error)', async () => {
-    const scope = { siteId: fx.siteId, actorId: fx.actors.admin.id };
+    const scope = { id: fx.actors.admin.id, role: 'admin' as const, siteId: fx.siteId };
     const err = await createUser({ login: 'nul.user', name: 'Nul\u0000User', role: 'desk', departmentId: '', password: 'long enough password' }, scope, fx.db).then(
       () => null,
       (e: unknown) => e,

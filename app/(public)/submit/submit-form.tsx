@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import { describedBy, Field, inputClass } from '@/components/public/field';
+import { describedBy, Field, publicInputClass } from '@/components/ui/field';
 import { honeypotField, maxPhotos, photoAccept, publicFormSchema, type PublicFormInput } from '@/lib/public/form-schema';
 import { filesProblem, inMegabytes, maxFilesBytes } from '@/lib/validation/limits';
 import type { ActionState } from '@/lib/auth/action';
@@ -59,10 +59,10 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   if (state.ok && state.data) return <Success result={state.data} />;
 
   const text = (name: FieldName, opts: { type?: string; autoComplete?: string; hint?: boolean; optional?: boolean; inputMode?: 'tel' | 'email' | 'text' } = {}) => (
-    <Field id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
+    <Field variant="public" id={name} label={t(`fields.${name}`)} optional={opts.optional ? optional : undefined} hint={opts.hint ? t(`hints.${name}`) : undefined} error={errorOf(name)}>
       <input id={name} type={opts.type ?? 'text'} autoComplete={opts.autoComplete} inputMode={opts.inputMode} defaultValue={state.values?.[name]}
         aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name, opts.hint)} aria-required={opts.optional ? undefined : true}
-        className={inputClass} {...register(name)} />
+        className={publicInputClass} {...register(name)} />
     </Field>
   );
 
@@ -75,22 +75,22 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
       {text('customerEmail', { type: 'email', autoComplete: 'email', optional: true, inputMode: 'email' })}
       {text('plate', { optional: true, hint: true })}
       {text('subjectProduct', { optional: true })}
-      <Field id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
+      <Field variant="public" id="categoryCode" label={t('fields.categoryCode')} error={errorOf('categoryCode')}>
         <select id="categoryCode" aria-invalid={errorOf('categoryCode') ? true : undefined} aria-describedby={describedBy('categoryCode')}
-          aria-required className={inputClass} defaultValue={state.values?.categoryCode ?? ''} {...register('categoryCode')}>
+          aria-required className={publicInputClass} defaultValue={state.values?.categoryCode ?? ''} {...register('categoryCode')}>
           <option value="" disabled>{t('choose')}</option>
           {categories.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
         </select>
       </Field>
-      <Field id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
+      <Field variant="public" id="description" label={t('fields.description')} hint={t('hints.description')} error={errorOf('description')}>
         <textarea id="description" rows={5} aria-invalid={errorOf('description') ? true : undefined} aria-describedby={describedBy('description', true)}
-          aria-required className={inputClass} defaultValue={state.values?.description} {...register('description')} />
+          aria-required className={publicInputClass} defaultValue={state.values?.description} {...register('description')} />
       </Field>
-      <Field id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
+      <Field variant="public" id="customerRequest" label={t('fields.customerRequest')} optional={optional} error={errorOf('customerRequest')}>
         <textarea id="customerRequest" rows={3} aria-invalid={errorOf('customerRequest') ? true : undefined} aria-describedby={describedBy('customerRequest')}
-          className={inputClass} defaultValue={state.values?.customerRequest} {...register('customerRequest')} />
+          className={publicInputClass} defaultValue={state.values?.customerRequest} {...register('customerRequest')} />
       </Field>
-      <Field id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
+      <Field variant="public" id="photos" label={t('fields.photos')} optional={optional} hint={t('hints.photos')} error={photosError}>
         <input id="photos" name="photos" type="file" multiple accept={photoAccept} aria-invalid={photosError ? true : undefined}
           aria-describedby={describedBy('photos', true)} onChange={(e) => setPhotoError(checkPhotos(e.currentTarget.form!))}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-slate-100 file:px-3 file:py-2" />

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { describedBy, Field, inputClass } from '@/components/public/field';
+import { describedBy, Field, publicInputClass } from '@/components/ui/field';
 import { WarningIcon } from '@/components/ui/icons';
 
 /**
@@ -52,13 +52,13 @@ export function TrackForm() {
 
   return (
     <form method="post" action="/track/lookup" onSubmit={onSubmit} noValidate className="space-y-5">
-      <Field id="number" label={t('number')} hint={t('numberHint')} error={missing.number ? t('required') : undefined}>
+      <Field variant="public" id="number" label={t('number')} hint={t('numberHint')} error={missing.number ? t('required') : undefined}>
         <input id="number" name="number" autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-required
-          aria-invalid={missing.number || undefined} aria-describedby={describedBy('number', true)} className={inputClass} />
+          aria-invalid={missing.number || undefined} aria-describedby={describedBy('number', true)} className={publicInputClass} />
       </Field>
-      <Field id="code" label={t('code')} hint={t('codeHint')} error={missing.code ? t('required') : undefined}>
+      <Field variant="public" id="code" label={t('code')} hint={t('codeHint')} error={missing.code ? t('required') : undefined}>
         <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-required
-          aria-invalid={missing.code || undefined} aria-describedby={describedBy('code', true)} className={`${inputClass} font-mono tracking-widest`} />
+          aria-invalid={missing.code || undefined} aria-describedby={describedBy('code', true)} className={`${publicInputClass} font-mono tracking-widest`} />
       </Field>
       <p role="status" aria-live="polite" data-testid="track-message" className="text-sm font-medium text-red-800">
         {message && <span><WarningIcon /> {message}</span>}

@@ -30,6 +30,8 @@ import { saveSlaPolicy } from '@/lib/admin/sla';
 import { createUser, resetPassword, setDepartmentHandlers, setUserActive, updateUser } from '@/lib/admin/staff';
 import { kickOutbox } from '@/lib/jobs';
 import type { SlaPolicy } from '@/lib/workflow';
+import type { StaffUser } from '@/lib/auth/session';
+import type { z } from 'zod';
 
 // Every admin write: staffAction signs the caller in from the session, refuses any role but
 // admin, and parses the input with the same zod schema the form's zodResolver uses.
@@ -44,6 +46,27 @@ async function refusals<T>(run: () => Promise<T>): Promise<T> {
     const message = t(err.code);
     throw new UserFacingError(message, err.field ? { [err.field]: [message] } : undefined);
   }
+}
+
+type Refresh = readonly [path: string, type?: 'layout' | 'page'];
+
+/**
+ * An admin write that is one lib command taking (input, the signed-in admin): its refusals become
+ * messages, then `refresh` is revalidated. `labels`: null for the set-up forms, whose field names
+ * are their own.
+ */
+function adminCommand<S extends z.ZodType, R>(
+  schema: S,
+  command: (input: z.infer<S>, viewer: StaffUser) => Promise<R>,
+  refresh: Refresh | null,
+  labels: readonly string[] | null = adminLabelNamespaces,
+) {
+  return staffAction({ roles: ['admin'], schema, labels: labels ?? undefined }, async (input, user) => {
+    const result = await refusals(async () => command(input, user));
+    if (refresh) revalidatePath(...refresh);
+    // Nothing (a void command) travels as null.
+    return (result ?? null) as R;
+  });
 }
 
 export const retryNotificationAction = staffAction({ roles: ['admin'], schema: retryNotificationSchema, labels: adminLabelNamespaces }, async ({ id }, user) => {
@@ -77,69 +100,26 @@ export const removeCalendarDayAction = staffAction({ roles: ['admin'], schema: r
   return null;
 });
 
-export const createUserAction = staffAction({ roles: ['admin'], schema: createUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  const created = await refusals(async () => createUser(input, { siteId: user.siteId, actorId: user.id }));
-  revalidatePath('/admin/staff');
-  return created;
-});
+export const createUserAction = adminCommand(createUserSchema, createUser, ['/admin/staff']);
 
-export const updateUserAction = staffAction({ roles: ['admin'], schema: updateUserSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => updateUser(input, { siteId: user.siteId, actorId: user.id }));
-  revalidatePath('/admin/staff', 'layout');
-  return null;
-});
+export const updateUserAction = adminCommand(updateUserSchema, updateUser, ['/admin/staff', 'layout']);
 
-export const resetPasswordAction = staffAction({ roles: ['admin'], schema: resetPasswordSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => resetPassword(input, { siteId: user.siteId, actorId: user.id }));
-  return null;
-});
+export const resetPasswordAction = adminCommand(resetPasswordSchema, resetPassword, null);
 
-export const setUserActiveAction = staffAction({ roles: ['admin'], schema: setActiveSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setUserActive(input, { siteId: user.siteId, actorId: user.id }));
-  revalidatePath('/admin/staff', 'layout');
-  return null;
-});
+export const setUserActiveAction = adminCommand(setActiveSchema, setUserActive, ['/admin/staff', 'layout']);
 
-export const setDepartmentHandlersAction = staffAction({ roles: ['admin'], schema: departmentHandlersSchema, labels: adminLabelNamespaces }, async (input, user) => {
-  await refusals(async () => setDepartmentHandlers(input, { siteId: user.siteId, actorId: user.id }));
-  revalidatePath('/admin/staff');
-  return null;
-});
+export const setDepartmentHandlersAction = adminCommand(departmentHandlersSchema, setDepartmentHandlers, ['/admin/staff']);
 
 // ---- business set-up: the commands check the admin role again (lib/admin/setup.ts) -------------
 
-export const createDepartmentAction = staffAction({ roles: ['admin'], schema: createDepartmentSchema }, async (input, user) => {
-  const created = await refusals(async () => createDepartment(input, user));
-  revalidatePath('/admin', 'layout');
-  return created;
-});
+export const createDepartmentAction = adminCommand(createDepartmentSchema, createDepartment, ['/admin', 'layout'], null);
 
-export const updateDepartmentAction = staffAction({ roles: ['admin'], schema: updateDepartmentSchema }, async (input, user) => {
-  await refusals(async () => updateDepartment(input, user));
-  revalidatePath('/admin', 'layout');
-  return null;
-});
+export const updateDepartmentAction = adminCommand(updateDepartmentSchema, updateDepartment, ['/admin', 'layout'], null);
 
-export const createCategoryAction = staffAction({ roles: ['admin'], schema: createCategorySchema }, async (input, user) => {
-  const created = await refusals(async () => createCategory(input, user));
-  revalidatePath('/admin/categories');
-  return created;
-});
+export const createCategoryAction = adminCommand(createCategorySchema, createCategory, ['/admin/categories'], null);
 
-export const updateCategoryAction = staffAction({ roles: ['admin'], schema: updateCategorySchema }, async (input, user) => {
-  await refusals(async () => updateCategory(input, user));
-  revalidatePath('/admin/categories', 'layout');
-  return null;
-});
+export const updateCategoryAction = adminCommand(updateCategorySchema, updateCategory, ['/admin/categories', 'layout'], null);
 
-export const createSiteAction = staffAction({ roles: ['admin'], schema: createSiteSchema }, async (input, user) => {
-  const created = await refusals(async () => createSite(input, user));
-  revalidatePath('/admin', 'layout');
-  return created;
-});
+export const createSiteAction = adminCommand(createSiteSchema, createSite, ['/admin', 'layout'], null);
 
-export const updateSiteAction = staffAction({ roles: ['admin'], schema: updateSiteSchema }, async (input, user) => {
-  await refusals(async () => updateSite(input, user));
-  revalidatePath('/admin', 'layout');
-  return null;
-});
+export const updateSiteAction = adminCommand(updateSiteSchema, updateSite, ['/admin', 'layout'], null);

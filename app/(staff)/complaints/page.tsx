@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Cell, DataTable, Row } from '@/components/ui/table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
@@ -88,40 +89,27 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {page.rows.length === 0 ? (
           <p className="text-slate-700">{t('empty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('columns.number')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.state')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.customer')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.subject')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.department')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.receivedAt')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.due')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((row) => (
-                  <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? 'bg-red-50' : ''}`}>
-                    <td className="px-3 py-2 font-mono whitespace-nowrap">
-                      <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
-                      {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
-                    </td>
-                    <td className="px-3 py-2">
-                      {wf(`states.${row.status}`)}
-                      <span className="ml-1 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
-                    </td>
-                    <td className="px-3 py-2">{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></td>
-                    <td className="px-3 py-2">{row.subject ?? '—'}</td>
-                    <td className="px-3 py-2">{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.receivedAt)}</td>
-                    <td className="px-3 py-2">{openStates.includes(row.status) ? <DeadlineBadge due={row.stepDueAt} now={now} /> : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={(['number', 'state', 'customer', 'subject', 'department', 'receivedAt', 'due'] as const).map((c) => t(`columns.${c}`))}>
+            <tbody>
+              {page.rows.map((row) => (
+                <Row key={row.id} className={row.overdue ? 'bg-red-50' : ''}>
+                  <Cell className="font-mono whitespace-nowrap">
+                    <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
+                    {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
+                  </Cell>
+                  <Cell>
+                    {wf(`states.${row.status}`)}
+                    <span className="ml-1 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
+                  </Cell>
+                  <Cell>{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></Cell>
+                  <Cell>{row.subject ?? '—'}</Cell>
+                  <Cell>{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</Cell>
+                  <Cell className="whitespace-nowrap">{format.dateTime(row.receivedAt)}</Cell>
+                  <Cell>{openStates.includes(row.status) ? <DeadlineBadge due={row.stepDueAt} now={now} /> : '—'}</Cell>
+                </Row>
+              ))}
+            </tbody>
+          </DataTable>
         )}
         {(page.previous || page.next) && (
           <nav aria-label={t('pages')} className="mt-3 flex gap-3">

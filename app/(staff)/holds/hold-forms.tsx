@@ -3,7 +3,10 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { buttonClass, FormMessage, inputClass, secondaryButtonClass, type FormMessageState } from '../admin/_components/fields';
+import { buttonClass } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { FormMessage, type FormMessageState } from '@/components/ui/form-message';
+import { ActionButton } from '@/components/ui/action-button';
 import { clearLegalHoldAction, setLegalHoldAction } from './actions';
 
 /** Places a legal hold on a form, with the reason (both required). */
@@ -31,14 +34,12 @@ export function PlaceHoldForm() {
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={t('place')}>
       <div className="grid gap-3 sm:grid-cols-3">
-        <div>
-          <label htmlFor="hold-number" className="block text-sm font-medium">{t('number')}</label>
+        <Field id="hold-number" label={t('number')}>
           <input id="hold-number" value={number} onChange={(e) => setNumber(e.target.value)} required maxLength={20} placeholder="KS-2026-000001" autoComplete="off" className={inputClass} />
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="hold-reason" className="block text-sm font-medium">{t('reason')}</label>
+        </Field>
+        <Field id="hold-reason" label={t('reason')} className="sm:col-span-2">
           <input id="hold-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} className={inputClass} />
-        </div>
+        </Field>
       </div>
       <FormMessage message={message} />
       <button type="submit" disabled={pending || !number.trim() || !reason.trim()} className={buttonClass}>{t('place')}</button>
@@ -48,27 +49,10 @@ export function PlaceHoldForm() {
 
 export function LiftHoldButton({ number }: { number: string }) {
   const t = useTranslations('privacy.holds');
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   return (
-    <span>
-      <button
-        type="button"
-        disabled={pending}
-        className={secondaryButtonClass}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await clearLegalHoldAction({ number });
-            if (!r.ok) setError(r.message ?? '');
-            else router.refresh();
-          })
-        }
-      >
-        {t('lift')}
-        <span className="sr-only"> {number}</span>
-      </button>
-      {error && <span role="alert" className="ml-2 text-sm text-red-700">{error}</span>}
-    </span>
+    <ActionButton action={() => clearLegalHoldAction({ number })}>
+      {t('lift')}
+      <span className="sr-only"> {number}</span>
+    </ActionButton>
   );
 }

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
 import { legalHoldRoles, listLegalHolds } from '@/lib/privacy';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader, Section } from '@/components/ui/section';
 import { LiftHoldButton, PlaceHoldForm } from './hold-forms';
 
 export default async function HoldsPage() {
@@ -11,16 +13,13 @@ export default async function HoldsPage() {
   const holds = await listLegalHolds(user);
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
-      <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
-      <section aria-labelledby="holds-place" className="mb-8 max-w-3xl">
-        <h2 id="holds-place" className="mb-3 text-lg font-medium">{t('place')}</h2>
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <Section id="holds-place" title={t('place')} className="max-w-3xl">
         <PlaceHoldForm />
-      </section>
-      <section aria-labelledby="holds-list">
-        <h2 id="holds-list" className="mb-3 text-lg font-medium">{t('current')}</h2>
+      </Section>
+      <Section id="holds-list" title={t('current')} spacing="none">
         {holds.length === 0 ? (
-          <p className="text-slate-600">{t('none')}</p>
+          <EmptyState>{t('none')}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="holds">
             {holds.map((h) => (
@@ -34,7 +33,7 @@ export default async function HoldsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,7 +6,9 @@ import { useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/i18n/use-format';
 import { personKeyKinds, type PersonKeyKind } from '@/lib/privacy/schemas';
 import type { State } from '@/lib/workflow';
-import { buttonClass, FormMessage, inputClass, secondaryButtonClass, type FormMessageState } from '../admin/_components/fields';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { FormMessage, type FormMessageState } from '@/components/ui/form-message';
 import { erasePersonAction, findPersonAction } from './actions';
 
 interface FoundForm {

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { inputClass } from '@/components/public/field';
+import { publicInputClass } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
 import { surveyAction } from './actions';
 import { WarningIcon } from '@/components/ui/icons';
@@ -35,7 +35,7 @@ export function SurveyForm({ token, contact }: { token: string; contact: 'custom
       </fieldset>
       <div>
         <label htmlFor="survey-comment" className="block font-medium">{t('comment')}</label>
-        <textarea id="survey-comment" name="comment" rows={3} maxLength={2000} className={inputClass} />
+        <textarea id="survey-comment" name="comment" rows={3} maxLength={2000} className={publicInputClass} />
       </div>
       <p id="rating-error" aria-live="polite" className="text-sm font-medium text-red-800">{error && <span><WarningIcon /> {error}</span>}</p>
       <button type="submit" disabled={sending} className="w-full rounded bg-blue-700 px-4 py-3 font-medium text-white hover:bg-blue-800 disabled:opacity-60 sm:w-auto">

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { countSites } from '@/lib/admin/setup';
+import { PageHeader } from '@/components/ui/section';
 
 export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'retention', 'outbox', 'security', 'audit', 'sites'] as const;
 export type AdminSection = (typeof adminSections)[number];
@@ -29,5 +31,19 @@ export async function AdminNav({ current }: { current?: AdminSection }) {
         </Link>
       ))}
     </nav>
+  );
+}
+
+/**
+ * An admin screen: the admin navigation (`nav`: false for a reader who is not an admin), the title,
+ * what the screen is for, and a `lead` under it (a note, a list of points).
+ */
+export function AdminScreen({ current, nav = true, title, intro, lead, children }: { current: AdminSection; nav?: boolean; title: string; intro: string; lead?: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      {nav && <AdminNav current={current} />}
+      <PageHeader title={title} intro={intro}>{lead}</PageHeader>
+      {children}
+    </>
   );
 }

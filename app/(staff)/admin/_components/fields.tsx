@@ -1,98 +1,22 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { localizedResolver } from '@/lib/validation/resolver';
 import { adminLabelNamespaces, type RootTranslator } from '@/lib/validation/messages';
 import type { ActionState } from '@/lib/auth/action';
-import { WarningIcon } from '@/components/ui/icons';
-
-export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5 bg-white';
-export const buttonClass =
-  'rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60';
-export const secondaryButtonClass =
-  'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60';
-
-export function errorAt(errors: FieldErrors, path: string): FieldError | undefined {
-  let node: unknown = errors;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-  return node && typeof node === 'object' && 'type' in node ? (node as FieldError) : undefined;
-}
-
-/**
- * The text of a field error: the resolver (useAdminResolver) and the server both word it already,
- * in the reader's language and naming the field.
- */
-export function useErrorText() {
-  return (_name: string, err: FieldError | undefined): string | undefined => err?.message;
-}
+import { errorAt } from '@/components/ui/field';
+import { FormMessage, type FormMessageState } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/button';
 
 /** The admin forms' resolver: the shared zod schema, errors worded with the admin screens' field names. */
 export function useAdminResolver<V extends FieldValues, O = V>(schema: z.ZodType, prepare?: (values: V) => unknown): Resolver<V, unknown, O> {
   const t = useTranslations() as unknown as RootTranslator;
   return localizedResolver<V, O>(schema, t, { labels: adminLabelNamespaces, prepare });
 }
-
-/** id, aria-invalid and aria-describedby (the error and the hint) of one input. */
-export function a11y(id: string, error?: string, hint?: boolean) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
-}
-
-/** A labelled field with its hint and its error right below it. */
-export function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-  className,
-}: {
-  id: string;
-  label: React.ReactNode;
-  error?: string;
-  hint?: React.ReactNode;
-  children: React.ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          <WarningIcon />{' '}
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** The outcome of a submit, announced to screen readers; success and failure differ in words and icon, not only colour. */
-export function FormMessage({ message }: { message: { ok: boolean; text: string } | null }) {
-  return (
-    <div aria-live="polite" role="status">
-      {message && (
-        <p className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
-          {message.ok ? <span aria-hidden="true">✓ </span> : <><WarningIcon />{' '}</>}
-          {message.text}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export type FormMessageState = { ok: boolean; text: string } | null;
 
 /**
  * The submit cycle every admin form shares: pending while the action runs, then either the
@@ -118,4 +42,46 @@ export function useActionSubmit(setError: (name: never, error: { type: string; m
     });
   }
   return { pending, message, run };
+}
+
+/**
+ * An admin form: react-hook-form with the given resolver, each field's error text (the resolver
+ * and the server both word it already, in the reader's language), and `onSubmit(action, onOk)`.
+ */
+export function useAdminForm<In extends FieldValues, Out = In>(resolver: Resolver<In, unknown, Out>, defaultValues: DefaultValues<In>) {
+  const form = useForm<In, unknown, Out>({ resolver, defaultValues });
+  const { pending, message, run } = useActionSubmit(form.setError as never);
+  const router = useRouter();
+  const err = (name: Path<In>) => errorAt(form.formState.errors, name)?.message;
+  const onSubmit = <R,>(action: (values: Out) => Promise<ActionState<R>>, onOk: (data: R | undefined, values: Out) => string) =>
+    form.handleSubmit((values) => run(() => action(values), (data) => onOk(data, values)));
+  /**
+   * An edit's submit: the page refreshed, `saved` said. `keep`: the saved values become the form's
+   * starting values (a settings form, which stays on the page as it was saved).
+   */
+  const onSave = <R,>(action: (values: Out) => Promise<ActionState<R>>, saved: string, keep?: 'keep') =>
+    onSubmit(action, (_data, values) => {
+      if (keep) form.reset(values as never);
+      router.refresh();
+      return saved;
+    });
+  /** A create form's submit: emptied again for the next one, the page refreshed, `said(result)` said. */
+  const onCreate = <R,>(action: (values: Out) => Promise<ActionState<R>>, said: (data: R) => string) =>
+    onSubmit(action, (data) => {
+      form.reset();
+      router.refresh();
+      return said(data!);
+    });
+  return { form, register: form.register, err, pending, message, onSubmit, onSave, onCreate, router };
+}
+
+/** The end of an admin form: the outcome, then the submit button (default label: Save). */
+export function FormEnd({ pending, message, label, look }: { pending: boolean; message: FormMessageState; label?: string; look?: 'primary' | 'secondary' }) {
+  const c = useTranslations('admin.common');
+  return (
+    <>
+      <FormMessage message={message} />
+      <SubmitButton pending={pending} pendingLabel={c('saving')} look={look}>{label ?? c('save')}</SubmitButton>
+    </>
+  );
 }

@@ -1,42 +1,35 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import type { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { severities } from '@/lib/workflow';
-import {
-  createCategorySchema,
-  createDepartmentSchema,
-  createSiteSchema,
-  updateCategorySchema,
-  updateDepartmentSchema,
-  updateSiteSchema,
-} from '@/lib/admin/schemas';
-import {
-  createCategoryAction,
-  createDepartmentAction,
-  createSiteAction,
-  updateCategoryAction,
-  updateDepartmentAction,
-  updateSiteAction,
-} from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, secondaryButtonClass, useActionSubmit, useErrorText } from './fields';
+import type { ReactNode } from 'react';
+import type { ActionState } from '@/lib/auth/action';
+import * as schemas from '@/lib/admin/schemas';
+import { createCategoryAction, createDepartmentAction, createSiteAction, updateCategoryAction, updateDepartmentAction, updateSiteAction } from '../actions';
+import { a11y, Field, inputClass } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Section } from '@/components/ui/section';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { FormEnd, useAdminForm } from './fields';
 
 type Choice = { id: string; name: string };
 type DeptChoice = { code: string; name: string };
+type Register = ReturnType<typeof useForm>['register'];
+/** What a shared field piece needs of its form. */
+type Parts = { err: (n: string) => string | undefined; register: Register };
 
-/** The shared submit wiring of the set-up forms: zodResolver with the action's own schema. */
+/** The set-up forms: zodResolver with the action's own schema. */
 function useSetupForm<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(schema: S, defaults: z.input<S>) {
-  const errorText = useErrorText();
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues: defaults as never });
-  const submit = useActionSubmit(form.setError as never);
-  const err = (name: string) => errorText(name, errorAt(form.formState.errors, name));
-  return { form, err, ...submit };
+  const { err, register, ...rest } = useAdminForm<z.input<S>, z.output<S>>(zodResolver(schema as never) as never, defaults as never);
+  // The set-up forms share field pieces (CodeField, NameFields) across schemas: their names are plain strings.
+  return { ...rest, err: (name: string) => err(name as never), register: register as unknown as Register };
 }
 
-function CodeField({ id, err, register }: { id: string; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+function CodeField({ id, err, register }: Parts & { id: string }) {
   const t = useTranslations('admin.setup');
   return (
     <Field id={id} label={t('code')} error={err('code')} hint={t('codeHint')}>
@@ -45,17 +38,61 @@ function CodeField({ id, err, register }: { id: string; err: (n: string) => stri
   );
 }
 
-function NameFields({ prefix, err, register }: { prefix: string; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+
+/** A name input (of a department, category or site). */
+function NameField({ id, name, label, err, register, className }: Parts & { id: string; name: 'name' | 'nameEn'; label: string; className?: string }) {
+  return (
+    <Field id={id} label={label} error={err(name)} className={className}>
+      <input {...a11y(id, err(name))} {...register(name)} autoComplete="off" maxLength={100} className={inputClass} />
+    </Field>
+  );
+}
+
+function NameFields({ prefix, ...parts }: Parts & { prefix: string }) {
   const t = useTranslations('admin.setup');
   return (
     <>
-      <Field id={`${prefix}-name`} label={t('nameZh')} error={err('name')}>
-        <input {...a11y(`${prefix}-name`, err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-      </Field>
-      <Field id={`${prefix}-nameEn`} label={t('nameEn')} error={err('nameEn')}>
-        <input {...a11y(`${prefix}-nameEn`, err('nameEn'))} {...register('nameEn')} autoComplete="off" maxLength={100} className={inputClass} />
-      </Field>
+      <NameField id={`${prefix}-name`} name="name" label={t('nameZh')} {...parts} />
+      <NameField id={`${prefix}-nameEn`} name="nameEn" label={t('nameEn')} {...parts} />
     </>
+  );
+}
+
+/**
+ * The create form of a department, category or site, in its own titled card: its code, its names (`names`: the Chinese
+ * and English pair; a site has one name, given as `fields`), `fields` of its own, and the submit.
+ */
+function CreateSetupForm(props: {
+  schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  // never: each action takes its own schema's values, which the form's resolver has parsed.
+  action: (values: never) => Promise<ActionState<{ code: string }>>;
+  blank: Record<string, unknown>;
+  /** The id prefix of the inputs and the heading that labels the form ('new-dept' → 'dept-create'). */
+  prefix: string;
+  labelledBy: string;
+  created: 'departmentCreated' | 'categoryCreated' | 'siteCreated';
+  submit: 'addDepartment' | 'addCategory' | 'addSite';
+  grid: string;
+  names?: boolean;
+  fields?: (parts: Parts) => ReactNode;
+  /** The space below the form's card: 'none' when it ends the page. */
+  spacing?: 'none';
+}) {
+  const t = useTranslations('admin.setup');
+  const { register, err, pending, message, onCreate } = useSetupForm(props.schema, props.blank);
+  const parts = { register, err };
+  // The card's heading names the form (its submit says the same).
+  return (
+    <Section id={props.labelledBy} title={t(props.submit)} card spacing={props.spacing}>
+      <form onSubmit={onCreate(props.action as (values: unknown) => Promise<ActionState<{ code: string }>>, (data) => t(props.created, { code: data.code }))} noValidate className="space-y-3" aria-labelledby={props.labelledBy}>
+        <div className={`grid gap-3 ${props.grid}`}>
+          <CodeField id={`${props.prefix}-code`} {...parts} />
+          {props.names !== false && <NameFields prefix={props.prefix} {...parts} />}
+          {props.fields?.(parts)}
+        </div>
+        <FormEnd pending={pending} message={message} label={t(props.submit)} />
+      </form>
+    </Section>
   );
 }
 
@@ -63,38 +100,24 @@ function NameFields({ prefix, err, register }: { prefix: string; err: (n: string
 
 export function CreateDepartmentForm({ sites }: { sites: Choice[] | null }) {
   const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const router = useRouter();
-  const blank = { code: '', name: '', nameEn: '', siteId: '' };
-  const { form, err, pending, message, run } = useSetupForm(createDepartmentSchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createDepartmentAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('departmentCreated', { code: data!.code });
-      },
-    ),
-  );
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="dept-create">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <CodeField id="new-dept-code" err={err} register={register} />
-        <NameFields prefix="new-dept" err={err} register={register} />
-        {sites && (
+    <CreateSetupForm
+      schema={schemas.createDepartmentSchema}
+      action={createDepartmentAction}
+      blank={{ code: '', name: '', nameEn: '', siteId: '' }}
+      prefix="new-dept"
+      labelledBy="dept-create"
+      created="departmentCreated"
+      submit="addDepartment"
+      grid="sm:grid-cols-2 lg:grid-cols-4"
+      fields={({ register, err }) =>
+        sites && (
           <Field id="new-dept-siteId" label={t('site')} error={err('siteId')}>
-            <select {...a11y('new-dept-siteId', err('siteId'))} {...register('siteId')} className={inputClass}>
-              <option value="">{t('ownSite')}</option>
-              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
+            <Select {...a11y('new-dept-siteId', err('siteId'))} {...register('siteId')} blank={t('ownSite')} choices={sites.map((s) => ({ value: s.id, label: s.name }))} />
           </Field>
-        )}
-      </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addDepartment')}</button>
-    </form>
+        )
+      }
+    />
   );
 }
 
@@ -108,8 +131,7 @@ export function EditDepartmentForm({
   const t = useTranslations('admin.setup');
   const st = useTranslations('admin.staff');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateDepartmentSchema, {
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateDepartmentSchema, {
     id: department.id,
     name: department.name,
     nameEn: department.nameEn,
@@ -117,16 +139,7 @@ export function EditDepartmentForm({
     primaryUserId: department.primaryUserId ?? '',
     secondaryUserId: department.secondaryUserId ?? '',
   });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateDepartmentAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const submit = onSave(updateDepartmentAction, c('saved'));
   const positions = [
     ['headUserId', 'head'],
     ['primaryUserId', 'primary'],
@@ -144,70 +157,47 @@ export function EditDepartmentForm({
         <div className="grid gap-3 sm:grid-cols-3">
           {positions.map(([field, position]) => (
             <Field key={field} id={`edit-dept-${field}`} label={st(`positions.${position}`)} error={err(field)}>
-              <select {...a11y(`edit-dept-${field}`, err(field))} {...register(field)} className={inputClass}>
-                <option value="">{members.length ? c('none') : st('noMembers')}</option>
-                {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-              </select>
+              <Select {...a11y(`edit-dept-${field}`, err(field))} {...register(field)} blank={members.length ? c('none') : st('noMembers')} choices={members.map((m) => ({ value: m.id, label: m.name }))} />
             </Field>
           ))}
         </div>
       </fieldset>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : c('save')}</button>
+      <FormEnd pending={pending} message={message} />
     </form>
   );
 }
 
 // ---- categories ----------------------------------------------------------------------------------
 
-function CategoryDefaults({ prefix, departments, err, register }: { prefix: string; departments: DeptChoice[]; err: (n: string) => string | undefined; register: ReturnType<typeof useForm>['register'] }) {
+function CategoryDefaults({ prefix, departments, err, register }: Parts & { prefix: string; departments: DeptChoice[] }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
   const sev = useTranslations('workflow.severities');
   return (
     <>
       <Field id={`${prefix}-defaultDepartmentCode`} label={t('defaultDepartment')} error={err('defaultDepartmentCode')} hint={t('defaultDepartmentHint')}>
-        <select {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)} {...register('defaultDepartmentCode')} className={inputClass}>
-          <option value="">{c('none')}</option>
-          {departments.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
-        </select>
+        <Select {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)} {...register('defaultDepartmentCode')} blank={c('none')} choices={departments.map((d) => ({ value: d.code, label: d.name }))} />
       </Field>
       <Field id={`${prefix}-defaultSeverity`} label={t('defaultSeverity')} error={err('defaultSeverity')}>
-        <select {...a11y(`${prefix}-defaultSeverity`, err('defaultSeverity'))} {...register('defaultSeverity')} className={inputClass}>
-          {severities.map((s) => <option key={s} value={s}>{sev(s)}</option>)}
-        </select>
+        <Select {...a11y(`${prefix}-defaultSeverity`, err('defaultSeverity'))} {...register('defaultSeverity')} choices={severities.map((s) => ({ value: s, label: sev(s) }))} />
       </Field>
     </>
   );
 }
 
 export function CreateCategoryForm({ departments }: { departments: DeptChoice[] }) {
-  const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const router = useRouter();
-  const blank = { code: '', name: '', nameEn: '', defaultDepartmentCode: '', defaultSeverity: 'general' as const };
-  const { form, err, pending, message, run } = useSetupForm(createCategorySchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createCategoryAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('categoryCreated', { code: data!.code });
-      },
-    ),
-  );
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-create">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <CodeField id="new-cat-code" err={err} register={register} />
-        <NameFields prefix="new-cat" err={err} register={register} />
-        <CategoryDefaults prefix="new-cat" departments={departments} err={err} register={register} />
-      </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addCategory')}</button>
-    </form>
+    <CreateSetupForm
+      schema={schemas.createCategorySchema}
+      action={createCategoryAction}
+      blank={{ code: '', name: '', nameEn: '', defaultDepartmentCode: '', defaultSeverity: 'general' }}
+      prefix="new-cat"
+      labelledBy="cat-create"
+      created="categoryCreated"
+      submit="addCategory"
+      grid="sm:grid-cols-2 lg:grid-cols-3"
+      fields={(parts) => <CategoryDefaults prefix="new-cat" departments={departments} {...parts} />}
+    />
   );
 }
 
@@ -220,18 +210,8 @@ export function EditCategoryForm({
 }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateCategoryAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateCategorySchema, { ...category, defaultDepartmentCode: category.defaultDepartmentCode ?? '' });
+  const submit = onSave(updateCategoryAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="cat-edit">
       <input type="hidden" {...register('id')} />
@@ -246,8 +226,7 @@ export function EditCategoryForm({
           <p id="edit-cat-active-hint" className="text-xs text-slate-600">{t('activeHint')}</p>
         </div>
       </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : c('save')}</button>
+      <FormEnd pending={pending} message={message} />
     </form>
   );
 }
@@ -256,59 +235,35 @@ export function EditCategoryForm({
 
 export function CreateSiteForm() {
   const t = useTranslations('admin.setup');
-  const c = useTranslations('admin.common');
-  const router = useRouter();
-  const blank = { code: '', name: '' };
-  const { form, err, pending, message, run } = useSetupForm(createSiteSchema, blank);
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => createSiteAction(values),
-      (data) => {
-        form.reset(blank);
-        router.refresh();
-        return t('siteCreated', { code: data!.code });
-      },
-    ),
-  );
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="site-create">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <CodeField id="new-site-code" err={err} register={register} />
-        <Field id="new-site-name" label={t('siteName')} error={err('name')}>
-          <input {...a11y('new-site-name', err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-        </Field>
-      </div>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? c('saving') : t('addSite')}</button>
-    </form>
+    <CreateSetupForm
+      schema={schemas.createSiteSchema}
+      action={createSiteAction}
+      blank={{ code: '', name: '' }}
+      prefix="new-site"
+      labelledBy="site-create"
+      created="siteCreated"
+      submit="addSite"
+      grid="sm:grid-cols-2"
+      names={false}
+      fields={(parts) => <NameField id="new-site-name" name="name" label={t('siteName')} {...parts} />}
+      spacing="none"
+    />
   );
 }
 
 export function RenameSiteForm({ site }: { site: { id: string; code: string; name: string } }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
-  const router = useRouter();
-  const { form, err, pending, message, run } = useSetupForm(updateSiteSchema, { id: site.id, name: site.name });
-  const register = form.register as unknown as ReturnType<typeof useForm>['register'];
+  const { register, err, pending, message, onSave } = useSetupForm(schemas.updateSiteSchema, { id: site.id, name: site.name });
   const id = `site-${site.id}-name`;
-  const submit = form.handleSubmit((values) =>
-    run(
-      () => updateSiteAction(values),
-      () => {
-        router.refresh();
-        return c('saved');
-      },
-    ),
-  );
+  const submit = onSave(updateSiteAction, c('saved'));
   return (
     <form onSubmit={submit} noValidate className="space-y-2" aria-label={t('renameSite', { code: site.code })}>
       <input type="hidden" {...register('id')} />
       <div className="flex flex-wrap items-end gap-2">
-        <Field id={id} label={t('siteName')} error={err('name')} className="min-w-0 flex-1">
-          <input {...a11y(id, err('name'))} {...register('name')} autoComplete="off" maxLength={100} className={inputClass} />
-        </Field>
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>{pending ? c('saving') : c('save')}</button>
+        <NameField id={id} name="name" label={t('siteName')} err={err} register={register} className="min-w-0 flex-1" />
+        <SubmitButton pending={pending} pendingLabel={c('saving')} look="secondary">{c('save')}</SubmitButton>
       </div>
       <FormMessage message={message} />
     </form>

@@ -5,8 +5,13 @@ import { auditActions, auditActors, auditFilterSchema, auditGroups, auditReaderR
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
 import { first } from '@/lib/params';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { AuditEntry } from './audit-entry';
+import { filterButtonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { Pager } from '@/components/ui/pager';
+import { Select } from '@/components/ui/select';
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
@@ -32,14 +37,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
   const field = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:w-auto';
 
   return (
-    <>
-      {user.role === 'admin' && <AdminNav current="audit" />}
-      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
-      <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
-
+    <AdminScreen current="audit" nav={user.role === 'admin'} title={t('title')} intro={t('intro')}>
       <form method="get" action="/admin/audit" aria-label={t('filter')} className="mb-4 grid gap-3 rounded border border-slate-200 bg-white p-3 sm:flex sm:flex-wrap sm:items-end">
-        <div>
-          <label htmlFor="audit-action" className="block text-sm font-medium">{t('action')}</label>
+        <Field id="audit-action" label={t('action')}>
           <select id="audit-action" name="action" defaultValue={raw.action ?? ''} className={field}>
             <option value="">{t('allActions')}</option>
             {auditGroups.map((g) => (
@@ -53,32 +53,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
               </optgroup>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="audit-actor" className="block text-sm font-medium">{t('actor')}</label>
-          <select id="audit-actor" name="actor" defaultValue={raw.actorId ?? ''} className={field}>
-            <option value="">{t('everyone')}</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>{a.name} ({a.login})</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="block text-sm font-medium">{t('from')}</label>
-          <input id="audit-from" type="date" name="from" defaultValue={raw.from ?? ''} className={field} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block text-sm font-medium">{t('to')}</label>
-          <input id="audit-to" type="date" name="to" defaultValue={raw.to ?? ''} className={field} />
-        </div>
+        </Field>
+        <Field id="audit-actor" label={t('actor')}>
+          <Select id="audit-actor" name="actor" defaultValue={raw.actorId ?? ''} className={field} blank={t('everyone')} choices={actors.map((a) => ({ value: a.id, label: `${a.name} (${a.login})` }))} />
+        </Field>
+        {(['from', 'to'] as const).map((k) => (
+          <Field key={k} id={`audit-${k}`} label={t(k)}>
+            <input id={`audit-${k}`} type="date" name={k} defaultValue={raw[k] ?? ''} className={field} />
+          </Field>
+        ))}
         <div className="flex items-center gap-3">
-          <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800">{t('apply')}</button>
+          <button type="submit" className={filterButtonClass}>{t('apply')}</button>
           {filtered && <Link href="/admin/audit" className="text-sm text-blue-700 underline">{t('reset')}</Link>}
         </div>
       </form>
 
       {page.rows.length === 0 ? (
-        <p className="text-slate-600">{t('empty')}</p>
+        <EmptyState>{t('empty')}</EmptyState>
       ) : (
         <ol className="space-y-3" data-testid="audit-log">
           {page.rows.map((row) => (
@@ -86,10 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Params
           ))}
         </ol>
       )}
-      <nav aria-label={t('pagination')} className="mt-4 flex gap-4 text-sm">
-        {cursor && <Link href={query({})} className="text-blue-700 underline">{t('first')}</Link>}
-        {page.next && <Link href={query({ cursor: page.next })} className="text-blue-700 underline">{t('next')}</Link>}
-      </nav>
-    </>
+      <Pager label={t('pagination')} first={cursor ? { href: query({}), text: t('first') } : null} next={page.next ? { href: query({ cursor: page.next }), text: t('next') } : null} />
+    </AdminScreen>
   );
 }

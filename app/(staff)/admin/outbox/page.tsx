@@ -4,11 +4,17 @@ import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
 import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { RetryButton } from './retry-button';
 import { WarningIcon } from '@/components/ui/icons';
 import { isTemplateName } from '@/lib/notify/templates';
 import { isLocale } from '@/lib/i18n/locales';
+import { filterButtonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { Pager } from '@/components/ui/pager';
+import { Select } from '@/components/ui/select';
+import { Cell, DataTable } from '@/components/ui/table';
 
 const statusStyle: Record<string, string> = {
   queued: 'bg-slate-100 text-slate-800',
@@ -17,6 +23,9 @@ const statusStyle: Record<string, string> = {
   failed: 'bg-red-100 text-red-900',
 };
 const statusIcon: Record<string, React.ReactNode> = { queued: '… ', sending: '↻ ', sent: '✓ ', failed: <><WarningIcon />{' '}</> };
+
+/** The filter bar's selects: as wide as their words, not the bar. */
+const filterSelect = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1.5';
 
 const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -40,65 +49,45 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   };
 
   return (
-    <>
-      <AdminNav current="outbox" />
-      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
-      <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
-
+    <AdminScreen current="outbox" title={t('title')} intro={t('intro')}>
       <form method="get" action="/admin/outbox" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t('filter')}>
-        <div>
-          <label htmlFor="outbox-status" className="block text-sm font-medium">{t('status')}</label>
-          <select id="outbox-status" name="status" defaultValue={status ?? ''} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
-            <option value="">{t('all')}</option>
-            {notificationStatuses.map((s) => (
-              <option key={s} value={s}>{t(`statuses.${s}`)} ({counts[s] ?? 0})</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="outbox-channel" className="block text-sm font-medium">{t('channel')}</label>
-          <select id="outbox-channel" name="channel" defaultValue={channel ?? ''} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
-            <option value="">{t('all')}</option>
-            {notificationChannels.map((c) => (
-              <option key={c} value={c}>{t(`channels.${c}`)}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800">{t('apply')}</button>
+        <Field id="outbox-status" label={t('status')}>
+          <Select
+            id="outbox-status"
+            name="status"
+            defaultValue={status ?? ''}
+            className={filterSelect}
+            blank={t('all')}
+            choices={notificationStatuses.map((s) => ({ value: s, label: `${t(`statuses.${s}`)} (${counts[s] ?? 0})` }))}
+          />
+        </Field>
+        <Field id="outbox-channel" label={t('channel')}>
+          <Select id="outbox-channel" name="channel" defaultValue={channel ?? ''} className={filterSelect} blank={t('all')} choices={notificationChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
+        </Field>
+        <button type="submit" className={filterButtonClass}>{t('apply')}</button>
         {(status || channel) && <Link href="/admin/outbox" className="py-1.5 text-sm text-blue-700 underline">{t('reset')}</Link>}
       </form>
 
       {page.rows.length === 0 ? (
-        <p className="text-slate-600">{t('empty')}</p>
+        <EmptyState>{t('empty')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="outbox-table">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('created')}</th>
-                <th scope="col" className="px-3 py-2">{t('recipient')}</th>
-                <th scope="col" className="px-3 py-2">{t('template')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-                <th scope="col" className="px-3 py-2">{t('attempts')}</th>
-                <th scope="col" className="px-3 py-2">{t('sentAt')}</th>
-              </tr>
-            </thead>
+        <DataTable testId="outbox-table" minWidth="44rem" columns={[t('created'), t('recipient'), t('template'), t('status'), t('attempts'), t('sentAt')]}>
             {page.rows.map((row) => (
               <tbody key={row.id} className="border-t border-slate-200" data-testid="outbox-row" data-rendered={row.rendered ? 'true' : 'false'}>
                 <tr>
-                  <td className="px-3 py-2 align-top whitespace-nowrap">
+                  <Cell className="align-top whitespace-nowrap">
                     {when(row.createdAt)}
                     {row.complaintNumber && (
                       <Link href={`/complaints/${row.complaintNumber}`} className="mt-1 block font-mono text-xs text-blue-700 underline">{row.complaintNumber}</Link>
                     )}
-                  </td>
-                  <td className="px-3 py-2 align-top">
+                  </Cell>
+                  <Cell className="align-top">
                     <span className="block">{row.recipient ?? '—'}</span>
                     <span className="text-xs text-slate-600">
                       {a.has(`outbox.channels.${row.channel}`) ? t(`channels.${row.channel}` as never) : row.channel} · {a.has(`outbox.audiences.${row.audience}`) ? t(`audiences.${row.audience}` as never) : row.audience}
                     </span>
-                  </td>
-                  <td className="px-3 py-2 align-top">
+                  </Cell>
+                  <Cell className="align-top">
                     {/* A label, never the code: "已分派（中文）", not assigned(zh-CN). */}
                     <span className="text-xs" data-template={row.template}>
                       {(() => {
@@ -106,24 +95,24 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                         return isLocale(row.locale) ? t('templateIn', { template, language: t(`languages.${row.locale}`) }) : template;
                       })()}
                     </span>
-                  </td>
-                  <td className="px-3 py-2 align-top">
+                  </Cell>
+                  <Cell className="align-top">
                     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status] ?? ''}`}>
                       <span aria-hidden="true">{statusIcon[row.status] ?? ''}</span>
                       {a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status}
                     </span>
                     {row.status === 'failed' && <RetryButton id={row.id} />}
-                  </td>
-                  <td className="px-3 py-2 align-top">{row.attempts}</td>
-                  <td className="px-3 py-2 align-top whitespace-nowrap">
+                  </Cell>
+                  <Cell className="align-top">{row.attempts}</Cell>
+                  <Cell className="align-top whitespace-nowrap">
                     {when(row.sentAt)}
                     {(row.status === 'queued' || row.status === 'failed') && (
                       <span className="block text-xs text-slate-600">{format.labelled(t('nextAttempt'), when(row.nextAttemptAt))}</span>
                     )}
-                  </td>
+                  </Cell>
                 </tr>
                 <tr>
-                  <td colSpan={6} className="px-3 pb-3">
+                  <Cell colSpan={6} className="pt-0 pb-3">
                     {row.lastError && (
                       <p className="mb-1 text-xs text-red-800">
                         <span className="font-medium">{format.labelled(t('lastError'), '')}</span>{row.lastError}
@@ -143,17 +132,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                         <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-700">{t('noRendering')}</p>
                       )}
                     </details>
-                  </td>
+                  </Cell>
                 </tr>
               </tbody>
             ))}
-          </table>
-        </div>
+        </DataTable>
       )}
-      <nav aria-label={t('pagination')} className="mt-4 flex gap-4 text-sm">
-        {cursor && <Link href={query({})} className="text-blue-700 underline">{t('first')}</Link>}
-        {page.next && <Link href={query({ cursor: page.next })} className="text-blue-700 underline">{t('next')}</Link>}
-      </nav>
-    </>
+      <Pager label={t('pagination')} first={cursor ? { href: query({}), text: t('first') } : null} next={page.next ? { href: query({ cursor: page.next }), text: t('next') } : null} />
+    </AdminScreen>
   );
 }

@@ -1,24 +1,24 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { loadRetentionYears } from '@/lib/privacy';
-import { AdminNav } from '../_components/admin-nav';
+import { AdminScreen } from '../_components/admin-nav';
 import { RetentionForm } from './retention-form';
+
+/** What happens at the end of the retention period, point by point. */
+function Points({ items }: { items: string[] }) {
+  return (
+    <ul className="mb-4 max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
+      {items.map((item) => <li key={item}>{item}</li>)}
+    </ul>
+  );
+}
 
 export default async function RetentionPage() {
   await requireStaff(['admin']);
-  const years = await loadRetentionYears();
-  const t = await getTranslations('privacy.retention');
+  const [years, t] = await Promise.all([loadRetentionYears(), getTranslations('privacy.retention')]);
   return (
-    <>
-      <AdminNav current="retention" />
-      <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
-      <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
-      <ul className="mb-4 max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
-        <li>{t('kept')}</li>
-        <li>{t('replaced')}</li>
-        <li>{t('held')}</li>
-      </ul>
+    <AdminScreen current="retention" title={t('title')} intro={t('intro')} lead={<Points items={[t('kept'), t('replaced'), t('held')]} />}>
       <RetentionForm years={years} />
-    </>
+    </AdminScreen>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { slaKeys, slaPolicySchema, type SlaKey, type SlaPolicy } from '@/lib/workflow';
 import { saveSlaPolicyAction } from '../actions';
-import { a11y, buttonClass, errorAt, Field, FormMessage, inputClass, useActionSubmit, useAdminResolver, useErrorText } from '../_components/fields';
+import { a11y, Field, inputClass } from '@/components/ui/field';
+import { FormEnd, useAdminForm, useAdminResolver } from '../_components/fields';
 
 // The keys contain a dot ('step.received'), which react-hook-form reads as a path: the form
 // holds { step: { received: { amount, unit } } }, flattened before slaPolicySchema checks it.
@@ -39,23 +38,17 @@ const groups: { title: 'steps' | 'severity'; keys: SlaKey[] }[] = [
 export function SlaForm({ policy }: { policy: SlaPolicy }) {
   const t = useTranslations('admin.sla');
   const c = useTranslations('admin.common');
-  const errorText = useErrorText();
-  const router = useRouter();
-  const resolver = useAdminResolver<Values>(slaPolicySchema, toFlat);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver, defaultValues: toNested(policy) });
-  const { pending, message, run } = useActionSubmit(setError as never);
-  const err = (name: string) => errorText(name, errorAt(formState.errors, name));
+  const { form, register, err: errAt, pending, message, onSubmit, router } = useAdminForm<Values>(useAdminResolver<Values>(slaPolicySchema, toFlat), toNested(policy));
+  const err = (name: string) => errAt(name as never);
 
   // On success the resolver hands over the flat, parsed policy.
-  const submit = handleSubmit((parsed) =>
-    run(
-      () => saveSlaPolicyAction(parsed as unknown as SlaPolicy),
-      () => {
-        reset(toNested(parsed as unknown as SlaPolicy));
-        router.refresh();
-        return c('saved');
-      },
-    ),
+  const submit = onSubmit(
+    (parsed) => saveSlaPolicyAction(parsed as unknown as SlaPolicy),
+    (_data, parsed) => {
+      form.reset(toNested(parsed as unknown as SlaPolicy));
+      router.refresh();
+      return c('saved');
+    },
   );
 
   const idOf = (key: string) => `sla-${key.replace('.', '-')}`;
@@ -118,10 +111,7 @@ export function SlaForm({ policy }: { policy: SlaPolicy }) {
           />
         </Field>
       </fieldset>
-      <FormMessage message={message} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        {pending ? c('saving') : c('save')}
-      </button>
+      <FormEnd pending={pending} message={message} />
     </form>
   );
 }

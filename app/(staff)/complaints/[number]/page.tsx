@@ -11,7 +11,7 @@ import { EventForm } from '@/components/complaint/event-form';
 import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
-import { Section, Field } from '@/components/complaint/form-section';
+import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
 import { PrintButton } from '@/components/ui/print-button';
 
@@ -113,70 +113,70 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <RepeatLinks user={user} complaintId={form.id} />
 
-        <Section title={t('sections.customer')}>
-          <Field label={t('fields.customerName')} value={form.customerName} />
-          <Field label={t('fields.customerPhone')} value={form.customerPhone} />
-          <Field label={t('fields.customerEmail')} value={form.customerEmail} />
-          <Field label={t('fields.channel')} value={wf(`channels.${form.channel}`)} />
-          <Field label={t('fields.receivedAt')} value={dt(form.receivedAt)} />
-          <Field label={t('fields.filledBy')} value={view.creatorName ?? t('customerOnline')} />
-        </Section>
+        <DetailSection title={t('sections.customer')}>
+          <Detail label={t('fields.customerName')} value={form.customerName} />
+          <Detail label={t('fields.customerPhone')} value={form.customerPhone} />
+          <Detail label={t('fields.customerEmail')} value={form.customerEmail} />
+          <Detail label={t('fields.channel')} value={wf(`channels.${form.channel}`)} />
+          <Detail label={t('fields.receivedAt')} value={dt(form.receivedAt)} />
+          <Detail label={t('fields.filledBy')} value={view.creatorName ?? t('customerOnline')} />
+        </DetailSection>
 
-        <Section title={t('sections.subject')}>
-          <Field label={t('fields.plate')} value={form.plate} />
-          <Field label={t('fields.vehicleModel')} value={form.vehicleModel} />
-          <Field label={t('fields.subjectProduct')} value={form.subjectProduct} />
-          <Field label={t('fields.purchaseDate')} value={day(form.purchaseDate)} />
-        </Section>
+        <DetailSection title={t('sections.subject')}>
+          <Detail label={t('fields.plate')} value={form.plate} />
+          <Detail label={t('fields.vehicleModel')} value={form.vehicleModel} />
+          <Detail label={t('fields.subjectProduct')} value={form.subjectProduct} />
+          <Detail label={t('fields.purchaseDate')} value={day(form.purchaseDate)} />
+        </DetailSection>
 
-        <Section title={t('sections.complaint')}>
-          <Field label={t('fields.category')} value={en ? view.categoryNameEn : view.categoryName} />
-          <Field label={t('fields.description')} value={form.description} wide />
-          <Field label={t('fields.customerRequest')} value={form.customerRequest} wide />
-          <Field label={t('fields.parties')} value={format.list(view.parties.map((p) => p.name)) || null} />
-          <Field label={t('fields.departmentId')} value={en ? view.departmentNameEn : view.departmentName} />
-          <Field label={t('fields.customerManagerId')} value={view.managerName} />
-        </Section>
+        <DetailSection title={t('sections.complaint')}>
+          <Detail label={t('fields.category')} value={en ? view.categoryNameEn : view.categoryName} />
+          <Detail label={t('fields.description')} value={form.description} wide />
+          <Detail label={t('fields.customerRequest')} value={form.customerRequest} wide />
+          <Detail label={t('fields.parties')} value={format.list(view.parties.map((p) => p.name)) || null} />
+          <Detail label={t('fields.departmentId')} value={en ? view.departmentNameEn : view.departmentName} />
+          <Detail label={t('fields.customerManagerId')} value={view.managerName} />
+        </DetailSection>
 
-        <Section title={t('sections.determination')}>
-          <Field label={t('fields.founded')} value={form.founded === null ? null : t(form.founded ? 'founded.yes' : 'founded.no')} />
-          <Field label={t(form.founded === false ? 'fields.finding' : 'fields.rootCause')} value={form.rootCause} wide />
-          {form.founded === false && <Field label={t('fields.customerExplanation')} value={form.rejectionExplanation} wide />}
-          <Field label={t('fields.responsiblePerson')} value={form.responsiblePerson === 'none' ? t('nobody') : form.responsiblePerson} />
-          <Field label={t('fields.remedyProposal')} value={proposed.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
-          <Field label={t('fields.preventiveAction')} value={form.preventiveAction} wide />
-        </Section>
+        <DetailSection title={t('sections.determination')}>
+          <Detail label={t('fields.founded')} value={form.founded === null ? null : t(form.founded ? 'founded.yes' : 'founded.no')} />
+          <Detail label={t(form.founded === false ? 'fields.finding' : 'fields.rootCause')} value={form.rootCause} wide />
+          {form.founded === false && <Detail label={t('fields.customerExplanation')} value={form.rejectionExplanation} wide />}
+          <Detail label={t('fields.responsiblePerson')} value={form.responsiblePerson === 'none' ? t('nobody') : form.responsiblePerson} />
+          <Detail label={t('fields.remedyProposal')} value={proposed.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
+          <Detail label={t('fields.preventiveAction')} value={form.preventiveAction} wide />
+        </DetailSection>
 
-        <Section title={t('sections.opinions')}>
-          <Field label={t('fields.faultOpinion')} value={form.faultOpinion} wide />
-          <Field label={t('fields.negotiation')} value={negotiation ? format.labelled(format.list(negotiation.participants as string[]), String(negotiation.opinion)) : null} wide />
-          <Field label={t('fields.finalOpinion')} value={form.finalOpinion} wide />
-        </Section>
+        <DetailSection title={t('sections.opinions')}>
+          <Detail label={t('fields.faultOpinion')} value={form.faultOpinion} wide />
+          <Detail label={t('fields.negotiation')} value={negotiation ? format.labelled(format.list(negotiation.participants as string[]), String(negotiation.opinion)) : null} wide />
+          <Detail label={t('fields.finalOpinion')} value={form.finalOpinion} wide />
+        </DetailSection>
 
-        <Section title={t('sections.result')}>
-          <Field label={t('fields.remedyDelivered')} value={delivered.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
+        <DetailSection title={t('sections.result')}>
+          <Detail label={t('fields.remedyDelivered')} value={delivered.map((r) => format.labelled(wf(`remedyKinds.${r.kind}`), `${r.description} ${money(r.amountCents)}`.trim())).join('\n') || null} wide />
           {customerSummaryFields.map((k) => (
-            <Field key={k} label={t(`fields.${k}`)} value={typeof handled?.[k] === 'string' ? (handled[k] as string) : null} wide />
+            <Detail key={k} label={t(`fields.${k}`)} value={typeof handled?.[k] === 'string' ? (handled[k] as string) : null} wide />
           ))}
-          <Field label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
+          <Detail label={t('fields.accountability')} value={view.accountability.map((a) => `${a.person} · ${wf(`accountabilityTypes.${a.type}`)} ${money(a.amountCents)} · ${a.reason}`).join('\n') || null} wide />
           {/* A not-founded finding's explanation stands with the determination above. */}
-          <Field label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
-          <Field label={t('fields.withdrawReason')} value={form.withdrawReason} wide />
-        </Section>
+          <Detail label={t('fields.rejectionExplanation')} value={form.founded === false ? null : form.rejectionExplanation} wide />
+          <Detail label={t('fields.withdrawReason')} value={form.withdrawReason} wide />
+        </DetailSection>
 
-        <Section title={t('sections.followUp')}>
-          <Field label={t('fields.satisfaction')} value={form.satisfaction ? t(`satisfaction.${form.satisfaction}`) : null} />
-          {typeof customerRating === 'number' && <Field label={t('fields.customerRating')} value={t(`satisfaction.${customerRating}`)} />}
-          <Field label={t('fields.assessment')} value={assessment ? JSON.stringify(assessment) === '{}' ? null : String(assessment.fault ?? assessment.comment ?? (assessment.timely && assessment.standardMet ? t('assessmentPassed') : t('assessmentIssues'))) : null} wide />
-        </Section>
+        <DetailSection title={t('sections.followUp')}>
+          <Detail label={t('fields.satisfaction')} value={form.satisfaction ? t(`satisfaction.${form.satisfaction}`) : null} />
+          {typeof customerRating === 'number' && <Detail label={t('fields.customerRating')} value={t(`satisfaction.${customerRating}`)} />}
+          <Detail label={t('fields.assessment')} value={assessment ? JSON.stringify(assessment) === '{}' ? null : String(assessment.fault ?? assessment.comment ?? (assessment.timely && assessment.standardMet ? t('assessmentPassed') : t('assessmentIssues'))) : null} wide />
+        </DetailSection>
 
         {view.pendingItem && (
-          <Section title={t('sections.pending')}>
-            <Field label={t('fields.reason')} value={format.labelled(wf(`pendingReasons.${view.pendingItem.reason}`), view.pendingItem.explanation)} wide />
-            <Field label={t('fields.openedAt')} value={dt(view.pendingItem.openedAt)} />
-            <Field label={t('fields.nextContactOn')} value={view.pendingItem.closedAt ? null : day(view.pendingItem.nextContactOn)} />
-            <Field label={t('fields.contacts')} value={view.contacts.map((c) => format.labelled(dt(c.at), c.summary)).join('\n') || null} wide />
-          </Section>
+          <DetailSection title={t('sections.pending')}>
+            <Detail label={t('fields.reason')} value={format.labelled(wf(`pendingReasons.${view.pendingItem.reason}`), view.pendingItem.explanation)} wide />
+            <Detail label={t('fields.openedAt')} value={dt(view.pendingItem.openedAt)} />
+            <Detail label={t('fields.nextContactOn')} value={view.pendingItem.closedAt ? null : day(view.pendingItem.nextContactOn)} />
+            <Detail label={t('fields.contacts')} value={view.contacts.map((c) => format.labelled(dt(c.at), c.summary)).join('\n') || null} wide />
+          </DetailSection>
         )}
 
         <section aria-labelledby="evidence-title" className="rounded border border-slate-200 bg-white p-4">

@@ -13,7 +13,7 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
   const user = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const [cat, depts] = await Promise.all([getCategory(id), listDepartments(user.siteId)]);
+  const [cat, depts] = await Promise.all([getCategory(id), listDepartments(user)]);
   if (!cat) notFound();
   const [t, locale] = await Promise.all([getTranslations('admin.setup'), getLocale()]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);

@@ -3,19 +3,19 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/admin/setup';
-import { listStaff, membersByDepartment } from '@/lib/admin/staff';
+import { departmentMembers } from '@/lib/admin/staff';
 import { AdminNav } from '../../_components/admin-nav';
 import { EditDepartmentForm } from '../../_components/setup-forms';
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaff(['admin']);
+  const admin = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
   const dept = await getDepartment(id);
   if (!dept) notFound();
-  const members = membersByDepartment(await listStaff(dept.siteId))[dept.id] ?? [];
+  const members = await departmentMembers(admin, dept.id);
   const [t, locale] = await Promise.all([getTranslations('admin.setup'), getLocale()]);
   const name = locale === 'en' ? dept.nameEn : dept.name;
   return (

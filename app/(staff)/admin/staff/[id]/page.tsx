@@ -8,6 +8,7 @@ import { staffSessions } from '@/lib/admin/sessions';
 import { AdminNav } from '../../_components/admin-nav';
 import { ActiveToggle, EditUserForm, ResetPasswordForm } from '../staff-forms';
 import { SessionsPanel } from './sessions-panel';
+import { Section } from '@/components/ui/section';
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,9 +16,9 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const admin = await requireStaff(['admin']);
   const { id } = await params;
   if (!uuidRe.test(id)) notFound();
-  const [user, depts] = await Promise.all([getStaff(admin.siteId, id), listDepartments(admin.siteId)]);
+  const [user, depts] = await Promise.all([getStaff(admin, id), listDepartments(admin)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions({ siteId: admin.siteId }, id), currentSession(), getFormat()]);
+  const [sessions, own, format] = await Promise.all([staffSessions(admin, id), currentSession(), getFormat()]);
   const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,
@@ -45,27 +46,21 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
         {user.position && <> · {t(`positions.${user.position}`)}</>}
       </p>
 
-      <section aria-labelledby="edit-details" className="mb-6 rounded border border-slate-200 bg-white p-4">
-        <h2 id="edit-details" className="mb-3 text-lg font-medium">{t('details')}</h2>
+      <Section id="edit-details" title={t('details')} card spacing="tight">
         <EditUserForm user={user} departments={departments} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="edit-password" className="mb-6 rounded border border-slate-200 bg-white p-4">
-        <h2 id="edit-password" className="mb-3 text-lg font-medium">{t('resetPassword')}</h2>
+      <Section id="edit-password" title={t('resetPassword')} card spacing="tight">
         <ResetPasswordForm id={user.id} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="edit-sessions" className="mb-6 rounded border border-slate-200 bg-white p-4">
-        <h2 id="edit-sessions" className="mb-1 text-lg font-medium">{st('title')}</h2>
-        <p className="mb-3 text-sm text-slate-700">{st('hint')}</p>
+      <Section id="edit-sessions" title={st('title')} hint={st('hint')} card spacing="tight">
         <SessionsPanel userId={user.id} sessions={sessionViews} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="edit-active" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="edit-active" className="mb-1 text-lg font-medium">{t('accountStatus')}</h2>
-        <p className="mb-3 text-sm text-slate-700">{t('deactivateHint')}</p>
+      <Section id="edit-active" title={t('accountStatus')} hint={t('deactivateHint')} card spacing="none">
         <ActiveToggle id={user.id} active={user.active} />
-      </section>
+      </Section>
     </>
   );
 }

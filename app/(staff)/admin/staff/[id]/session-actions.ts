@@ -18,13 +18,13 @@ async function translated<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const endSessionAction = staffAction({ roles: ['admin'], schema: endSessionSchema }, async (input, user) => {
-  await translated(async () => endStaffSession({ siteId: user.siteId, actorId: user.id }, input));
+  await translated(async () => endStaffSession(user, input));
   revalidatePath(`/admin/staff/${input.userId}`);
   return null;
 });
 
 export const endAllSessionsAction = staffAction({ roles: ['admin'], schema: endAllSessionsSchema }, async (input, user) => {
-  const ended = await translated(async () => endAllStaffSessions({ siteId: user.siteId, actorId: user.id }, input));
+  const ended = await translated(async () => endAllStaffSessions(user, input));
   revalidatePath(`/admin/staff/${input.userId}`);
   return { ended };
 });

@@ -1,0 +1,54 @@
+import type { ComponentProps, ReactNode } from 'react';
+
+/** A column header; `{ hidden }` is read by screen readers only (a column of row buttons or links). */
+export type Column = ReactNode | { hidden: ReactNode };
+
+const minWidths = { '40rem': 'min-w-[40rem]', '44rem': 'min-w-[44rem]' } as const;
+
+interface DataTableProps {
+  columns: Column[];
+  testId?: string;
+  /** Below this width the table scrolls sideways instead of squeezing its columns. */
+  minWidth?: keyof typeof minWidths;
+  /** 'box' (default): a white bordered box of its own; 'bare': inside a box already. */
+  frame?: 'box' | 'bare';
+  className?: string;
+  /** The <tbody> (or several: one per record of two rows). */
+  children: ReactNode;
+}
+
+function isHidden(column: Column): column is { hidden: ReactNode } {
+  return typeof column === 'object' && column !== null && 'hidden' in column;
+}
+
+/** The staff screens' table: a scroll box, a grey header row, rows divided by a line. */
+export function DataTable({ columns, testId, minWidth, frame = 'box', className = '', children }: DataTableProps) {
+  // relative: an sr-only header would otherwise escape the scroll box and widen the page.
+  const box = frame === 'box' ? 'relative overflow-x-auto rounded border border-slate-200 bg-white' : 'relative overflow-x-auto';
+  return (
+    <div className={`${box} ${className}`.trim()}>
+      <table className={`w-full ${minWidth ? `${minWidths[minWidth]} ` : ''}text-left text-sm`} data-testid={testId}>
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className="px-3 py-2">
+                {isHidden(column) ? <span className="sr-only">{column.hidden}</span> : column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** A body row, divided from the one above it. */
+export function Row({ className = '', ...rest }: ComponentProps<'tr'>) {
+  return <tr className={`border-t border-slate-100 ${className}`.trim()} {...rest} />;
+}
+
+/** A body cell. */
+export function Cell({ className = '', ...rest }: ComponentProps<'td'>) {
+  return <td className={`px-3 py-2 ${className}`.trim()} {...rest} />;
+}
