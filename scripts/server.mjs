@@ -49,9 +49,13 @@ server.listen(port, hostname, () => {
   // those steps and "ready" means ready. (The root page: it only redirects; a static path does
   // not wait for the preparation.)
   const self = any ? (hostname === '::' ? '[::1]' : '127.0.0.1') : bracket(hostname);
-  fetch(`http://${self}:${port}/`, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(600_000) })
-    .catch((err) => console.error(`[kesu] the first request to the portal failed: ${err.cause?.code ?? err.message}`))
-    .finally(() => console.log(`[kesu] ready: http://${any || hostname === '127.0.0.1' ? 'localhost' : bracket(hostname)}:${port}`));
+  fetch(`http://${self}:${port}/`, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(600_000) }).then(
+    (r) => {
+      if (r.status >= 500) console.error(`[kesu] the portal answered its first request with ${r.status}: see the error above`);
+      else console.log(`[kesu] ready: http://${any || hostname === '127.0.0.1' ? 'localhost' : bracket(hostname)}:${port}`);
+    },
+    (err) => console.error(`[kesu] the first request to the portal failed: ${err.cause?.code ?? err.message}`),
+  );
 });
 
 // Stop accepting, give open requests a moment, then exit: the 'exit' handlers release the
