@@ -40,7 +40,7 @@ try {
 const stamp = '.next/kesu-revision';
 const built = fs.existsSync('.next/BUILD_ID') && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === revision;
 if (!built || process.env.KESU_REBUILD === '1') {
-  say(`building the portal (${fs.existsSync('.next/BUILD_ID') ? 'the checked-out revision changed' : 'first start'}; about 1–2 minutes on 2 cores)…`);
+  say(`building the portal (${fs.existsSync('.next/BUILD_ID') ? 'the checked-out revision changed' : 'first start'}; the compile step prints nothing until it is done)…`);
   const started = Date.now();
   // The type check is the tests' job (npm test, npm run typecheck): a user's start skips it
   // (next.config.ts reads KESU_SKIP_TYPECHECK).
