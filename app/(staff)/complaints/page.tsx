@@ -6,6 +6,8 @@ import { requireStaff } from '@/lib/auth/session';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { filtersToQuery, loadSearchChoices, parseSearchParams, searchComplaints, searchPageSize } from '@/lib/complaints/search';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { ComplaintAbout } from '@/components/complaint/complaint-about';
+import { displayPhone } from '@/lib/i18n/phone';
 import { openStates, severities, states } from '@/lib/workflow';
 
 export const metadata = { title: '查询 · Search' };
@@ -19,10 +21,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { filters, after, before, invalid } = parseSearchParams(await searchParams);
   if (invalid) notFound();
   const now = new Date();
-  const [calendar, choices, t, wf, format, locale] = await Promise.all([
+  const [calendar, choices, t, q, wf, format, locale] = await Promise.all([
     loadCalendar(),
     loadSearchChoices(user),
     getTranslations('search'),
+    getTranslations('common.queue'),
     getTranslations('workflow'),
     getFormat(),
     getLocale(),
@@ -95,6 +98,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <th scope="col" className="px-3 py-2">{t('columns.number')}</th>
                   <th scope="col" className="px-3 py-2">{t('columns.state')}</th>
                   <th scope="col" className="px-3 py-2">{t('columns.customer')}</th>
+                  <th scope="col" className="px-3 py-2">{t('columns.about')}</th>
                   <th scope="col" className="px-3 py-2">{t('columns.subject')}</th>
                   <th scope="col" className="px-3 py-2">{t('columns.department')}</th>
                   <th scope="col" className="px-3 py-2">{t('columns.receivedAt')}</th>
@@ -107,12 +111,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <td className="px-3 py-2 font-mono whitespace-nowrap">
                       <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
                       {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
+                      {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={q('repeatTitle')} data-testid="repeat-badge">{q('repeat')}</span>}
                     </td>
                     <td className="px-3 py-2">
                       {wf(`states.${row.status}`)}
                       <span className="ml-1 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
                     </td>
-                    <td className="px-3 py-2">{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></td>
+                    <td className="px-3 py-2">{row.customerName}<br /><span className="whitespace-nowrap text-slate-600">{displayPhone(row.customerPhone)}</span></td>
+                    <td className="min-w-48 px-3 py-2"><ComplaintAbout row={row} /></td>
                     <td className="px-3 py-2">{row.subject ?? '—'}</td>
                     <td className="px-3 py-2">{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.receivedAt)}</td>
