@@ -9,6 +9,7 @@ import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { Pager, QueueCount } from '@/components/complaint/queue-table';
 import { EventForm } from '@/components/complaint/event-form';
 import { ledgerParams } from '@/lib/params';
+import { displayPhone } from '@/lib/i18n/phone';
 import { notFound } from 'next/navigation';
 
 export const metadata = { title: '未了事宜台账 · Pending items' };
@@ -67,7 +68,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
           ) : item.dueThisRound ? (
             <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{t('dueRound')}</span>
           ) : null}
-          <span className="text-sm text-slate-700">{item.customerName} · {item.customerPhone}{item.subject ? ` · ${item.subject}` : ''}</span>
+          <span className="text-sm text-slate-700">{item.customerName} · {displayPhone(item.customerPhone)}{item.subject ? ` · ${item.subject}` : ''}</span>
         </header>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
@@ -168,7 +169,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
             {ledger.round.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
                 <span className="font-mono">{item.number}</span>
-                <span>{item.customerName} · {item.customerPhone}</span>
+                <span>{item.customerName} · {displayPhone(item.customerPhone)}</span>
                 <span>{format.labelled(t('fields.nextContact'), format.day(item.nextContactOn))}</span>
                 {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800"><WarningIcon /> {t('overdue')}</span>}
                 <span className="text-slate-600">{item.managerName ?? '—'}</span>

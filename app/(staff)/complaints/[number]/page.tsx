@@ -10,6 +10,7 @@ import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { EventForm } from '@/components/complaint/event-form';
 import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
+import { Phone } from '@/components/complaint/phone';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Section, Field } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
@@ -115,7 +116,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <Section title={t('sections.customer')}>
           <Field label={t('fields.customerName')} value={form.customerName} />
-          <Field label={t('fields.customerPhone')} value={form.customerPhone} />
+          <div>
+            <dt className="text-slate-600">{t('fields.customerPhone')}</dt>
+            <dd><Phone value={form.customerPhone} /></dd>
+          </div>
           <Field label={t('fields.customerEmail')} value={form.customerEmail} />
           <Field label={t('fields.channel')} value={wf(`channels.${form.channel}`)} />
           <Field label={t('fields.receivedAt')} value={dt(form.receivedAt)} />
