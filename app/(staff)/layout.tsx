@@ -10,7 +10,7 @@ import type { Role } from '@/lib/workflow';
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
   desk: ['desk', 'ledger', 'complaints', 'privacy', 'inbox'],
-  department: ['department', 'complaints', 'inbox'],
+  department: ['department', 'ledger', 'complaints', 'inbox'],
   management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'audit', 'inbox'],
   gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
   admin: ['admin', 'complaints', 'privacy', 'inbox'],

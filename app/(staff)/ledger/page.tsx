@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { WarningIcon } from '@/components/ui/icons';
 import { requireStaff } from '@/lib/auth/session';
-import { loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
+import { defaultLedgerScope, loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { Pager, QueueCount } from '@/components/complaint/queue-table';
@@ -22,12 +22,13 @@ const chipClass = (active: boolean) =>
   `rounded border px-3 py-1 text-sm ${active ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`;
 
 export default async function LedgerPage({ searchParams }: { searchParams: Params }) {
-  // Department, admin and finance: 403. The CSV export checks the same roles itself.
+  // Admin and finance: 403 (a department sees its own forms' items). The CSV export checks the same roles itself.
   const user = await requireStaff(ledgerRoles);
   const params = await searchParams;
   const filters = ledgerParams((name) => one(params[name]));
   if (!filters) notFound();
-  const all = user.role === 'desk' ? filters.scopeAll : true;
+  // A desk clerk's ledger opens on their own items, or on everything when they manage none.
+  const all = user.role === 'desk' ? (filters.scope ?? (await defaultLedgerScope(user))) === 'all' : true;
   const closed = filters.closed;
   const now = new Date();
   const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
@@ -46,7 +47,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
   const query = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
-    const merged = { scope: user.role === 'desk' && all ? 'all' : undefined, closed: closed ? '1' : undefined, ...over };
+    const merged = { scope: user.role === 'desk' ? (all ? 'all' : 'mine') : undefined, closed: closed ? '1' : undefined, ...over };
     for (const [k, v] of Object.entries(merged)) if (v) q.set(k, v);
     const s = q.toString();
     return s ? `?${s}` : '';
@@ -124,7 +125,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
         <div className="flex flex-wrap items-center gap-3">
           {user.role === 'desk' && (
             <nav aria-label={t('scope.label')} className="flex gap-2">
-              <Link href={`/ledger${query({ scope: undefined })}`} aria-current={!all ? 'page' : undefined} className={chipClass(!all)}>{t('scope.mine')}</Link>
+              <Link href={`/ledger${query({ scope: 'mine' })}`} aria-current={!all ? 'page' : undefined} className={chipClass(!all)}>{t('scope.mine')}</Link>
               <Link href={`/ledger${query({ scope: 'all' })}`} aria-current={all ? 'page' : undefined} className={chipClass(all)}>{t('scope.all')}</Link>
             </nav>
           )}
