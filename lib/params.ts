@@ -80,11 +80,10 @@ export function first(value: string | string[] | undefined): string | undefined 
 }
 
 /** The ledger's filters (page and CSV export): scope=all, closed=1, or absent. */
-export function ledgerParams(get: (name: string) => string | undefined): { scopeAll: boolean; scope?: 'all' | 'mine'; closed: boolean } | null {
+export function ledgerParams(get: (name: string) => string | undefined): { scopeAll: boolean; closed: boolean } | null {
   const scope = get('scope');
   const closed = get('closed');
   if (scope !== undefined && scope !== '' && scope !== 'all' && scope !== 'mine') return null;
   if (closed !== undefined && closed !== '' && closed !== '0' && closed !== '1') return null;
-  // `scope` absent: the page chooses (a desk clerk's own items when there are any).
-  return { scopeAll: scope === 'all', scope: scope === 'all' || scope === 'mine' ? scope : undefined, closed: closed === '1' };
+  return { scopeAll: scope === 'all', closed: closed === '1' };
 }

@@ -28,7 +28,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
   const filters = ledgerParams((name) => one(params[name]));
   if (!filters) notFound();
   // A desk clerk's ledger opens on their own items, or on everything when they manage none.
-  const all = user.role === 'desk' ? (filters.scope ?? (await defaultLedgerScope(user))) === 'all' : true;
+  // (ledgerParams has refused any scope but '', 'all' and 'mine'.)
+  const scope = one(params.scope) || (user.role === 'desk' ? await defaultLedgerScope(user) : 'all');
+  const all = user.role === 'desk' ? scope === 'all' : true;
   const closed = filters.closed;
   const now = new Date();
   const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
