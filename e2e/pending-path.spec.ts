@@ -102,10 +102,10 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await snap(page, testInfo, '08-ledger-all-768');
   await signOut(page);
 
-  // Issue 17: a department head reaches the ledger of the department's forms (this one is closed
-  // now, under the closed items); a role without the ledger (finance) may not open it or its export.
+  // Issue 17: a department head reaches the ledger of the department's forms (this parts form is
+  // closed now, under the closed items); a role without the ledger (finance) may not open it or its export.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, 'service');
+  await signIn(page, 'parts');
   await page.goto('/ledger?closed=1');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   await expect(page.getByTestId('ledger-closed').getByTestId(`ledger-item-${number}`)).toContainText('已恢复处理');
