@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from './client';
 import { calendarDays, calendarSettings, categories, complaints, departments, notifications, sites, slaPolicy, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { defaultTimeZone, loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { defaultSlaPolicy, slaKeys, type EventName, type Role } from '@/lib/workflow';
+import { waitsFor } from '@/lib/notify/inbox';
 
 const departmentList = [
   { code: 'service', name: '服务部', nameEn: 'Service' },
@@ -272,5 +273,39 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
   }
   // The demo histories are made up: their notices stand for messages sent back then, not now.
   await db.update(notifications).set({ status: 'sent', sentAt: now });
+  await keepCurrentNoticesUnread(db, now);
   return { forms: made };
+}
+
+/**
+ * A made-up history is history already read: each person starts with one unread notice per
+ * form that waits for them now (its latest), not with every step of every demo form (issue 17).
+ */
+async function keepCurrentNoticesUnread(db: Db, now: Date): Promise<void> {
+  const rows = await db
+    .select({
+      id: notifications.id,
+      recipient: notifications.recipientUserId,
+      complaintId: notifications.complaintId,
+      role: users.role,
+      departmentId: users.departmentId,
+      status: complaints.status,
+      formDepartmentId: complaints.departmentId,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.recipientUserId))
+    .innerJoin(complaints, eq(complaints.id, notifications.complaintId))
+    .where(eq(notifications.channel, 'inbox'))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id));
+  const seen = new Set<string>();
+  const keep: string[] = [];
+  for (const r of rows) {
+    const key = `${r.recipient}:${r.complaintId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const viewer = { id: r.recipient!, role: r.role as Role, departmentId: r.departmentId };
+    if (waitsFor(viewer, { status: r.status, departmentId: r.formDepartmentId })) keep.push(r.id);
+  }
+  const unread = and(eq(notifications.channel, 'inbox'), isNull(notifications.readAt));
+  await db.update(notifications).set({ readAt: now }).where(keep.length ? and(unread, notInArray(notifications.id, keep)) : unread);
 }

@@ -108,6 +108,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   await openForm(page, number);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
   await draft.getByLabel('成立（我方有责任）').check();
+  await draft.locator('#submit_determination-remedyProposal-kind').selectOption('other');
   await draft.locator('#submit_determination-remedyProposal-description').fill('免费内饰深度清洁并当面致歉');
   const draftPerson = draft.locator('#submit_determination-responsiblePerson');
   // Nobody and someone outside the directory are choices of their own, not typed words.
@@ -165,11 +166,13 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
     await panel.locator('#complete_handling-accountability-0-reason').fill('Redid the cleaning unasked');
   });
   const done = await openAction(page, '完成处理');
+  await done.locator('#complete_handling-remedyDelivered-kind').selectOption('other');
   await done.locator('#complete_handling-remedyDelivered-description').fill('已完成内饰深度清洁并当面致歉');
   await done.getByRole('button', { name: '添加一条' }).click();
   await done.getByRole('button', { name: '添加一条' }).click();
   await expect(done.getByTestId('accountability-entry')).toHaveCount(2);
   await done.locator('#complete_handling-accountability-0-person').selectOption({ label: '马超' });
+  await done.locator('#complete_handling-accountability-0-type').selectOption('penalty');
   await done.locator('#complete_handling-accountability-0-amount').fill('300');
   await done.locator('#complete_handling-accountability-0-reason').fill('未按规定使用座椅套和方向盘套');
   await done.locator('#complete_handling-accountability-1-person').selectOption({ label: '名录外人员（手动填写姓名）' });

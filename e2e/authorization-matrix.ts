@@ -102,14 +102,15 @@ export const matrix: Record<string, Entry> = {
   'page /admin/forms/[list]': { expect: page('admin'), params: { list: 'received' } },
   'page /gm': { expect: page('gm') },
   'page /inbox': { expect: page(...staffRoles) },
-  'page /ledger': { expect: page('desk', 'management', 'gm') },
+  // Issue 17: department users reach the ledger entries of their own department.
+  'page /ledger': { expect: page('desk', 'management', 'gm', 'service', 'parts', 'machao') },
   'page /management': { expect: page('management') },
   'page /reports': { expect: page('management', 'gm', 'finance') },
 
   // ---- route handlers (GET) -----------------------------------------------------------------
   'route /api/auth/[...nextauth]': { expect: row('200') }, // GET /api/auth/session: the caller's own session
   'route /attachments/[id]': { expect: row('404', { ...handlers, nobody: '401' }) },
-  'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', nobody: '401' }) },
+  'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', service: '200', parts: '200', machao: '200', nobody: '401' }) },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
   'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)
 

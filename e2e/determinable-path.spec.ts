@@ -42,6 +42,9 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await draft.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');
   // The responsible person is picked from the staff directory, not typed.
   await draft.getByLabel('责任人').selectOption({ label: '马超' });
+  // The remedy's kind starts unchosen (issue 17): an apology is recorded as one, not as a repair.
+  await expect(draft.getByLabel('方式')).toHaveValue('');
+  await draft.getByLabel('方式').selectOption('apology');
   await draft.getByLabel('具体内容').fill('服务经理当面致歉并逐项解释结算单。');
   await draft.getByLabel('预防措施').fill('交车流程加入逐项讲解检查表。');
   await draft.getByRole('button', { name: '保存草稿' }).click();
@@ -62,6 +65,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   const det = await openAction(page, '提交责任认定');
   await expect(det.getByLabel('根本原因')).toHaveValue('服务顾问未按交车流程逐项说明。');
   await expect(det.getByLabel('具体内容')).toHaveValue('服务经理当面致歉并逐项解释结算单。');
+  await expect(det.getByLabel('方式')).toHaveValue('apology');
   await submitAction(page, '提交责任认定', '管理部复核');
   await snap(page, testInfo, '06-management-review');
   await signOut(page);
@@ -92,6 +96,8 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await done.getByLabel('具体内容').fill('已当面致歉并解释结算单。');
   await done.getByRole('button', { name: '添加一条' }).click();
   await done.getByLabel('人员').selectOption({ label: '马超' });
+  // Penalty or reward starts unchosen too.
+  await done.getByLabel('类型').selectOption('penalty');
   await done.getByLabel('金额（元）').last().fill('100');
   await done.getByLabel('事由').fill('交车未逐项说明。');
   await done.getByLabel('根本原因').fill('服务顾问未按交车流程逐项说明。');

@@ -122,7 +122,9 @@ test('form page, history, queue, ledger and outbox show labels and one date form
   expect(enForm).not.toContain('：');
   await shoot(page, testInfo, 'form-en');
   await page.goto('/desk');
-  const enQueue = await visibleText(page.locator('[data-testid^="queue-"]'));
+  // The queues' own words: since issue 17 a row also quotes the customer's (Chinese) complaint,
+  // whose "三天" is not a unit of the page, so the complaint cells are left out of this check.
+  const enQueue = await visibleText(page.locator('[data-testid^="queue-"] :is(h2, th, td:not(:has([data-testid="complaint-about"])))'));
   expect(enQueue).toMatch(/ left|overdue by /);
   expect(enQueue).not.toMatch(/[小时分钟天]/);
   await shoot(page, testInfo, 'queue-en');

@@ -102,9 +102,16 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await snap(page, testInfo, '08-ledger-all-768');
   await signOut(page);
 
-  // A department head may not open the ledger or its export.
+  // Issue 17: a department head reaches the ledger of the department's forms (this parts form is
+  // closed now, under the closed items); a role without the ledger (finance) may not open it or its export.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, 'service');
+  await signIn(page, 'parts');
+  await page.goto('/ledger?closed=1');
+  await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
+  await expect(page.getByTestId('ledger-closed').getByTestId(`ledger-item-${number}`)).toContainText('已恢复处理');
+  expect((await page.request.get('/ledger/export')).status()).toBe(200);
+  await signOut(page);
+  await signIn(page, 'finance');
   await page.goto('/ledger');
   await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
   expect((await page.request.get('/ledger/export')).status()).toBe(403);

@@ -11,7 +11,7 @@ async function takeWalkIn(page: Page, name: string) {
   await page.locator('#intake-customerPhone').fill('13911112222');
   await page.locator('#intake-categoryCode').selectOption('attitude');
   await page.locator('#intake-description').fill('前台接待时态度冷淡，等了半小时没人理。');
-  await page.locator('#intake-partyUserIds').selectOption({ label: '陈晨' });
+  await page.locator('#intake-partyUserIds').getByLabel('陈晨', { exact: true }).check();
   await page.locator('form[aria-labelledby="intake-title"] button[type="submit"]').click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}\/receipt$/);
   return page.url().split('/').at(-2)!;

@@ -36,8 +36,10 @@ test('a customer of the demo data complains again: the phone typed with spaces l
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
   const number = page.url().split('/').pop()!;
 
-  // Stored in E.164, and the form page links to the earlier forms with their number and state.
-  await expect(page.getByText('+8613800138001')).toBeVisible();
+  // Stored in E.164 (the dial link), shown as a person reads it, and the form page links to the
+  // earlier forms with their number and state.
+  await expect(page.locator('a[href="tel:+8613800138001"]')).toBeVisible();
+  await expect(page.locator('a[href="tel:+8613800138001"]')).toHaveText('138 0013 8001');
   const links = page.getByTestId('repeat-links');
   await expect(links.getByRole('heading', { name: '重复投诉' })).toBeVisible();
   const earlier = links.getByTestId('repeat-link');

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { currentStaff, homeOf } from '@/lib/auth/session';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
@@ -10,7 +10,7 @@ import type { Role } from '@/lib/workflow';
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
   desk: ['desk', 'ledger', 'complaints', 'privacy', 'inbox'],
-  department: ['department', 'complaints', 'inbox'],
+  department: ['department', 'ledger', 'complaints', 'inbox'],
   management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'audit', 'inbox'],
   gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
   admin: ['admin', 'complaints', 'privacy', 'inbox'],
@@ -26,6 +26,16 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const inbox = await getTranslations('inbox');
   // On every staff page: a capped count over a partial index (lib/notify/inbox.ts).
   const unread = user ? await countUnread(user.id) : 0;
+  const locale = await getLocale();
+  // Who is signed in, in words: a department's people by their department (and place in it),
+  // not "责任部门"; a role label that only repeats the name (the admin "系统管理员") is left out.
+  const department = user && (locale === 'en' ? user.departmentNameEn : user.departmentName);
+  const where = user
+    ? user.role === 'department' && department
+      ? t('header.inDepartment', { department, position: user.departmentPosition ?? 'none' })
+      : t(`roles.${user.role}`)
+    : '';
+  const whoLabel = user ? (where === user.name ? user.name : t('header.who', { name: user.name, where })) : '';
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/login' });
@@ -52,11 +62,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           )}
           {/* Words never break here (body wraps long text anywhere): the group wraps to a new line instead. */}
           <div className="ml-auto flex flex-wrap items-center justify-end gap-3 text-sm">
-            {user && (
-              <span data-testid="current-user">
-                {user.name} · {t(`roles.${user.role}`)}
-              </span>
-            )}
+            {user && <span data-testid="current-user">{whoLabel}</span>}
             <LocaleSwitch />
             {user && (
               <form action={signOutAction}>

@@ -141,15 +141,16 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
 };
 
 /**
- * Starting values, so that checkboxes and lists have the shape their schema expects. Ratings and
- * yes/no judgements start with nothing chosen: one careless click must not record top marks.
+ * Starting values, so that checkboxes and lists have the shape their schema expects. Ratings,
+ * yes/no judgements and the kind of a remedy start with nothing chosen: one careless click (or
+ * none) must not record top marks, or a repair where the person meant an apology.
  */
 export function defaultValues(event: EventName, prefill: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of eventFields[event]) {
     if (field.kind === 'checkbox') values[field.name] = field.name === 'followUpWanted';
     else if (field.kind === 'accountability') values[field.name] = [];
-    else if (field.kind === 'remedy') values[field.name] = { kind: 'repair', description: '' };
+    else if (field.kind === 'remedy') values[field.name] = { description: '' };
     else if (field.kind === 'lines') values[field.name] = [];
   }
   if (event === 'record_negotiation') values.signed = false;

@@ -40,6 +40,7 @@ interface Props {
 
 type Values = Record<string, unknown>;
 
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const yuanToCents = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Math.round(Number(v) * 100));
 const inputClass = 'mt-1 block w-full min-w-0 rounded border border-slate-300 px-2 py-1.5';
 // A fieldset is as wide as its content by default (min-inline-size: min-content), which pushed
@@ -232,9 +233,13 @@ function RemedyFields({ name, event, idPrefix, register, errors, limit }: { name
       <div className="grid grid-cols-2 gap-3 @xl:grid-cols-[10rem_8rem_minmax(0,1fr)]">
         <div className="min-w-0">
           <label htmlFor={id('kind')} className="block text-sm">{t('fields.remedyKind')}</label>
-          <select id={id('kind')} {...register(`${name}.kind`)} className={inputClass}>
+          {/* Starts unchosen: the kind is the person's decision, never a default (issue 17). */}
+          <select id={id('kind')} aria-invalid={!!err('kind')} aria-describedby={err('kind') ? id('kind-error') : undefined}
+            {...register(`${name}.kind`, { setValueAs: blankToUndefined })} className={inputClass}>
+            <option value="">{t('choose')}</option>
             {remedyKinds.map((k) => <option key={k} value={k}>{wf(`remedyKinds.${k}`)}</option>)}
           </select>
+          {err('kind') && <p id={id('kind-error')} className="mt-1 text-sm text-red-700">{err('kind')}</p>}
         </div>
         <div className="min-w-0">
           <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
@@ -286,10 +291,13 @@ function AccountabilityFields({ name, event, idPrefix, staff, control, register,
             </div>
             <div className="min-w-0">
               <label htmlFor={id('type')} className="block text-sm">{t('fields.entryType')}</label>
-              <select id={id('type')} {...register(`${name}.${i}.type`)} className={inputClass}>
+              <select id={id('type')} aria-invalid={!!err('type')} aria-describedby={err('type') ? id('type-error') : undefined}
+                {...register(`${name}.${i}.type`, { setValueAs: blankToUndefined })} className={inputClass}>
+                <option value="">{t('choose')}</option>
                 <option value="penalty">{wf('accountabilityTypes.penalty')}</option>
                 <option value="reward">{wf('accountabilityTypes.reward')}</option>
               </select>
+              {err('type') && <p id={id('type-error')} className="mt-1 text-sm text-red-700">{err('type')}</p>}
             </div>
             <div className="min-w-0">
               <label htmlFor={id('amount')} className="block text-sm">{t('fields.amountYuan')}</label>
@@ -308,7 +316,7 @@ function AccountabilityFields({ name, event, idPrefix, staff, control, register,
           </div>
         );
       })}
-      <button type="button" onClick={() => append({ type: 'penalty', amountCents: 0, reason: '' })}
+      <button type="button" onClick={() => append({ amountCents: 0, reason: '' })}
         className="rounded border border-slate-300 px-3 py-1 text-sm">{t('addEntry')}</button>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { customerSummaryFields } from '@/lib/workflow';
 import { pendingReasons } from '@/lib/workflow/states';
@@ -13,11 +13,12 @@ const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 's
 
 /** The full history of a form: who, when, what, and whether the customer sees it. */
 export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }) {
-  const [t, wf, common, format] = await Promise.all([
+  const [t, wf, common, format, locale] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getTranslations('common'),
     getFormat(),
+    getLocale(),
   ]);
   return (
     <ol className="space-y-3" data-testid="history">
@@ -44,7 +45,9 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         if (Array.isArray(payload.files)) texts.push({ text: format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))), visible: false });
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
         const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
-        const role = common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer');
+        // A department's people by their department's name ("服务部"), not the role's ("责任部门").
+        const department = e.actorRole === 'department' ? (locale === 'en' ? e.actorDepartmentNameEn : e.actorDepartmentName) : null;
+        const role = department ?? (common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer'));
         // A survey's row records the customer's role, not a name (lib/complaints/survey.ts): show it once.
         const who = e.actorRole === 'customer' && e.actorName === surveyActorName ? role : `${e.actorName} · ${role}`;
         return (

@@ -125,11 +125,20 @@ export function IntakeForm({ categories, staff }: Props) {
         {field('customerEmail', <input {...a11y('customerEmail')} maxLength={limit('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
         {field('description', <textarea rows={3} {...a11y('description')} maxLength={limit('description')} {...register('description', { onBlur: lookUpEarlier })} className={inputClass} />, true)}
         {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} maxLength={limit('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
-        {field('partyUserIds', (
-          <select multiple size={4} {...a11y('partyUserIds')} {...register('partyUserIds')} className={inputClass} aria-describedby="intake-parties-hint">
-            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        ), false, 'parties')}
+        {/* Several people are picked with a tap or the space bar each: a list of checkboxes,
+            not a multiple select that needs Ctrl-click (issue 17). */}
+        <fieldset id="intake-partyUserIds" className="min-w-0 sm:col-span-2 lg:col-span-2" aria-describedby="intake-parties-hint">
+          <legend className="block text-sm font-medium">{f('parties')}</legend>
+          <div className="mt-1 grid max-h-48 grid-cols-1 gap-x-4 overflow-y-auto rounded border border-slate-300 px-2 py-1 min-[480px]:grid-cols-2 lg:grid-cols-3" data-testid="intake-parties">
+            {staff.map((s) => (
+              <label key={s.id} className="flex min-h-8 items-center gap-2 py-0.5">
+                <input type="checkbox" value={s.id} {...register('partyUserIds')} className="h-4 w-4 shrink-0" />
+                <span className="min-w-0 break-words">{s.name}</span>
+              </label>
+            ))}
+          </div>
+          {err('partyUserIds') && <p id="intake-partyUserIds-error" className="mt-1 text-sm text-red-700">{err('partyUserIds')}</p>}
+        </fieldset>
         <p id="intake-parties-hint" className="self-end text-xs text-slate-600">{t('partiesHint')}</p>
       </div>
       {earlier.length > 0 && (

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import type { QueuePage, QueueRow } from '@/lib/complaints/queues';
 import { DeadlineBadge } from './deadline-badge';
+import { ComplaintAbout } from './complaint-about';
+import { displayPhone } from '@/lib/i18n/phone';
 
 /** The count beside a list's title: exact when small, "500+" when large. */
 export async function QueueCount({ total }: { total: QueuePage['total'] }) {
@@ -21,13 +23,14 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      {/* On a phone each row is a small card (number, customer, subject, deadline stacked):
+      {/* On a phone each row is a small card (number, customer, complaint, subject, deadline stacked):
           four columns at 390 px left a customer's name one character a line. */}
       <table className="w-full text-left text-sm max-sm:block">
         <thead className="bg-slate-100 text-slate-700 max-sm:sr-only">
           <tr>
             <th scope="col" className="px-3 py-2">{t('number')}</th>
             <th scope="col" className="px-3 py-2">{t('customer')}</th>
+            <th scope="col" className="px-3 py-2">{t('about')}</th>
             <th scope="col" className="px-3 py-2">{t('subject')}</th>
             <th scope="col" className="px-3 py-2">{variant === 'waiting' ? t('lastUpdate') : t('due')}</th>
           </tr>
@@ -43,8 +46,9 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
               </td>
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">
                 {row.customerName}
-                {variant === 'waiting' && <span className="block text-slate-600">{row.customerPhone}</span>}
+                {variant === 'waiting' && <span className="block whitespace-nowrap text-slate-600">{displayPhone(row.customerPhone)}</span>}
               </td>
+              <td className="px-3 py-2 max-sm:block max-sm:py-0.5"><ComplaintAbout row={row} /></td>
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">{row.subject ?? '—'}</td>
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">
                 {variant === 'waiting' ? (

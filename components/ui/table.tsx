@@ -13,6 +13,8 @@ interface DataTableProps {
   /** 'box' (default): a white bordered box of its own; 'bare': inside a box already. */
   frame?: 'box' | 'bare';
   className?: string;
+  /** On a phone each row becomes a small card (many columns at 390 px leave one letter a line). */
+  cards?: boolean;
   /** The <tbody> (or several: one per record of two rows). */
   children: ReactNode;
 }
@@ -22,13 +24,15 @@ function isHidden(column: Column): column is { hidden: ReactNode } {
 }
 
 /** The staff screens' table: a scroll box, a grey header row, rows divided by a line. */
-export function DataTable({ columns, testId, minWidth, frame = 'box', className = '', children }: DataTableProps) {
+const cardClasses = 'max-sm:block max-sm:[&_tbody]:block max-sm:[&_tr]:block max-sm:[&_tr]:py-1 max-sm:[&_td]:block max-sm:[&_td]:py-0.5';
+
+export function DataTable({ columns, testId, minWidth, frame = 'box', className = '', cards, children }: DataTableProps) {
   // relative: an sr-only header would otherwise escape the scroll box and widen the page.
   const box = frame === 'box' ? 'relative overflow-x-auto rounded border border-slate-200 bg-white' : 'relative overflow-x-auto';
   return (
     <div className={`${box} ${className}`.trim()}>
-      <table className={`w-full ${minWidth ? `${minWidths[minWidth]} ` : ''}text-left text-sm`} data-testid={testId}>
-        <thead className="bg-slate-100 text-slate-700">
+      <table className={`w-full ${minWidth ? `${minWidths[minWidth]} ` : ''}text-left text-sm ${cards ? cardClasses : ''}`.trim()} data-testid={testId}>
+        <thead className={`bg-slate-100 text-slate-700 ${cards ? 'max-sm:sr-only' : ''}`.trim()}>
           <tr>
             {columns.map((column, i) => (
               <th key={i} scope="col" className="px-3 py-2">

@@ -11,6 +11,9 @@ export interface StaffUser {
   siteId: string;
   departmentId: string | null;
   departmentPosition: 'head' | 'primary' | 'secondary' | null;
+  /** The department's name, for the words a person reads (the header); absent where not loaded. */
+  departmentName?: string | null;
+  departmentNameEn?: string | null;
   groupWide: boolean;
   locale: string;
 }
@@ -38,6 +41,8 @@ export const staffUserColumns = {
   headUserId: departments.headUserId,
   primaryUserId: departments.primaryUserId,
   secondaryUserId: departments.secondaryUserId,
+  departmentName: departments.name,
+  departmentNameEn: departments.nameEn,
 };
 
 type StaffUserRow = { [K in keyof typeof staffUserColumns]: (typeof staffUserColumns)[K]['_']['data'] | null };
@@ -55,6 +60,8 @@ export function toStaffUser(row: StaffUserRow | undefined): StaffUser | null {
     siteId: row.siteId!,
     departmentId: row.departmentId,
     departmentPosition,
+    departmentName: row.departmentName,
+    departmentNameEn: row.departmentNameEn,
     groupWide: row.groupWide!,
     locale: row.locale!,
   };

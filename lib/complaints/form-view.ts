@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
 import {
@@ -24,6 +24,8 @@ import { managerCandidate, siteDirectory } from './staff-directory';
 
 const manager = alias(users, 'manager');
 const creator = alias(users, 'creator');
+const actorUser = alias(users, 'actor_user');
+const actorDepartment = alias(departments, 'actor_department');
 
 /** Everything the feedback-handling form page shows, or null when this user may not see it. */
 export async function loadFormView(user: StaffUser, number: string, now = new Date(), db?: Db) {
@@ -51,7 +53,14 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
   const form = row.form;
   const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
     // A receipt showing shares the version it was seen at: it follows the change that made it.
-    d.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id)).orderBy(asc(complaintEvents.version), asc(complaintEvents.id)),
+    // With the actor's department: a department's people are named by it, not as "责任部门".
+    d
+      .select({ ...getTableColumns(complaintEvents), actorDepartmentName: actorDepartment.name, actorDepartmentNameEn: actorDepartment.nameEn })
+      .from(complaintEvents)
+      .leftJoin(actorUser, eq(actorUser.id, complaintEvents.actorId))
+      .leftJoin(actorDepartment, eq(actorDepartment.id, actorUser.departmentId))
+      .where(eq(complaintEvents.complaintId, form.id))
+      .orderBy(asc(complaintEvents.version), asc(complaintEvents.id)),
     d
       .select({ id: users.id, name: users.name })
       .from(complaintParties)

@@ -16,8 +16,11 @@ export interface CappedCount {
   capped: boolean;
 }
 
-/** Roles that open the ledger (the page and the CSV export check this themselves). */
-export const ledgerRoles = ['desk', 'management', 'gm'] as const satisfies readonly Role[];
+/**
+ * Roles that open the ledger (the page and the CSV export check this themselves). A department
+ * sees the items of its own forms (visibleTo scopes them): it explains the delay it caused.
+ */
+export const ledgerRoles = ['desk', 'department', 'management', 'gm'] as const satisfies readonly Role[];
 
 export function mayOpenLedger(role: Role): boolean {
   return (ledgerRoles as readonly Role[]).includes(role);
@@ -48,6 +51,22 @@ export function ledgerScope(user: StaffUser, all = false): SQL {
   if (!mayOpenLedger(user.role)) return sql`false`;
   if (user.role === 'desk' && !all) return and(base, eq(complaints.customerManagerId, user.id))!;
   return base;
+}
+
+/**
+ * Where a desk clerk's ledger opens (issue 17): on their own items when they manage any open
+ * one, else on the whole centre's, never on an empty "mine" while the items sit under "all".
+ */
+export async function defaultLedgerScope(user: StaffUser, db?: Db): Promise<'mine' | 'all'> {
+  if (user.role !== 'desk') return 'all';
+  const d = db ?? (await getDb());
+  const [own] = await d
+    .select({ one: sql`1` })
+    .from(pendingItems)
+    .innerJoin(complaints, eq(complaints.id, pendingItems.complaintId))
+    .where(and(ledgerScope(user, false), isNull(pendingItems.closedAt)))
+    .limit(1);
+  return own ? 'mine' : 'all';
 }
 
 export interface LedgerContact {

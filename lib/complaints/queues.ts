@@ -7,6 +7,7 @@ import { customerWaitingStates, isOverdue, openStates, stateOwner, type Role, ty
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
 import { isRepeatSql } from './repeats';
+import { aboutColumns, categoryJoin, type AboutFields } from './list-columns';
 import { decodePosition, encodePosition, type KeysetPosition } from './page-cursor';
 import { customerUpdateIntervalMs, waitingCondition, waitingSince } from './waiting';
 
@@ -16,7 +17,7 @@ export const dashboardPageSize = Math.min(10, queuePageSize);
 /** The ledger's counts stop here: "500+" is as useful to a person as 212,004 and costs nothing. */
 export const countCap = 500;
 
-export interface QueueRow {
+export interface QueueRow extends AboutFields {
   id: string;
   number: string;
   status: State;
@@ -185,6 +186,7 @@ async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageReque
       product: complaints.subjectProduct,
       departmentName: departments.name,
       departmentNameEn: departments.nameEn,
+      ...aboutColumns,
       major: complaints.major,
       // Evaluated for the page's rows only, each one probe of complaint_links' primary key.
       repeat: isRepeatSql,
@@ -194,6 +196,7 @@ async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageReque
     })
     .from(complaints)
     .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .leftJoin(...categoryJoin)
     .where(and(...where))
     .orderBy(...(before ? [desc(key), desc(complaints.id)] : [asc(key), asc(complaints.id)]))
     .limit(size + 1);
@@ -210,6 +213,9 @@ async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageReque
     subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
     departmentName: r.departmentName,
     departmentNameEn: r.departmentNameEn,
+    categoryName: r.categoryName,
+    categoryNameEn: r.categoryNameEn,
+    firstLine: r.firstLine,
     major: r.major,
     repeat: r.repeat,
     stepDueAt: r.stepDueAt,

@@ -8,6 +8,8 @@ import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
+import { isRepeatSql } from './repeats';
+import { aboutColumns, categoryJoin, type AboutFields } from './list-columns';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 import { phoneSearchDigits } from '@/lib/validation/phone';
@@ -201,7 +203,7 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   return where;
 }
 
-export interface SearchRow {
+export interface SearchRow extends AboutFields {
   id: string;
   number: string;
   status: State;
@@ -215,6 +217,8 @@ export interface SearchRow {
   stepDueAt: Date | null;
   overdue: boolean;
   major: boolean;
+  /** Linked at intake to an earlier form of the same customer (the queues' 重复 mark). */
+  repeat: boolean;
 }
 
 export interface SearchPage {
@@ -263,13 +267,17 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
       product: complaints.subjectProduct,
       departmentName: departments.name,
       departmentNameEn: departments.nameEn,
+      ...aboutColumns,
       receivedAt: complaints.receivedAt,
       receivedAtText: sql<string>`${complaints.receivedAt}::text`,
       stepDueAt: complaints.stepDueAt,
       major: complaints.major,
+      // As in the queues: for the page's rows only, each one probe of complaint_links' key.
+      repeat: isRepeatSql,
     })
     .from(complaints)
     .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .leftJoin(...categoryJoin)
     .where(and(...where))
     .orderBy(...order)
     .limit(size + 1);
@@ -286,10 +294,14 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
     subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
     departmentName: r.departmentName,
     departmentNameEn: r.departmentNameEn,
+    categoryName: r.categoryName,
+    categoryNameEn: r.categoryNameEn,
+    firstLine: r.firstLine,
     receivedAt: r.receivedAt,
     stepDueAt: r.stepDueAt,
     overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
     major: r.major,
+    repeat: r.repeat,
   }));
   if (page.length === 0) {
     // Past either end (e.g. a stale cursor): offer the way back only.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, TEMPLATE_NAMES, TEMPLATES, UnknownTemplateError } from './templates';
+import { renderStaffContext, renderTemplate, STAFF_LINES, TEMPLATE_NAMES, TEMPLATES, UnknownTemplateError } from './templates';
 
 const full = {
   number: 'KS-2026-000123',
@@ -148,7 +148,11 @@ describe('the texts live in messages/<locale>/notify.json', () => {
   it.each(['zh-CN', 'en'] as const)('%s: every message the templates compose exists, and every notify message is used', async (locale) => {
     const { loadMessages } = await import('@/lib/i18n/messages');
     const notify = loadMessages(locale).notify as Record<string, unknown>;
-    const used = TEMPLATE_NAMES.flatMap((name) => keysOf([TEMPLATES[name].subject, ...TEMPLATES[name].lines], `${name}.`)).sort();
+    const used = [
+      ...TEMPLATE_NAMES.flatMap((name) => keysOf([TEMPLATES[name].subject, ...TEMPLATES[name].lines], `${name}.`)),
+      // The staff notices' own lines (which complaint, what to do by when): composed by renderStaffContext.
+      ...keysOf(Object.values(STAFF_LINES), 'staff.'),
+    ].sort();
     expect(leaves(notify, '').sort()).toEqual(used);
   });
 
@@ -156,5 +160,24 @@ describe('the texts live in messages/<locale>/notify.json', () => {
     const source = (await import('node:fs')).readFileSync('lib/notify/templates.ts', 'utf8');
     expect(source).not.toMatch(/[\u4e00-\u9fff]/);
     expect(source).not.toMatch(/Track its progress/);
+  });
+});
+
+describe('staff notices say what happened to what', () => {
+  const form = { customer: '王先生', category: '服务态度', summary: '接待员态度冷淡，不理不睬。' };
+  it('names the customer, the category and a line of the complaint, and what the reader must do by when', () => {
+    const zh = renderStaffContext('zh-CN', { ...form, action: 'investigating', deadline: new Date('2026-03-02T06:30:00.000Z') });
+    expect(zh.about).toBe('客户 王先生 · 服务态度：“接待员态度冷淡，不理不睬。”');
+    expect(zh.task).toMatch(/^待您处理：完成调查并提交责任认定，截止 2026年3月2日.*14:30。$/);
+    const en = renderStaffContext('en', { ...form, category: 'Service attitude', action: 'follow_up', deadline: new Date('2026-03-02T06:30:00.000Z') });
+    expect(en.about).toBe('Customer 王先生 · Service attitude: “接待员态度冷淡，不理不睬。”');
+    expect(en.task).toMatch(/^For you: call the customer back and record the rating, by .*2026.*14:30\.$/);
+  });
+  it('says when there is nothing to do, and does without a missing category or deadline', () => {
+    expect(renderStaffContext('zh-CN', form).task).toBe('仅供知悉：本环节不需要您处理。');
+    expect(renderStaffContext('en', form).task).toBe('For your information: this step is not yours to take.');
+    expect(renderStaffContext('zh-CN', { customer: '王先生', summary: '态度差' }).about).toBe('客户 王先生：“态度差”');
+    expect(renderStaffContext('en', { action: 'received' }).task).toBe('For you: triage it or resolve it on the spot.');
+    expect(renderStaffContext('en', {}).about).toBeNull();
   });
 });

@@ -269,3 +269,42 @@ function renderLines(texts: Texts, lines: readonly Line[], values: Values, p: Re
       .flatMap((item) => renderLines(texts, line.lines, scalars(item, values, loc, timeZone), item, loc, timeZone, `${prefix}${line.each}.`));
   });
 }
+
+/**
+ * What a staff notice adds to its template (issue 17): which complaint it is about (the
+ * customer, the category, a line of the customer's words) and what the reader must do by when,
+ * or that it is for information only. The texts are `notify.staff.*`; the inbox supplies the
+ * fields from the form as it is now, so an old notice never asks for a step already taken.
+ */
+export const STAFF_LINES: Record<'about' | 'task', Line> = {
+  about: ['about', 'aboutPlain'],
+  task: ['todo', 'todoPlain', 'info'],
+};
+
+export interface StaffContext {
+  customer?: string;
+  category?: string;
+  /** A line of the complaint, as the lists show it. */
+  summary?: string;
+  /** The step the reader must take (a state, or `investigating_desk`); absent: for information. */
+  action?: string;
+  /** When the step is due (the form's step deadline). */
+  deadline?: Date | null;
+}
+
+export function renderStaffContext(locale: string | null | undefined, ctx: StaffContext, timeZone: string = defaultCalendar.timeZone): { about: string | null; task: string } {
+  const loc = normalizeLocale(locale);
+  const texts = textsFor(loc, timeZone);
+  const values: Values = {
+    customer: ctx.customer?.trim() || undefined,
+    category: ctx.category?.trim() || undefined,
+    summary: ctx.summary?.trim() || undefined,
+    action: ctx.action,
+    deadline: ctx.action && ctx.deadline ? formatDeadline(ctx.deadline, loc, timeZone) : undefined,
+    // `info` only when there is nothing to do, so the to-do lines are tried first.
+    info: ctx.action ? undefined : 'yes',
+  };
+  const about = pick(texts, STAFF_LINES.about as string[], values, 'staff.');
+  const task = pick(texts, STAFF_LINES.task as string[], values, 'staff.')!;
+  return { about, task };
+}

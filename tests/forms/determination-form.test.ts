@@ -30,4 +30,27 @@ describe('determination form fields', () => {
     const values = { founded: false, rootCause: 'Not our part', customerExplanation: 'Not fitted by us.', customerContacted: true, responsibleUserId: 'u-tech' };
     expect(applicableValues('submit_determination', values)).not.toHaveProperty('responsibleUserId');
   });
+
+  it('leaves the kind of every remedy unchosen and refuses it unchosen (no silent 维修)', () => {
+    for (const [event, name] of [['submit_determination', 'remedyProposal'], ['complete_handling', 'remedyDelivered'], ['resolve_on_spot', 'remedy']] as const) {
+      const remedy = defaultValues(event)[name] as Record<string, unknown>;
+      expect(remedy).not.toHaveProperty('kind');
+    }
+    const founded = {
+      founded: true, responsibleDepartmentId: 'dep-service', rootCause: 'Rude reception', responsibleUserId: 'u-1',
+      preventiveAction: 'Training', customerContacted: true,
+      remedyProposal: { description: '服务经理当面致歉' },
+    };
+    const parsed = eventSchemas.submit_determination.safeParse(founded);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join('.'))).toEqual(['remedyProposal.kind']);
+    expect(eventSchemas.submit_determination.safeParse({ ...founded, remedyProposal: { kind: 'apology', description: '服务经理当面致歉' } }).success).toBe(true);
+  });
+
+  it('refuses an accountability entry that is neither a penalty nor a reward', () => {
+    const base = { remedyDelivered: { kind: 'apology', description: 'Done' }, rootCause: 'x', preventiveAction: 'y', customerWhen: 'a', customerHow: 'b', customerCause: 'c', customerPrevention: 'd' };
+    const entry = { person: 'Zhou', amountCents: 0, reason: 'Rude' };
+    expect(eventSchemas.complete_handling.safeParse({ ...base, accountability: [entry] }).success).toBe(false);
+    expect(eventSchemas.complete_handling.safeParse({ ...base, accountability: [{ ...entry, type: 'penalty' }] }).success).toBe(true);
+  });
 });

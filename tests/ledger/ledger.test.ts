@@ -11,6 +11,7 @@ import {
   ledgerCsvRows,
   loadLedger,
   loadWholeLedger,
+  defaultLedgerScope,
   mayOpenLedger,
   toCsv,
   type LedgerItem,
@@ -83,9 +84,29 @@ forEachBackend('ledger', (backend) => {
     await fire(extra, 'approve_pending', 'gm', { comment: '同意。', nextContactOn: '2026-11-04' }, at(-3));
   });
 
-  it('lets desk, management and gm open the ledger; not department, admin or finance', () => {
-    expect(['desk', 'management', 'gm'].every((r) => mayOpenLedger(r as never))).toBe(true);
-    expect(['department', 'admin', 'finance'].some((r) => mayOpenLedger(r as never))).toBe(false);
+  // Issue 17 opened the ledger to departments (their own forms' items): 'department' moved from the refused to the allowed.
+  it('lets desk, department, management and gm open the ledger; not admin or finance', () => {
+    expect(['desk', 'department', 'management', 'gm'].every((r) => mayOpenLedger(r as never))).toBe(true);
+    expect(['admin', 'finance'].some((r) => mayOpenLedger(r as never))).toBe(false);
+  });
+
+  it("shows a department the items of its own department's forms only", async () => {
+    const parts = await loadLedger(staff.parts, { now: NOW, timeZone: TZ }, db);
+    const all = await loadLedger(staff.management, { now: NOW, timeZone: TZ }, db);
+    expect(parts.open.map((i) => i.number)).toContain(extra.number);
+    expect(parts.open.length).toBeLessThan(all.open.length);
+    expect(parts.open.every((i) => !i.canRecordContact)).toBe(true);
+  });
+
+  it("opens a desk clerk's ledger on their own items, or on everything when they manage none", async () => {
+    expect(await defaultLedgerScope(staff.desk, db)).toBe('mine');
+    expect(await defaultLedgerScope(staff.chenchen, db)).toBe('mine');
+    // A new clerk who manages no form yet.
+    const [fresh] = await db.insert(users).values({ siteId: staff.desk.siteId, login: 'ledger-new-clerk', name: '新客服', role: 'desk', passwordHash: 'x' }).returning({ id: users.id });
+    const clerk = (await loadStaffUser(fresh.id, db))!;
+    expect(await defaultLedgerScope(clerk, db)).toBe('all');
+    expect((await loadLedger(clerk, { now: NOW, timeZone: TZ }, db)).open).toEqual([]);
+    expect(await defaultLedgerScope(staff.management, db)).toBe('all');
   });
 
   it('shows a customer manager their own items, the desk all on request, management and gm all', async () => {
@@ -99,8 +120,9 @@ forEachBackend('ledger', (backend) => {
     expect(deskAll.open.map((i) => i.number).sort()).toEqual(all.open.map((i) => i.number).sort());
     expect(all.open.length).toBe(mine.open.length + 1);
     expect((await loadLedger(staff.gm, { now: NOW, timeZone: TZ }, db)).open.length).toBe(all.open.length);
-    // Roles without the ledger get nothing even if they reach the query.
-    expect((await loadLedger(staff.service, { now: NOW, timeZone: TZ }, db)).open).toEqual([]);
+    // Roles without the ledger get nothing even if they reach the query (a department now has
+    // the ledger of its own forms, issue 17: the admin stands for the refused here).
+    expect((await loadLedger(staff.admin, { now: NOW, timeZone: TZ }, db)).open).toEqual([]);
     expect((await loadLedger(staff.finance, { now: NOW, timeZone: TZ }, db)).open).toEqual([]);
   });
 

@@ -7,6 +7,8 @@ import { requireStaff } from '@/lib/auth/session';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { filtersToQuery, loadSearchChoices, parseSearchParams, searchComplaints, searchPageSize } from '@/lib/complaints/search';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
+import { ComplaintAbout } from '@/components/complaint/complaint-about';
+import { displayPhone } from '@/lib/i18n/phone';
 import { openStates, severities, states } from '@/lib/workflow';
 
 export const metadata = { title: '查询 · Search' };
@@ -20,10 +22,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { filters, after, before, invalid } = parseSearchParams(await searchParams);
   if (invalid) notFound();
   const now = new Date();
-  const [calendar, choices, t, wf, format, locale] = await Promise.all([
+  const [calendar, choices, t, q, wf, format, locale] = await Promise.all([
     loadCalendar(),
     loadSearchChoices(user),
     getTranslations('search'),
+    getTranslations('common.queue'),
     getTranslations('workflow'),
     getFormat(),
     getLocale(),
@@ -89,19 +92,21 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {page.rows.length === 0 ? (
           <p className="text-slate-700">{t('empty')}</p>
         ) : (
-          <DataTable columns={(['number', 'state', 'customer', 'subject', 'department', 'receivedAt', 'due'] as const).map((c) => t(`columns.${c}`))}>
+          <DataTable cards columns={(['number', 'state', 'customer', 'about', 'subject', 'department', 'receivedAt', 'due'] as const).map((c) => t(`columns.${c}`))}>
             <tbody>
               {page.rows.map((row) => (
                 <Row key={row.id} className={row.overdue ? 'bg-red-50' : ''}>
                   <Cell className="font-mono whitespace-nowrap">
                     <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
                     {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
+                    {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={q('repeatTitle')} data-testid="repeat-badge">{q('repeat')}</span>}
                   </Cell>
                   <Cell>
                     {wf(`states.${row.status}`)}
                     <span className="ml-1 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
                   </Cell>
-                  <Cell>{row.customerName}<br /><span className="text-slate-600">{row.customerPhone}</span></Cell>
+                  <Cell>{row.customerName}<br /><span className="whitespace-nowrap text-slate-600">{displayPhone(row.customerPhone)}</span></Cell>
+                  <Cell className="sm:min-w-48"><ComplaintAbout row={row} /></Cell>
                   <Cell>{row.subject ?? '—'}</Cell>
                   <Cell>{(en ? row.departmentNameEn : row.departmentName) ?? '—'}</Cell>
                   <Cell className="whitespace-nowrap">{format.dateTime(row.receivedAt)}</Cell>

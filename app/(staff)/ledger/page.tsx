@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { WarningIcon } from '@/components/ui/icons';
 import { requireStaff } from '@/lib/auth/session';
-import { loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
+import { defaultLedgerScope, loadLedger, ledgerRoles, type LedgerItem } from '@/lib/complaints/ledger';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { Pager, QueueCount } from '@/components/complaint/queue-table';
 import { EventForm } from '@/components/complaint/event-form';
 import { ledgerParams } from '@/lib/params';
+import { displayPhone } from '@/lib/i18n/phone';
 import { notFound } from 'next/navigation';
 
 export const metadata = { title: '未了事宜台账 · Pending items' };
@@ -21,12 +22,15 @@ const chipClass = (active: boolean) =>
   `rounded border px-3 py-1 text-sm ${active ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`;
 
 export default async function LedgerPage({ searchParams }: { searchParams: Params }) {
-  // Department, admin and finance: 403. The CSV export checks the same roles itself.
+  // Admin and finance: 403 (a department sees its own forms' items). The CSV export checks the same roles itself.
   const user = await requireStaff(ledgerRoles);
   const params = await searchParams;
   const filters = ledgerParams((name) => one(params[name]));
   if (!filters) notFound();
-  const all = user.role === 'desk' ? filters.scopeAll : true;
+  // A desk clerk's ledger opens on their own items, or on everything when they manage none.
+  // (ledgerParams has refused any scope but '', 'all' and 'mine'.)
+  const scope = one(params.scope) || (user.role === 'desk' ? await defaultLedgerScope(user) : 'all');
+  const all = user.role === 'desk' ? scope === 'all' : true;
   const closed = filters.closed;
   const now = new Date();
   const [calendar, policy] = await Promise.all([loadCalendar(), loadSlaPolicy()]);
@@ -45,7 +49,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
 
   const query = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
-    const merged = { scope: user.role === 'desk' && all ? 'all' : undefined, closed: closed ? '1' : undefined, ...over };
+    const merged = { scope: user.role === 'desk' ? (all ? 'all' : 'mine') : undefined, closed: closed ? '1' : undefined, ...over };
     for (const [k, v] of Object.entries(merged)) if (v) q.set(k, v);
     const s = q.toString();
     return s ? `?${s}` : '';
@@ -67,7 +71,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
           ) : item.dueThisRound ? (
             <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{t('dueRound')}</span>
           ) : null}
-          <span className="text-sm text-slate-700">{item.customerName} · {item.customerPhone}{item.subject ? ` · ${item.subject}` : ''}</span>
+          <span className="text-sm text-slate-700">{item.customerName} · {displayPhone(item.customerPhone)}{item.subject ? ` · ${item.subject}` : ''}</span>
         </header>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
@@ -123,7 +127,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
         <div className="flex flex-wrap items-center gap-3">
           {user.role === 'desk' && (
             <nav aria-label={t('scope.label')} className="flex gap-2">
-              <Link href={`/ledger${query({ scope: undefined })}`} aria-current={!all ? 'page' : undefined} className={chipClass(!all)}>{t('scope.mine')}</Link>
+              <Link href={`/ledger${query({ scope: 'mine' })}`} aria-current={!all ? 'page' : undefined} className={chipClass(!all)}>{t('scope.mine')}</Link>
               <Link href={`/ledger${query({ scope: 'all' })}`} aria-current={all ? 'page' : undefined} className={chipClass(all)}>{t('scope.all')}</Link>
             </nav>
           )}
@@ -168,7 +172,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
             {ledger.round.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
                 <span className="font-mono">{item.number}</span>
-                <span>{item.customerName} · {item.customerPhone}</span>
+                <span>{item.customerName} · {displayPhone(item.customerPhone)}</span>
                 <span>{format.labelled(t('fields.nextContact'), format.day(item.nextContactOn))}</span>
                 {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800"><WarningIcon /> {t('overdue')}</span>}
                 <span className="text-slate-600">{item.managerName ?? '—'}</span>

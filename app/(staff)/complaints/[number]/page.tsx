@@ -10,6 +10,7 @@ import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { EventForm } from '@/components/complaint/event-form';
 import { EvidenceUpload } from '@/components/complaint/evidence-upload';
 import { HistoryTimeline } from '@/components/complaint/history-timeline';
+import { Phone } from '@/components/complaint/phone';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
@@ -115,7 +116,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
 
         <DetailSection title={t('sections.customer')}>
           <Detail label={t('fields.customerName')} value={form.customerName} />
-          <Detail label={t('fields.customerPhone')} value={form.customerPhone} />
+          <div>
+            <dt className="text-slate-600">{t('fields.customerPhone')}</dt>
+            <dd><Phone value={form.customerPhone} /></dd>
+          </div>
           <Detail label={t('fields.customerEmail')} value={form.customerEmail} />
           <Detail label={t('fields.channel')} value={wf(`channels.${form.channel}`)} />
           <Detail label={t('fields.receivedAt')} value={dt(form.receivedAt)} />

@@ -1,0 +1,28 @@
+import 'server-only';
+/**
+ * What a list row says about a complaint (issue 17): its category and the first line of the
+ * customer's words, beside number, customer and deadline. The same columns for the queues and
+ * the search, computed in the page's one query (a join on the small categories table and an
+ * expression on the row: no query per row, and only a short text leaves the database).
+ */
+import { eq, sql } from 'drizzle-orm';
+import { categories, complaints } from '@/db/schema';
+
+/** Characters of the first line a list shows (a full line is on the form page). */
+export const firstLineLength = 60;
+
+export const aboutColumns = {
+  categoryName: categories.name,
+  categoryNameEn: categories.nameEn,
+  // One character beyond the cut tells the page to add an ellipsis.
+  firstLine: sql<string>`left(split_part(btrim(${complaints.description}, E' \\t\\r\\n'), E'\\n', 1), ${firstLineLength + 1})`,
+};
+
+export const categoryJoin = [categories, eq(categories.id, complaints.categoryId)] as const;
+
+export interface AboutFields {
+  categoryName: string | null;
+  categoryNameEn: string | null;
+  /** The first line of the customer's words, at most firstLineLength characters (+1 when cut). */
+  firstLine: string;
+}
