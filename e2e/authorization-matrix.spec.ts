@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from './test';
 import { signIn } from './helpers';
 import { callers, matrix, type ActionArgs, type Caller, type MatrixFixtures } from './authorization-matrix';
 
