@@ -207,9 +207,10 @@ test.describe('the matrix', () => {
   test.beforeAll(async ({ browser }, testInfo) => {
     testInfo.setTimeout(120_000);
     const baseURL = testInfo.project.use.baseURL!;
-    const entries = await Promise.all(
-      callers.map(async (c) => [c, c === 'nobody' ? await playwrightRequest.newContext({ baseURL }) : await signedIn(browser, baseURL, c)] as const),
-    );
+    // One sign-in after another: all at once, on a loaded machine, some took longer than the
+    // 10 s a sign-in may take. Each caller signs in itself (the matrix ends with a sign-out).
+    const entries: (readonly [Caller, APIRequestContext])[] = [];
+    for (const c of callers) entries.push([c, c === 'nobody' ? await playwrightRequest.newContext({ baseURL }) : await signedIn(browser, baseURL, c)]);
     contexts = Object.fromEntries(entries) as Record<Caller, APIRequestContext>;
     fx = await findFixtures(baseURL);
   });

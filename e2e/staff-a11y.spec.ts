@@ -12,6 +12,8 @@ const views: Partial<Record<SharedLogin, string[]>> = {
 
 for (const [login, paths] of Object.entries(views) as [SharedLogin, string[]][]) {
   test(`axe finds no serious or critical violations on the views of ${login}`, async ({ page }) => {
+    // axe on five admin pages took 43 s of the 60 s on a loaded machine, one test at a time.
+    test.setTimeout(120_000);
     await actAs(page, login);
     for (const path of paths) {
       await page.goto(path);
