@@ -1,12 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
+import { freePort } from './e2e/free-port';
 
-const port = Number(process.env.E2E_PORT || 3100);
+// A free port unless E2E_PORT names one, so that the tests pass while a portal runs on 3000.
+// Chosen once, in the runner: its workers inherit the variable and load this file with it set.
+if (!process.env.E2E_PORT) process.env.E2E_PORT = String(freePort());
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  // One server on an embedded database; tests run one after another on 2 cores.
-  workers: 1,
+  // One server on an embedded database, two tests at a time on 2 cores; a test that must see
+  // no other test's writes carries the tag @alone (e2e/test.ts).
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
@@ -22,7 +27,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    // Signs each shared login in once (e2e/helpers.ts `actAs`).
+    { name: 'sign-in', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['sign-in'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${port}`,
     url: `http://localhost:${port}/login`,

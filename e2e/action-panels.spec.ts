@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut } from './helpers';
+import { expect, test, type Locator, type Page, type TestInfo } from './test';
+import { actAs } from './helpers';
 import { fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
 
 // The action panels of 提交责任认定, 责任认定草稿 and 完成处理 hold repeatable rows (remedy,
@@ -83,7 +83,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   await page.setViewportSize({ width: 1366, height: 900 });
 
   // Desk: intake, with the purchase date the form page shows.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   // A phone intake lands on the form page (a walk-in lands on the receipt first).
   await intake.getByLabel('反馈渠道').selectOption('phone');
@@ -101,10 +101,9 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   await expect(subject).toContainText(/2025-06-30|2025年6月30日/);
   await openAction(page, '分派处理');
   await submitAction(page, '分派处理', '责任认定');
-  await signOut(page);
 
   // The primary handler's draft.
-  await signIn(page, 'liming');
+  await actAs(page, 'liming');
   await openForm(page, number);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
   await draft.getByLabel('成立（我方有责任）').check();
@@ -127,10 +126,9 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   await draft.getByRole('button', { name: '保存草稿' }).click();
   await expect(draft.getByRole('status')).toContainText('已保存');
   await englishShots(page, () => panelWith(page, '#submit_determination-remedyProposal-description'), testInfo, 'draft');
-  await signOut(page);
 
   // The head submits it: the draft's directory pick comes back chosen.
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await openForm(page, number);
   const det = await openAction(page, '提交责任认定');
   await expect(det.locator('#submit_determination-responsiblePerson option:checked')).toHaveText('马超');
@@ -140,23 +138,20 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
   ], testInfo, 'determination');
   await submitAction(page, '提交责任认定', '管理部复核');
   await expect(section(page, '四、责任认定与处理意见')).toContainText('马超');
-  await signOut(page);
 
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await openForm(page, number);
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意。');
   await submitAction(page, '同意处理意见', '总经理审批');
-  await signOut(page);
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await openForm(page, number);
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意。');
   await submitAction(page, '批准最终意见', '责任追究');
-  await signOut(page);
 
   // Management completes the handling: two accountability entries, one from the directory.
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await openForm(page, number);
   // First a look at the English panel with an entry row.
   await englishShots(page, () => panelWith(page, '#complete_handling-remedyDelivered-description'), testInfo, 'complete', async (panel) => {

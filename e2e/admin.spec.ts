@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs, dropSession, snap } from './helpers';
 
 const adminPages = ['/admin/outbox', '/admin/sla', '/admin/calendar', '/admin/staff'] as const;
 
@@ -11,7 +11,7 @@ async function fitsWidth(page: Page, width = 768) {
 }
 
 test('admin reads the demo messages in the outbox', async ({ page }, testInfo) => {
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await page.getByRole('link', { name: /消息发件箱/ }).first().click();
   await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(page.getByRole('heading', { level: 1, name: '消息发件箱' })).toBeVisible();
@@ -47,8 +47,9 @@ test('admin reads the demo messages in the outbox', async ({ page }, testInfo) =
   await snap(page, testInfo, 'admin-outbox-768');
 });
 
-test('admin changes an SLA value and sees it saved; invalid values are refused next to the field', async ({ page }, testInfo) => {
-  await signIn(page, 'admin');
+// @alone: for its length the policy is not the demo's, and the authorization matrix saves the policy too.
+test('admin changes an SLA value and sees it saved; invalid values are refused next to the field', { tag: '@alone' }, async ({ page }, testInfo) => {
+  await actAs(page, 'admin');
   await page.goto('/admin/sla');
   await expect(page.getByTestId('sla-effective')).toContainText('下一次计算的时限');
   const amount = page.locator('#sla-step-received-amount');
@@ -77,7 +78,7 @@ test('admin changes an SLA value and sees it saved; invalid values are refused n
 });
 
 test('admin adds a holiday and removes it; a day already on the calendar is refused', async ({ page }, testInfo) => {
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await page.goto('/admin/calendar?year=2027');
   await expect(page.getByRole('heading', { name: '2027 年节假日与调休上班日' })).toBeVisible();
   const form = page.getByRole('form', { name: '添加日期' });
@@ -110,7 +111,7 @@ test('admin adds a holiday and removes it; a day already on the calendar is refu
 test('admin creates a user who can then sign in', async ({ page }, testInfo) => {
   const login = `e2e${Date.now().toString(36)}`;
   const password = 'e2e-password-123';
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await page.goto('/admin/staff');
   const form = page.getByRole('form', { name: '新建用户' });
   await form.getByLabel('账号').fill(login);
@@ -132,7 +133,8 @@ test('admin creates a user who can then sign in', async ({ page }, testInfo) => 
   await page.getByRole('link', { name: '编辑 测试专员' }).click();
   await expect(page.getByRole('heading', { name: '编辑 测试专员' })).toBeVisible();
   await snap(page, testInfo, 'admin-staff-edit');
-  await signOut(page);
+  await dropSession(page);
+  await page.goto('/login');
 
   await page.getByLabel(/账号|Login/).fill(login);
   await page.getByLabel(/密码|Password/).fill(password);
@@ -142,7 +144,7 @@ test('admin creates a user who can then sign in', async ({ page }, testInfo) => 
 });
 
 test('a desk user gets 403 on every admin page', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   for (const path of [...adminPages, '/admin/staff/00000000-0000-4000-8000-000000000000']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from './test';
 import { signIn } from './helpers';
 import { callers, matrix, type ActionArgs, type Caller, type MatrixFixtures } from './authorization-matrix';
 
@@ -188,7 +188,7 @@ async function findFixtures(baseURL: string): Promise<MatrixFixtures> {
     })(),
   });
   const submitted = actionResult(await res.text());
-  const token = 'value' in submitted ? (submitted.value as { result?: { trackPath?: string } }).result?.trackPath?.split('/').pop() : undefined;
+  const token = 'value' in submitted ? (submitted.value as { data?: { trackPath?: string } }).data?.trackPath?.split('/').pop() : undefined;
   expect(token, 'a tracking token from a web submission').toBeTruthy();
   return { form, token: token!, staffId: staffId!, attachmentId: attachmentId! };
 }
@@ -207,9 +207,10 @@ test.describe('the matrix', () => {
   test.beforeAll(async ({ browser }, testInfo) => {
     testInfo.setTimeout(120_000);
     const baseURL = testInfo.project.use.baseURL!;
-    const entries = await Promise.all(
-      callers.map(async (c) => [c, c === 'nobody' ? await playwrightRequest.newContext({ baseURL }) : await signedIn(browser, baseURL, c)] as const),
-    );
+    // One sign-in after another: all at once, on a loaded machine, some took longer than the
+    // 10 s a sign-in may take. Each caller signs in itself (the matrix ends with a sign-out).
+    const entries: (readonly [Caller, APIRequestContext])[] = [];
+    for (const c of callers) entries.push([c, c === 'nobody' ? await playwrightRequest.newContext({ baseURL }) : await signedIn(browser, baseURL, c)]);
     contexts = Object.fromEntries(entries) as Record<Caller, APIRequestContext>;
     fx = await findFixtures(baseURL);
   });

@@ -10,7 +10,7 @@
  * - server actions: 'ok' (ActionState ok), 'signedOut' / 'forbidden' / 'invalid' (the
  *   wrapper's refusals), a command refusal code ('not_found', 'involved_party', 'stale_version',
  *   'unknown_reference', …), 'refused' (another ActionState refusal with a message), 'answered'
- *   (a public action's own state), '→/path' (the action redirected), 'http:<status>'.
+ *   (an action that returns no ActionState, e.g. the language switch), '→/path' (the action redirected), 'http:<status>'.
  */
 import { randomUUID } from 'node:crypto';
 import { defaultCalendar, defaultSlaPolicy } from '@/lib/workflow';
@@ -117,20 +117,21 @@ export const matrix: Record<string, Entry> = {
   // ---- server actions -------------------------------------------------------------------------
   'action lib/i18n/actions.ts#setLocaleAction': { expect: row('answered'), args: () => ({ prefix: [], fields: [['locale', 'zh-CN']] }) },
   'action app/login/actions.ts#loginAction': {
-    expect: row('answered'),
+    expect: row('refused'),
     args: () => ({ prefix: [{}], fields: [['login', 'matrix-nobody'], ['password', 'not-the-password']] }),
   },
   // The honeypot answers like a success and stores nothing: the matrix does not spend the submission limit.
   'action app/(public)/submit/actions.ts#submitComplaintAction': {
-    expect: row('answered'),
+    expect: row('ok'),
     args: () => ({
       prefix: [{ status: 'idle' }],
       fields: [['idempotencyKey', randomUUID()], ['customerName', '矩阵'], ['customerPhone', '13800000000'], ['categoryCode', 'attitude'], ['description', '授权矩阵的测试提交。'], ['website', 'https://robot.example']],
     }),
   },
+  // An out-of-range rating: a valid one would be 'ok' once and 'already_rated' for the rest, in run order.
   'action app/(public)/track/[token]/actions.ts#surveyAction': {
-    expect: row('answered'),
-    args: (fx) => ({ prefix: [{ status: 'idle' }], fields: [['token', fx.token], ['rating', '5'], ['comment', '']] }),
+    expect: row('invalid_input'),
+    args: (fx) => ({ prefix: [{ status: 'idle' }], fields: [['token', fx.token], ['rating', '0'], ['comment', '']] }),
   },
   'action app/(staff)/layout.tsx#$$RSC_SERVER_ACTION_0': { expect: row('→/login'), args: () => ({ json: [] }), last: true }, // sign out
   // Unknown lock, unknown user, unknown session: the admin is answered, nobody else gets that far.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './test';
 import { actionId, callAction } from './action-http';
-import { signIn } from './helpers';
+import { actAs } from './helpers';
 
 // Issue 9, finding 8: tampered or impossible parameters are a 4xx, never a 500 — and the
 // attachment route answers with its safety headers even when it refuses.
@@ -22,7 +22,7 @@ async function expectStatus(page: Page, cases: [string, number][]) {
 }
 
 test('staff pages and routes: bad segments and query parameters are 404/400', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await expectStatus(page, [
     ['/complaints/garbage', 404],
     ['/complaints/KS-2026-000001%00', 404],
@@ -48,7 +48,7 @@ test('staff pages and routes: bad segments and query parameters are 404/400', as
 });
 
 test('reports: a month outside the portal years is a 404, a real one a 200', async ({ page }) => {
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await expectStatus(page, [
     ['/reports?month=9999-12', 404],
     ['/reports?month=0000-01', 404],
@@ -73,8 +73,9 @@ test('sign-in: a NUL in the login is a message naming the field, not a server er
 });
 
 // Findings 9 and 10: the name follows the content, a PDF is a download, every response sandboxed.
-test('evidence upload: the stored name follows the content; responses are sandboxed, PDFs downloads', async ({ page }) => {
-  await signIn(page, 'desk');
+// @alone: the upload changes the first form on the desk, which may be another test's new form in the middle of its steps.
+test('evidence upload: the stored name follows the content; responses are sandboxed, PDFs downloads', { tag: '@alone' }, async ({ page }) => {
+  await actAs(page, 'desk');
   await page.goto('/desk');
   await page.locator('a[href^="/complaints/KS-"]').first().click();
   await expect(page).toHaveURL(/\/complaints\/KS-/);
@@ -111,7 +112,7 @@ test('bad percent-encoding in any dynamic segment is the 404 page, never a 500',
   expect(routes).toEqual(expect.arrayContaining(['/track/[token]', '/complaints/[number]', '/department/[list]', '/admin/categories/[id]', '/attachments/[id]', '/api/auth/[...nextauth]']));
   const urls = routes.flatMap((r) => badSegments.map((bad) => r.replace(/\[[^\]]+\]/g, bad)));
   urls.push('/complaints/%ED%A0%80/receipt', '/track/%ff/x', '/desk/%ff?q=1');
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   for (const [who, ctx] of [['signed out', request], ['admin', page.request]] as const) {
     for (const url of urls) {
       const r = await ctx.get(url, { maxRedirects: 0 });
@@ -127,7 +128,7 @@ test('bad percent-encoding in any dynamic segment is the 404 page, never a 500',
 
 // Issue 14 finding 10: a NUL or a year-0000 day in an admin action's parameters was a 500.
 test('admin actions: NUL in a lock key and a day of year 0000 are refused with a field error, not a 500', async ({ page, baseURL }) => {
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   const call = async (name: string, at: string, args: unknown[]) => {
     const res = await callAction(page.request, { page: at, id: actionId(name), args, headers: { Origin: baseURL! } });
     expect(res.status(), name).toBe(200);

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { actionId, callAction } from './action-http';
-import { signIn } from './helpers';
+import { actAs } from './helpers';
 
 // Issue 9, "the bypass headers": headers an attacker adds to skip the proxy, pass as another
 // origin, or bend redirects. Plain HTTP requests, as an attacker would send them.
@@ -83,7 +83,7 @@ test('a server action from another origin, or from Origin: null, is refused with
   }
 
   // With a signed-in admin's cookie, a foreign page still cannot act for them (CSRF).
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   const res = await callAction(page.request, {
     page: '/admin/staff',
     id: actionId('createUserAction'),

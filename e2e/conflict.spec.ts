@@ -1,12 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { signIn, snap } from './helpers';
+import { expect, test } from './test';
+import { actAs, snap } from './helpers';
 import { openAction, submitAction } from './form-actions';
 
-test('the second of two people acting on one form gets a clear conflict message and keeps what they typed', async ({ browser }, testInfo) => {
+// @alone: it acts on the first form waiting for triage, which another test may be acting on.
+test('the second of two people acting on one form gets a clear conflict message and keeps what they typed', { tag: '@alone' }, async ({ browser }, testInfo) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signIn(first, 'desk');
-  await signIn(second, 'chenchen');
+  await actAs(first, 'desk');
+  await actAs(second, 'chenchen');
   // A new form waiting for triage, opened by both.
   const href = await first.getByTestId('queue-triage').getByRole('link', { name: /^KS-/ }).first().getAttribute('href');
   await first.goto(href!);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test, type Browser, type Page, type TestInfo } from './test';
+import { contextAs, snap, type SharedLogin } from './helpers';
 import { fillCustomerSummary, openAction, openForm, submitAction, type CustomerSummaryText } from './form-actions';
 
 // What staff mark as customer-visible is what the customer reads on the tracking page (issue 10).
@@ -29,10 +29,8 @@ async function submitComplaint(page: Page, category: string, description: string
   return { number, link };
 }
 
-async function staffPage(browser: Browser, login: string) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, login);
+async function staffPage(browser: Browser, login: SharedLogin) {
+  const { context, page } = await contextAs(browser, login, { locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
   return { page, close: () => context.close() };
 }
 
@@ -66,7 +64,6 @@ test('the customer reads the explanation of the pending item the GM approved', a
   const approve = gm.page.getByRole('form', { name: '批准未了事宜', exact: true });
   await approve.getByLabel('备注（内部）').fill(gmComment);
   await submitAction(gm.page, '批准未了事宜', '未了事宜');
-  await signOut(gm.page);
   await gm.close();
 
   await page.reload();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, snap } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs, snap } from './helpers';
 import { fillCustomerSummary } from './form-actions';
 
 // Customers never sign in, and many of them are on a phone.
@@ -167,7 +167,7 @@ test('staff handle the form; the customer sees the reply, not the internals, and
   // The desk answers the customer and settles it on the spot (staff portal, desktop).
   const staffContext = await browser.newContext({ locale: 'zh-CN' });
   const staff = await staffContext.newPage();
-  await signIn(staff, 'desk');
+  await actAs(staff, 'desk');
   await staff.goto(`/complaints/${form.number}`);
   const fire = async (event: string, fill: (f: ReturnType<Page['getByRole']>) => Promise<void>) => {
     const details = staff.locator('details', { has: staff.locator('summary', { hasText: event }) });

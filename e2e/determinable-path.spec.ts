@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test } from './test';
+import { actAs, snap } from './helpers';
 import { openAction, openForm, submitAction, fillCustomerSummary } from './form-actions';
 
 test('a walk-in complaint goes from intake to archive through the determinable path', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // Desk: intake.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await snap(page, testInfo, '01-desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('反馈渠道').selectOption('walk_in');
@@ -30,10 +30,9 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await triage.getByLabel('紧急程度').selectOption('important');
   await submitAction(page, '分派处理', '责任认定');
   await snap(page, testInfo, '03-investigating');
-  await signOut(page);
 
   // The service department's primary handler drafts the determination…
-  await signIn(page, 'liming');
+  await actAs(page, 'liming');
   await openForm(page, number);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
   // Founded or not comes first; the founded fields appear with the answer.
@@ -51,10 +50,9 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await expect(draft.getByRole('status')).toContainText('已保存');
   await expect(page.getByTestId('form-state')).toHaveText('责任认定');
   await snap(page, testInfo, '04-draft');
-  await signOut(page);
 
   // …and the head reviews it and submits it: that is the head approving the remedy.
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await expect(page.getByRole('link', { name: number })).toBeVisible();
   // The routing reached the head's notices too.
   await page.goto('/inbox');
@@ -68,28 +66,25 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await expect(det.getByLabel('方式')).toHaveValue('apology');
   await submitAction(page, '提交责任认定', '管理部复核');
   await snap(page, testInfo, '06-management-review');
-  await signOut(page);
 
   // Management approves the opinion.
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await openForm(page, number);
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意，按服务规范第 3 条处理。');
   await submitAction(page, '同意处理意见', '总经理审批');
   await snap(page, testInfo, '07-gm-decision');
-  await signOut(page);
 
   // The general manager approves.
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await openForm(page, number);
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，今日内回复客户。');
   await submitAction(page, '批准最终意见', '责任追究');
   await snap(page, testInfo, '08-accountability');
-  await signOut(page);
 
   // Management: remedy delivered, accountability recorded.
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await openForm(page, number);
   const done = await openAction(page, '完成处理');
   await done.getByLabel('方式').selectOption('apology');
@@ -105,10 +100,9 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await fillCustomerSummary(done);
   await submitAction(page, '完成处理', '回访');
   await snap(page, testInfo, '09-follow-up');
-  await signOut(page);
 
   // Desk: follow-up call, then the assessment.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await openForm(page, number);
   const call = await openAction(page, '记录回访');
   // The rating starts unchosen and offers only the satisfied marks (3–5).

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as newRequest, test, type APIRequestContext, type Page } from './test';
+import { freePort } from './free-port';
 import { demoPassword, signIn } from './helpers';
 
 // The public surface as an attacker sees it, over HTTP against the real server (scripts/server.mjs).
@@ -10,7 +11,8 @@ import { demoPassword, signIn } from './helpers';
 // their own, with and without a trusted proxy.
 test.describe.configure({ mode: 'serial' });
 
-const basePort = Number(process.env.E2E_PORT || 3100);
+// playwright.config.ts sets E2E_PORT (the shared server's port) for every worker.
+const basePort = Number(process.env.E2E_PORT);
 let ipSeq = 0;
 const newIp = () => `198.19.${Math.floor(Math.random() * 200) + 1}.${++ipSeq}`;
 
@@ -24,14 +26,14 @@ async function startServer(port: number, env: Record<string, string>): Promise<{
   if (!('KESU_TRUSTED_PROXIES' in env)) delete childEnv.KESU_TRUSTED_PROXIES;
   const child: ChildProcess = spawn(process.execPath, ['scripts/server.mjs', String(port)], { env: childEnv, stdio: 'ignore' });
   const url = `http://localhost:${port}`;
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${url}/track`)).ok) break;
     } catch {
       /* not up yet */
     }
     if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
@@ -53,7 +55,7 @@ test.describe('client address', () => {
   test.setTimeout(180_000);
 
   test('without a trusted proxy, rotating X-Forwarded-For, X-Real-IP or x-kesu-client-ip does not rotate the bucket', async () => {
-    const server = await startServer(basePort + 2, { KESU_TRACK_IP_LIMIT: '3' });
+    const server = await startServer(freePort(), { KESU_TRACK_IP_LIMIT: '3' });
     const api = await newRequest.newContext({ baseURL: server.url });
     try {
       for (let i = 0; i < 3; i++) {
@@ -71,7 +73,7 @@ test.describe('client address', () => {
   });
 
   test('with KESU_TRUSTED_PROXIES=1 the right-most X-Forwarded-For entry is the client', async () => {
-    const server = await startServer(basePort + 3, { KESU_TRACK_IP_LIMIT: '3', KESU_TRUSTED_PROXIES: '1' });
+    const server = await startServer(freePort(), { KESU_TRACK_IP_LIMIT: '3', KESU_TRUSTED_PROXIES: '1' });
     const api = await newRequest.newContext({ baseURL: server.url });
     try {
       const client = newIp();

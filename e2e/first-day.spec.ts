@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut } from './helpers';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './test';
+import { actAs } from './helpers';
 import { openAction, openForm, submitAction } from './form-actions';
 
 // Issue 17, "the first day at the desk": no silent defaults, notices and lists that say what the
@@ -61,7 +62,7 @@ async function fillFounded(form: Locator) {
 
 test('the remedy is chosen, never defaulted; people, phones and departments in words a person reads', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   // Involved staff: a list of checkboxes, operable by keyboard and touch.
   await page.goto('/desk');
   await checkView(page, testInfo, 'desk-intake', async () => {
@@ -73,10 +74,9 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
   await expect(page.getByText('+8613912345601')).toHaveCount(0);
   await openAction(page, '分派处理');
   await submitAction(page, '分派处理', '责任认定');
-  await signOut(page);
 
   // The service head: named by the department, not as "责任部门".
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await expect(page.getByTestId('current-user')).toHaveText('张强 · 服务部负责人');
   await openForm(page, number);
   const det = await openAction(page, '提交责任认定');
@@ -97,13 +97,11 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
   // The history names the department's head by the department.
   await expect(page.getByTestId('history')).toContainText('张强 · 服务部');
   await expect(page.getByTestId('history')).toContainText('道歉：服务经理当面致歉。');
-  await signOut(page);
 
   // The admin's header says who once; a desk user at /reports learns who may see it.
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
-  await signOut(page);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const res = await page.goto('/reports');
   expect(res?.status()).toBe(403);
   const refusal = page.getByTestId('reports-forbidden');
@@ -116,7 +114,7 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
 
 test('queues, search and notices say what the complaint is about; search keeps the repeat mark', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const first = await intake(page, { name: '柯列表', phone: '13912345602', text: '洗车后车内有烟味，座椅上有烟灰。' });
   const second = await intake(page, { name: '柯列表', phone: '13912345602', text: '上次的烟味还没处理，又在地垫上发现烟头。\n第二行不在列表里。' });
 
@@ -145,8 +143,7 @@ test('queues, search and notices say what the complaint is about; search keeps t
   await openForm(page, second);
   await openAction(page, '分派处理');
   await submitAction(page, '分派处理', '责任认定');
-  await signOut(page);
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await page.goto('/inbox');
   const group = page.getByTestId('inbox-group').filter({ hasText: second });
   await expect(group.getByTestId('inbox-about')).toHaveText('客户 柯列表 · 服务态度：“上次的烟味还没处理，又在地垫上发现烟头。”');
@@ -165,7 +162,7 @@ test('queues, search and notices say what the complaint is about; search keeps t
 });
 
 test("the ledger opens on what is the person's own; a department reaches its own entries", async ({ page }, testInfo) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.goto('/ledger');
   const mine = page.getByRole('link', { name: '我负责的' });
   const all = page.getByRole('link', { name: '客服中心全部' });
@@ -175,8 +172,7 @@ test("the ledger opens on what is the person's own; a department reaches its own
   } else {
     await expect(all).toHaveAttribute('aria-current', 'page');
   }
-  await signOut(page);
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await expect(page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '未了事宜台账' })).toBeVisible();
   const res = await page.goto('/ledger');
   expect(res?.status()).toBe(200);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test, type Locator, type Page, type TestInfo } from './test';
+import { actAs, snap } from './helpers';
 import { openAction, openForm, submitAction } from './form-actions';
 
 // What a person reads must be labels and one date format, never codes: before, the history
@@ -52,7 +52,7 @@ test('form page, history, queue, ledger and outbox show labels and one date form
   await page.setViewportSize({ width: 1366, height: 900 });
 
   // Desk: a complaint put on the pending-items ledger because parts are late.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('反馈渠道').selectOption('phone');
   await intake.getByLabel('客户姓名').fill('孔格式');
@@ -71,17 +71,15 @@ test('form page, history, queue, ledger and outbox show labels and one date form
   await propose.getByLabel('原因').selectOption('parts_delayed');
   await propose.getByLabel(/给客户的说明/).fill('电机需从厂家调货，预计两周到货。');
   await submitAction(page, '申请转未了事宜', '待批未了');
-  await signOut(page);
 
   // GM approves: the resolution clock pauses (it showed "⏸", a missing glyph).
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await openForm(page, number);
   await page.locator('summary').filter({ hasText: /^批准未了事宜$/ }).click();
   await submitAction(page, '批准未了事宜', '未了事宜');
-  await signOut(page);
 
   // Desk, in Chinese: the form page and its history.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await openForm(page, number);
   const history = page.getByTestId('history');
   const historyText = await expectReadable(history, 'history');
@@ -133,10 +131,9 @@ test('form page, history, queue, ledger and outbox show labels and one date form
   expect(await visibleText(page.locator('main'))).not.toContain('：');
   await shoot(page, testInfo, 'ledger-en');
   await setLocale(page, 'zh-CN');
-  await signOut(page);
 
   // Admin, outbox: "已分派（中文）", never assigned(zh-CN).
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await page.goto('/admin/outbox');
   const outbox = page.getByTestId('outbox-table');
   await expect(outbox).toBeVisible();

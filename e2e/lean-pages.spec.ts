@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs } from './helpers';
 
 // Issue 16: a page carries only what its client components use. The messages passed to the
 // browser are picked per part of the app (lib/i18n/client-messages.ts), and zod (with its
@@ -40,7 +40,7 @@ test('a public page carries the public messages its forms use, not the staff or 
 });
 
 test('a staff page carries the staff messages, not the public or admin ones', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const desk = await (await page.request.get('/desk')).text();
   expect(desk).toContain('反馈处理单已进入新环节'); // workflow.notifyTemplates: the staff part passes workflow whole
   expect(desk).not.toContain('未找到与该处理单号和查询码相符的投诉，请核对后重试。'); // public.track.notFound

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs, dropSession, snap } from './helpers';
 import { openAction, openForm } from './form-actions';
 
 // Text without a space (a pasted serial number, a link, a key held down) must wrap: 5,000 such
@@ -34,7 +34,7 @@ test('a 5,000-character unbroken text leaves the form page, queue, search and tr
   const number = (await page.getByTestId('form-number').textContent())!.trim();
   const trackPath = (await page.getByTestId('track-link').getAttribute('href'))!;
 
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await openForm(page, number);
   await expect(page.getByText(description.slice(0, 100)).first()).toBeVisible();
   await expectNoSidewaysScroll(page, 'form page');
@@ -59,7 +59,7 @@ test('a 5,000-character unbroken text leaves the form page, queue, search and tr
   await expectNoSidewaysScroll(page, 'search results');
   await page.goto(`/complaints?q=${encodeURIComponent(description.slice(0, 30))}`);
   await expectNoSidewaysScroll(page, 'search for the long text');
-  await signOut(page);
+  await dropSession(page);
 
   await page.goto(trackPath);
   await expect(page.getByText(longest.slice(0, 100))).toBeVisible();
@@ -69,7 +69,7 @@ test('a 5,000-character unbroken text leaves the form page, queue, search and tr
 });
 
 test('a text box refuses more than its limit and counts the characters as you type', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.goto('/desk');
   const number = (await page.getByRole('link', { name: /^KS-\d{4}-\d{6}$/ }).first().textContent())!;
   await openForm(page, number);

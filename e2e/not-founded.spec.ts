@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test } from './test';
+import { actAs, snap } from './helpers';
 import { openAction, openForm, submitAction } from './form-actions';
 
 // DESIGN §3: a complaint found not founded after investigation goes through management and the
@@ -10,7 +10,7 @@ test('not founded after investigation: department → management → GM → the 
   const finding = '维修档案显示该车雨刮片于外店更换，批号与本店库存不符。';
 
   // Desk: intake and triage to the parts department.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('反馈渠道').selectOption('phone');
   await intake.getByLabel('客户姓名').fill('周建国');
@@ -24,10 +24,9 @@ test('not founded after investigation: department → management → GM → the 
   const triage = await openAction(page, '分派处理');
   await triage.getByLabel('责任部门').selectOption({ label: '配件部' });
   await submitAction(page, '分派处理', '责任认定');
-  await signOut(page);
 
   // The parts head finds it not founded: a finding, an explanation for the customer, no remedy.
-  await signIn(page, 'parts');
+  await actAs(page, 'parts');
   await openForm(page, number);
   const det = await openAction(page, '提交责任认定');
   await expect(det.getByLabel('成立（我方有责任）')).not.toBeChecked();
@@ -40,16 +39,14 @@ test('not founded after investigation: department → management → GM → the 
   await snap(page, testInfo, '01-not-founded-determination');
   await submitAction(page, '提交责任认定', '管理部复核');
   await expect(page.getByText('经调查不成立').first()).toBeVisible();
-  await signOut(page);
 
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await openForm(page, number);
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意部门结论：投诉不成立。');
   await submitAction(page, '同意处理意见', '总经理审批');
-  await signOut(page);
 
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await openForm(page, number);
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，按不成立结案。');
@@ -59,22 +56,19 @@ test('not founded after investigation: department → management → GM → the 
   await expect(page.getByTestId('resolution-due')).toContainText('已结案，不再计时');
   await expect(page.getByTestId('resolution-due')).not.toContainText(/剩余|超期/);
   await snap(page, testInfo, '02-rejected');
-  await signOut(page);
 
   // The customer's SMS (read in the demo outbox) carries the finding and the private link, which
   // the outbox masks (only the desk hands out a customer's credentials): the desk's receipt has it.
-  await signIn(page, 'admin');
+  await actAs(page, 'admin');
   await page.goto('/admin/outbox?channel=sms');
   const sms = page.getByTestId('outbox-row').filter({ hasText: number }).filter({ hasText: '调查结论' }).first();
   const text = (await sms.getByTestId('outbox-text').textContent())!;
   expect(text).toContain(explanation);
   expect(text).toContain('认定投诉不成立');
   expect(text).toMatch(/\/track\/••••••/);
-  await signOut(page);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.goto(`/complaints/${number}/receipt`);
   const link = (await page.getByTestId('receipt-link').textContent())!.trim();
-  await signOut(page);
 
   const customer = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
   const mobile = await customer.newPage();
@@ -91,7 +85,7 @@ test('not founded after investigation: department → management → GM → the 
   await customer.close();
 
   // The monthly report counts it as not founded, never as resolved.
-  await signIn(page, 'management');
+  await actAs(page, 'management');
   await page.goto('/reports');
   const row = page.locator('tr', { hasText: '配件供应' });
   await expect(row.getByTestId('not-founded')).toHaveText('1');

@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
+import { expect, test } from './test';
+import { actAs, snap } from './helpers';
 import { openAction, openForm, submitAction } from './form-actions';
 
 test('a form goes onto the pending-items ledger with the GM approval, gets a contact, and leaves it on resume', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // Desk: intake of a parts complaint.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('反馈渠道').selectOption('phone');
   await intake.getByLabel('客户姓名').fill('钱未了');
@@ -31,10 +31,9 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await propose.getByLabel(/给客户的说明/).fill('原厂后视镜需从厂家调货，预计四周到货。');
   await submitAction(page, '申请转未了事宜', '待批未了');
   await snap(page, testInfo, '01-pending-approval');
-  await signOut(page);
 
   // GM: the request is at the top of the ledger; approve it on the form.
-  await signIn(page, 'gm');
+  await actAs(page, 'gm');
   await page.goto('/ledger');
   const awaiting = page.getByTestId('ledger-awaiting');
   await expect(awaiting.getByRole('link', { name: number })).toBeVisible();
@@ -47,10 +46,9 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await approve.getByLabel('备注').fill('同意列入未了事宜，每月4日跟进。');
   await submitAction(page, '批准未了事宜', '未了事宜');
   await snap(page, testInfo, '03-approved');
-  await signOut(page);
 
   // Desk (the customer manager): the item is on the ledger with its reason and next contact.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.goto('/ledger');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   const card = page.getByTestId(`ledger-item-${number}`);
@@ -100,25 +98,23 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto('/ledger?scope=all');
   await snap(page, testInfo, '08-ledger-all-768');
-  await signOut(page);
 
   // Issue 17: a department head reaches the ledger of the department's forms (this parts form is
   // closed now, under the closed items); a role without the ledger (finance) may not open it or its export.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, 'parts');
+  await actAs(page, 'parts');
   await page.goto('/ledger?closed=1');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   await expect(page.getByTestId('ledger-closed').getByTestId(`ledger-item-${number}`)).toContainText('已恢复处理');
   expect((await page.request.get('/ledger/export')).status()).toBe(200);
-  await signOut(page);
-  await signIn(page, 'finance');
+  await actAs(page, 'finance');
   await page.goto('/ledger');
   await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
   expect((await page.request.get('/ledger/export')).status()).toBe(403);
 });
 
 test('search finds the demo form by phone and by a Chinese word, with filters in the URL', async ({ page }, testInfo) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.goto('/complaints');
   await expect(page.getByRole('heading', { level: 1, name: '查询反馈单' })).toBeVisible();
   await snap(page, testInfo, '10-search');

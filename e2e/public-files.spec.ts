@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 
 test('robots.txt keeps search engines to the complaint form', async ({ request }) => {
   const res = await request.get('/robots.txt');

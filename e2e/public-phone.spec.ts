@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type TestInfo } from '@playwright/test';
+import type { Browser, TestInfo } from '@playwright/test';
+import { expect, test } from './test';
 
 // Issue 17: the web form's phone error speaks of the field the customer sees (手机号码 /
 // Mobile phone), not of the staff intake's 「联系电话」 and its landline example. Issue 16: the

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { signIn, snap } from './helpers';
+import { expect, test } from './test';
+import { actAs, snap, type SharedLogin } from './helpers';
 
 const views = ['/desk', '/department', '/management', '/gm', '/admin'] as const;
 // Which role view each demo login may open: its own, and no other.
-const own: Record<string, (typeof views)[number]> = {
+const own: Partial<Record<SharedLogin, (typeof views)[number]>> = {
   desk: '/desk',
   service: '/department',
   management: '/management',
@@ -11,9 +11,9 @@ const own: Record<string, (typeof views)[number]> = {
   admin: '/admin',
 };
 
-for (const [login, home] of Object.entries(own)) {
+for (const [login, home] of Object.entries(own) as [SharedLogin, (typeof views)[number]][]) {
   test(`${login} sees only its own queue and gets 403 on the others`, async ({ page }, testInfo) => {
-    await signIn(page, login);
+    await actAs(page, login);
     for (const view of views) {
       const response = await page.goto(view);
       if (view === home) {
@@ -29,14 +29,13 @@ for (const [login, home] of Object.entries(own)) {
 
 test('a department user cannot open a form of another department', async ({ page }) => {
   // The service department's queue holds only service forms.
-  await signIn(page, 'service');
+  await actAs(page, 'service');
   await page.goto('/department');
   const numbers = await page.getByRole('link', { name: /^KS-/ }).allTextContents();
   expect(numbers.length).toBeGreaterThan(0);
   const own = await page.goto(`/complaints/${numbers[0]}`);
   expect(own?.status()).toBe(200);
-  await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
-  await signIn(page, 'parts');
+  await actAs(page, 'parts');
   for (const number of numbers) {
     const response = await page.goto(`/complaints/${number}`);
     expect(response?.status(), number).toBe(404);

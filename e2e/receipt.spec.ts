@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { signIn } from './helpers';
+import { actAs, contextAs } from './helpers';
 
 /** The desk registers a walk-in complaint naming 陈晨 (the other desk user) as involved. */
 async function takeWalkIn(page: Page, name: string) {
@@ -24,13 +24,6 @@ async function readQr(page: Page): Promise<string | undefined> {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-async function signedIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, login);
-  return { context, page };
-}
-
 /** The PDF's page sizes (points) from its MediaBox entries. */
 function pdfPages(pdf: Buffer): { width: number; height: number }[] {
   return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
@@ -49,7 +42,7 @@ async function shoot(page: Page, name: string) {
 
 test('the desk hands a walk-in customer a receipt whose QR code opens their tracking page; each showing is recorded', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const number = await takeWalkIn(page, '周小姐');
 
   // Right after intake: the receipt, in the customer's language (the desk's, by default).
@@ -118,11 +111,11 @@ test('the desk hands a walk-in customer a receipt whose QR code opens their trac
   await page.emulateMedia({ media: 'screen' });
 
   // Nobody else may open it: the involved desk user finds no such form, other roles are refused.
-  const involved = await signedIn(browser, 'chenchen');
+  const involved = await contextAs(browser, 'chenchen');
   expect((await involved.page.goto(`/complaints/${number}/receipt`))!.status()).toBe(404);
   await involved.context.close();
-  for (const login of ['management', 'admin']) {
-    const other = await signedIn(browser, login);
+  for (const login of ['management', 'admin'] as const) {
+    const other = await contextAs(browser, login);
     expect((await other.page.goto(`/complaints/${number}`))!.status()).toBe(200);
     await expect(other.page.getByRole('link', { name: /回执|Receipt/ })).toHaveCount(0);
     expect((await other.page.goto(`/complaints/${number}/receipt`))!.status()).toBe(403);
@@ -134,7 +127,7 @@ test('the desk hands a walk-in customer a receipt whose QR code opens their trac
 });
 
 test('the receipt of an English-speaking customer is printed in English; a phone complaint goes to the form page', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // A fresh intake form: the customer's language starts as the desk's.

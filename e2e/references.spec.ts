@@ -1,16 +1,14 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from './test';
 import { actionId, actionState, callAction } from './action-http';
-import { signIn } from './helpers';
+import { sharedState, type SharedLogin } from './helpers';
 
 // Issue 14, findings 2, 7 and 8, as an insider would try them: server actions posted directly
 // with references the pickers never offer, and the receipt opened from a link on another site.
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-async function staffRequest(browser: Browser, login: string): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  await signIn(await context.newPage(), login);
-  return context.request;
+async function staffRequest(browser: Browser, login: SharedLogin): Promise<APIRequestContext> {
+  return (await browser.newContext({ storageState: sharedState(login) })).request;
 }
 
 async function formIdOf(request: APIRequestContext, number: string): Promise<string> {
@@ -58,7 +56,7 @@ test('a receipt opened from another site shows no code and writes nothing; from 
 
 test('references the pickers never offer are refused over HTTP: another site’s department, an admin in accountability', async ({ browser }) => {
   test.setTimeout(120_000);
-  const [admin, desk, service, management, gm] = await Promise.all(['admin', 'desk', 'service', 'management', 'gm'].map((l) => staffRequest(browser, l)));
+  const [admin, desk, service, management, gm] = await Promise.all((['admin', 'desk', 'service', 'management', 'gm'] as const).map((l) => staffRequest(browser, l)));
   const apply = actionId('applyEventAction');
 
   // Another site with a service department of its own.

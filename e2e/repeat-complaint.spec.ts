@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, snap } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs, snap } from './helpers';
 
 /** Pages through the desk's triage list until the row of `number` is there (the e2e server shows 5 a page). */
 async function triageRow(page: Page, number: string) {
@@ -20,7 +20,7 @@ async function triageRow(page: Page, number: string) {
 // forms at intake; the link is stored, shown on the form page and in the queues.
 test('a customer of the demo data complains again: the phone typed with spaces links the new form to the earlier ones', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('反馈渠道').selectOption('phone');
   await intake.getByLabel('客户姓名').fill('刘建国');
@@ -72,7 +72,7 @@ test('a customer of the demo data complains again: the phone typed with spaces l
 });
 
 test('the desk refuses a number that is not a phone number, in words', async ({ page }) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   await intake.getByLabel('客户姓名').fill('王先生');
   await intake.getByLabel('联系电话').fill('123 4567 8901');

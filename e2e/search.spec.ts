@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, snap } from './helpers';
+import { expect, test, type Page } from './test';
+import { actAs, snap } from './helpers';
 
 // The demo data (db/seed.ts) makes 40 forms from 10 customer stories in turn: 孙浩然's story
 // ("空调出风口有异味", phone 13300133007) is on 4 of them, and no other story has 异味 or 133007.
@@ -13,7 +13,7 @@ async function search(page: Page, field: RegExp, value: string) {
 }
 
 test('the desk finds the forms of a two-character Chinese word, and only those', async ({ page }, testInfo) => {
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   await search(page, /关键词|Words/, '异味');
   await expect(results(page)).toHaveCount(4);
   for (const row of await results(page).all()) await expect(row).toContainText('孙浩然');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { signIn } from './helpers';
 
 // Finding 5 of issue 9: security headers on every response, and a nonce CSP that every page

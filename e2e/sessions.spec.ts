@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext } from './test';
 import { actionId, callAction } from './action-http';
 import { signIn, signOut, snap } from './helpers';
 

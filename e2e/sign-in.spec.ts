@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { signIn, signOut, snap } from './helpers';
 
 const landing: Record<string, string> = {

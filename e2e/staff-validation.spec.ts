@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test, type Locator, type Page } from './test';
+import { actAs } from './helpers';
 import { openAction } from './form-actions';
 
 // Staff forms answer a mistake with a sentence in the page's language that names the field and
@@ -93,7 +93,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     test(`intake and an event form, submitted empty and with bad input, say what to do in ${locale}`, async ({ page, baseURL }) => {
       const w = words[locale];
       await useLocale(page, locale, baseURL!);
-      await signIn(page, 'desk');
+      await actAs(page, 'desk');
       await page.goto('/desk');
 
       // The intake form, empty.

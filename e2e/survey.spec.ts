@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Request } from './test';
 import { fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
-import { signIn } from './helpers';
+import { actAs } from './helpers';
 
 // Issue 14: finding 5 (the survey without JavaScript answered 500: the tracking pages' Referrer-
 // Policy made the browser post with `Origin: null`) and the survey's acceptance defects (archived
@@ -44,7 +44,7 @@ async function lookUpWithoutJs(page: Page, number: string, code: string) {
 async function resolveOnSpot(browser: Browser, numbers: string[]) {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   for (const number of numbers) {
     await openForm(page, number);
     const f = await openAction(page, '现场解决');

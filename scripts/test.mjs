@@ -6,10 +6,10 @@ import fs from 'node:fs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const stages = [
-  ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'tests/durability/**']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'tests/durability/**', '--exclude', 'tests/start/**']],
   ['production build', 'npx', ['next', 'build']],
-  // Kills and restarts the production server: needs the build.
-  ['crash tests', 'npx', ['vitest', 'run', 'tests/durability']],
+  // Kill and restart the production server, and start it as `npm start` does: they need the build.
+  ['crash and start tests', 'npx', ['vitest', 'run', 'tests/durability', 'tests/start']],
   ['browser tests', 'npx', ['playwright', 'test']],
   // A smoke of the load benchmark on PGlite: a few hundred forms, 1 s per scenario; fails when
   // any page does not render or any request errors. The full bench is `npm run bench`.
