@@ -6,7 +6,8 @@ import 'server-only';
  * expression on the row: no query per row, and only a short text leaves the database).
  */
 import { eq, sql } from 'drizzle-orm';
-import { categories, complaints } from '@/db/schema';
+import { categories, complaints, departments } from '@/db/schema';
+import { isRepeatSql } from './repeats';
 
 /** Characters of the first line a list shows (a full line is on the form page). */
 export const firstLineLength = 60;
@@ -26,3 +27,24 @@ export interface AboutFields {
   /** The first line of the customer's words, at most firstLineLength characters (+1 when cut). */
   firstLine: string;
 }
+
+/** The columns every list row of forms carries (queues and search), with `listRowJoins`. */
+export const listRowColumns = {
+  id: complaints.id,
+  number: complaints.number,
+  status: complaints.status,
+  severity: complaints.severity,
+  customerName: complaints.customerName,
+  customerPhone: complaints.customerPhone,
+  plate: complaints.plate,
+  product: complaints.subjectProduct,
+  departmentName: departments.name,
+  departmentNameEn: departments.nameEn,
+  ...aboutColumns,
+  stepDueAt: complaints.stepDueAt,
+  major: complaints.major,
+  // Evaluated for the page's rows only, each one probe of complaint_links' primary key.
+  repeat: isRepeatSql,
+};
+
+export const departmentJoin = [departments, eq(departments.id, complaints.departmentId)] as const;

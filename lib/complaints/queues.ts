@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { complaintParties, complaints, departments, formCounts, openStatesSql, waitingStatesSql } from '@/db/schema';
+import { complaintParties, complaints, formCounts, openStatesSql, waitingStatesSql } from '@/db/schema';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { customerWaitingStates, isOverdue, openStates, stateOwner, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
-import { isRepeatSql } from './repeats';
-import { aboutColumns, categoryJoin, type AboutFields } from './list-columns';
+import { categoryJoin, departmentJoin, listRowColumns, type AboutFields } from './list-columns';
 import { decodePosition, encodePosition, type KeysetPosition } from './page-cursor';
 import { customerUpdateIntervalMs, waitingCondition, waitingSince } from './waiting';
 
@@ -176,26 +175,12 @@ async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageReque
   }
   const found = await d
     .select({
-      id: complaints.id,
-      number: complaints.number,
-      status: complaints.status,
-      severity: complaints.severity,
-      customerName: complaints.customerName,
-      customerPhone: complaints.customerPhone,
-      plate: complaints.plate,
-      product: complaints.subjectProduct,
-      departmentName: departments.name,
-      departmentNameEn: departments.nameEn,
-      ...aboutColumns,
-      major: complaints.major,
-      // Evaluated for the page's rows only, each one probe of complaint_links' primary key.
-      repeat: isRepeatSql,
-      stepDueAt: complaints.stepDueAt,
+      ...listRowColumns,
       lastUpdateAt: sql<Date>`${waitingSince}`.mapWith(complaints.receivedAt),
       keyText: sql<string>`${key}::text`,
     })
     .from(complaints)
-    .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .leftJoin(...departmentJoin)
     .leftJoin(...categoryJoin)
     .where(and(...where))
     .orderBy(...(before ? [desc(key), desc(complaints.id)] : [asc(key), asc(complaints.id)]))

@@ -8,8 +8,7 @@ import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
-import { isRepeatSql } from './repeats';
-import { aboutColumns, categoryJoin, type AboutFields } from './list-columns';
+import { categoryJoin, departmentJoin, listRowColumns, type AboutFields } from './list-columns';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 import { phoneSearchDigits } from '@/lib/validation/phone';
@@ -257,26 +256,12 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const order = backwards ? [asc(complaints.receivedAt), asc(complaints.id)] : [desc(complaints.receivedAt), desc(complaints.id)];
   const found = await d
     .select({
-      id: complaints.id,
-      number: complaints.number,
-      status: complaints.status,
-      severity: complaints.severity,
-      customerName: complaints.customerName,
-      customerPhone: complaints.customerPhone,
-      plate: complaints.plate,
-      product: complaints.subjectProduct,
-      departmentName: departments.name,
-      departmentNameEn: departments.nameEn,
-      ...aboutColumns,
+      ...listRowColumns,
       receivedAt: complaints.receivedAt,
       receivedAtText: sql<string>`${complaints.receivedAt}::text`,
-      stepDueAt: complaints.stepDueAt,
-      major: complaints.major,
-      // As in the queues: for the page's rows only, each one probe of complaint_links' key.
-      repeat: isRepeatSql,
     })
     .from(complaints)
-    .leftJoin(departments, eq(departments.id, complaints.departmentId))
+    .leftJoin(...departmentJoin)
     .leftJoin(...categoryJoin)
     .where(and(...where))
     .orderBy(...order)

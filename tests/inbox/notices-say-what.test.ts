@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '@/db/client';
-import { notifications, users } from '@/db/schema';
-import { seedBase, seedDemo } from '@/db/seed';
-import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import { notifications } from '@/db/schema';
+import type { StaffUser } from '@/db/queries/staff';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { openDemo } from '@/tests/helpers/demo';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 import { countUnread, groupByForm, listInbox, markInboxRead, waitsFor } from '@/lib/notify/inbox';
 
@@ -75,11 +75,7 @@ forEachBackend('demo data starts with the notices that matter now', (backend) =>
   const NOW = new Date('2026-11-02T01:00:00Z');
 
   beforeAll(async () => {
-    database = await backend.open();
-    db = database.db;
-    await seedBase(db);
-    await seedDemo(db, NOW);
-    for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
+    ({ database, db } = await openDemo(backend, NOW, staff));
   });
 
   it('each person has at most one unread notice per form, only of forms that wait for them now', async () => {

@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '@/db/client';
 import { users } from '@/db/schema';
-import { seedBase, seedDemo } from '@/db/seed';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { applyEvent, createComplaint } from '@/lib/complaints/commands';
 import {
@@ -18,6 +17,7 @@ import {
 } from '@/lib/complaints/ledger';
 import type { EventName } from '@/lib/workflow';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { openDemo } from '@/tests/helpers/demo';
 
 /** Monday 2026-11-02 09:00 Asia/Shanghai. */
 const NOW = new Date('2026-11-02T01:00:00Z');
@@ -68,11 +68,7 @@ forEachBackend('ledger', (backend) => {
   }
 
   beforeAll(async () => {
-    database = await backend.open();
-    db = database.db;
-    await seedBase(db);
-    await seedDemo(db, NOW);
-    for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
+    ({ database, db } = await openDemo(backend, NOW, staff));
     // One more pending item, managed by 王丽 (desk), with an explanation that needs CSV quoting.
     const { complaint } = await createComplaint({
       channel: 'phone', customerName: '钱多多', customerPhone: '13811110000', plate: '粤A·LEDG1', categoryCode: 'parts',

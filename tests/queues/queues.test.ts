@@ -1,14 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
-import { complaintParties, complaints, users } from '@/db/schema';
-import { seedBase, seedDemo } from '@/db/seed';
-import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import { complaintParties, complaints } from '@/db/schema';
+import type { StaffUser } from '@/db/queries/staff';
 import { canSee } from '@/lib/complaints/access';
 import { dashboardLists, listQueue, loadDashboard, queueSpec, type QueuePage } from '@/lib/complaints/queues';
 import { ownedStates } from '@/lib/complaints/queues';
 import { openStates, stateOwner, type State } from '@/lib/workflow';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { openDemo } from '@/tests/helpers/demo';
 
 const NOW = new Date('2026-11-02T01:00:00Z');
 
@@ -39,11 +39,7 @@ forEachBackend('queues', (backend) => {
   const staff: Record<string, StaffUser> = {};
 
   beforeAll(async () => {
-    database = await backend.open();
-    db = database.db;
-    await seedBase(db);
-    await seedDemo(db, NOW);
-    for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
+    ({ database, db } = await openDemo(backend, NOW, staff));
     // 70 more forms waiting for triage, several sharing one deadline, so that the id breaks ties.
     const [template] = await db.select().from(complaints).where(eq(complaints.status, 'received')).limit(1);
     for (let i = 0; i < 70; i++) {

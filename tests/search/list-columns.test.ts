@@ -1,14 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
-import { users } from '@/db/schema';
-import { seedBase, seedDemo } from '@/db/seed';
-import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
+import type { StaffUser } from '@/db/queries/staff';
 import { createComplaint } from '@/lib/complaints/commands';
 import { listQueue, queueSpec } from '@/lib/complaints/queues';
 import { searchComplaints, type SearchFilters } from '@/lib/complaints/search';
 import { firstLineLength } from '@/lib/complaints/list-columns';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { openDemo } from '@/tests/helpers/demo';
 
 // Lists that say what the complaint is about (issue 17): the category and the first line of the
 // customer's words beside number, customer and deadline; search keeps the queues' repeat mark.
@@ -23,11 +22,7 @@ forEachBackend('list columns', (backend) => {
   const numbers: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await backend.open();
-    db = database.db;
-    await seedBase(db);
-    await seedDemo(db, NOW);
-    for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
+    ({ database, db } = await openDemo(backend, NOW, staff));
     const base = { channel: 'walk_in' as const, customerName: '柯列表', customerPhone: '+8613712340000', categoryCode: 'attitude' };
     const first = await createComplaint({
       ...base, description: '\n  接待员态度冷淡，不理不睬。\n第二行：等了四十分钟。',

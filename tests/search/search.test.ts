@@ -2,7 +2,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
 import { categories, complaintParties, complaints, users, type Complaint } from '@/db/schema';
-import { seedBase, seedDemo } from '@/db/seed';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { createComplaint } from '@/lib/complaints/commands';
 import { canSee } from '@/lib/complaints/access';
@@ -16,6 +15,7 @@ import {
 } from '@/lib/complaints/search';
 import { openStates } from '@/lib/workflow';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { openDemo } from '@/tests/helpers/demo';
 
 /** Monday 2026-11-02 09:00 Asia/Shanghai. */
 const NOW = new Date('2026-11-02T01:00:00Z');
@@ -57,11 +57,7 @@ forEachBackend('search', (backend) => {
     forms.filter((c) => canSee(user, { ...c, partyUserIds: parties.get(c.id) ?? [] }) && pred(c)).map((c) => c.number).sort();
 
   beforeAll(async () => {
-    database = await backend.open();
-    db = database.db;
-    await seedBase(db);
-    await seedDemo(db, NOW);
-    for (const u of await db.select().from(users)) staff[u.login] = (await loadStaffUser(u.id, db))!;
+    ({ database, db } = await openDemo(backend, NOW, staff));
     // Forms only an English search or a wildcard search can find.
     await createComplaint({
       channel: 'email', customerName: 'John Smith', customerPhone: '+8613811112222', categoryCode: 'quality',
