@@ -23,7 +23,7 @@ export default async function CategoriesPage() {
     <AdminScreen current="categories" title={t('categoriesTitle')} intro={t('categoriesIntro')}>
       {stuck.length > 0 && (
         <InfoNote tone="warning" testId="unstaffed-warning">
-          {t('unstaffedCategories', { count: stuck.length, names: stuck.map(name).join('、') })}
+          {t('unstaffedCategories', { count: stuck.length, names: stuck.map(name).join(locale === 'en' ? ', ' : '、') })}
         </InfoNote>
       )}
       <CreateCategoryForm departments={choices} />

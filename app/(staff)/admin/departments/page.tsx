@@ -22,7 +22,7 @@ export default async function DepartmentsPage() {
     <AdminScreen current="departments" title={t('departmentsTitle')} intro={t('departmentsIntro')}>
       {unstaffed.length > 0 && (
         <InfoNote tone="warning" testId="unstaffed-warning">
-          {t('unstaffedList', { count: unstaffed.length, names: unstaffed.map(name).join('、') })}
+          {t('unstaffedList', { count: unstaffed.length, names: unstaffed.map(name).join(locale === 'en' ? ', ' : '、') })}
         </InfoNote>
       )}
       <CreateDepartmentForm sites={manySites ? sites.map((s) => ({ id: s.id, name: s.name })) : null} />

@@ -8,6 +8,7 @@ import { InfoNote } from '@/components/ui/section';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
 import { AdminScreen } from '../_components/admin-nav';
 import { RetryButton } from './retry-button';
+import { MessageStatus } from '@/components/complaint/message-status';
 import { WarningIcon } from '@/components/ui/icons';
 import { isTemplateName } from '@/lib/notify/templates';
 import { isLocale } from '@/lib/i18n/locales';
@@ -17,15 +18,6 @@ import { Field } from '@/components/ui/field';
 import { Pager } from '@/components/ui/pager';
 import { Select } from '@/components/ui/select';
 import { Cell, DataTable } from '@/components/ui/table';
-
-const statusStyle: Record<string, string> = {
-  queued: 'bg-slate-100 text-slate-800',
-  sending: 'bg-blue-100 text-blue-900',
-  sent: 'bg-green-100 text-green-900',
-  unsent: 'bg-amber-100 text-amber-950',
-  failed: 'bg-red-100 text-red-900',
-};
-const statusIcon: Record<string, React.ReactNode> = { queued: '… ', sending: '↻ ', sent: '✓ ', unsent: '∅ ', failed: <><WarningIcon />{' '}</> };
 
 /** The filter bar's selects: as wide as their words, not the bar. */
 const filterSelect = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1.5';
@@ -120,10 +112,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     </span>
                   </Cell>
                   <Cell className="align-top">
-                    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status] ?? ''}`}>
-                      <span aria-hidden="true">{statusIcon[row.status] ?? ''}</span>
-                      {a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status}
-                    </span>
+                    <MessageStatus status={row.status} label={a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status} />
                     {(retryableStatuses as readonly string[]).includes(row.status) && <RetryButton id={row.id} />}
                   </Cell>
                   <Cell className="align-top">{row.attempts}</Cell>
