@@ -105,7 +105,7 @@ export interface TransportConfiguration {
   sms: { configured: boolean };
 }
 
-export function transportConfiguration(env: NodeJS.ProcessEnv = process.env): TransportConfiguration {
+export function transportConfiguration(env: Record<string, string | undefined> = process.env): TransportConfiguration {
   return {
     email: { configured: !!env.SMTP_URL, from: env.SMTP_URL ? env.SMTP_FROM || DEFAULT_FROM : null },
     sms: { configured: !!(env.SMS_URL && env.SMS_KEY) },
@@ -121,7 +121,7 @@ const DEFAULT_FROM = 'Kesu <no-reply@localhost>';
  * - otherwise a log transport for that channel: the row becomes 'unsent' and stays readable in
  *   /admin/outbox, where it can be queued again once a provider is configured.
  */
-export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<Transports> {
+export function transportsFromEnv(env: Record<string, string | undefined> = process.env): Required<Transports> {
   return {
     email: env.SMTP_URL
       ? smtpTransport(env.SMTP_URL, env.SMTP_FROM || DEFAULT_FROM)
