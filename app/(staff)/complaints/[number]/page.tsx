@@ -224,8 +224,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
               <tbody>
                 {view.customerMessages.map((m) => (
                   <Row key={m.id} data-testid="customer-message">
-                    <Cell className="whitespace-nowrap align-top">{dt(m.createdAt)}</Cell>
-                    <Cell className="align-top">
+                    <Cell className="align-top">{dt(m.createdAt)}</Cell>
+                    <Cell className="min-w-[6rem] align-top">
                       {isTemplateName(m.template) ? outbox(`templates.${m.template}`) : outbox('unknownTemplate', { code: m.template })}
                       <span className="block text-xs text-slate-600">{outbox.has(`channels.${m.channel}`) ? outbox(`channels.${m.channel}` as never) : m.channel}</span>
                     </Cell>
