@@ -58,8 +58,12 @@ test('a department without staff: the admin is warned, triage to it is refused w
 
   // Where a category is routed, the department says it has nobody.
   await page.goto('/admin/categories');
-  const choice = page.getByRole('form', { name: '新增类别' }).getByLabel('默认责任部门').locator('option', { hasText: deptName });
-  await expect(choice).toHaveText(`${deptName}（没有负责人或经办人）`);
+  const cat = page.getByRole('form', { name: '新增类别' });
+  await expect(cat.getByTestId('unstaffed-choice')).toHaveCount(0);
+  await cat.getByLabel('默认责任部门').selectOption({ label: deptName });
+  await expect(cat.getByTestId('unstaffed-choice')).toContainText(`默认部门「${deptName}」没有负责人或经办人`);
+  await cat.getByLabel('默认责任部门').selectOption({ label: '服务部' });
+  await expect(cat.getByTestId('unstaffed-choice')).toHaveCount(0);
   await signOut(page);
 
   // The desk takes a phone complaint and tries to send it to that department.

@@ -16,7 +16,7 @@ export default async function CategoriesPage() {
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
   const deptByCode = new Map(depts.map((d) => [d.code, d]));
   // A department nobody can act for is marked where it is chosen: its forms would sit there.
-  const choices = depts.map((d) => ({ code: d.code, name: d.staffed ? name(d) : t('unstaffedChoice', { name: name(d) }) }));
+  const choices = depts.map((d) => ({ code: d.code, name: name(d), staffed: d.staffed }));
   const stuck = cats.filter((c) => c.active && c.defaultDepartmentCode && deptByCode.get(c.defaultDepartmentCode)?.staffed === false);
 
   return (

@@ -28,7 +28,7 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
       {current && !current.staffed && <InfoNote tone="warning" testId="unstaffed-warning">{t('unstaffedCategory', { name: name(current) })}</InfoNote>}
       <section aria-labelledby="cat-edit" className="max-w-4xl rounded border border-slate-200 bg-white p-4">
         <h2 id="cat-edit" className="sr-only">{t('editCategory', { name: name(cat) })}</h2>
-        <EditCategoryForm category={cat} departments={depts.map((d) => ({ code: d.code, name: d.staffed ? name(d) : t('unstaffedChoice', { name: name(d) }) }))} />
+        <EditCategoryForm category={cat} departments={depts.map((d) => ({ code: d.code, name: name(d), staffed: d.staffed }))} />
       </section>
     </>
   );
