@@ -126,3 +126,65 @@ test('the outbox says which transports are configured and shows unsent messages 
   await expect(page.getByTestId('unstaffed-warning')).toContainText('no head or handler');
   await shoot(page, testInfo, 'departments-unstaffed-en');
 });
+
+test('a form whose department lost its only head says who can move it on', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const login = `head${suffix}`;
+  const headName = `临时主管${suffix}`;
+  await signIn(page, 'admin');
+  await page.goto('/admin/staff');
+  const create = page.getByRole('form', { name: '新建用户' });
+  await create.getByLabel('账号').fill(login);
+  await create.getByLabel('姓名').fill(headName);
+  await create.getByLabel('角色').selectOption('department');
+  await create.getByLabel('部门', { exact: true }).selectOption({ label: deptName });
+  await create.getByLabel('初始密码').fill('head-password-123');
+  await create.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${login}` })).toBeVisible();
+
+  await page.goto('/admin/departments');
+  await page.getByTestId('departments-table').getByRole('row', { name: new RegExp(deptCode) }).getByRole('link', { name: /编辑/ }).click();
+  await page.getByLabel('负责人', { exact: true }).selectOption({ label: headName });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('unstaffed-warning')).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await signOut(page);
+
+  await signIn(page, 'desk');
+  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
+  await intake.getByLabel('反馈渠道').selectOption('phone');
+  await intake.getByLabel('客户姓名').fill('韩梅');
+  await intake.getByLabel('联系电话').fill('13912345679');
+  await intake.getByLabel('投诉类别').selectOption('attitude');
+  await intake.getByLabel('客户反映（客户原话）').fill('洗车后车内物品被挪动，没有人说明。');
+  await intake.getByRole('button', { name: '登记并编号' }).click();
+  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+  const number = page.url().split('/').pop()!;
+  const form = await openAction(page, '分派处理');
+  await form.getByLabel(/责任部门/).selectOption({ label: deptName });
+  await form.getByRole('button', { name: '分派处理' }).click();
+  await expect(page.getByTestId('form-state')).toHaveText('责任认定');
+  await expect(page.getByTestId('stuck-notice')).toHaveCount(0);
+  await signOut(page);
+
+  // The head leaves: the department has nobody, the form sits there.
+  await signIn(page, 'admin');
+  await page.goto('/admin/staff');
+  await page.getByRole('link', { name: `编辑 ${headName}` }).click();
+  await page.getByRole('button', { name: '停用' }).click();
+  await expect(page.getByText('已停用。')).toBeVisible();
+  await page.goto(`/complaints/${number}`);
+  const notice = page.getByTestId('stuck-notice');
+  await expect(notice).toContainText(`「${deptName}」目前没有负责人或经办人`);
+  await expect(notice.getByRole('link')).toHaveAttribute('href', /\/admin\/departments\/[0-9a-f-]{36}$/);
+  await shoot(page, testInfo, 'stuck-form-admin-zh');
+  await signOut(page);
+
+  await signIn(page, 'desk');
+  await page.goto(`/complaints/${number}`);
+  await expect(page.getByTestId('stuck-notice')).toContainText('请联系系统管理员');
+  await axeClean(page);
+  await shoot(page, testInfo, 'stuck-form-desk-zh');
+});
