@@ -119,7 +119,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         {/* Investigating in a department with nobody to act: say who can move the form on. */}
         {!view.departmentStaffed && form.status === 'investigating' && (
           <InfoNote tone="warning" testId="stuck-notice">
-              {stuckT('text', { department: (en ? view.departmentNameEn : view.departmentName) ?? '' })}{' '}
+              {stuckT('text', { department: (en ? view.departmentNameEn : view.departmentName) ?? '' })}
+              {en ? ' ' : ''}
               {user.role === 'admin' && form.departmentId ? (
                 <a href={`/admin/departments/${form.departmentId}`} className="underline">{stuckT('adminLink')}</a>
               ) : (
