@@ -1,7 +1,8 @@
-import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from './client';
 import { calendarDays, calendarSettings, categories, complaints, departments, notifications, sites, slaPolicy, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
+import { transportConfiguration } from '@/lib/notify/transports';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { defaultTimeZone, loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { defaultSlaPolicy, slaKeys, type EventName, type Role } from '@/lib/workflow';
@@ -273,6 +274,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
   }
   // The demo histories are made up: their notices stand for messages sent back then, not now.
   await db.update(notifications).set({ status: 'sent', sentAt: now });
+  // Except to the customer on a channel with no provider: nothing could have been sent (issue 17).
+  const providers = transportConfiguration();
+  const unsent = (['email', 'sms'] as const).filter((c) => !providers[c].configured);
+  if (unsent.length) {
+    await db.update(notifications).set({ status: 'unsent', sentAt: null }).where(inArray(notifications.channel, [...unsent]));
+  }
   await keepCurrentNoticesUnread(db, now);
   return { forms: made };
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { InfoIcon } from './icons';
+import { InfoIcon, WarningIcon } from './icons';
 
 /** A page's title and the paragraph that says what it is for. */
 export function PageHeader({ title, intro, children }: { title: ReactNode; intro?: ReactNode; children?: ReactNode }) {
@@ -12,11 +12,15 @@ export function PageHeader({ title, intro, children }: { title: ReactNode; intro
   );
 }
 
-/** A note that explains when a setting takes effect (blue, with the info icon). */
-export function InfoNote({ children, testId }: { children: ReactNode; testId?: string }) {
+/**
+ * A note that explains when a setting takes effect (blue, with the info icon), or, as a warning,
+ * something that will go wrong unless someone acts (amber, with the warning icon).
+ */
+export function InfoNote({ children, testId, tone = 'info' }: { children: ReactNode; testId?: string; tone?: 'info' | 'warning' }) {
+  const colours = tone === 'warning' ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-blue-200 bg-blue-50 text-blue-900';
   return (
-    <p className="mb-4 max-w-3xl rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid={testId}>
-      <InfoIcon />{' '}
+    <p className={`mb-4 max-w-3xl rounded border px-3 py-2 text-sm ${colours}`} data-testid={testId} role={tone === 'warning' ? 'note' : undefined}>
+      {tone === 'warning' ? <WarningIcon /> : <InfoIcon />}{' '}
       {children}
     </p>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { complaints, notifications, users } from '@/db/schema';
 import { renderTemplate, type NotificationPayload } from '@/lib/notify';
@@ -158,23 +158,34 @@ export async function countNotificationsByStatus(db?: Db): Promise<Record<string
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** Puts a failed notification back in the queue: due now, with a fresh set of attempts. */
+/** Statuses the admin may queue again: given up, or never sent for want of a provider. */
+export const retryableStatuses = ['failed', 'unsent'] as const;
+
+/**
+ * Puts a failed or unsent notification back in the queue: due now, with a fresh set of attempts
+ * (an unsent one goes out once a provider is configured).
+ */
 export async function retryNotification(id: string, now?: Date, actorId: string | null = null, db?: Db): Promise<void> {
   db ??= await getDb();
   const retried = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: notifications.status })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), inArray(notifications.status, [...retryableStatuses])))
+      .for('update');
+    if (!current) return false;
     const updated = await tx
       .update(notifications)
       .set({ status: 'queued', attempts: 0, nextAttemptAt: now ?? sql`now()`, lockedUntil: null })
-      .where(and(eq(notifications.id, id), eq(notifications.status, 'failed')))
+      .where(eq(notifications.id, id))
       .returning({ id: notifications.id, template: notifications.template, channel: notifications.channel });
-    if (!updated.length) return false;
     await recordAudit(tx, {
       actorUserId: actorId,
       action: 'notification.retry',
       targetType: 'notification',
       targetId: id,
       targetLabel: `${updated[0].template} · ${updated[0].channel}`,
-      before: { status: 'failed' },
+      before: { status: current.status },
       after: { status: 'queued' },
     });
     return true;

@@ -12,7 +12,7 @@ export { slaPolicySchema };
 
 // ---- outbox ---------------------------------------------------------------------------------
 
-export const notificationStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export const notificationStatuses = ['queued', 'sending', 'sent', 'unsent', 'failed'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
 export const notificationChannels = ['email', 'sms', 'inbox'] as const;
 

@@ -14,6 +14,7 @@ import { recordAudit } from './audit';
 import { AdminError } from './errors';
 import { requireAdmin, type AdminViewer } from './viewer';
 import { checkHandlers, handlersOf } from './staff';
+import { departmentStaffedSql } from '@/lib/complaints/department-staff';
 import {
   createCategorySchema,
   createDepartmentSchema,
@@ -150,6 +151,8 @@ export interface DepartmentDetail {
   headUserId: string | null;
   primaryUserId: string | null;
   secondaryUserId: string | null;
+  /** Someone active is its head or a handler: forms sent there can be acted on. */
+  staffed: boolean;
 }
 
 export async function getDepartment(id: string, db?: Db): Promise<DepartmentDetail | null> {
@@ -164,6 +167,7 @@ export async function getDepartment(id: string, db?: Db): Promise<DepartmentDeta
       headUserId: departments.headUserId,
       primaryUserId: departments.primaryUserId,
       secondaryUserId: departments.secondaryUserId,
+      staffed: departmentStaffedSql,
     })
     .from(departments)
     .where(eq(departments.id, id));
@@ -296,6 +300,8 @@ export interface DepartmentListRow {
   secondary: string | null;
   /** Active staff members of the department. */
   members: number;
+  /** Someone active is its head or a handler: forms sent there can be acted on. */
+  staffed: boolean;
 }
 
 /** Departments of one site, or of every site (`siteId` null), with the handlers' names. */
@@ -317,6 +323,7 @@ export async function listDepartmentsWithHandlers(viewer: AdminViewer, db?: Db):
       primary: nameOf('primary_user_id'),
       secondary: nameOf('secondary_user_id'),
       members: sql<number>`(select count(*)::int from users u where u.department_id = ${departments}.id and u.active)`,
+      staffed: departmentStaffedSql,
     })
     .from(departments)
     .innerJoin(sites, eq(sites.id, departments.siteId))

@@ -5,6 +5,7 @@ import { departments, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/session-store';
 import { loadCalendar } from '@/lib/complaints/settings';
+import { departmentStaffedSql } from '@/lib/complaints/department-staff';
 import { addCalendarDays, atLocalTime, localDate, type DepartmentPosition, type Role } from '@/lib/workflow';
 import { recordAudit } from './audit';
 import { AdminError } from './errors';
@@ -44,6 +45,8 @@ export interface DepartmentRow {
   headUserId: string | null;
   primaryUserId: string | null;
   secondaryUserId: string | null;
+  /** Someone active is its head or a handler: forms sent there can be acted on. */
+  staffed: boolean;
 }
 
 const positionColumn = { head: 'headUserId', primary: 'primaryUserId', secondary: 'secondaryUserId' } as const;
@@ -69,6 +72,7 @@ export async function listDepartments(viewer: AdminViewer, db?: Db): Promise<Dep
       headUserId: departments.headUserId,
       primaryUserId: departments.primaryUserId,
       secondaryUserId: departments.secondaryUserId,
+      staffed: departmentStaffedSql,
     })
     .from(departments)
     .where(eq(departments.siteId, viewer.siteId))

@@ -2,7 +2,7 @@ import type { RefusalCode } from '@/lib/workflow';
 import type { UploadRefusal } from '@/lib/uploads';
 import { encodeIssue } from '@/lib/validation/issues';
 
-export type CommandErrorCode = RefusalCode | 'not_found' | 'stale_version' | 'invalid_input' | 'not_assignable' | 'unknown_reference' | `upload_${UploadRefusal}`;
+export type CommandErrorCode = RefusalCode | 'not_found' | 'stale_version' | 'invalid_input' | 'not_assignable' | 'unknown_reference' | 'department_unstaffed' | `upload_${UploadRefusal}`;
 
 /**
  * An expected refusal of a command: a code the UI translates (workflow.refusals / commands.errors),

@@ -21,6 +21,8 @@ import { toFacts } from './facts';
 import { isComplaintNumber } from '@/lib/params';
 import { mayOpen } from './access';
 import { managerCandidate, siteDirectory } from './staff-directory';
+import { departmentStaffing } from './department-staff';
+import { customerMessagesOf } from '@/lib/notify/form-messages';
 
 const manager = alias(users, 'manager');
 const creator = alias(users, 'creator');
@@ -51,7 +53,7 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
   if (!row) return null;
   if (!(await mayOpen(d, user, row.form))) return null;
   const form = row.form;
-  const [events, parties, remedyRows, accountability, files, pending] = await Promise.all([
+  const [events, parties, remedyRows, accountability, files, pending, customerMessages, staffing] = await Promise.all([
     // A receipt showing shares the version it was seen at: it follows the change that made it.
     // With the actor's department: a department's people are named by it, not as "责任部门".
     d
@@ -70,6 +72,8 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     d.select().from(accountabilityEntries).where(eq(accountabilityEntries.complaintId, form.id)).orderBy(asc(accountabilityEntries.createdAt)),
     d.select().from(attachments).where(eq(attachments.complaintId, form.id)).orderBy(asc(attachments.createdAt)),
     d.select().from(pendingItems).where(eq(pendingItems.complaintId, form.id)).orderBy(desc(pendingItems.openedAt)),
+    customerMessagesOf(d, form.id),
+    form.departmentId ? departmentStaffing(d, form.departmentId) : null,
   ]);
   const contacts = pending.length
     ? await d.select().from(pendingContacts).where(eq(pendingContacts.pendingItemId, pending[0].id)).orderBy(asc(pendingContacts.at))
@@ -98,6 +102,10 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     pendingItem: pending[0] ?? null,
     contacts,
     actions,
+    /** SMS and e-mails to the customer, with whether each was actually sent. */
+    customerMessages,
+    /** False when the form's department has nobody who can act on it (the page says who can). */
+    departmentStaffed: staffing?.staffed ?? true,
     /** The upload is offered only where the server would take it (the same check as applyEvent). */
     mayUploadEvidence: checkEvent(actor, facts, 'evidence_added').ok,
   };

@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import type { AccountabilityEntry, EventName } from '@/lib/workflow';
 import { encodeIssue } from '@/lib/validation/issues';
 import { CommandError } from './errors';
+import { departmentStaffing } from './department-staff';
 import { managerCandidate, siteDepartment, siteStaffNames } from './staff-directory';
 
 /**
@@ -22,6 +23,7 @@ export async function resolveEventReferences(
 ): Promise<Record<string, unknown>> {
   if (event === 'triage') {
     await siteDepartment(tx, siteId, input.departmentId as string, 'departmentId');
+    await requireStaffedDepartment(tx, input.departmentId as string);
     if (typeof input.customerManagerId === 'string') {
       const managerId = input.customerManagerId;
       const allParties = [...parties, ...((input.partyUserIds as string[] | undefined) ?? [])];
@@ -50,4 +52,17 @@ export async function resolveDeterminationReferences(tx: Tx, input: Record<strin
   if (typeof input.responsibleUserId !== 'string') return input;
   const names = await siteStaffNames(tx, siteId, [input.responsibleUserId], 'responsibleUserId');
   return { ...input, responsiblePerson: names.get(input.responsibleUserId) };
+}
+
+/**
+ * A form triaged to a department with nobody who can act on it would sit there unseen: refused,
+ * naming the department, so that the desk chooses another or asks the admin to staff it.
+ */
+async function requireStaffedDepartment(tx: Tx, departmentId: string): Promise<void> {
+  const d = await departmentStaffing(tx, departmentId);
+  if (d && !d.staffed) {
+    throw new CommandError('department_unstaffed', { department: d.name, departmentEn: d.nameEn }, {
+      departmentId: [encodeIssue({ kind: 'rule', key: 'departmentUnstaffed' })],
+    });
+  }
 }

@@ -79,13 +79,14 @@ export function defaultJobs(transports?: Transports): Record<string, JobDefiniti
         resolved ??= transportsFromEnv();
         // Work through a backlog, but give the worker back after a minute.
         const until = Date.now() + 60_000;
-        const total = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+        const total = { claimed: 0, sent: 0, retried: 0, failed: 0, unsent: 0 };
         for (;;) {
           const r = await deliverDueNotifications(database, { transports: resolved });
           total.claimed += r.claimed;
           total.sent += r.sent;
           total.retried += r.retried;
           total.failed += r.failed;
+          total.unsent += r.unsent;
           if (r.claimed === 0 || Date.now() > until) return total;
         }
       },

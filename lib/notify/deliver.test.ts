@@ -102,7 +102,7 @@ forEachBackend('deliverDueNotifications', (backend) => {
     const get = async () => (await a.db.select().from(notifications).where(eq(notifications.id, row.id)))[0];
 
     let r = await deliverDueNotifications(a, { transports, now: t0, maxAttempts });
-    expect(r).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0 });
+    expect(r).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0, unsent: 0 });
     let cur = await get();
     expect(cur.status).toBe('queued');
     expect(cur.attempts).toBe(1);
@@ -122,7 +122,7 @@ forEachBackend('deliverDueNotifications', (backend) => {
 
     const t2 = new Date(t1.getTime() + 60_000);
     r = await deliverDueNotifications(a, { transports, now: t2, maxAttempts });
-    expect(r).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 });
+    expect(r).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, unsent: 0 });
     cur = await get();
     expect(cur.status).toBe('failed');
     expect(cur.attempts).toBe(3);
@@ -160,7 +160,7 @@ forEachBackend('deliverDueNotifications', (backend) => {
     ]);
     const email = recordingTransport();
     const r = await deliverDueNotifications(a, { transports: { email: email.transport } });
-    expect(r).toEqual({ claimed: 3, sent: 1, retried: 0, failed: 2 });
+    expect(r).toEqual({ claimed: 3, sent: 1, retried: 0, failed: 2, unsent: 0 });
     expect(email.calls).toHaveLength(0);
     const rows = await a.db.select().from(notifications);
     const byChannel = (c: string, t?: string) => rows.find((x) => x.channel === c && (!t || x.template === t))!;
@@ -184,7 +184,7 @@ forEachBackend('deliverDueNotifications', (backend) => {
 
     const email = recordingTransport();
     const r = await deliverDueNotifications(a, { transports: { email: email.transport }, maxAttempts: 5 });
-    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 1 });
+    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 1, unsent: 0 });
     const rows = Object.fromEntries((await a.db.select().from(notifications)).map((x) => [x.id, x]));
     expect(rows[r1.id]).toMatchObject({ status: 'sent', attempts: 2 });
     expect(rows[r2.id].status).toBe('failed');

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';
-import { PermanentDeliveryError, type Transports } from './transports';
+import { NOT_SENT, PermanentDeliveryError, type Transports } from './transports';
 
 /**
  * Outbox delivery.
@@ -45,6 +45,8 @@ export interface DeliveryReport {
   retried: number;
   /** Given up (including rows whose last attempt was interrupted). */
   failed: number;
+  /** Not sent because no provider is configured for the channel ('unsent'). */
+  unsent: number;
 }
 
 export const BACKOFF_BASE_SECONDS = 30;
@@ -105,6 +107,14 @@ UPDATE notifications
    SET status = 'sent', sent_at = coalesce($3::timestamptz, now()), locked_until = NULL
  WHERE id = $1 AND status = 'sending' AND attempts = $2::int`;
 
+// No provider for the channel: nothing was handed over, so the row says so and is not retried
+// (the admin queues it again from the outbox once a provider is configured).
+// $1 id, $2 attempts of our claim
+const UNSENT_SQL = `
+UPDATE notifications
+   SET status = 'unsent', locked_until = NULL, last_error = NULL
+ WHERE id = $1 AND status = 'sending' AND attempts = $2::int`;
+
 // $1 id, $2 attempts of our claim, $3 now, $4 final?, $5 back-off seconds, $6 error
 const FAILED_SQL = `
 UPDATE notifications
@@ -122,7 +132,7 @@ export async function deliverDueNotifications(database: Database, options: Deliv
   const lease = options.leaseSeconds ?? 300;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const now = options.now ?? null;
-  const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0, unsent: 0 };
 
   const expired = await database.execute(`${EXPIRE_SQL} RETURNING id`, [now, maxAttempts]);
   report.failed += expired.length;
@@ -139,6 +149,9 @@ export async function deliverDueNotifications(database: Database, options: Deliv
       if (outcome === 'sent') {
         await database.execute(SENT_SQL, [row.id, row.attempts, now]);
         report.sent++;
+      } else if (outcome === NOT_SENT) {
+        await database.execute(UNSENT_SQL, [row.id, row.attempts]);
+        report.unsent++;
       } else {
         const final = outcome.permanent || row.attempts >= maxAttempts;
         await database.execute(FAILED_SQL, [
@@ -162,18 +175,18 @@ async function deliverOne(
   row: ClaimedRow,
   transports: Transports,
   timeZone: string,
-): Promise<'sent' | { error: string; permanent: boolean }> {
+): Promise<'sent' | typeof NOT_SENT | { error: string; permanent: boolean }> {
   try {
     const { subject, text } = renderTemplate(row.template, row.locale, row.payload, timeZone);
     if (row.channel === 'inbox') return 'sent'; // the row itself is the staff notice
     if (row.channel !== 'email' && row.channel !== 'sms') {
       throw new PermanentDeliveryError(`unknown channel "${row.channel}"`);
     }
-    const transport = transports[row.channel];
-    if (!transport) throw new PermanentDeliveryError(`no transport configured for channel "${row.channel}"`);
     if (!row.address) throw new PermanentDeliveryError(`no address for ${row.channel}`);
-    await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template });
-    return 'sent';
+    const transport = transports[row.channel];
+    if (!transport) return NOT_SENT;
+    const accepted = await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template });
+    return accepted === NOT_SENT ? NOT_SENT : 'sent';
   } catch (err) {
     const permanent = err instanceof PermanentDeliveryError || err instanceof UnknownTemplateError;
     const message = err instanceof Error ? err.message || err.name : String(err);

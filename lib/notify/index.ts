@@ -7,6 +7,8 @@ export {
 } from './deliver';
 export {
   transportsFromEnv,
+  transportConfiguration,
+  NOT_SENT,
   logTransport,
   smtpTransport,
   httpSmsTransport,
@@ -14,6 +16,7 @@ export {
   type Transport,
   type Transports,
   type OutboundMessage,
+  type TransportConfiguration,
 } from './transports';
 export {
   renderTemplate,

@@ -13,9 +13,18 @@ export interface OutboundMessage {
   template?: string;
 }
 
+/**
+ * What a transport that delivers nothing answers: no provider is configured for the channel.
+ * The row becomes 'unsent', never 'sent' (a message is sent only when a provider accepted it).
+ */
+export const NOT_SENT = 'not_sent' as const;
+
 export interface Transport {
-  /** Resolves when the provider accepted the message; rejects (throws) on any failure. */
-  send(msg: OutboundMessage): Promise<void>;
+  /**
+   * Resolves when the provider accepted the message, or with NOT_SENT when there is no provider
+   * to give it to; rejects (throws) on any failure.
+   */
+  send(msg: OutboundMessage): Promise<void | typeof NOT_SENT>;
 }
 
 /** Transports by channel. The `inbox` channel needs none: the outbox row is the message. */
@@ -44,6 +53,7 @@ export function logTransport(channel: string, logger: Logger = log): Transport {
   return {
     async send(msg) {
       logger.info({ channel, to: maskRecipient(msg.to), template: msg.template ?? null, locale: msg.locale }, 'notification not sent: no provider configured');
+      return NOT_SENT;
     },
   };
 }
@@ -89,16 +99,32 @@ export function httpSmsTransport(url: string, key: string, timeoutMs = 30_000): 
   };
 }
 
+/** Which channels have a real provider, for the admin's outbox page (never the addresses or keys). */
+export interface TransportConfiguration {
+  email: { configured: boolean; from: string | null };
+  sms: { configured: boolean };
+}
+
+export function transportConfiguration(env: Record<string, string | undefined> = process.env): TransportConfiguration {
+  return {
+    email: { configured: !!env.SMTP_URL, from: env.SMTP_URL ? env.SMTP_FROM || DEFAULT_FROM : null },
+    sms: { configured: !!(env.SMS_URL && env.SMS_KEY) },
+  };
+}
+
+const DEFAULT_FROM = 'Kesu <no-reply@localhost>';
+
 /**
  * The transports configured by the environment:
  * - email: SMTP when SMTP_URL is set (sender SMTP_FROM, default 'Kesu <no-reply@localhost>');
  * - sms: HTTP provider when SMS_URL and SMS_KEY are set;
- * - otherwise a log transport for that channel (the row stays readable in /admin/outbox).
+ * - otherwise a log transport for that channel: the row becomes 'unsent' and stays readable in
+ *   /admin/outbox, where it can be queued again once a provider is configured.
  */
-export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<Transports> {
+export function transportsFromEnv(env: Record<string, string | undefined> = process.env): Required<Transports> {
   return {
     email: env.SMTP_URL
-      ? smtpTransport(env.SMTP_URL, env.SMTP_FROM || 'Kesu <no-reply@localhost>')
+      ? smtpTransport(env.SMTP_URL, env.SMTP_FROM || DEFAULT_FROM)
       : logTransport('email'),
     sms: env.SMS_URL && env.SMS_KEY ? httpSmsTransport(env.SMS_URL, env.SMS_KEY) : logTransport('sms'),
   };

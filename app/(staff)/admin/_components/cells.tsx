@@ -20,12 +20,13 @@ export function EditCell({ href, label, children }: { href: string; label: strin
   );
 }
 
-/** A name in the reader's language, the other language's below it, smaller. */
-export function TwoNamesCell({ shown, other }: { shown: string; other: string }) {
+/** A name in the reader's language, the other language's below it, smaller (then any remark). */
+export function TwoNamesCell({ shown, other, children }: { shown: string; other: string; children?: ReactNode }) {
   return (
     <Cell>
       {shown}
       <span className="block text-xs text-slate-600">{other}</span>
+      {children}
     </Cell>
   );
 }

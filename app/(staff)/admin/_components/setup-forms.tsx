@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { severities } from '@/lib/workflow';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/auth/action';
 import * as schemas from '@/lib/admin/schemas';
 import { createCategoryAction, createDepartmentAction, createSiteAction, updateCategoryAction, updateDepartmentAction, updateSiteAction } from '../actions';
@@ -17,7 +17,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import { FormEnd, useAdminForm } from './fields';
 
 type Choice = { id: string; name: string };
-type DeptChoice = { code: string; name: string };
+/** A department to route a category to; `staffed` false: nobody could act on its forms. */
+type DeptChoice = { code: string; name: string; staffed: boolean };
 type Register = ReturnType<typeof useForm>['register'];
 /** What a shared field piece needs of its form. */
 type Parts = { err: (n: string) => string | undefined; register: Register };
@@ -169,14 +170,33 @@ export function EditDepartmentForm({
 
 // ---- categories ----------------------------------------------------------------------------------
 
-function CategoryDefaults({ prefix, departments, err, register }: Parts & { prefix: string; departments: DeptChoice[] }) {
+function CategoryDefaults({ prefix, departments, initial = '', err, register }: Parts & { prefix: string; departments: DeptChoice[]; initial?: string }) {
   const t = useTranslations('admin.setup');
   const c = useTranslations('admin.common');
   const sev = useTranslations('workflow.severities');
+  // Routing a category to a department nobody can act for is allowed (it may be staffed next),
+  // but said where it is chosen: triage to it would be refused.
+  const [chosen, setChosen] = useState(initial);
+  const unstaffed = departments.find((d) => d.code === chosen && !d.staffed);
+  const field = register('defaultDepartmentCode');
+  const hint = unstaffed ? (
+    <span className="font-medium text-amber-900" data-testid="unstaffed-choice">{t('unstaffedCategory', { name: unstaffed.name })}</span>
+  ) : (
+    t('defaultDepartmentHint')
+  );
   return (
     <>
-      <Field id={`${prefix}-defaultDepartmentCode`} label={t('defaultDepartment')} error={err('defaultDepartmentCode')} hint={t('defaultDepartmentHint')}>
-        <Select {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)} {...register('defaultDepartmentCode')} blank={c('none')} choices={departments.map((d) => ({ value: d.code, label: d.name }))} />
+      <Field id={`${prefix}-defaultDepartmentCode`} label={t('defaultDepartment')} error={err('defaultDepartmentCode')} hint={hint}>
+        <Select
+          {...a11y(`${prefix}-defaultDepartmentCode`, err('defaultDepartmentCode'), true)}
+          {...field}
+          onChange={(e) => {
+            setChosen(e.target.value);
+            return field.onChange(e);
+          }}
+          blank={c('none')}
+          choices={departments.map((d) => ({ value: d.code, label: d.name }))}
+        />
       </Field>
       <Field id={`${prefix}-defaultSeverity`} label={t('defaultSeverity')} error={err('defaultSeverity')}>
         <Select {...a11y(`${prefix}-defaultSeverity`, err('defaultSeverity'))} {...register('defaultSeverity')} choices={severities.map((s) => ({ value: s, label: sev(s) }))} />
@@ -217,7 +237,7 @@ export function EditCategoryForm({
       <input type="hidden" {...register('id')} />
       <div className="grid gap-3 sm:grid-cols-2">
         <NameFields prefix="edit-cat" err={err} register={register} />
-        <CategoryDefaults prefix="edit-cat" departments={departments} err={err} register={register} />
+        <CategoryDefaults prefix="edit-cat" departments={departments} initial={category.defaultDepartmentCode ?? ''} err={err} register={register} />
       </div>
       <div className="flex items-start gap-2">
         <input type="checkbox" id="edit-cat-active" {...register('active')} className="mt-1 h-4 w-4" aria-describedby="edit-cat-active-hint" />

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { countSites, listDepartmentsWithHandlers, listSites } from '@/lib/admin/setup';
-import { Section } from '@/components/ui/section';
+import { InfoNote, Section } from '@/components/ui/section';
+import { WarningIcon } from '@/components/ui/icons';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 import { AdminScreen } from '../_components/admin-nav';
 import { EditCell, TwoNamesCell } from '../_components/cells';
@@ -15,9 +16,15 @@ export default async function DepartmentsPage() {
   const [t, st, locale] = await Promise.all([getTranslations('admin.setup'), getTranslations('admin.staff'), getLocale()]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
   const positions = [st('positions.head'), st('positions.primary'), st('positions.secondary')];
+  const unstaffed = depts.filter((d) => !d.staffed);
 
   return (
     <AdminScreen current="departments" title={t('departmentsTitle')} intro={t('departmentsIntro')}>
+      {unstaffed.length > 0 && (
+        <InfoNote tone="warning" testId="unstaffed-warning">
+          {t('unstaffedList', { count: unstaffed.length, names: unstaffed.map(name).join(locale === 'en' ? ', ' : '、') })}
+        </InfoNote>
+      )}
       <CreateDepartmentForm sites={manySites ? sites.map((s) => ({ id: s.id, name: s.name })) : null} />
 
       <Section id="dept-list" title={t('departmentsList')} count={depts.length}>
@@ -31,7 +38,9 @@ export default async function DepartmentsPage() {
               <Row key={d.id}>
                 {manySites && <Cell>{d.siteName}</Cell>}
                 <Cell className="whitespace-nowrap font-mono">{d.code}</Cell>
-                <TwoNamesCell shown={name(d)} other={locale === 'en' ? d.name : d.nameEn} />
+                <TwoNamesCell shown={name(d)} other={locale === 'en' ? d.name : d.nameEn}>
+                  {!d.staffed && <span className="mt-1 block text-xs font-medium text-amber-900" data-testid="unstaffed-mark"><WarningIcon /> {t('unstaffedMark')}</span>}
+                </TwoNamesCell>
                 {[d.head, d.primary, d.secondary].map((person, i) => <Cell key={i}>{person ?? '—'}</Cell>)}
                 <Cell>{d.members}</Cell>
                 <EditCell href={`/admin/departments/${d.id}`} label={st('editLabel', { name: name(d) })}>{st('edit')}</EditCell>

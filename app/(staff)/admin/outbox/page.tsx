@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { requireStaff } from '@/lib/auth/session';
-import { countNotificationsByStatus, listNotifications } from '@/lib/admin/outbox';
+import { countNotificationsByStatus, listNotifications, retryableStatuses } from '@/lib/admin/outbox';
+import { transportConfiguration } from '@/lib/notify/transports';
+import { InfoNote } from '@/components/ui/section';
 import { notificationChannels, notificationStatuses, type NotificationStatus } from '@/lib/admin/schemas';
 import { AdminScreen } from '../_components/admin-nav';
 import { RetryButton } from './retry-button';
+import { MessageStatus } from '@/components/complaint/message-status';
 import { WarningIcon } from '@/components/ui/icons';
 import { isTemplateName } from '@/lib/notify/templates';
 import { isLocale } from '@/lib/i18n/locales';
@@ -15,14 +18,6 @@ import { Field } from '@/components/ui/field';
 import { Pager } from '@/components/ui/pager';
 import { Select } from '@/components/ui/select';
 import { Cell, DataTable } from '@/components/ui/table';
-
-const statusStyle: Record<string, string> = {
-  queued: 'bg-slate-100 text-slate-800',
-  sending: 'bg-blue-100 text-blue-900',
-  sent: 'bg-green-100 text-green-900',
-  failed: 'bg-red-100 text-red-900',
-};
-const statusIcon: Record<string, React.ReactNode> = { queued: '… ', sending: '↻ ', sent: '✓ ', failed: <><WarningIcon />{' '}</> };
 
 /** The filter bar's selects: as wide as their words, not the bar. */
 const filterSelect = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1.5';
@@ -48,8 +43,28 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     return s ? `/admin/outbox?${s}` : '/admin/outbox';
   };
 
+  // Read from the environment of this process: the job runner that delivers uses the same one.
+  const transports = transportConfiguration();
+  const transportLines = [
+    { channel: 'email', configured: transports.email.configured, text: transports.email.configured ? t('transports.emailOn', { from: transports.email.from ?? '' }) : t('transports.emailOff') },
+    { channel: 'sms', configured: transports.sms.configured, text: transports.sms.configured ? t('transports.smsOn') : t('transports.smsOff') },
+    { channel: 'inbox', configured: true, text: t('transports.inbox') },
+  ];
+
   return (
     <AdminScreen current="outbox" title={t('title')} intro={t('intro')}>
+      <section aria-labelledby="outbox-transports" className="mb-4 rounded border border-slate-200 bg-white p-3" data-testid="outbox-transports">
+        <h2 id="outbox-transports" className="mb-2 font-medium">{t('transports.title')}</h2>
+        <ul className="space-y-1 text-sm">
+          {transportLines.map((l) => (
+            <li key={l.channel} data-channel={l.channel} data-configured={l.configured ? 'true' : 'false'}>
+              <span aria-hidden="true" className={l.configured ? 'text-green-800' : 'text-amber-800'}>{l.configured ? '✓ ' : <><WarningIcon />{' '}</>}</span>
+              {l.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {(!transports.email.configured || !transports.sms.configured) && <InfoNote testId="outbox-unsent-note">{t('transports.unsentHint')}</InfoNote>}
       <form method="get" action="/admin/outbox" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t('filter')}>
         <Field id="outbox-status" label={t('status')}>
           <Select
@@ -97,11 +112,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     </span>
                   </Cell>
                   <Cell className="align-top">
-                    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status] ?? ''}`}>
-                      <span aria-hidden="true">{statusIcon[row.status] ?? ''}</span>
-                      {a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status}
-                    </span>
-                    {row.status === 'failed' && <RetryButton id={row.id} />}
+                    <MessageStatus status={row.status} label={a.has(`outbox.statuses.${row.status}`) ? t(`statuses.${row.status}` as never) : row.status} />
+                    {(retryableStatuses as readonly string[]).includes(row.status) && <RetryButton id={row.id} />}
                   </Cell>
                   <Cell className="align-top">{row.attempts}</Cell>
                   <Cell className="align-top whitespace-nowrap">

@@ -15,6 +15,10 @@ import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
 import { PrintButton } from '@/components/ui/print-button';
+import { InfoNote } from '@/components/ui/section';
+import { Cell, DataTable, Row } from '@/components/ui/table';
+import { MessageStatus } from '@/components/complaint/message-status';
+import { isTemplateName } from '@/lib/notify/templates';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -36,6 +40,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('receipt.staff'),
     getTranslations('privacy.formBadges'),
   ]);
+  const [outbox, stuckT] = await Promise.all([getTranslations('admin.outbox'), getTranslations('form.stuck')]);
   const { form } = view;
   const dt = format.dateTimeOrDash;
   // A closed form counts down nothing and is never overdue (rejected as not founded included).
@@ -111,6 +116,19 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <div><dt className="text-slate-600">{t('resolutionDue')}</dt><dd data-testid="resolution-due">{dt(form.resolutionDueAt)} {form.resolvedAt ? `✓ ${dt(form.resolvedAt)}` : running.resolution ? <DeadlineBadge due={running.resolution} now={now} /> : form.pausedAt && !closed ? <span><PauseIcon /> {t('paused')}</span> : closedMark}</dd></div>
           </dl>
         </header>
+
+        {/* Investigating in a department with nobody to act: say who can move the form on. */}
+        {!view.departmentStaffed && form.status === 'investigating' && (
+          <InfoNote tone="warning" testId="stuck-notice">
+              {stuckT('text', { department: (en ? view.departmentNameEn : view.departmentName) ?? '' })}
+              {en ? ' ' : ''}
+              {user.role === 'admin' && form.departmentId ? (
+                <a href={`/admin/departments/${form.departmentId}`} className="underline">{stuckT('adminLink')}</a>
+              ) : (
+                stuckT('askAdmin')
+              )}
+          </InfoNote>
+        )}
 
         <RepeatLinks user={user} complaintId={form.id} />
 
@@ -200,6 +218,32 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           {view.mayUploadEvidence && (
             <div className="no-print"><EvidenceUpload complaintId={form.id} number={form.number} /></div>
           )}
+        </section>
+
+        <section aria-labelledby="customer-messages-title" className="rounded border border-slate-200 bg-white p-4" data-testid="customer-messages">
+          <h2 id="customer-messages-title" className="mb-3 text-lg font-medium">{t('customerMessages.title')}</h2>
+          {view.customerMessages.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('customerMessages.none')}</p>
+          ) : (
+            <DataTable frame="bare" columns={[t('customerMessages.when'), t('customerMessages.what'), t('customerMessages.status')]}>
+              <tbody>
+                {view.customerMessages.map((m) => (
+                  <Row key={m.id} data-testid="customer-message">
+                    <Cell className="align-top">{dt(m.createdAt)}</Cell>
+                    <Cell className="min-w-[6rem] align-top">
+                      {isTemplateName(m.template) ? outbox(`templates.${m.template}`) : outbox('unknownTemplate', { code: m.template })}
+                      <span className="block text-xs text-slate-600">{outbox.has(`channels.${m.channel}`) ? outbox(`channels.${m.channel}` as never) : m.channel}</span>
+                    </Cell>
+                    <Cell className="align-top">
+                      <MessageStatus status={m.status} label={outbox.has(`statuses.${m.status}`) ? outbox(`statuses.${m.status}` as never) : m.status} />
+                      {m.sentAt && <span className="block text-xs text-slate-600">{dt(m.sentAt)}</span>}
+                    </Cell>
+                  </Row>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+          {view.customerMessages.some((m) => m.status === 'unsent') && <p className="mt-2 text-sm text-amber-900">{t('customerMessages.unsentHint')}</p>}
         </section>
 
         <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/admin/setup';
 import { departmentMembers } from '@/lib/admin/staff';
+import { InfoNote } from '@/components/ui/section';
 import { AdminNav } from '../../_components/admin-nav';
 import { EditDepartmentForm } from '../../_components/setup-forms';
 
@@ -24,6 +25,7 @@ export default async function EditDepartmentPage({ params }: { params: Promise<{
       <p className="mb-2 text-sm"><Link href="/admin/departments" className="text-blue-700 underline">{t('backDepartments')}</Link></p>
       <h1 className="mb-1 text-2xl font-semibold">{t('editDepartment', { name })}</h1>
       <p className="mb-4 text-sm text-slate-700">{t('codeFixed', { code: dept.code })}</p>
+      {!dept.staffed && <InfoNote tone="warning" testId="unstaffed-warning">{t('unstaffedOne', { name })}</InfoNote>}
       <section aria-labelledby="dept-edit" className="max-w-4xl rounded border border-slate-200 bg-white p-4">
         <h2 id="dept-edit" className="sr-only">{t('editDepartment', { name })}</h2>
         <EditDepartmentForm department={dept} members={members} />
