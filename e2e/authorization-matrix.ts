@@ -120,7 +120,7 @@ export const matrix: Record<string, Entry> = {
     expect: row('refused'),
     args: () => ({ prefix: [{}], fields: [['login', 'matrix-nobody'], ['password', 'not-the-password']] }),
   },
-  // The honeypot answers like a success and stores nothing: the matrix does not spend the submission limit.
+  // The honeypot answers like a success and stores nothing (it counts against the address's limit).
   'action app/(public)/submit/actions.ts#submitComplaintAction': {
     expect: row('ok'),
     args: () => ({

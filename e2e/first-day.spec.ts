@@ -122,7 +122,8 @@ test('queues, search and notices say what the complaint is about; search keeps t
   // (The list runs by deadline: the newest forms are on its last pages.)
   await page.goto('/desk/triage');
   const row = page.getByRole('row').filter({ hasText: second });
-  for (let guard = 0; guard < 20 && (await row.count()) === 0; guard++) await page.locator('a[rel="next"]').click();
+  // goto, not click: the next count must read the new page, not the one still on screen.
+  for (let guard = 0; guard < 20 && (await row.count()) === 0; guard++) await page.goto((await page.locator('a[rel="next"]').getAttribute('href'))!);
   await expect(row.getByTestId('complaint-about')).toHaveText('服务态度上次的烟味还没处理，又在地垫上发现烟头。');
   await expect(row.getByTestId('repeat-badge')).toHaveText('重复');
   await checkView(page, testInfo, 'triage-list', async () => {

@@ -86,7 +86,8 @@ async function parseAndRun<S extends z.ZodType, R>(
   try {
     return { ok: true, data: await run(parsed.data) };
   } catch (err) {
-    if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+    // Only the keys that are set: the wire format would carry an unset one as the string "$undefined".
+    if (err instanceof UserFacingError) return { ok: false, message: err.message, ...(err.fieldErrors && { fieldErrors: err.fieldErrors }), ...(err.code && { code: err.code }) };
     if (err instanceof CommandError) {
       if (err.code === 'invalid_input' && err.fieldErrors) return invalid(err.fieldErrors, await commandErrorMessage(err), options.labels, options.sentences);
       if (err.fieldErrors) {
