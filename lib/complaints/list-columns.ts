@@ -7,6 +7,7 @@ import 'server-only';
  */
 import { eq, sql } from 'drizzle-orm';
 import { categories, complaints, departments } from '@/db/schema';
+import { isOverdue, type State } from '@/lib/workflow';
 import { isRepeatSql } from './repeats';
 
 /** Characters of the first line a list shows (a full line is on the form page). */
@@ -48,3 +49,51 @@ export const listRowColumns = {
 };
 
 export const departmentJoin = [departments, eq(departments.id, complaints.departmentId)] as const;
+
+/** A row of a list of forms (queues and search), as the pages show it. */
+export interface ListRow extends AboutFields {
+  id: string;
+  number: string;
+  status: State;
+  severity: string;
+  customerName: string;
+  customerPhone: string;
+  /** Plate and product, as one text. */
+  subject: string | null;
+  departmentName: string | null;
+  departmentNameEn: string | null;
+  major: boolean;
+  /** Linked at intake to an earlier form of the same customer (the 重复 mark). */
+  repeat: boolean;
+  stepDueAt: Date | null;
+  overdue: boolean;
+}
+
+/** What `listRowColumns` selects. */
+type ListRowRecord = {
+  id: string; number: string; status: string; severity: string; customerName: string; customerPhone: string;
+  plate: string | null; product: string | null; departmentName: string | null; departmentNameEn: string | null;
+  categoryName: string | null; categoryNameEn: string | null; firstLine: string; major: boolean; repeat: boolean; stepDueAt: Date | null;
+};
+
+/** A list row from what `listRowColumns` selected. */
+export function toListRow(r: ListRowRecord, now: Date): ListRow {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status as State,
+    severity: r.severity,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
+    departmentName: r.departmentName,
+    departmentNameEn: r.departmentNameEn,
+    categoryName: r.categoryName,
+    categoryNameEn: r.categoryNameEn,
+    firstLine: r.firstLine,
+    major: r.major,
+    repeat: r.repeat,
+    stepDueAt: r.stepDueAt,
+    overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
+  };
+}

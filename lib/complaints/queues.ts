@@ -3,10 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { getDb, type Db } from '@/db/client';
 import { complaintParties, complaints, formCounts, openStatesSql, waitingStatesSql } from '@/db/schema';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { customerWaitingStates, isOverdue, openStates, stateOwner, type Role, type State } from '@/lib/workflow';
+import { customerWaitingStates, openStates, stateOwner, type Role, type State } from '@/lib/workflow';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
-import { categoryJoin, departmentJoin, listRowColumns, type AboutFields } from './list-columns';
+import { categoryJoin, departmentJoin, listRowColumns, toListRow, type ListRow } from './list-columns';
 import { decodePosition, encodePosition, type KeysetPosition } from './page-cursor';
 import { customerUpdateIntervalMs, waitingCondition, waitingSince } from './waiting';
 
@@ -16,21 +16,7 @@ export const dashboardPageSize = Math.min(10, queuePageSize);
 /** The ledger's counts stop here: "500+" is as useful to a person as 212,004 and costs nothing. */
 export const countCap = 500;
 
-export interface QueueRow extends AboutFields {
-  id: string;
-  number: string;
-  status: State;
-  severity: string;
-  customerName: string;
-  customerPhone: string;
-  subject: string | null;
-  departmentName: string | null;
-  departmentNameEn: string | null;
-  major: boolean;
-  /** Linked at intake to an earlier form of the same customer. */
-  repeat: boolean;
-  stepDueAt: Date | null;
-  overdue: boolean;
+export interface QueueRow extends ListRow {
   /** The last update the customer saw (the waiting list's order). */
   lastUpdateAt: Date;
 }
@@ -188,25 +174,7 @@ async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageReque
   const more = found.length > size;
   const page = found.slice(0, size);
   if (before) page.reverse();
-  const rows: QueueRow[] = page.map((r) => ({
-    id: r.id,
-    number: r.number,
-    status: r.status as State,
-    severity: r.severity,
-    customerName: r.customerName,
-    customerPhone: r.customerPhone,
-    subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
-    departmentName: r.departmentName,
-    departmentNameEn: r.departmentNameEn,
-    categoryName: r.categoryName,
-    categoryNameEn: r.categoryNameEn,
-    firstLine: r.firstLine,
-    major: r.major,
-    repeat: r.repeat,
-    stepDueAt: r.stepDueAt,
-    overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
-    lastUpdateAt: r.lastUpdateAt,
-  }));
+  const rows: QueueRow[] = page.map((r) => ({ ...toListRow(r, now), lastUpdateAt: r.lastUpdateAt }));
   const pos = (i: number): KeysetPosition => ({ at: page[i].keyText, id: page[i].id });
   if (page.length === 0) return { rows, previous: position ? req.after ?? req.before : undefined };
   const first = encodePosition(pos(0));

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments } from '@/db/schema';
-import { addCalendarDays, atLocalTime, isOverdue, openStates, severities, states, type State } from '@/lib/workflow';
+import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
-import { categoryJoin, departmentJoin, listRowColumns, type AboutFields } from './list-columns';
+import { categoryJoin, departmentJoin, listRowColumns, toListRow, type ListRow } from './list-columns';
 import { decodePosition, encodePosition } from './page-cursor';
 import { findBadChar, safeText } from '@/lib/validation/text';
 import { phoneSearchDigits } from '@/lib/validation/phone';
@@ -202,22 +202,8 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   return where;
 }
 
-export interface SearchRow extends AboutFields {
-  id: string;
-  number: string;
-  status: State;
-  severity: string;
-  customerName: string;
-  customerPhone: string;
-  subject: string | null;
-  departmentName: string | null;
-  departmentNameEn: string | null;
+export interface SearchRow extends ListRow {
   receivedAt: Date;
-  stepDueAt: Date | null;
-  overdue: boolean;
-  major: boolean;
-  /** Linked at intake to an earlier form of the same customer (the queues' 重复 mark). */
-  repeat: boolean;
 }
 
 export interface SearchPage {
@@ -269,25 +255,7 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const more = found.length > size;
   const page = found.slice(0, size);
   if (backwards) page.reverse();
-  const rows: SearchRow[] = page.map((r) => ({
-    id: r.id,
-    number: r.number,
-    status: r.status as State,
-    severity: r.severity,
-    customerName: r.customerName,
-    customerPhone: r.customerPhone,
-    subject: [r.plate, r.product].filter(Boolean).join(' · ') || null,
-    departmentName: r.departmentName,
-    departmentNameEn: r.departmentNameEn,
-    categoryName: r.categoryName,
-    categoryNameEn: r.categoryNameEn,
-    firstLine: r.firstLine,
-    receivedAt: r.receivedAt,
-    stepDueAt: r.stepDueAt,
-    overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
-    major: r.major,
-    repeat: r.repeat,
-  }));
+  const rows: SearchRow[] = page.map((r) => ({ ...toListRow(r, now), receivedAt: r.receivedAt }));
   if (page.length === 0) {
     // Past either end (e.g. a stale cursor): offer the way back only.
     return backwards ? { rows, next: cursor ? encodeCursor(cursor) : undefined } : { rows, previous: cursor ? encodeCursor(cursor) : undefined };

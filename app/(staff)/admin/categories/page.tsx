@@ -2,12 +2,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { listCategories } from '@/lib/admin/setup';
 import { listDepartments } from '@/lib/admin/staff';
-import { InfoNote, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { WarningIcon } from '@/components/ui/icons';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 import { AdminScreen } from '../_components/admin-nav';
 import { ActiveMark, EditCell, TwoNamesCell } from '../_components/cells';
 import { CreateCategoryForm } from '../_components/setup-forms';
+import { UnstaffedWarning } from '../_components/unstaffed-warning';
 
 export default async function CategoriesPage() {
   const user = await requireStaff(['admin']);
@@ -21,11 +22,7 @@ export default async function CategoriesPage() {
 
   return (
     <AdminScreen current="categories" title={t('categoriesTitle')} intro={t('categoriesIntro')}>
-      {stuck.length > 0 && (
-        <InfoNote tone="warning" testId="unstaffed-warning">
-          {t('unstaffedCategories', { count: stuck.length, names: stuck.map(name).join(locale === 'en' ? ', ' : '、') })}
-        </InfoNote>
-      )}
+      <UnstaffedWarning message="unstaffedCategories" names={stuck.map(name)} />
       <CreateCategoryForm departments={choices} />
 
       <Section id="cat-list" title={t('categoriesList')} count={cats.length} spacing="none">

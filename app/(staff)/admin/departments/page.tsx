@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { countSites, listDepartmentsWithHandlers, listSites } from '@/lib/admin/setup';
-import { InfoNote, Section } from '@/components/ui/section';
+import { Section } from '@/components/ui/section';
 import { WarningIcon } from '@/components/ui/icons';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 import { AdminScreen } from '../_components/admin-nav';
 import { EditCell, TwoNamesCell } from '../_components/cells';
 import { CreateDepartmentForm } from '../_components/setup-forms';
+import { UnstaffedWarning } from '../_components/unstaffed-warning';
 
 export default async function DepartmentsPage() {
   const user = await requireStaff(['admin']);
@@ -20,11 +21,7 @@ export default async function DepartmentsPage() {
 
   return (
     <AdminScreen current="departments" title={t('departmentsTitle')} intro={t('departmentsIntro')}>
-      {unstaffed.length > 0 && (
-        <InfoNote tone="warning" testId="unstaffed-warning">
-          {t('unstaffedList', { count: unstaffed.length, names: unstaffed.map(name).join(locale === 'en' ? ', ' : '、') })}
-        </InfoNote>
-      )}
+      <UnstaffedWarning message="unstaffedList" names={unstaffed.map(name)} />
       <CreateDepartmentForm sites={manySites ? sites.map((s) => ({ id: s.id, name: s.name })) : null} />
 
       <Section id="dept-list" title={t('departmentsList')} count={depts.length}>
