@@ -7,9 +7,13 @@
 // are public), on 127.0.0.1 only; else on every interface. HOSTNAME is not read: Docker and
 // some shells set it to the machine's name, which would decide the address without anyone asking.
 import http from 'node:http';
+import v8 from 'node:v8';
 import next from 'next';
 import { parseTrustedProxies, stampClientAddress } from './client-address.mjs';
 
+// Grow V8's heap to 1.5 × what the last full GC kept (default: up to 4 ×): a page's garbage is
+// then collected at ~250 MB of heap, not left to grow it; the heap limit itself is unchanged.
+v8.setFlagsFromString('--heap-growing-percent=50');
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const port = Number(process.argv[2] || process.env.PORT || 3000);
