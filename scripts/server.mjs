@@ -11,9 +11,9 @@ import v8 from 'node:v8';
 import next from 'next';
 import { parseTrustedProxies, stampClientAddress } from './client-address.mjs';
 
-// Grow V8's heap to 1.5 × what the last full GC kept (default: up to 4 ×): a page's garbage is
-// then collected at ~250 MB of heap, not left to grow it; the heap limit itself is unchanged.
-v8.setFlagsFromString('--heap-growing-percent=50');
+// V8 grows its heap to up to 4 × what the last full GC kept, and a page's garbage filled it:
+// at most 2 × kept the RSS after load ~100 MB lower, at the same req/s (README "Performance").
+v8.setFlagsFromString('--heap-growing-percent=100');
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const port = Number(process.argv[2] || process.env.PORT || 3000);
