@@ -7,9 +7,13 @@
 // are public), on 127.0.0.1 only; else on every interface. HOSTNAME is not read: Docker and
 // some shells set it to the machine's name, which would decide the address without anyone asking.
 import http from 'node:http';
+import v8 from 'node:v8';
 import next from 'next';
 import { parseTrustedProxies, stampClientAddress } from './client-address.mjs';
 
+// V8 grows its heap to up to 4 × what the last full GC kept, and a page's garbage filled it:
+// at most 2 × kept the RSS after load ~100 MB lower, at the same req/s (README "Performance").
+v8.setFlagsFromString('--heap-growing-percent=100');
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const port = Number(process.argv[2] || process.env.PORT || 3000);
