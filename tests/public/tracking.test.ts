@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { complaints, notifications } from '@/db/schema';
+import { complaints, departments, notifications, users } from '@/db/schema';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { loadPublicView, lookupByNumberAndCode, trackPairWindowMs } from '@/lib/public/tracking';
 import { forEachBackend } from '@/tests/helpers/databases';
@@ -130,6 +130,9 @@ forEachBackend('public tracking', (backend) => {
       const r = await applyEvent({ complaintId: form.id, event, input, actor: desk, expectedVersion: version }, undefined, database.db);
       version = r.complaint.version;
     };
+    // Triage needs someone in the department who can act on the form.
+    const [head] = await database.db.insert(users).values({ siteId: desk.siteId, login: 'tracking-head', name: '张强', role: 'department', departmentId: dept.id!, passwordHash: 'x' }).returning();
+    await database.db.update(departments).set({ headUserId: head.id }).where(eq(departments.id, dept.id!));
     await fire('triage', { departmentId: dept.id!, severity: 'general', customerManagerId: desk.id });
     await fire('note', { text: '内部备注：当事人是马超', customerVisible: false });
     await fire('note', { text: '我们正在调查，明天回复您。', customerVisible: true });
