@@ -48,7 +48,7 @@ test('a department without staff: the admin is warned, triage to it is refused w
   const row = page.getByTestId('departments-table').getByRole('row', { name: new RegExp(deptCode) });
   await expect(row.getByTestId('unstaffed-mark')).toHaveText(/没有负责人或经办人/);
   // Staffed demo departments carry no mark.
-  await expect(page.getByTestId('departments-table').getByRole('row', { name: /service/ }).getByTestId('unstaffed-mark')).toHaveCount(0);
+  await expect(page.getByTestId('departments-table').getByRole('row', { name: /^service\s/ }).getByTestId('unstaffed-mark')).toHaveCount(0);
   await axeClean(page);
   await shoot(page, testInfo, 'departments-unstaffed-zh');
 
