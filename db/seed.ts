@@ -5,8 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { transportConfiguration } from '@/lib/notify/transports';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { defaultTimeZone, loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
-import { defaultSlaPolicy, slaKeys, type EventName, type Role } from '@/lib/workflow';
-import { waitsFor } from '@/lib/notify/inbox';
+import { defaultSlaPolicy, slaKeys, waitsFor, type EventName, type Role } from '@/lib/workflow';
 
 const departmentList = [
   { code: 'service', name: '服务部', nameEn: 'Service' },

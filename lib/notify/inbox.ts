@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { complaintParties, complaints, notifications } from '@/db/schema';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { aboutColumns, categoryJoin } from '@/lib/complaints/list-columns';
-import { isTerminal, stateOwner, type Role, type State } from '@/lib/workflow';
+import { stateOwner, waitsFor, type Role, type State } from '@/lib/workflow';
 import { isTemplateName, renderStaffContext, renderTemplate, templateShows, type NotificationPayload } from './templates';
 
 /** Who reads the inbox: enough to tell which forms wait for them (a bare id: nothing is to do). */
@@ -42,15 +42,7 @@ export interface InboxNotice {
   todo: boolean;
 }
 
-/**
- * Whether a form waits for this person now: its step belongs to their role (a department's
- * step to their own department). Written once in SQL (the filter) and once in JS (each row).
- */
-export function waitsFor(viewer: InboxViewer | null, form: { status: string | null; departmentId: string | null }): boolean {
-  if (!viewer || !form.status || isTerminal(form.status as State)) return false;
-  if (!(stateOwner[form.status as State] ?? []).includes(viewer.role)) return false;
-  return viewer.role !== 'department' || form.departmentId === viewer.departmentId;
-}
+/** `waitsFor` (lib/workflow) in SQL: the inbox's to-do filter. */
 function waitsForSql(viewer: InboxViewer): SQL {
   const owned = (Object.keys(stateOwner) as State[]).filter((s) => stateOwner[s].includes(viewer.role));
   if (owned.length === 0) return sql`false`;

@@ -87,6 +87,16 @@ export const stateOwner: Record<State, Role[]> = {
   withdrawn: [],
 };
 
+/**
+ * Whether a form waits for this person now: its step belongs to their role (a department's step
+ * to their own department). Its SQL twin is the inbox's filter (lib/notify/inbox.ts).
+ */
+export function waitsFor(viewer: { role: Role; departmentId: string | null } | null, form: { status: string | null; departmentId: string | null }): boolean {
+  if (!viewer || !form.status || isTerminal(form.status as State)) return false;
+  if (!(stateOwner[form.status as State] ?? []).includes(viewer.role)) return false;
+  return viewer.role !== 'department' || form.departmentId === viewer.departmentId;
+}
+
 /** What may be attached to a form: photos and PDFs, recognised by content (lib/uploads). */
 export const imageMimes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
 export const evidenceMimes = [...imageMimes, 'application/pdf'] as const;

@@ -6,7 +6,8 @@ import type { StaffUser } from '@/db/queries/staff';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { openDemo } from '@/tests/helpers/demo';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
-import { countUnread, groupByForm, listInbox, markInboxRead, waitsFor } from '@/lib/notify/inbox';
+import { countUnread, groupByForm, listInbox, markInboxRead } from '@/lib/notify/inbox';
+import { waitsFor } from '@/lib/workflow';
 
 // Notices that say what happened to what (issue 17): the customer, the category, a line of the
 // complaint and what the reader must do by when; filters (to do / for information, one form)
