@@ -6,11 +6,12 @@ import { freePort } from './e2e/free-port';
 if (!process.env.E2E_PORT) process.env.E2E_PORT = String(freePort());
 const port = Number(process.env.E2E_PORT);
 
+const chrome = { ...devices['Desktop Chrome'], channel: undefined };
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  // One server on an embedded database, two tests at a time on 2 cores; a test that must see
-  // no other test's writes carries the tag @alone (e2e/test.ts).
+  // One server on an embedded database, two tests at a time on 2 cores.
   workers: 2,
   fullyParallel: false,
   retries: 0,
@@ -30,7 +31,13 @@ export default defineConfig({
   projects: [
     // Signs each shared login in once (e2e/helpers.ts `actAs`).
     { name: 'sign-in', testMatch: /auth\.setup\.ts$/ },
-    { name: 'chromium', dependencies: ['sign-in'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // Test by test, not file by file: a long file no longer keeps one worker busy at the end.
+    { name: 'chromium', dependencies: ['sign-in'], grepInvert: /@alone/, fullyParallel: true, use: chrome },
+    // A test that must see no other test's writes carries the tag @alone (e2e/test.ts holds the
+    // others off while it runs). npm test (E2E_ALONE_LAST=1) runs them one at a time after all the
+    // others, so that none waits for the other worker to drain; a run of a few files does not wait
+    // for every other test first.
+    { name: 'alone', dependencies: process.env.E2E_ALONE_LAST === '1' ? ['chromium'] : ['sign-in'], grep: /@alone/, workers: 1, use: chrome },
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${port}`,

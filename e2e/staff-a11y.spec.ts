@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './test';
 import { actAs, type SharedLogin } from './helpers';
+import { seriousViolations } from './axe';
 
 const views: Partial<Record<SharedLogin, string[]>> = {
   desk: ['/desk', '/complaints/KS-2026-000001', '/ledger', '/complaints', '/privacy'],
@@ -17,9 +17,7 @@ for (const [login, paths] of Object.entries(views) as [SharedLogin, string[]][])
     await actAs(page, login);
     for (const path of paths) {
       await page.goto(path);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-      expect(serious, path).toEqual([]);
+      expect(await seriousViolations(page), path).toEqual([]);
     }
   });
 }

@@ -10,7 +10,8 @@ const stages = [
   ['production build', 'npx', ['next', 'build']],
   // Kill and restart the production server, and start it as `npm start` does: they need the build.
   ['crash and start tests', 'npx', ['vitest', 'run', 'tests/durability', 'tests/start']],
-  ['browser tests', 'npx', ['playwright', 'test']],
+  // The @alone tests last, one at a time (playwright.config.ts).
+  ['browser tests', 'npx', ['playwright', 'test'], { E2E_ALONE_LAST: '1' }],
   // A smoke of the load benchmark on PGlite: a few hundred forms, 1 s per scenario; fails when
   // any page does not render or any request errors. The full bench is `npm run bench`.
   ['bench smoke', 'npm', ['run', 'bench', '--', '--smoke']],
@@ -22,10 +23,10 @@ if (!process.env.TEST_DATABASE_URL) {
 const times = [];
 const summary = () => console.log(`\n[test] times: ${times.join(' · ')} · total ${Math.round((Date.now() - suiteStarted) / 1000)} s`);
 const suiteStarted = Date.now();
-for (const [name, cmd, args] of stages) {
+for (const [name, cmd, args, env] of stages) {
   const started = Date.now();
   console.log(`\n[test] ${name}…`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`[test] ${name}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
   times.push(`${name} ${seconds} s`);
