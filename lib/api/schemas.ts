@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels, createComplaintSchema, eventSchemas, events, severities, states, type EventName } from '@/lib/workflow';
 import { searchFiltersSchema } from '@/lib/complaints/search';
+import { complaintNumberSchema } from '@/lib/params';
 
 /**
  * The JSON API's request and response shapes. Requests reuse the UI's own schemas (the intake
@@ -43,7 +44,7 @@ export const fireEventDocSchema = z.discriminatedUnion(
 /** A note: the note event's own fields, with the version optional (a note competes with nothing). */
 export const noteSchema = eventSchemas.note.pick({ text: true, customerVisible: true }).extend({ version: version.optional() });
 
-export const formNumberParam = z.string().regex(/^KS-\d{4}-\d{6,}$/).describe('The form number, e.g. KS-2026-000123');
+export const formNumberParam = complaintNumberSchema.meta({ description: 'The form number', examples: ['KS-2026-000123'] });
 
 // ---- responses -------------------------------------------------------------------------------
 
