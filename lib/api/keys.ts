@@ -2,36 +2,16 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { apiKeys, departments, sites, users } from '@/db/schema';
 import type { StaffUser } from '@/db/queries/staff';
 import { recordAudit } from '@/lib/admin/audit';
 import { AdminError } from '@/lib/admin/errors';
 import { requireAdmin, type AdminViewer } from '@/lib/admin/viewer';
-import { safeText } from '@/lib/validation/text';
 import type { Role } from '@/lib/workflow';
+import { createApiKeySchema, revokeApiKeySchema, type ApiKeyHistory, type CreateApiKeyInput } from './key-schema';
 
-/** The roles a key may act in: the procedure's staff roles (an admin key would be a skeleton key; finance sees no form). */
-export const apiKeyRoles = ['desk', 'department', 'management', 'gm'] as const satisfies readonly Role[];
-/** What a key reads of a form's history: what the customer sees, or all of it. */
-export const apiKeyHistory = ['customer', 'full'] as const;
-export type ApiKeyHistory = (typeof apiKeyHistory)[number];
-
-/** The admin form's schema (zodResolver on the page, the action on the server). */
-export const createApiKeySchema = z
-  .object({
-    name: safeText().trim().min(1).max(80),
-    role: z.enum(apiKeyRoles),
-    siteId: z.uuid(),
-    /** Required for a department key: it reaches that department's forms only. */
-    departmentId: z.union([z.uuid(), z.literal('')]).optional(),
-    groupWide: z.boolean().default(false),
-    history: z.enum(apiKeyHistory).default('customer'),
-  })
-  .refine((k) => k.role !== 'department' || !!k.departmentId, { path: ['departmentId'], message: 'required' });
-export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
-export const revokeApiKeySchema = z.object({ id: z.uuid() });
+export { apiKeyHistory, apiKeyRoles, createApiKeySchema, revokeApiKeySchema, type ApiKeyHistory, type CreateApiKeyInput } from './key-schema';
 
 // kesu_<12 hex: the prefix, looked up>_<43 base64url: 256 random bits>
 const tokenPattern = /^kesu_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
