@@ -16,6 +16,8 @@ import { pngBytes } from '@/tests/public/fixtures';
 import { addNote, createForm, fireEvent, getForm, listEvents, listForms, uploadAttachments } from '@/lib/api/endpoints';
 import { createApiKey, revokeApiKey, type CreateApiKeyInput } from '@/lib/api/keys';
 import type { Endpoint } from '@/lib/api/endpoint';
+import { listStaff } from '@/lib/admin/staff';
+import { findUserForSignIn } from '@/db/queries/staff';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesu-api-'));
 beforeAll(() => {
@@ -204,6 +206,10 @@ forEachBackend('JSON API', (backend) => {
     const [row] = await fx.db.select().from(apiKeys).where(eq(apiKeys.name, 'Short-lived'));
     expect(row.lastUsedAt).toBeInstanceOf(Date);
     expect(row.secretHash).not.toContain(token.slice(18));
+    // The key's own staff row is the key's: never in the staff list, never able to sign in.
+    const staff = await listStaff(fx.actors.admin, fx.db);
+    expect(staff.some((u) => u.id === row.userId)).toBe(false);
+    expect(await findUserForSignIn(`api-key:${row.prefix}`, fx.db)).toBeNull();
     await revokeApiKey({ id: row.id }, fx.actors.admin, fx.db);
     const refused = await call(listForms, 'GET', '/forms', { key: token, lang: 'en' });
     expect(refused.status).toBe(401);
