@@ -19,6 +19,7 @@ import { queueSummaries } from '@/lib/complaints/summaries';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { localDate } from '@/lib/workflow';
 import { preparePglite, preparePostgres, type Dataset } from './dataset';
+import { makeBenchApiKey } from './api-key';
 
 // ---------- arguments ----------
 const argv = process.argv.slice(2);
@@ -40,8 +41,8 @@ const connections = 10;
 
 // calib: a bare Next page running the floor's query (app/bench/calib/page.tsx); it also runs beside
 // every other page, so each page has a ratio to the framework's own cost in the same minute.
-const httpScenarios = ['calib', 'queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report'] as const;
-const inProcess = ['create', 'transition'] as const;
+const httpScenarios = ['calib', 'queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report', 'api_list'] as const;
+const inProcess = ['create', 'transition', 'api_create'] as const;
 const wanted = (name: string) => !only || only.includes(name);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
@@ -86,6 +87,57 @@ function load(target: string, headers: Record<string, string>): Promise<Stats> {
       latencies.push(responseTime);
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
       if (statusCode < 200 || statusCode > 299) non2xx++;
+    });
+  });
+}
+
+/**
+ * POST /api/v1/forms under load: each request a new customer (phone, plate) and its own
+ * Idempotency-Key, so every call creates a form through the intake command. Anything but 201 is an error.
+ */
+function loadApiCreate(base: string, headers: Record<string, string>, pid: number): Promise<Stats> {
+  const before = treeCpuMs(pid, false);
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    let errors = 0;
+    const instance = autocannon(
+      {
+        url: `${base}/api/v1/forms`,
+        connections,
+        duration,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const i = n++;
+              const body = JSON.stringify({
+                channel: 'phone',
+                customerName: `接口客户${i}`,
+                customerPhone: `137${String((process.pid * 7919 + i) % 1e8).padStart(8, '0')}`,
+                plate: `粤K·${String(i % 100000).padStart(5, '0')}`,
+                categoryCode: 'quality',
+                description: '呼叫中心转来：保养后第三天天窗漏水，仪表盘报警灯常亮，希望尽快处理。',
+              });
+              return { ...req, headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${i}-${crypto.randomUUID()}` }, body };
+            },
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const used = treeCpuMs(pid, false) - before;
+        const note = latencies.length === 0 ? { error: `no response completed within ${duration} s` } : {};
+        const s = summarize(latencies, result.duration || duration, errors + result.errors + result.timeouts, { statuses, ...note });
+        resolve({ ...s, cpu_ms_per_request: s.requests ? Math.round((used / s.requests) * 100) / 100 : null });
+      },
+    );
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      if (statusCode !== 201) errors++;
     });
   });
 }
@@ -281,8 +333,8 @@ async function signIn(base: string, login: string): Promise<string> {
   return cookie();
 }
 
-async function page(target: string, cookie?: string): Promise<{ status: number; body: string; location: string | null }> {
-  const res = await fetch(target, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+async function page(target: string, cookie?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; location: string | null }> {
+  const res = await fetch(target, { redirect: 'manual', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
   return { status: res.status, body: await res.text(), location: res.headers.get('location') };
 }
 
@@ -303,6 +355,9 @@ async function main(): Promise<number> {
   const backend = url ? 'postgres' : 'pglite';
   log(`${backend}, ${forms} forms, ${duration} s per scenario${smoke ? ' (smoke)' : ''}`);
   const dataset: Dataset = url ? await preparePostgres(url, forms, fresh, log) : await preparePglite(root, forms, fresh, log);
+  // The API scenarios' key, in the server's data set (on PGlite before the server holds the folder).
+  const apiKey = wanted('api_list') || wanted('api_create') ? await makeBenchApiKey(dataset) : '';
+  const apiHeaders = { authorization: `Bearer ${apiKey}`, 'accept-language': 'en' };
 
   // PGlite: one process per folder. The server opens the data set; the floor and the bench's own
   // in-process scenarios (create, transition, jobs) each open a copy of it.
@@ -337,6 +392,7 @@ async function main(): Promise<number> {
     KESU_SIGNIN_PAIR_FAILURES: '1000000000',
     KESU_SIGNIN_ADDRESS_FAILURES: '1000000000',
     KESU_SUBMIT_PHONE_LIMIT: '1000000000',
+    KESU_API_RATE_LIMIT: '1000000000',
     // Turns on the calib page (app/bench/calib/page.tsx); without it the page is a 404.
     KESU_BENCH_CALIB: '1',
   };
@@ -381,7 +437,7 @@ async function main(): Promise<number> {
   const calibRuns: Stats[] = [];
   type Ratios = { rps: number | null; p95: number | null; cpu?: number | null; calib_rps?: number | null; calib_p95?: number | null; calib_cpu?: number | null };
   const ratios: Record<string, Ratios> = {};
-  const targets: Record<string, { login?: string; path: string | (() => Promise<string>); marker: string }> = {
+  const targets: Record<string, { login?: string; headers?: Record<string, string>; path: string | (() => Promise<string>); marker: string }> = {
     // The table the floor's query fills: a small data set may have no form in `received` at all,
     // and without KESU_BENCH_CALIB the page is a 404 without it.
     calib: { path: '/bench/calib', marker: '<table>' },
@@ -416,6 +472,8 @@ async function main(): Promise<number> {
     form: { login: 'desk', path: `/complaints/${dataset.longForm}`, marker: dataset.longForm },
     track: { path: `/track/${track.tracking_token}`, marker: String(track.number) },
     report: { login: 'management', path: `/reports?month=${month}`, marker: names.management },
+    // The JSON API's list: the staff search's query for a desk key, first page of 25.
+    api_list: { headers: apiHeaders, path: '/api/v1/forms?limit=25', marker: '"number":"KS-' },
   };
 
   // Warm the floor's connection and caches once, like the portal's pages are warmed by their check.
@@ -444,7 +502,7 @@ async function main(): Promise<number> {
       pathname = typeof t.path === 'string' ? t.path : await t.path();
       // The page must render real content once, so a redirect to /login is never measured as success.
       const t1 = performance.now();
-      const first = await page(base + pathname, t.login ? cookies[t.login] : undefined);
+      const first = await page(base + pathname, t.login ? cookies[t.login] : undefined, t.headers);
       firstMs = Math.round(performance.now() - t1);
       if (first.status !== 200) throw new Error(`GET ${pathname} answered HTTP ${first.status}${first.location ? ` → ${first.location}` : ''}`);
       if (!first.body.includes(t.marker)) throw new Error(`GET ${pathname} did not contain ${JSON.stringify(t.marker)}`);
@@ -464,7 +522,7 @@ async function main(): Promise<number> {
       calibRuns.push(c);
       await settle(base);
     }
-    const s = await loadCpu(base + pathname, t.login ? { cookie: cookies[t.login] } : {}, server.pid!, false);
+    const s = await loadCpu(base + pathname, { ...t.headers, ...(t.login ? { cookie: cookies[t.login] } : {}) }, server.pid!, false);
     if (name === 'calib') calibRuns.push(s);
     // single_ms: one request alone (the content check), e.g. the report's latency.
     scenarios[name] = { ...s, single_ms: firstMs, ...(name === 'queue_deep' ? { url: pathname } : {}) } as Stats;
@@ -527,6 +585,16 @@ async function main(): Promise<number> {
     const f = floorCreate[floorCreate.length - 1];
     ratios.create = { rps: f.rps ? Math.round((s.rps / f.rps) * 1000) / 1000 : null, p95: f.p95_ms && s.p95_ms ? Math.round((s.p95_ms / f.p95_ms) * 10) / 10 : null };
     log(`create: ${s.rps}/s, p95 ${s.p95_ms} ms, errors ${s.errors}${s.error ? ` (${s.error})` : ''} (floor insert ${f.rps}/s, p95 ${f.p95_ms} ms)`);
+  }
+  if (wanted('api_create')) {
+    // The intake over HTTP with an API key, against the floor's plain INSERT measured just before.
+    const f = await floorInserts();
+    floorCreate.push(f);
+    await settle(base);
+    const s = await loadApiCreate(base, apiHeaders, server.pid!);
+    scenarios.api_create = s;
+    ratios.api_create = { rps: f.rps ? Math.round((s.rps / f.rps) * 1000) / 1000 : null, p95: f.p95_ms && s.p95_ms ? Math.round((s.p95_ms / f.p95_ms) * 10) / 10 : null };
+    log(`api_create: ${s.rps}/s, p95 ${s.p95_ms} ms, ${s.cpu_ms_per_request ?? '?'} ms CPU/req, errors ${s.errors}${s.error ? ` (${s.error})` : ''} (floor insert ${f.rps}/s, p95 ${f.p95_ms} ms)`);
   }
   if (wanted('transition')) {
     const open = await database.execute(`select id, version from complaints where status = 'investigating' order by received_at desc limit 50000`);

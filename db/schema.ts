@@ -567,3 +567,32 @@ export type Complaint = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;
 export type ComplaintEvent = typeof complaintEvents.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * Keys of the JSON API (/api/v1), made by an admin in /admin/api-keys. Only the SHA-256 of the
+ * secret is stored (the secret is 32 random bytes, so a fast hash is enough; it is shown once).
+ * Each key acts through its own staff row (`user_id`: inactive, so it can never sign in) whose
+ * role, site, department and group-wide reach are the key's scope: the command layer, the
+ * visibility rule and the history name it like any other actor. `history` says whether reads
+ * return the customer-visible history only or all of it.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in the list and used to find the row. */
+    prefix: text('prefix').notNull().unique(),
+    secretHash: text('secret_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    history: text('history').notNull().default('customer'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId)],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;

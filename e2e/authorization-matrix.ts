@@ -77,6 +77,8 @@ export const matrix: Record<string, Entry> = {
   'page /admin/outbox': { expect: page('admin') },
   'page /admin/sla': { expect: page('admin') },
   'page /admin/staff': { expect: page('admin') },
+  'page /admin/api-keys': { expect: page('admin') },
+  'page /admin/api-reference': { expect: page('admin') },
   'page /admin/staff/[id]': { expect: page('admin') },
   'page /admin/security': { expect: page('admin') },
   'page /admin/audit': { expect: page('admin', 'management') },
@@ -113,6 +115,13 @@ export const matrix: Record<string, Entry> = {
   'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', service: '200', parts: '200', machao: '200', nobody: '401' }) },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
   'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)
+  // The JSON API signs in by API key only: a staff session cookie is nobody there (keys × roles: tests/api/api.test.ts).
+  'route /api/v1/forms': { expect: row('401') },
+  'route /api/v1/forms/[number]': { expect: row('401') },
+  'route /api/v1/forms/[number]/events': { expect: row('401') },
+  'route /api/v1/forms/[number]/notes': { expect: row('405') }, // POST only
+  'route /api/v1/forms/[number]/attachments': { expect: row('405') }, // POST only
+  'route /api/v1/openapi.json': { expect: row('200') }, // the published description, no key needed
 
   // ---- server actions -------------------------------------------------------------------------
   'action lib/i18n/actions.ts#setLocaleAction': { expect: row('answered'), args: () => ({ prefix: [], fields: [['locale', 'zh-CN']] }) },
@@ -155,6 +164,12 @@ export const matrix: Record<string, Entry> = {
   'action app/(staff)/holds/actions.ts#setLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999', reason: 'matrix' }] }) },
   'action app/(staff)/holds/actions.ts#clearLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999' }] }) },
   'action app/(staff)/admin/retention/actions.ts#saveRetentionAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ years: 3 }] }) },
+  // A site that does not exist, a key that does not exist: the admin is refused with a message, nothing is made.
+  'action app/(staff)/admin/api-keys/actions.ts#createApiKeyAction': {
+    expect: action({ admin: 'refused' }),
+    args: () => ({ json: [{ name: 'matrix', role: 'desk', siteId: randomUUID(), departmentId: '', groupWide: false, history: 'customer' }] }),
+  },
+  'action app/(staff)/admin/api-keys/actions.ts#revokeApiKeyAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
   'action app/(staff)/admin/actions.ts#retryNotificationAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
   'action app/(staff)/admin/actions.ts#saveSlaPolicyAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [defaultSlaPolicy] }) },
   'action app/(staff)/admin/actions.ts#saveCalendarSettingsAction': {

@@ -75,6 +75,8 @@ export const auditActions = [
   'legal_hold.clear',
   'retention.update',
   'retention.anonymise',
+  'api_key.create',
+  'api_key.revoke',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 /** The groups of acts ('staff' for every 'staff.*'), for the filter. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { departments, users } from '@/db/schema';
+import { apiKeys, departments, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/session-store';
 import { loadCalendar } from '@/lib/complaints/settings';
@@ -85,6 +85,9 @@ export async function listStaff(viewer: AdminViewer, db?: Db): Promise<StaffRow[
   return staffOfSite(viewer.siteId, db ?? (await getDb()));
 }
 
+/** An API key's own staff row (lib/api/keys.ts) is the key's, managed in /admin/api-keys, never here. */
+const notApiKeyUser = sql`not exists (select 1 from ${apiKeys} where ${apiKeys.userId} = ${users.id})`;
+
 async function staffOfSite(siteId: string, db: Db): Promise<StaffRow[]> {
   const { timeZone } = await loadCalendar(db);
   const rows = await db
@@ -104,7 +107,7 @@ async function staffOfSite(siteId: string, db: Db): Promise<StaffRow[]> {
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(users.siteId, siteId))
+    .where(and(eq(users.siteId, siteId), notApiKeyUser))
     .orderBy(sql`${users.active} desc`, asc(users.role), asc(users.login));
   return rows.map(({ headUserId, primaryUserId, secondaryUserId, ...r }) => ({
     ...r,
@@ -143,7 +146,7 @@ async function userInSite(tx: Tx | Db, siteId: string, id: string) {
   const [u] = await tx
     .select({ id: users.id, departmentId: users.departmentId, role: users.role })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.siteId, siteId)));
+    .where(and(eq(users.id, id), eq(users.siteId, siteId), notApiKeyUser));
   if (!u) throw new AdminError('not_found');
   return u;
 }

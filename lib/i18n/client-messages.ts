@@ -25,7 +25,7 @@ export const clientNamespaces = {
    */
   staff: ['form', 'workflow', 'intake', 'inbox', 'privacy', 'admin.common', ...fieldErrorNamespaces],
   /** app/(staff)/admin: the set-up, staff, SLA, calendar, outbox, security and retention forms. */
-  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', ...fieldErrorNamespaces],
+  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', ...fieldErrorNamespaces],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientPart = keyof typeof clientNamespaces;
