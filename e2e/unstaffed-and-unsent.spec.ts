@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
-import { openAction } from './form-actions';
+import { signIn, signOut, snap, deskIntake } from './helpers';
+import { answer, openAction } from './form-actions';
 
 // Issue 17: a department without staff is flagged and refused at triage; the outbox and the form
 // say a message was not sent when no provider is configured (the e2e server configures none).
@@ -68,17 +68,10 @@ test('a department without staff: the admin is warned, triage to it is refused w
 
   // The desk takes a phone complaint and tries to send it to that department.
   await signIn(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('冯立');
-  await intake.getByLabel('联系电话').fill('13912345678');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('打电话预约保养，接线员没有回电。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '冯立', phone: '13912345678', category: 'attitude', description: '打电话预约保养，接线员没有回电。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
+  await answer(form, '处理后需要回访', true);
   await form.getByRole('button', { name: '分派处理' }).click();
   await expect(form.getByRole('status')).toContainText(`「${deptName}」目前没有负责人或经办人`);
   await expect(form.getByRole('status')).toContainText('系统管理员');
@@ -153,17 +146,10 @@ test('a form whose department lost its only head says who can move it on', async
   await signOut(page);
 
   await signIn(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('韩梅');
-  await intake.getByLabel('联系电话').fill('13912345679');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('洗车后车内物品被挪动，没有人说明。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '韩梅', phone: '13912345679', category: 'attitude', description: '洗车后车内物品被挪动，没有人说明。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
+  await answer(form, '处理后需要回访', true);
   await form.getByRole('button', { name: '分派处理' }).click();
   await expect(page.getByTestId('form-state')).toHaveText('责任认定');
   await expect(page.getByTestId('stuck-notice')).toHaveCount(0);
