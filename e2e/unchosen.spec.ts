@@ -49,18 +49,16 @@ test('a desk intake with its choices unmade is refused by name, keeps what was t
   await submitAction(page, '分派处理', '责任认定');
 });
 
-test('the server refuses the same missing choices in the page language (the form’s own schema)', async ({ browser }) => {
+test('the server refuses the same missing choices in the page language (the form’s own schema)', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ storageState: sharedState('desk') });
-  const post = (input: Record<string, unknown>, locale = 'zh-CN') =>
-    callAction(context.request, {
-      page: '/desk',
-      id: actionId('createComplaintAction'),
-      args: [{ idempotencyKey: crypto.randomUUID(), input }],
-      headers: { Cookie: `NEXT_LOCALE=${locale}` },
-    }).then((res) => actionState(res));
+  const post = async (input: Record<string, unknown>, locale = 'zh-CN') => {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
+    const res = await callAction(context.request, { page: '/desk', id: actionId('createComplaintAction'), args: [{ idempotencyKey: crypto.randomUUID(), input }] });
+    return actionState(res);
+  };
   const typed = { customerName: '接口未选', customerPhone: '13912347018', categoryCode: 'attitude', description: '直接调用接口，不选渠道和紧急程度。' };
   const zh = await post(typed);
-  expect(zh).toMatchObject({ ok: false, code: 'invalid_input' });
+  expect(zh, JSON.stringify(zh)).toMatchObject({ ok: false, code: 'invalid_input' });
   expect(zh.fieldErrors).toMatchObject({ channel: ['请选择「反馈渠道」。'], severity: ['请选择「紧急程度」。'], customerLocale: ['请选择「客户语言」。'] });
   const en = await post(typed, 'en');
   expect(en.fieldErrors).toMatchObject({ channel: ['Please choose “Channel”.'], severity: ['Please choose “Severity”.'] });
