@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from './test';
-import { actAs } from './helpers';
-import { fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
+import { actAs, deskIntake } from './helpers';
+import { answer, fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
 
 // The action panels of 提交责任认定, 责任认定草稿 and 完成处理 hold repeatable rows (remedy,
 // accountability entries). Their inputs once shrank to ~15 px in the 24rem side panel, with
@@ -84,22 +84,12 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
 
   // Desk: intake, with the purchase date the form page shows.
   await actAs(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   // A phone intake lands on the form page (a walk-in lands on the receipt first).
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('郭晓东');
-  await intake.getByLabel('联系电话').fill('13911112222');
-  await intake.getByLabel('车牌号').fill('粤A·P4N3L');
-  await intake.getByLabel('购买日期').fill('2025-06-30');
-  await intake.getByLabel('投诉类别').selectOption('workmanship');
-  await intake.getByLabel('客户反映（客户原话）').fill('更换机油后座椅上有油污，地垫被弄脏。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '郭晓东', phone: '13911112222', plate: '粤A·P4N3L', purchaseDate: '2025-06-30', category: 'workmanship', description: '更换机油后座椅上有油污，地垫被弄脏。' });
   const subject = section(page, '二、车辆 / 产品');
   await expect(subject).toContainText('购买日期');
   await expect(subject).toContainText(/2025-06-30|2025年6月30日/);
-  await openAction(page, '分派处理');
+  await answer(await openAction(page, '分派处理'), '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
 
   // The primary handler's draft.
@@ -136,6 +126,7 @@ test('the action panels with repeatable rows stay readable at 1366, 390 and 1920
     det.locator('#submit_determination-remedyProposal-description'),
     det.locator('#submit_determination-responsiblePerson'),
   ], testInfo, 'determination');
+  await answer(det, '已与客户沟通', true);
   await submitAction(page, '提交责任认定', '管理部复核');
   await expect(section(page, '四、责任认定与处理意见')).toContainText('马超');
 

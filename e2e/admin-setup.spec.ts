@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from './test';
-import { actAs, snap } from './helpers';
+import { actAs, snap, deskIntake } from './helpers';
 
 // Unique per run: the e2e database may have seen this spec before.
 const suffix = String(Date.now() % 1_000_000);
@@ -73,15 +73,8 @@ test('an admin adds a department and a category routed to it; the desk takes a c
 
   // The desk takes a complaint in the new category: it lands in the new department.
   await actAs(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   // A phone intake lands on the form page (a walk-in gets the receipt first).
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('高文');
-  await intake.getByLabel('联系电话').fill('13912340001');
-  await intake.getByLabel('投诉类别').selectOption(catCode);
-  await intake.getByLabel('客户反映（客户原话）').fill('新车左前门漆面有明显色差。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+  await deskIntake(page, { channel: 'phone', name: '高文', phone: '13912340001', category: catCode, description: '新车左前门漆面有明显色差。' });
   await expect(fieldValue(page, '责任部门')).toHaveText(deptName);
 });
 
@@ -123,15 +116,7 @@ test('the unread count in the navigation goes down as notices are read', { tag: 
   test.setTimeout(120_000);
   await actAs(page, 'desk');
   // A new form: every desk clerk is told.
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('沈一');
-  await intake.getByLabel('联系电话').fill('13912340002');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('电话预约后到店无人接待。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '沈一', phone: '13912340002', category: 'attitude', description: '电话预约后到店无人接待。' });
 
   await page.goto('/inbox');
   const badge = page.getByTestId('nav-unread');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './test';
-import { actAs, snap } from './helpers';
+import { actAs, snap, deskIntake } from './helpers';
 
 // Issue 14: every admin act is on an append-only audit log that admins and management read at
 // /admin/audit; finding 6: the outbox no longer shows a customer's access code or private link.
@@ -74,14 +74,7 @@ test('an admin act is on the audit log at once; management reads it too, the des
 test('the outbox shows that a message carried the access code and private link, never their value', async ({ page }, testInfo) => {
   // A walk-in complaint: the desk's receipt is where the code and the link are handed over.
   await actAs(page, 'desk');
-  await page.locator('#intake-channel').selectOption('walk_in');
-  await page.locator('#intake-customerName').fill('审计先生');
-  await page.locator('#intake-customerPhone').fill('13922223333');
-  await page.locator('#intake-categoryCode').selectOption('attitude');
-  await page.locator('#intake-description').fill('接待时无人理睬，等候了很久。');
-  await page.locator('form[aria-labelledby="intake-title"] button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}\/receipt$/);
-  const number = page.url().split('/').at(-2)!;
+  const number = await deskIntake(page, { channel: 'walk_in', name: '审计先生', phone: '13922223333', description: '接待时无人理睬，等候了很久。' });
   const code = (await page.getByTestId('receipt-code').textContent())!.trim();
   const token = (await page.getByTestId('receipt-link').textContent())!.trim().split('/track/')[1];
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);

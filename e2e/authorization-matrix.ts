@@ -216,7 +216,7 @@ export const matrix: Record<string, Entry> = {
   },
   'action app/(staff)/desk/actions/create-complaint.ts#createComplaintAction': {
     expect: action({ desk: 'unknown_reference', admin: 'unknown_reference' }), // an unknown category: nothing is created
-    args: () => ({ json: [{ idempotencyKey: randomUUID(), input: { channel: 'phone', customerName: '矩阵', customerPhone: '13800000000', categoryCode: 'matrix-none', description: '授权矩阵。' } }] }),
+    args: () => ({ json: [{ idempotencyKey: randomUUID(), input: { channel: 'phone', severity: 'general', customerLocale: 'zh-CN', customerName: '矩阵', customerPhone: '13800000000', categoryCode: 'matrix-none', description: '授权矩阵。' } }] }),
   },
   'action app/(staff)/desk/actions/earlier-forms.ts#earlierFormsAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ phone: '13800138001' }] }) },
 };

@@ -1,6 +1,6 @@
 import { expect, test } from './test';
 import { actAs, snap } from './helpers';
-import { openAction, submitAction } from './form-actions';
+import { answer, openAction, submitAction } from './form-actions';
 
 // @alone: it acts on the first form waiting for triage, which another test may be acting on.
 test('the second of two people acting on one form gets a clear conflict message and keeps what they typed', { tag: '@alone' }, async ({ browser }, testInfo) => {
@@ -18,6 +18,7 @@ test('the second of two people acting on one form gets a clear conflict message 
 
   const theirs = await openAction(first, '分派处理');
   await theirs.getByLabel('紧急程度').selectOption('important');
+  await answer(theirs, '处理后需要回访', true);
   await submitAction(first, '分派处理', '责任认定');
 
   await mine.getByRole('button', { name: '添加备注' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type TestInfo } from './test';
 import { contextAs, snap, type SharedLogin } from './helpers';
-import { fillCustomerSummary, openAction, openForm, submitAction, type CustomerSummaryText } from './form-actions';
+import { answer, fillCustomerSummary, openAction, openForm, submitAction, type CustomerSummaryText } from './form-actions';
 
 // What staff mark as customer-visible is what the customer reads on the tracking page (issue 10).
 test.describe.configure({ mode: 'serial' });
@@ -44,6 +44,9 @@ test('the customer reads the explanation of the pending item the GM approved', a
   await openForm(desk.page, form.number);
   const triage = await openAction(desk.page, '分派处理');
   await triage.getByLabel('客户经理').selectOption({ label: '王丽' });
+  // A web form's severity is nobody's choice until triage.
+  await triage.getByLabel('紧急程度').selectOption('important');
+  await answer(triage, '处理后需要回访', true);
   await submitAction(desk.page, '分派处理', '责任认定');
   const propose = await openAction(desk.page, '申请转未了事宜');
   // The label says when the customer reads it: once the GM approves.
@@ -97,6 +100,7 @@ test('after completion the customer reads the four answers, and not the internal
   await done.getByLabel(/根本原因/).fill(rootCause);
   await done.getByLabel(/预防措施/).fill('排班表接入预约系统（内部）。');
   await fillCustomerSummary(done, summary);
+  await answer(done, '处理后需要回访', true);
   await shot(desk.page, testInfo, 'staff-resolve-on-spot-form-1366');
   await submitAction(desk.page, '现场解决', '回访');
   // The history marks the root cause internal on a customer-visible row.

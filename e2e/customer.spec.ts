@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './test';
 import { actAs, snap } from './helpers';
 import { seriousViolations } from './axe';
-import { fillCustomerSummary } from './form-actions';
+import { answer, fillCustomerSummary } from './form-actions';
 
 // Customers never sign in, and many of them are on a phone.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -189,7 +189,7 @@ test('staff handle the form; the customer sees the reply, not the internals, and
     await f.getByLabel('根本原因').fill('预约系统排班未与接待人数同步。');
     await f.getByLabel('预防措施').fill('按接待人数开放预约名额。');
     await fillCustomerSummary(f);
-    await f.getByLabel(/回访/).check();
+    await answer(f, /回访/, true);
   });
   await staffContext.close();
 

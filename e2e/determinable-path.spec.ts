@@ -1,23 +1,14 @@
 import { expect, test } from './test';
-import { actAs, snap } from './helpers';
-import { openAction, openForm, submitAction, fillCustomerSummary } from './form-actions';
+import { actAs, snap, deskIntake } from './helpers';
+import { answer, openAction, openForm, submitAction, fillCustomerSummary } from './form-actions';
 
 test('a walk-in complaint goes from intake to archive through the determinable path', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // Desk: intake.
   await actAs(page, 'desk');
   await snap(page, testInfo, '01-desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('walk_in');
-  await intake.getByLabel('客户姓名').fill('林小雨');
-  await intake.getByLabel('联系电话').fill('13912345678');
-  await intake.getByLabel('车牌号').fill('粤A·E2E01');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('交车时服务顾问不耐烦，没有解释维修项目和费用。');
-  await intake.getByLabel('客户诉求').fill('希望得到解释和道歉。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
   // A walk-in customer gets the receipt first (e2e/receipt.spec.ts), then the desk goes on with the form.
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}\/receipt$/);
+  await deskIntake(page, { channel: 'walk_in', name: '林小雨', phone: '13912345678', plate: '粤A·E2E01', category: 'attitude', description: '交车时服务顾问不耐烦，没有解释维修项目和费用。', request: '希望得到解释和道歉。' });
   await page.getByRole('link', { name: '返回处理单' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
   const number = page.url().split('/').pop()!;
@@ -28,6 +19,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   const triage = await openAction(page, '分派处理');
   await expect(triage.getByLabel('责任部门')).not.toHaveValue('');
   await triage.getByLabel('紧急程度').selectOption('important');
+  await answer(triage, '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
   await snap(page, testInfo, '03-investigating');
 
@@ -64,6 +56,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await expect(det.getByLabel('根本原因')).toHaveValue('服务顾问未按交车流程逐项说明。');
   await expect(det.getByLabel('具体内容')).toHaveValue('服务经理当面致歉并逐项解释结算单。');
   await expect(det.getByLabel('方式')).toHaveValue('apology');
+  await answer(det, '已与客户沟通', true);
   await submitAction(page, '提交责任认定', '管理部复核');
   await snap(page, testInfo, '06-management-review');
 

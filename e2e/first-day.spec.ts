@@ -1,8 +1,8 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './test';
-import { actAs } from './helpers';
+import { actAs, deskIntake } from './helpers';
 import { seriousViolations } from './axe';
-import { openAction, openForm, submitAction } from './form-actions';
+import { answer, openAction, openForm, submitAction } from './form-actions';
 
 // Issue 17, "the first day at the desk": no silent defaults, notices and lists that say what the
 // complaint is about, the ledger that opens on what is yours, words where the person is.
@@ -32,24 +32,19 @@ async function checkView(page: Page, testInfo: TestInfo, name: string, inEnglish
 }
 
 /** A phone intake (no receipt page), with the given involved staff ticked; returns the number. */
-async function intake(page: Page, o: { name: string; phone: string; text: string; parties?: string[] }) {
-  await page.goto('/desk');
-  const form = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await form.getByLabel('反馈渠道').selectOption('phone');
-  await form.getByLabel('客户姓名').fill(o.name);
-  await form.getByLabel('联系电话').fill(o.phone);
-  await form.getByLabel('投诉类别').selectOption('attitude');
-  await form.getByLabel('客户反映（客户原话）').fill(o.text);
-  const parties = form.getByRole('group', { name: '当事人' });
-  for (const person of o.parties ?? []) {
-    // By keyboard: focus the box and press Space, no Ctrl-click.
-    await parties.getByLabel(person, { exact: true }).focus();
-    await page.keyboard.press('Space');
-    await expect(parties.getByLabel(person, { exact: true })).toBeChecked();
-  }
-  await form.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  return page.url().split('/').pop()!;
+function intake(page: Page, o: { name: string; phone: string; text: string; parties?: string[] }) {
+  return deskIntake(page, {
+    name: o.name, phone: o.phone, description: o.text,
+    beforeSubmit: async (form) => {
+      const parties = form.getByRole('group', { name: '当事人' });
+      for (const person of o.parties ?? []) {
+        // By keyboard: focus the box and press Space, no Ctrl-click.
+        await parties.getByLabel(person, { exact: true }).focus();
+        await page.keyboard.press('Space');
+        await expect(parties.getByLabel(person, { exact: true })).toBeChecked();
+      }
+    },
+  });
 }
 
 /** A founded determination, all but the remedy's kind. */
@@ -73,7 +68,7 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
   // The phone as a person reads it; the dial link keeps the stored E.164.
   await expect(page.locator('a[href="tel:+8613912345601"]')).toHaveText('139 1234 5601');
   await expect(page.getByText('+8613912345601')).toHaveCount(0);
-  await openAction(page, '分派处理');
+  await answer(await openAction(page, '分派处理'), '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
 
   // The service head: named by the department, not as "责任部门".
@@ -94,6 +89,7 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
   const again = await openAction(page, '提交责任认定');
   await fillFounded(again);
   await again.getByLabel('方式').selectOption('apology');
+  await answer(again, '已与客户沟通', true);
   await submitAction(page, '提交责任认定', '管理部复核');
   // The history names the department's head by the department.
   await expect(page.getByTestId('history')).toContainText('张强 · 服务部');
@@ -143,7 +139,7 @@ test('queues, search and notices say what the complaint is about; search keeps t
 
   // Triage the repeat to the service department: its head's notice says what and by when.
   await openForm(page, second);
-  await openAction(page, '分派处理');
+  await answer(await openAction(page, '分派处理'), '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
   await actAs(page, 'service');
   await page.goto('/inbox');

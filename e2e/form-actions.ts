@@ -14,6 +14,14 @@ export async function submitAction(page: Page, label: string, expectedState: str
   await expect(page.getByTestId('form-state')).toHaveText(expectedState);
 }
 
+/**
+ * Answers a yes/no question of an action form (follow-up wanted, customer contacted): these start
+ * unanswered and are required (issue 17). `question` is the group's label in the page's language.
+ */
+export async function answer(form: Locator, question: string | RegExp, yes: boolean) {
+  await form.getByRole('radiogroup', { name: question }).getByLabel(yes ? /^(是|Yes)$/ : /^(否|No)$/).check();
+}
+
 export async function openForm(page: Page, number: string) {
   await page.goto(`/complaints/${number}`);
   await expect(page.getByRole('heading', { name: number })).toBeVisible();

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page, type TestInfo } from './test';
-import { actAs, snap } from './helpers';
-import { openAction, openForm, submitAction } from './form-actions';
+import { actAs, snap, deskIntake } from './helpers';
+import { answer, openAction, openForm, submitAction } from './form-actions';
 
 // What a person reads must be labels and one date format, never codes: before, the history
 // said "parts_delayed", the outbox "assigned(zh-CN)", deadlines "剩余 1 h 0 min", and one page
@@ -53,19 +53,10 @@ test('form page, history, queue, ledger and outbox show labels and one date form
 
   // Desk: a complaint put on the pending-items ledger because parts are late.
   await actAs(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('孔格式');
-  await intake.getByLabel('联系电话').fill('13912340610');
-  await intake.getByLabel('车牌号').fill('粤A·F0610');
-  await intake.getByLabel('投诉类别').selectOption('parts');
-  await intake.getByLabel('客户反映（客户原话）').fill('订的原厂雨刮电机三周未到。');
-  await intake.getByLabel('客户诉求').fill('告知到货时间。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '孔格式', phone: '13912340610', plate: '粤A·F0610', category: 'parts', description: '订的原厂雨刮电机三周未到。', request: '告知到货时间。' });
   const triage = await openAction(page, '分派处理');
   await triage.getByLabel('客户经理').selectOption({ label: '王丽' });
+  await answer(triage, '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
   const propose = await openAction(page, '申请转未了事宜');
   await propose.getByLabel('原因').selectOption('parts_delayed');

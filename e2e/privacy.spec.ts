@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from './test';
-import { actAs, snap } from './helpers';
+import { actAs, snap, deskIntake } from './helpers';
 import { openAction, openForm } from './form-actions';
 
 /** A customer of this test alone: a phone no demo form has. */
 const phone = `135${String(Date.now()).slice(-8)}`;
 const name = '隐私测试客户';
 
-async function intake(page: Page, words: string): Promise<string> {
-  await page.goto('/desk');
-  const form = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await form.getByLabel('反馈渠道').selectOption('phone');
-  await form.getByLabel('客户姓名').fill(name);
-  await form.getByLabel('联系电话').fill(phone);
-  await form.getByLabel('投诉类别').selectOption('attitude');
-  await form.getByLabel('客户反映（客户原话）').fill(words);
-  await form.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  return page.url().split('/').pop()!;
+function intake(page: Page, words: string): Promise<string> {
+  return deskIntake(page, { name, phone, description: words });
 }
 
 /** Fires a closing event whose only field is a text (reject: the explanation; withdraw: the reason). */

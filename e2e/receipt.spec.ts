@@ -2,19 +2,11 @@ import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from './test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { actAs, contextAs } from './helpers';
+import { actAs, contextAs, deskIntake } from './helpers';
 
 /** The desk registers a walk-in complaint naming 陈晨 (the other desk user) as involved. */
-async function takeWalkIn(page: Page, name: string) {
-  await page.locator('#intake-channel').selectOption('walk_in');
-  await page.locator('#intake-customerName').fill(name);
-  await page.locator('#intake-customerPhone').fill('13911112222');
-  await page.locator('#intake-categoryCode').selectOption('attitude');
-  await page.locator('#intake-description').fill('前台接待时态度冷淡，等了半小时没人理。');
-  await page.locator('#intake-partyUserIds').getByLabel('陈晨', { exact: true }).check();
-  await page.locator('form[aria-labelledby="intake-title"] button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}\/receipt$/);
-  return page.url().split('/').at(-2)!;
+function takeWalkIn(page: Page, name: string, customerLocale: 'zh-CN' | 'en' = 'zh-CN') {
+  return deskIntake(page, { channel: 'walk_in', name, phone: '13911112222', customerLocale, description: '前台接待时态度冷淡，等了半小时没人理。', parties: ['陈晨'] });
 }
 
 /** What a phone camera would read: the QR code as drawn on the screen, decoded from its pixels. */
@@ -45,7 +37,7 @@ test('the desk hands a walk-in customer a receipt whose QR code opens their trac
   await actAs(page, 'desk');
   const number = await takeWalkIn(page, '周小姐');
 
-  // Right after intake: the receipt, in the customer's language (the desk's, by default).
+  // Right after intake: the receipt, in the customer's language (chosen at intake).
   const receipt = page.getByTestId('receipt');
   await expect(receipt.getByRole('heading', { name: '反馈受理回执' })).toBeVisible();
   await expect(page.getByTestId('receipt-number')).toHaveText(number);
@@ -130,9 +122,10 @@ test('the receipt of an English-speaking customer is printed in English; a phone
   await actAs(page, 'desk');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // A fresh intake form: the customer's language starts as the desk's.
+  // The customer's language is chosen at intake, never taken from the desk's (issue 17).
   await page.goto('/desk');
-  const number = await takeWalkIn(page, 'Ms Green');
+  await expect(page.locator('#intake-customerLocale')).toHaveValue('');
+  const number = await takeWalkIn(page, 'Ms Green', 'en');
   const receipt = page.getByTestId('receipt');
   await expect(receipt).toHaveAttribute('lang', 'en');
   await expect(receipt.getByRole('heading', { name: 'Receipt for your feedback' })).toBeVisible();
@@ -145,14 +138,7 @@ test('the receipt of an English-speaking customer is printed in English; a phone
   await shoot(page, `form-en-${number}`);
 
   // The phone customer is not at the desk: the code goes by SMS and the desk lands on the form.
-  await page.goto('/desk');
-  await page.locator('#intake-channel').selectOption('phone');
-  await page.locator('#intake-customerName').fill('Mr Brown');
-  await page.locator('#intake-customerPhone').fill('13911113333');
-  await page.locator('#intake-categoryCode').selectOption('attitude');
-  await page.locator('#intake-description').fill('Nobody called me back about my repair.');
-  await page.locator('form[aria-labelledby="intake-title"] button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
+  await deskIntake(page, { channel: 'phone', name: 'Mr Brown', phone: '13911113333', customerLocale: 'en', description: 'Nobody called me back about my repair.' });
   await expect(page.getByRole('link', { name: 'Receipt (access code)' })).toBeVisible();
 
   // A new access code is printed on the same receipt.

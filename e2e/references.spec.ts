@@ -28,7 +28,7 @@ async function newForm(desk: APIRequestContext, categoryCode = 'workmanship'): P
   const res = await callAction(desk, {
     page: '/desk',
     id: actionId('createComplaintAction'),
-    args: [{ idempotencyKey: crypto.randomUUID(), input: { channel: 'phone', customerName: '引用测试', customerPhone: '13800000077', categoryCode, description: '返修后异响依旧，第二次来店。' } }],
+    args: [{ idempotencyKey: crypto.randomUUID(), input: { channel: 'phone', severity: 'general', customerLocale: 'zh-CN', customerName: '引用测试', customerPhone: '13800000077', categoryCode, description: '返修后异响依旧，第二次来店。' } }],
   });
   const state = await actionState<{ ok: boolean; data: { number: string } }>(res);
   expect(state.ok).toBe(true);

@@ -31,6 +31,8 @@ test('a customer of the demo data complains again: the phone typed with spaces l
   await expect(page.getByTestId('repeat-warning')).toBeVisible();
   await expect(page.getByTestId('repeat-warning')).toContainText('电话相同');
   await intake.getByLabel('客户反映（客户原话）').fill('上次修过的发动机故障灯又亮了，怠速还是抖。');
+  await intake.getByLabel('紧急程度').selectOption('important');
+  await intake.getByLabel('客户语言').selectOption('zh-CN');
   await snap(page, testInfo, '01-intake-warning');
   await intake.getByRole('button', { name: '登记并编号' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);

@@ -14,6 +14,9 @@ const words = {
     phone: '联系电话',
     email: '电子邮箱',
     category: '投诉类别',
+    channel: '反馈渠道',
+    severity: '紧急程度',
+    language: '客户语言',
     description: '客户反映（客户原话）',
     pending: '申请转未了事宜',
     pendingReason: '原因',
@@ -21,6 +24,8 @@ const words = {
     expect: {
       name: '请填写「客户姓名」。',
       category: '请选择「投诉类别」。',
+      // Chosen by the person, never preselected (issue 17).
+      choices: ['请选择「反馈渠道」。', '请选择「紧急程度」。', '请选择「客户语言」。'],
       phone: '「联系电话」请填写有效的电话号码：手机号码（如 139 2233 4455）或带区号的固定电话（如 0755 1234 5678）；境外号码请以 + 和国家或地区代码开头。',
       email: '「电子邮箱」请填写有效的电子邮箱地址，或留空。',
       description: '「客户反映（客户原话）」至少需要 5 个字符，请补充。',
@@ -36,6 +41,9 @@ const words = {
     phone: 'Phone',
     email: 'Email',
     category: 'Category',
+    channel: 'Channel',
+    severity: 'Severity',
+    language: "Customer's language",
     description: "What happened (customer's words)",
     pending: 'Propose as pending item',
     pendingReason: 'Reason',
@@ -43,6 +51,7 @@ const words = {
     expect: {
       name: 'Please fill in “Customer name”.',
       category: 'Please choose “Category”.',
+      choices: ['Please choose “Channel”.', 'Please choose “Severity”.', 'Please choose “Customer\'s language”.'],
       phone: 'Please enter a valid phone number in “Phone”: a mobile number (e.g. 139 2233 4455) or a landline with its area code (e.g. 0755 1234 5678); a number outside mainland China starts with + and its country code.',
       email: 'Please enter a valid e-mail address in “Email”, or leave it empty.',
       description: "“What happened (customer's words)” needs at least 5 characters: please add more.",
@@ -102,6 +111,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       const empty = await expectSentences(intake, locale);
       expect(empty).toContain(w.expect.name);
       expect(empty).toContain(w.expect.category);
+      expect(empty).toEqual(expect.arrayContaining([...w.expect.choices]));
 
       // …and with bad input.
       await intake.getByLabel(w.name, { exact: true }).fill('林小姐');
@@ -117,6 +127,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await intake.getByLabel(w.phone, { exact: true }).fill('13922334455');
       await intake.getByLabel(w.email, { exact: true }).fill('');
       await intake.getByLabel(w.category, { exact: true }).selectOption({ index: 1 });
+      await intake.getByLabel(w.channel, { exact: true }).selectOption('walk_in');
+      await intake.getByLabel(w.severity, { exact: true }).selectOption('general');
+      await intake.getByLabel(w.language, { exact: true }).selectOption(locale);
       await intake.getByLabel(w.description, { exact: true }).fill('保养后发动机有异响，已经三天了。');
       await intake.getByRole('button', { name: w.submit }).click();
       // A walk-in lands on the receipt first; the form is one step back.

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type Request } from './test';
-import { fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
+import { answer, fillCustomerSummary, openAction, openForm, submitAction } from './form-actions';
 import { actAs } from './helpers';
 
 // Issue 14: finding 5 (the survey without JavaScript answered 500: the tracking pages' Referrer-
@@ -53,7 +53,7 @@ async function resolveOnSpot(browser: Browser, numbers: string[]) {
     await f.getByLabel('根本原因').fill('接待高峰人手不足。');
     await f.getByLabel('预防措施').fill('高峰期增加接待人员。');
     await fillCustomerSummary(f);
-    await f.getByLabel(/回访/).check();
+    await answer(f, /回访/, true);
     await submitAction(page, '现场解决', '回访');
   }
   return { page, context };

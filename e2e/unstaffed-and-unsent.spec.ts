@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut, snap } from './helpers';
-import { openAction } from './form-actions';
+import { signIn, signOut, snap, deskIntake } from './helpers';
+import { seriousViolations } from './axe';
+import { answer, openAction } from './form-actions';
 
 // Issue 17: a department without staff is flagged and refused at triage; the outbox and the form
 // say a message was not sent when no provider is configured (the e2e server configures none).
@@ -25,11 +25,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 // The second test reads the department the first one made.
 test.describe.configure({ mode: 'serial' });
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a department without staff: the admin is warned, triage to it is refused with a reason', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -49,7 +44,7 @@ test('a department without staff: the admin is warned, triage to it is refused w
   await expect(row.getByTestId('unstaffed-mark')).toHaveText(/没有负责人或经办人/);
   // Staffed demo departments carry no mark.
   await expect(page.getByTestId('departments-table').getByRole('row', { name: /^service\s/ }).getByTestId('unstaffed-mark')).toHaveCount(0);
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await shoot(page, testInfo, 'departments-unstaffed-zh');
 
   await row.getByRole('link', { name: /编辑/ }).click();
@@ -68,17 +63,10 @@ test('a department without staff: the admin is warned, triage to it is refused w
 
   // The desk takes a phone complaint and tries to send it to that department.
   await signIn(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('冯立');
-  await intake.getByLabel('联系电话').fill('13912345678');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('打电话预约保养，接线员没有回电。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '冯立', phone: '13912345678', category: 'attitude', description: '打电话预约保养，接线员没有回电。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
+  await answer(form, '处理后需要回访', true);
   await form.getByRole('button', { name: '分派处理' }).click();
   await expect(form.getByRole('status')).toContainText(`「${deptName}」目前没有负责人或经办人`);
   await expect(form.getByRole('status')).toContainText('系统管理员');
@@ -114,7 +102,7 @@ test('the outbox says which transports are configured and shows unsent messages 
     expect(text).not.toContain('已发送');
   }
   await expect(rows.first().getByRole('button', { name: '重发' })).toBeVisible();
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await shoot(page, testInfo, 'outbox-unsent-zh');
 
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: testInfo.project.use.baseURL ?? 'http://localhost' }]);
@@ -153,17 +141,10 @@ test('a form whose department lost its only head says who can move it on', async
   await signOut(page);
 
   await signIn(page, 'desk');
-  const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
-  await intake.getByLabel('反馈渠道').selectOption('phone');
-  await intake.getByLabel('客户姓名').fill('韩梅');
-  await intake.getByLabel('联系电话').fill('13912345679');
-  await intake.getByLabel('投诉类别').selectOption('attitude');
-  await intake.getByLabel('客户反映（客户原话）').fill('洗车后车内物品被挪动，没有人说明。');
-  await intake.getByRole('button', { name: '登记并编号' }).click();
-  await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
-  const number = page.url().split('/').pop()!;
+  const number = await deskIntake(page, { channel: 'phone', name: '韩梅', phone: '13912345679', category: 'attitude', description: '洗车后车内物品被挪动，没有人说明。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
+  await answer(form, '处理后需要回访', true);
   await form.getByRole('button', { name: '分派处理' }).click();
   await expect(page.getByTestId('form-state')).toHaveText('责任认定');
   await expect(page.getByTestId('stuck-notice')).toHaveCount(0);
@@ -185,6 +166,6 @@ test('a form whose department lost its only head says who can move it on', async
   await signIn(page, 'desk');
   await page.goto(`/complaints/${number}`);
   await expect(page.getByTestId('stuck-notice')).toContainText('请联系系统管理员');
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await shoot(page, testInfo, 'stuck-form-desk-zh');
 });

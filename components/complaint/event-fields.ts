@@ -55,14 +55,14 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { name: 'severity', kind: 'severity' },
     { name: 'customerManagerId', kind: 'manager', optional: true },
     { name: 'major', kind: 'checkbox' },
-    { name: 'followUpWanted', kind: 'checkbox' },
+    { name: 'followUpWanted', kind: 'yesno' },
   ],
   resolve_on_spot: [
     remedy('remedy'),
     { name: 'rootCause', kind: 'textarea' },
     { name: 'preventiveAction', kind: 'textarea' },
     ...customerSummary,
-    { name: 'followUpWanted', kind: 'checkbox' },
+    { name: 'followUpWanted', kind: 'yesno' },
   ],
   propose_pending: [
     { name: 'reason', kind: 'pendingReason' },
@@ -80,7 +80,7 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
     { ...remedy('remedyProposal'), when: 'founded' },
     { name: 'preventiveAction', kind: 'textarea', when: 'founded' },
     { name: 'customerExplanation', kind: 'textarea', when: 'notFounded' },
-    { name: 'customerContacted', kind: 'checkbox' },
+    { name: 'customerContacted', kind: 'yesno' },
   ],
   approve_pending: [
     { name: 'nextContactOn', kind: 'date', optional: true },
@@ -142,20 +142,18 @@ export const eventFields: Record<EventName, FieldSpec[]> = {
 
 /**
  * Starting values, so that checkboxes and lists have the shape their schema expects. Ratings,
- * yes/no judgements and the kind of a remedy start with nothing chosen: one careless click (or
- * none) must not record top marks, or a repair where the person meant an apology.
+ * yes/no judgements (follow-up wanted, customer contacted) and the kind of a remedy start with
+ * nothing chosen: one careless click (or none) must not record top marks, a repair where the
+ * person meant an apology, or a call the customer never got (issue 17). A checkbox is an
+ * opt-in flag and starts unticked.
  */
 export function defaultValues(event: EventName, prefill: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of eventFields[event]) {
-    if (field.kind === 'checkbox') values[field.name] = field.name === 'followUpWanted';
+    if (field.kind === 'checkbox') values[field.name] = false;
     else if (field.kind === 'accountability') values[field.name] = [];
     else if (field.kind === 'remedy') values[field.name] = { description: '' };
     else if (field.kind === 'lines') values[field.name] = [];
   }
-  if (event === 'record_negotiation') values.signed = false;
-  if (event === 'note') Object.assign(values, { customerVisible: false, customerUnreachable: false, markMajor: false });
-  if (event === 'triage') values.major = false;
-  if (event === 'submit_determination') values.customerContacted = true;
   return { ...values, ...prefill };
 }

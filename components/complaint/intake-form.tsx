@@ -2,10 +2,10 @@
 
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useLocale, useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/i18n/use-format';
-import { channels, createComplaintSchema, severities } from '@/lib/workflow';
+import { channels, deskIntakeSchema, severities } from '@/lib/workflow';
 import { createComplaintAction } from '@/app/(staff)/desk/actions/create-complaint';
 import { earlierFormsAction } from '@/app/(staff)/desk/actions/earlier-forms';
 import type { EarlierForm } from '@/lib/complaints/intake';
@@ -25,9 +25,14 @@ type Values = Record<string, unknown>;
 const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1.5';
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 // Text limits come from the schema, so the field refuses what the server would.
-const limit = (name: string) => maxLengthOf(createComplaintSchema, name);
+const limit = (name: string) => maxLengthOf(deskIntakeSchema, name);
+const customerLocales = ['zh-CN', 'en'] as const;
 
-/** Walk-in and phone intake at the desk, laid out for the keyboard: Tab through, Enter on the button. */
+/**
+ * Walk-in and phone intake at the desk, laid out for the keyboard: Tab through, Enter on the button.
+ * The channel, the severity and the customer's language start unchosen and are required: none of
+ * them is the desk's to leave to a default (issue 17).
+ */
 export function IntakeForm({ categories, staff }: Props) {
   const t = useTranslations('intake');
   const f = useTranslations('form.fields');
@@ -43,11 +48,14 @@ export function IntakeForm({ categories, staff }: Props) {
   const root = useTranslations() as unknown as RootTranslator;
   // zod parses here: interpreted (CSP), and any issue the resolver does not word in this language.
   useZodLocale();
-  const { register, handleSubmit, formState, setError, getValues, setValue, control } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, getValues, control } = useForm<Values>({
     // Errors in the page's language, naming the field (lib/validation/messages.ts).
-    resolver: localizedResolver<Values>(createComplaintSchema, root),
-    defaultValues: { channel: 'walk_in', severity: 'general', partyUserIds: [], customerLocale: locale === 'en' ? 'en' : 'zh-CN' },
+    resolver: localizedResolver<Values>(deskIntakeSchema, root),
+    defaultValues: { partyUserIds: [] },
   });
+  // The category's usual severity is said beside the choice, never chosen for the person.
+  const categoryCode = useWatch({ control, name: 'categoryCode' });
+  const usualSeverity = categories.find((c) => c.code === categoryCode)?.defaultSeverity;
   const err = (name: string) => (formState.errors[name]?.message as string | undefined) ?? undefined;
 
   async function lookUpEarlier() {
@@ -94,7 +102,8 @@ export function IntakeForm({ categories, staff }: Props) {
       <h2 id="intake-title" className="mb-3 text-lg font-medium">{t('title')}</h2>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {field('channel', (
-          <select {...a11y('channel')} {...register('channel')} className={inputClass} autoFocus>
+          <select {...a11y('channel')} {...register('channel', { setValueAs: blankToUndefined })} className={inputClass} autoFocus>
+            <option value="">{t('choose')}</option>
             {channels.map((c) => <option key={c} value={c}>{wf(`channels.${c}`)}</option>)}
           </select>
         ))}
@@ -107,22 +116,30 @@ export function IntakeForm({ categories, staff }: Props) {
         {field('categoryCode', (
           <select {...a11y('categoryCode')} {...register('categoryCode', {
               setValueAs: blankToUndefined,
-              onChange: (e) => {
-                const cat = categories.find((c) => c.code === e.target.value);
-                if (cat) setValue('severity', cat.defaultSeverity);
-                void lookUpEarlier();
-              },
+              onChange: () => void lookUpEarlier(),
             })} className={inputClass}>
             <option value="">{t('choose')}</option>
             {categories.map((c) => <option key={c.code} value={c.code}>{locale === 'en' ? c.nameEn : c.name}</option>)}
           </select>
         ), false, 'category')}
         {field('severity', (
-          <select {...a11y('severity')} {...register('severity')} className={inputClass}>
-            {severities.map((s) => <option key={s} value={s}>{wf(`severities.${s}`)}</option>)}
-          </select>
+          <>
+            <select {...a11y('severity')} {...register('severity', { setValueAs: blankToUndefined })} className={inputClass}>
+              <option value="">{t('choose')}</option>
+              {severities.map((s) => <option key={s} value={s}>{wf(`severities.${s}`)}</option>)}
+            </select>
+            {usualSeverity && (severities as readonly string[]).includes(usualSeverity) && (
+              <p className="mt-1 text-xs text-slate-600" data-testid="usual-severity">{t('usualSeverity', { severity: wf(`severities.${usualSeverity}`) })}</p>
+            )}
+          </>
         ))}
         {field('customerEmail', <input {...a11y('customerEmail')} maxLength={limit('customerEmail')} type="email" {...register('customerEmail', { setValueAs: blankToUndefined })} className={inputClass} />)}
+        {field('customerLocale', (
+          <select {...a11y('customerLocale')} {...register('customerLocale', { setValueAs: blankToUndefined })} className={inputClass}>
+            <option value="">{t('choose')}</option>
+            {customerLocales.map((l) => <option key={l} value={l}>{t(`locales.${l}`)}</option>)}
+          </select>
+        ))}
         {field('description', <textarea rows={3} {...a11y('description')} maxLength={limit('description')} {...register('description', { onBlur: lookUpEarlier })} className={inputClass} />, true)}
         {field('customerRequest', <textarea rows={2} {...a11y('customerRequest')} maxLength={limit('customerRequest')} {...register('customerRequest', { setValueAs: blankToUndefined })} className={inputClass} />, true)}
         {/* Several people are picked with a tap or the space bar each: a list of checkboxes,

@@ -28,7 +28,7 @@ const run = (form: FormFacts, event: EventName, actor: Actor = actors.desk, inpu
 describe('decide', () => {
   it('triage routes to investigating and copies the triage facts', () => {
     const form = makeForm({ severity: 'general', receivedAt: sh('2026-11-06T09:00') });
-    const d = run(form, 'triage', actors.desk, { departmentId: 'dep-parts', severity: 'urgent', major: true, partyUserIds: ['u-x'] });
+    const d = run(form, 'triage', actors.desk, { departmentId: 'dep-parts', severity: 'urgent', followUpWanted: true, major: true, partyUserIds: ['u-x'] });
     expect(d.to).toBe('investigating');
     expect(d.patch).toMatchObject({
       status: 'investigating',

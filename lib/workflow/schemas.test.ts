@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createComplaintSchema, eventSchemas, events, remedySchema, type EventName } from './index';
+import { createComplaintSchema, deskIntakeSchema, eventSchemas, events, remedySchema, type EventName } from './index';
 import { customerSummaryFields, determinationDraftSchema } from './schemas';
+import { describeIssue } from '@/lib/validation/issues';
 import { notFoundedDetermination, sampleInputs } from './test-fixtures';
 
 // Per event: inputs that must fail (missing, blank, malformed, unknown keys).
@@ -114,11 +115,11 @@ describe('event schemas', () => {
   });
 
   it('trims strings and applies defaults', () => {
-    expect(eventSchemas.triage.parse({ departmentId: ' dep-1 ', severity: 'urgent' })).toEqual({
+    expect(eventSchemas.triage.parse({ departmentId: ' dep-1 ', severity: 'urgent', followUpWanted: false })).toEqual({
       departmentId: 'dep-1',
       severity: 'urgent',
       major: false,
-      followUpWanted: true,
+      followUpWanted: false,
     });
     expect(eventSchemas.note.parse({ text: '  hi ' })).toEqual({ text: 'hi', customerVisible: false });
     expect(eventSchemas.approve_pending.parse({ nextContactOn: '', comment: ' ' })).toEqual({});
@@ -228,5 +229,32 @@ describe('createComplaintSchema', () => {
     ['unknown key', { foo: 'bar' }],
   ])('rejects a bad %s', (_label, change) => {
     expect(createComplaintSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+});
+
+describe('no silent defaults (issue 17)', () => {
+  const intake = { channel: 'phone', customerName: '王先生', customerPhone: '13800000000', categoryCode: 'quality', description: '刹车有异响，已经修过一次。', severity: 'important', customerLocale: 'zh-CN' };
+  // Each missing choice is one issue at its field, worded "please choose …" (lib/validation/messages.ts).
+  const missing = (r: { error?: z.ZodError }) => r.error?.issues.map((i) => `${i.path.join('.')}:${describeIssue(i).kind}`);
+
+  it('the desk intake refuses a missing channel, severity or customer language, each by name', () => {
+    expect(deskIntakeSchema.safeParse(intake).success).toBe(true);
+    for (const key of ['channel', 'severity', 'customerLocale'] as const) {
+      const { [key]: _dropped, ...rest } = intake;
+      expect(missing(deskIntakeSchema.safeParse(rest))).toEqual([`${key}:choose`]);
+    }
+  });
+
+  it('triage asks whether a follow-up call is wanted; it is never assumed', () => {
+    const triage = { departmentId: 'dep-1', severity: 'general' };
+    expect(missing(eventSchemas.triage.safeParse(triage))).toEqual(['followUpWanted:choose']);
+    expect(eventSchemas.triage.parse({ ...triage, followUpWanted: true }).followUpWanted).toBe(true);
+  });
+
+  it('the determination asks whether the customer was contacted; settling on the spot asks about the follow-up', () => {
+    const { customerContacted: _c, ...determination } = sampleInputs.submit_determination as Record<string, unknown>;
+    expect(missing(eventSchemas.submit_determination.safeParse(determination))).toEqual(['customerContacted:choose']);
+    const { followUpWanted: _f, ...onSpot } = sampleInputs.resolve_on_spot as Record<string, unknown>;
+    expect(missing(eventSchemas.resolve_on_spot.safeParse(onSpot))).toEqual(['followUpWanted:choose']);
   });
 });

@@ -88,7 +88,8 @@ export const eventSchemas = {
     departmentId: id(),
     severity: z.enum(severities),
     major: z.boolean().default(false),
-    followUpWanted: z.boolean().default(true),
+    // Asked, never assumed (issue 17): a call the customer does not get, or one they did not want.
+    followUpWanted: z.boolean(),
     customerManagerId: id().optional(),
     partyUserIds: z.array(id()).max(50).optional(),
   }),
@@ -201,9 +202,20 @@ export const createComplaintSchema = z.strictObject({
   vehicleModel: optionalText(100),
   purchaseDate: optionalYmd(),
   categoryCode: customerFields.categoryCode,
+  /** The customer's own web form has none: the desk chooses it at triage (the desk's intake requires it, below). */
   severity: z.enum(severities).default('general'),
   description: customerFields.description,
   customerRequest: customerFields.customerRequest,
   partyUserIds: z.array(id()).max(50).default([]),
 });
 export type CreateComplaintInput = z.output<typeof createComplaintSchema>;
+
+/**
+ * The desk's intake (form and server action): every choice with consequences is the person's,
+ * none is preselected (issue 17). The channel decides the receipt and the deadlines' start, the
+ * severity the deadlines, the customer's language every message they are sent.
+ */
+export const deskIntakeSchema = createComplaintSchema.extend({
+  severity: z.enum(severities),
+  customerLocale: z.enum(['zh-CN', 'en']),
+});

@@ -16,7 +16,7 @@ forEachBackend('deadline alerts', (backend) => {
 
   it('warns the department at 75 % of its 24 h step, tells management once overdue, each once', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, T0);
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, T0);
     expect(await raiseDeadlineAlerts(fx.db, at(T0, 17))).toEqual({ warnings: 0, overdue: 0 }); // 71 % of 24 h
     const warned = await raiseDeadlineAlerts(fx.db, at(T0, 19));
     expect(warned.warnings).toBeGreaterThanOrEqual(1);
@@ -38,7 +38,7 @@ forEachBackend('deadline alerts', (backend) => {
     await raiseDeadlineAlerts(fx.db, at(T0, 2)); // the 1 h intake step is overdue
     const first = (await templatesFor(form.id)).filter((t) => t.endsWith(':overdue')).length;
     expect(first).toBeGreaterThan(0);
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 2));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 2));
     await raiseDeadlineAlerts(fx.db, at(T0, 27)); // 24 h step overdue too
     expect((await templatesFor(form.id)).filter((t) => t.endsWith(':overdue')).length).toBeGreaterThan(first);
   });
@@ -52,7 +52,7 @@ forEachBackend('ledger contact round', (backend) => {
 
   it("tells the customer manager on the 4th which pending items are due", async () => {
     const form = await fx.create(T0, { categoryCode: 'parts' });
-    await form.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'general', customerManagerId: fx.actors.chenchen.id }, T0);
+    await form.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'general', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }, T0);
     await form.fire('propose_pending', 'desk', { reason: 'parts_delayed', explanation: '配件在途。' }, at(T0, 1));
     await form.fire('approve_pending', 'gm', {}, at(T0, 2)); // next contact: 2026-12-04
     expect(await remindPendingContacts(fx.db, '2026-12-03')).toBe(0);

@@ -88,7 +88,7 @@ forEachBackend('command concurrency', (backend) => {
     const results = await race(
       form.id,
       'triage',
-      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.quality, severity: 'important', customerManagerId: fx.actors.chenchen.id }),
+      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.quality, severity: 'important', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }),
       2,
       at(T0, 1),
     );
@@ -108,7 +108,7 @@ forEachBackend('command concurrency', (backend) => {
     const results = await race(
       form.id,
       'triage',
-      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.parts, severity: i % 3 ? 'important' : 'urgent', customerManagerId: fx.actors.chenchen.id }),
+      (i) => ({ departmentId: i % 2 ? fx.dept.service : fx.dept.parts, severity: i % 3 ? 'important' : 'urgent', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }),
       1,
       at(T0, 1),
       50,

@@ -5,7 +5,7 @@
  *
  *   const fx = await openFixture(backend);
  *   const form = await fx.create(T0);
- *   await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important' }, at(T0, 0.1));
+ *   await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important', followUpWanted: true }, at(T0, 0.1));
  */
 import { asc, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';

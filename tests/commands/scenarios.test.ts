@@ -738,7 +738,7 @@ forEachBackend('command scenarios', (backend) => {
 
   it('the desk marks a form major after triage; it then waits for the GM like any major form', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important' }, at(T0, 1));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important', followUpWanted: true }, at(T0, 1));
     await form.refused('note', 'management', { text: '升级', markMajor: true }, at(T0, 2), 'wrong_role');
     const marked = await form.fire('note', 'desk', { text: '客户已向媒体反映，升级为重大投诉。', markMajor: true }, at(T0, 2));
     expect(marked.major).toBe(true);

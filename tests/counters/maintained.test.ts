@@ -100,7 +100,7 @@ forEachBackend('maintained counts', (backend) => {
         await form.fire('reject', 'desk', { explanation: '经核查不属于本店责任范围。' }, at(T0, 3.5 + i));
         continue;
       }
-      await form.fire('triage', 'desk', { departmentId: i ? fx.dept.parts : fx.dept.service, severity: 'important', customerManagerId: fx.actors.chenchen.id, major: i === 1, partyUserIds: i === 2 ? [fx.actors.liming.id] : [] }, at(T0, 3.5 + i));
+      await form.fire('triage', 'desk', { departmentId: i ? fx.dept.parts : fx.dept.service, severity: 'important', followUpWanted: true, customerManagerId: fx.actors.chenchen.id, major: i === 1, partyUserIds: i === 2 ? [fx.actors.liming.id] : [] }, at(T0, 3.5 + i));
       if (i === 1) await form.fire('instruct', 'gm', { instruction: '重大投诉：三日内报处理方案。' }, at(T0, 3.6 + i));
     }
     // Writers outside the command layer: a form inserted and deleted directly, a link removed, a department moved.

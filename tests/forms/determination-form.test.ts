@@ -18,7 +18,7 @@ describe('determination form fields', () => {
   });
 
   it('never submits the hidden remedy of a not-founded answer', () => {
-    const values: Record<string, unknown> = { ...defaultValues('submit_determination', { responsibleDepartmentId: 'dep-parts' }), founded: false, rootCause: 'Not our part', customerExplanation: 'The part was not fitted by us.' };
+    const values: Record<string, unknown> = { ...defaultValues('submit_determination', { responsibleDepartmentId: 'dep-parts' }), founded: false, rootCause: 'Not our part', customerExplanation: 'The part was not fitted by us.', customerContacted: true };
     expect(values.remedyProposal).toBeDefined();
     expect(eventSchemas.submit_determination.safeParse(values).success).toBe(false);
     const sent = applicableValues('submit_determination', values);
@@ -52,5 +52,14 @@ describe('determination form fields', () => {
     const entry = { person: 'Zhou', amountCents: 0, reason: 'Rude' };
     expect(eventSchemas.complete_handling.safeParse({ ...base, accountability: [entry] }).success).toBe(false);
     expect(eventSchemas.complete_handling.safeParse({ ...base, accountability: [{ ...entry, type: 'penalty' }] }).success).toBe(true);
+  });
+
+  it('asks whether the customer was contacted and whether a follow-up is wanted, with nothing preselected (issue 17)', () => {
+    expect(defaultValues('submit_determination')).not.toHaveProperty('customerContacted');
+    expect(defaultValues('triage')).not.toHaveProperty('followUpWanted');
+    expect(defaultValues('resolve_on_spot')).not.toHaveProperty('followUpWanted');
+    for (const [event, name] of [['submit_determination', 'customerContacted'], ['triage', 'followUpWanted'], ['resolve_on_spot', 'followUpWanted']] as const) {
+      expect(eventFields[event].find((f) => f.name === name)?.kind).toBe('yesno');
+    }
   });
 });

@@ -13,7 +13,7 @@ forEachBackend('staff inbox', (backend) => {
 
   it("shows a department head the forms routed to the department, in the reader's language, and nobody else's", async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 1));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 1));
     const zh = await listInbox(fx.actors.service.id, 'zh-CN', 50, fx.db);
     expect(zh.find((n) => n.number === form.number)?.subject).toContain(form.number);
     const en = await listInbox(fx.actors.service.id, 'en', 50, fx.db);
@@ -25,7 +25,7 @@ forEachBackend('staff inbox', (backend) => {
   it('one notice per recipient per step, saying from which state to which, by whom and until when', async () => {
     const form = await fx.create(T0, { categoryCode: 'attitude' });
     // The desk clerk is the customer manager too: reached both as "customer manager" and as "desk" below.
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: fx.actors.desk.id }, at(T0, 1));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: fx.actors.desk.id }, at(T0, 1));
     await form.fire('propose_pending', 'desk', { reason: 'parts_delayed', explanation: '原厂配件需从厂家调货。' }, at(T0, 2));
     const approved = await form.fire('approve_pending', 'gm', { comment: '同意列入未了事宜。' }, at(T0, 3));
     expect(approved.status).toBe('pending');
@@ -52,7 +52,7 @@ forEachBackend('staff inbox', (backend) => {
     expect(await countUnread(desk, fx.db)).toBe(0);
 
     const form = await fx.create(at(T0, 10), { categoryCode: 'attitude' }); // the desk hears of a new form
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: desk }, at(T0, 11));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: desk }, at(T0, 11));
     await form.fire('propose_pending', 'desk', { reason: 'parts_delayed', explanation: '配件延误。' }, at(T0, 12)); // the GM hears of it
     const deskUnread = await countUnread(desk, fx.db);
     expect(deskUnread).toBeGreaterThanOrEqual(2);

@@ -22,7 +22,7 @@ forEachBackend('staff notices say what happened to what', (backend) => {
   it("names the customer, the category and the complaint's first line, and the reader's step with its deadline", async () => {
     await markInboxRead(viewer('service').id, 'all', T0, fx.db);
     const form = await fx.create(T0, { categoryCode: 'attitude', description: '前台接待态度冷淡。\n第二行不显示。' });
-    const triaged = await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 1));
+    const triaged = await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 1));
     const [zh] = (await listInbox(viewer('service'), 'zh-CN', 50, fx.db)).filter((n) => n.number === form.number);
     expect(zh.about).toBe('客户 刘建国 · 服务态度：“前台接待态度冷淡。”');
     expect(zh.todo).toBe(true);
@@ -38,7 +38,7 @@ forEachBackend('staff notices say what happened to what', (backend) => {
 
   it('an old notice of a step already taken is for information; the filters split to-do from information and show one form', async () => {
     const form = await fx.create(at(T0, 2), { categoryCode: 'attitude', customerName: '周女士' });
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: viewer('desk').id }, at(T0, 3));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: viewer('desk').id }, at(T0, 3));
     await form.fire('propose_pending', 'desk', { reason: 'parts_delayed', explanation: '配件延误。' }, at(T0, 4));
     // Now it waits for the GM: the desk's notices of this form are for information.
     const desk = viewer('desk');

@@ -67,7 +67,7 @@ forEachBackend('involved parties', (backend) => {
     for (const row of await fx.db.select().from(users)) u[row.login] = (await loadStaffUser(row.id, fx.db))!;
 
     a = await fx.create(T0, { categoryCode: 'attitude', partyUserIds: [u.machao.id, u.chenchen.id, u.management.id] });
-    await a.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important', customerManagerId: u.desk.id, partyUserIds: [u.gm.id] }, at(T0, 0.5));
+    await a.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important', followUpWanted: true, customerManagerId: u.desk.id, partyUserIds: [u.gm.id] }, at(T0, 0.5));
     b = await fx.create(at(T0, 1), { customerPhone: '13900000009', partyUserIds: [u.chenchen.id] });
   });
 
@@ -81,7 +81,7 @@ forEachBackend('involved parties', (backend) => {
     await expectRefused(addEvidence({ complaintId: a.id, user: u.machao, files: [{ name: 'x.png', bytes: png }] }, NOW, fx.db));
     await expectRefused(addEvidence({ complaintId: a.id, user: u.gm, files: [{ name: 'x.png', bytes: png }] }, NOW, fx.db));
     // Nor may he be put in charge (customer manager) of a form he is involved in.
-    await expectRefused(b.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: u.chenchen.id }, at(T0, 2)), 'not_assignable');
+    await expectRefused(b.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: u.chenchen.id }, at(T0, 2)), 'not_assignable');
 
     // The same commands by colleagues of the same role go through.
     expect(await saveDeterminationDraft({ complaintId: a.id, input: { rootCause: '接待培训不足' }, actor: actor('liming') }, NOW, fx.db)).toMatchObject({ by: u.liming.name });

@@ -75,7 +75,7 @@ forEachBackend('ledger', (backend) => {
       description: '预订的原厂轮毂一个月未到货。', customerRequest: '告知到货时间。',
     }, { ...staff.desk }, { now: at(-5) }, db);
     extra = { id: complaint.id, number: complaint.number, version: complaint.version };
-    await fire(extra, 'triage', 'desk', { departmentId: staff.parts.departmentId, severity: 'general', customerManagerId: staff.desk.id }, at(-4.5));
+    await fire(extra, 'triage', 'desk', { departmentId: staff.parts.departmentId, severity: 'general', followUpWanted: true, customerManagerId: staff.desk.id }, at(-4.5));
     await fire(extra, 'propose_pending', 'desk', { reason: 'parts_delayed', explanation: '厂家缺货, 预计"四周"到货\n=到货后通知' }, at(-4));
     await fire(extra, 'approve_pending', 'gm', { comment: '同意。', nextContactOn: '2026-11-04' }, at(-3));
   });

@@ -43,7 +43,7 @@ forEachBackend('customer texts', (backend) => {
     const form = await fx.create(T0, { categoryCode: 'parts', customerLocale: 'zh-CN' });
     const [parts] = await fx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, fx.dept.parts));
 
-    await form.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'important', customerManagerId: fx.actors.chenchen.id }, at(T0, 0.5));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'important', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }, at(T0, 0.5));
     const triaged = await lastCustomerMessage(form, 'triaged');
     expect(triaged.text).toContain(`已交由${parts.name}负责处理`);
     expect(triaged.text).toMatch(/将在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前完成调查/);
@@ -117,7 +117,7 @@ forEachBackend('customer texts', (backend) => {
     const [service] = await fx.db.select({ nameEn: departments.nameEn }).from(departments).where(eq(departments.id, fx.dept.service));
     const received = await lastCustomerMessage(form, 'received');
     expect(received.text).toMatch(/We will contact you by [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}\./);
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 0.5));
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 0.5));
     expect((await lastCustomerMessage(form, 'triaged')).text).toContain(`Your form ${form.number} is now handled by our ${service.nameEn}.`);
   });
 });

@@ -133,7 +133,7 @@ forEachBackend('public tracking', (backend) => {
     // Triage needs someone in the department who can act on the form.
     const [head] = await database.db.insert(users).values({ siteId: desk.siteId, login: 'tracking-head', name: '张强', role: 'department', departmentId: dept.id!, passwordHash: 'x' }).returning();
     await database.db.update(departments).set({ headUserId: head.id }).where(eq(departments.id, dept.id!));
-    await fire('triage', { departmentId: dept.id!, severity: 'general', customerManagerId: desk.id });
+    await fire('triage', { departmentId: dept.id!, severity: 'general', followUpWanted: true, customerManagerId: desk.id });
     await fire('note', { text: '内部备注：当事人是马超', customerVisible: false });
     await fire('note', { text: '我们正在调查，明天回复您。', customerVisible: true });
     const view = await loadPublicView(form.trackingToken, database.db);

@@ -119,7 +119,7 @@ forEachBackend('accountability from the staff directory', (backend) => {
     it('refuses another site’s staff or an unknown id', async () => {
       for (const responsibleUserId of [elsewhere, ghost]) {
         const form = await fx.create(at(T0, 75));
-        await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 75.1));
+        await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 75.1));
         const err = await form.refused('submit_determination', 'service', {
           founded: true, responsibleDepartmentId: fx.dept.service, rootCause: '原因', responsibleUserId,
           remedyProposal: { kind: 'apology', description: '致歉' }, preventiveAction: '培训', customerContacted: true,

@@ -30,7 +30,7 @@ forEachBackend('monthly report', (backend) => {
       customerWhen: '今天已处理完毕。', customerHow: '已按处理措施落实。', customerCause: '我们的工作疏漏。', customerPrevention: '已加强培训和检查。',
     }, at(T0, 1));
     const other = await fx.create(T0, { categoryCode: 'attitude' });
-    await other.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 1));
+    await other.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 1));
     await other.fire('submit_determination', 'service', {
       founded: true, responsibleDepartmentId: fx.dept.service, rootCause: '态度', responsiblePerson: '服务顾问甲',
       remedyProposal: { kind: 'apology', description: '致歉' }, preventiveAction: '培训', customerContacted: true,

@@ -26,7 +26,7 @@ forEachBackend('periodic summaries', (backend) => {
     }, at(T0, 3));
     // Found not founded after investigation and closed by the GM: counted apart, never as resolved.
     const notFounded = await fx.create(at(T0, 1), { categoryCode: 'parts' });
-    await notFounded.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'general' }, at(T0, 1.5));
+    await notFounded.fire('triage', 'desk', { departmentId: fx.dept.parts, severity: 'general', followUpWanted: true }, at(T0, 1.5));
     await notFounded.fire('submit_determination', 'parts', {
       founded: false, rootCause: '配件非本店安装', customerExplanation: '经核对维修记录，该配件并非本店安装。', customerContacted: true,
     }, at(T0, 2));

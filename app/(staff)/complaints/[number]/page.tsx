@@ -66,7 +66,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           ...((user.role === 'desk' || user.role === 'admin') && !form.major ? [] : ['markMajor']),
         ];
   const prefillFor = (event: string): Record<string, unknown> | undefined => {
-    if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.severity };
+    // The severity the desk chose at intake; a web form's is nobody's choice yet (issue 17: no silent defaults).
+    if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.channel === 'web' ? undefined : form.severity };
     if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
     return undefined;
   };
