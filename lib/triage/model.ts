@@ -63,17 +63,19 @@ export class TriageModel {
   static train(data: LabelledComplaint[], opts: TrainOptions & { crisisThreshold?: number } = {}): TriageModel {
     if (!data.length) throw new Error('No training data');
     const rows = data.map((d) => analyse(d).features);
-    const head = (defaults: readonly string[], pick: (d: LabelledComplaint) => string) => {
-      const labels = data.map(pick);
-      return LinearModel.train(rows, labels, classesOf(defaults, labels), opts);
-    };
+    const head = (defaults: readonly string[], labels: string[]) => ({ labels, classes: classesOf(defaults, labels) });
+    const [category, department, severity, crisis] = LinearModel.trainHeads(
+      rows,
+      [
+        head(categoryCodes, data.map((d) => d.category)),
+        head(departmentCodes, data.map((d) => d.department)),
+        head(severityCodes, data.map((d) => d.severity)),
+        { labels: data.map((d) => String(d.crisis)), classes: ['false', 'true'] },
+      ],
+      opts,
+    );
     return new TriageModel(
-      {
-        category: head(categoryCodes, (d) => d.category),
-        department: head(departmentCodes, (d) => d.department),
-        severity: head(severityCodes, (d) => d.severity),
-        crisis: LinearModel.train(rows, data.map((d) => String(d.crisis)), ['false', 'true'], opts),
-      },
+      { category, department, severity, crisis },
       opts.crisisThreshold ?? defaultCrisisThreshold,
     );
   }
