@@ -14,6 +14,8 @@ import { Phone } from '@/components/complaint/phone';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
+import { FormSuggestion } from '@/components/triage/form-suggestion';
+import { CrisisBadge } from '@/components/triage/crisis-badge';
 import { PrintButton } from '@/components/ui/print-button';
 import { InfoNote } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
@@ -98,6 +100,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="rounded bg-blue-100 px-2 py-0.5 font-medium text-blue-900" data-testid="form-state">{wf(`states.${form.status}`)}</span>
             <span className="rounded bg-slate-100 px-2 py-0.5">{wf(`severities.${form.severity}`)}</span>
+            <CrisisBadge text={form.description} />
             {form.major && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{wf('major')}{form.gmInstructedAt ? ` · ${t('instructed')}` : ''}</span>}
             {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
             {/* Personal data (lib/privacy): a hold keeps it; an anonymised form shows *** in its place. */}
@@ -259,6 +262,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <details key={event} className="rounded border border-slate-200 bg-white p-3" open={possible.length === 1 || undefined}>
             <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
             <div className="mt-3">
+              {event === 'triage' && <div className="mb-3"><FormSuggestion user={user} form={form} /></div>}
               {event === 'submit_determination' && draft && <p className="mb-2 text-sm text-slate-600">{t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}</p>}
               <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} omit={omitFor(event)} />
             </div>
