@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
 import { customerSummaryFields, isTerminal, runningDeadlines, type State } from '@/lib/workflow';
@@ -16,6 +17,7 @@ import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
 import { FormSuggestion } from '@/components/triage/form-suggestion';
 import { CrisisBadge } from '@/components/triage/crisis-badge';
+import { SimilarComplaints } from '@/components/triage/similar-complaints';
 import { PrintButton } from '@/components/ui/print-button';
 import { InfoNote } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
@@ -134,6 +136,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         )}
 
         <RepeatLinks user={user} complaintId={form.id} />
+        <Suspense fallback={null}>
+          <SimilarComplaints user={user} form={form} />
+        </Suspense>
 
         <DetailSection title={t('sections.customer')}>
           <Detail label={t('fields.customerName')} value={form.customerName} />
