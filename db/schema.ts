@@ -567,3 +567,26 @@ export type Complaint = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;
 export type ComplaintEvent = typeof complaintEvents.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * Triage models trained on the business's own closed forms (lib/triage/training.ts): each run
+ * stores its model with its validated scores; `active` marks the one suggestions use (at most
+ * one), switched to only when it validates at least as well as the one before. Until one is
+ * active, the starter model shipped in lib/triage/starter-model.json serves.
+ */
+export const triageModels = pgTable(
+  'triage_models',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: text('version').notNull(),
+    trainedAt: ts('trained_at').notNull().defaultNow(),
+    /** closed forms it learned from, and held out to validate it */
+    trainSize: integer('train_size').notNull(),
+    validateSize: integer('validate_size').notNull(),
+    /** validated accuracy and macro-F1 per label, its baseline, and the model it was compared with */
+    scores: jsonb('scores').notNull(),
+    model: jsonb('model').notNull(),
+    active: boolean('active').notNull().default(false),
+  },
+  (t) => [uniqueIndex('triage_models_active_uq').on(t.active).where(sql`${t.active}`)],
+);

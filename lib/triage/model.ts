@@ -99,6 +99,14 @@ export class TriageModel {
     };
   }
 
+  /**
+   * This model with the crisis classifier of `other`. A business's closed forms carry no crisis
+   * label of their own, so a model trained on them keeps the starter's crisis classifier.
+   */
+  withCrisisFrom(other: TriageModel): TriageModel {
+    return new TriageModel({ ...this.heads, crisis: other.heads.crisis }, other.crisisThreshold);
+  }
+
   toJSON(): TriageModelJson {
     return {
       format: 1,
