@@ -12,7 +12,7 @@ import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 
 const labelled = parseJsonl(readFileSync(path.resolve(import.meta.dirname, '../fixtures/triage/train.jsonl'), 'utf8'))
   .filter((d) => !/[A-Za-z]{4}/.test(d.text)) // Chinese texts: the form's words
-  .slice(0, 50);
+  .slice(0, 40);
 
 forEachBackend('triage training on closed forms', (backend) => {
   let fx: Fixture;
@@ -20,7 +20,7 @@ forEachBackend('triage training on closed forms', (backend) => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    process.env.KESU_TRIAGE_MIN_FORMS = '40';
+    process.env.KESU_TRIAGE_MIN_FORMS = '30';
     fx = await openFixture(backend);
     desk = (await loadStaffUser(fx.actors.desk.id, fx.db))!;
   });
@@ -29,7 +29,7 @@ forEachBackend('triage training on closed forms', (backend) => {
   });
 
   it('trains nothing below the minimum of closed forms', async () => {
-    expect(await trainOnClosedForms(fx.db)).toMatchObject({ outcome: 'too_few', needed: 40 });
+    expect(await trainOnClosedForms(fx.db)).toMatchObject({ outcome: 'too_few', needed: 30 });
   });
 
   it('switches to a model of its own when it validates better than the starter, and suggests from it', async () => {
