@@ -9,8 +9,8 @@ const config: NextConfig = {
   // The type check belongs to the tests (`npm test`'s build, `npm run build`, `npm run typecheck`),
   // not to a user's first start: scripts/start.mjs builds with KESU_SKIP_TYPECHECK=1.
   typescript: { ignoreBuildErrors: process.env.KESU_SKIP_TYPECHECK === '1' },
-  // PGlite's extensions and the native argon2 binding must load from node_modules at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss'],
+  // PGlite's extensions and the native argon2 and jieba bindings must load from node_modules at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pg-boss'],
   // The build's own assets skip proxy.ts (which sets the other security headers on everything else).
   async headers() {
     return [{ source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }];

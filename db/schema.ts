@@ -596,3 +596,26 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_user_idx').on(t.userId)],
 );
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * Triage models trained on the business's own closed forms (lib/triage/training.ts): each run
+ * stores its model with its validated scores; `active` marks the one suggestions use (at most
+ * one), switched to only when it validates at least as well as the one before. Until one is
+ * active, the starter model shipped in lib/triage/starter-model.json serves.
+ */
+export const triageModels = pgTable(
+  'triage_models',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: text('version').notNull(),
+    trainedAt: ts('trained_at').notNull().defaultNow(),
+    /** closed forms it learned from, and held out to validate it */
+    trainSize: integer('train_size').notNull(),
+    validateSize: integer('validate_size').notNull(),
+    /** validated accuracy and macro-F1 per label, its baseline, and the model it was compared with */
+    scores: jsonb('scores').notNull(),
+    model: jsonb('model').notNull(),
+    active: boolean('active').notNull().default(false),
+  },
+  (t) => [uniqueIndex('triage_models_active_uq').on(t.active).where(sql`${t.active}`)],
+);

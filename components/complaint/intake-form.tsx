@@ -15,6 +15,7 @@ import { counterFrom, maxLengthOf } from '@/lib/validation/limits';
 import type { RootTranslator } from '@/lib/validation/messages';
 import { useZodLocale } from '@/components/ui/zod-locale';
 import { CharCounter } from '@/components/ui/char-counter';
+import { IntakeSuggestion } from '@/components/triage/intake-suggestion';
 
 interface Props {
   categories: { code: string; name: string; nameEn: string; defaultSeverity: string }[];
@@ -158,6 +159,7 @@ export function IntakeForm({ categories, staff }: Props) {
         </fieldset>
         <p id="intake-parties-hint" className="self-end text-xs text-slate-600">{t('partiesHint')}</p>
       </div>
+      <IntakeSuggestion control={control} />
       {earlier.length > 0 && (
         <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="repeat-warning">
           <p className="font-medium"><WarningIcon /> {t('repeat', { count: earlier.length })}</p>

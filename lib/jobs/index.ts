@@ -6,6 +6,7 @@ export {
   scheduleRecurring,
   defaultJobs,
   OUTBOX_JOB,
+  TRIAGE_TRAIN_JOB,
   type JobRunner,
   type JobRunnerOptions,
   type JobDefinition,

@@ -2,6 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { deliverDueNotifications } from '@/lib/notify/deliver';
+import { trainOnClosedForms } from '@/lib/triage/training';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { transportsFromEnv, type Transports } from '@/lib/notify/transports';
 import { pgliteExecutor, postgresExecutor, type JobExecutor } from './executor';
@@ -25,6 +26,7 @@ import { log } from '@/lib/log';
  */
 
 export const OUTBOX_JOB = 'kesu-outbox';
+export const TRIAGE_TRAIN_JOB = 'kesu-triage-train';
 
 export interface JobContext {
   database: Database;
@@ -89,6 +91,17 @@ export function defaultJobs(transports?: Transports): Record<string, JobDefiniti
           total.unsent += r.unsent;
           if (r.claimed === 0 || Date.now() > until) return total;
         }
+      },
+    },
+    // Issue 20: nightly, the triage model learns from the business's closed forms (lib/triage/training.ts);
+    // it is switched to only when it validates at least as well as the model in use.
+    [TRIAGE_TRAIN_JOB]: {
+      cron: '30 2 * * *',
+      queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 30 * 60 },
+      async handler({ database }) {
+        const result = await trainOnClosedForms(database.db);
+        log.info({ job: TRIAGE_TRAIN_JOB, outcome: result.outcome, ...('version' in result ? { version: result.version, overall: result.scores.overall, current: result.current.scores.overall } : { forms: result.forms }) }, 'triage training');
+        return result.outcome;
       },
     },
   };

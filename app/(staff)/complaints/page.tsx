@@ -10,6 +10,7 @@ import { DeadlineBadge } from '@/components/complaint/deadline-badge';
 import { ComplaintAbout } from '@/components/complaint/complaint-about';
 import { displayPhone } from '@/lib/i18n/phone';
 import { openStates, severities, states } from '@/lib/workflow';
+import { CrisisBadge } from '@/components/triage/crisis-badge';
 
 export const metadata = { title: '查询 · Search' };
 
@@ -100,6 +101,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
                     {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
                     {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={q('repeatTitle')} data-testid="repeat-badge">{q('repeat')}</span>}
+                    <CrisisBadge text={row.triageText} />
                   </Cell>
                   <Cell>
                     {wf(`states.${row.status}`)}

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { isComplaintNumber } from '@/lib/params';
 import { customerSummaryFields, isTerminal, runningDeadlines, type State } from '@/lib/workflow';
@@ -14,6 +15,9 @@ import { Phone } from '@/components/complaint/phone';
 import { ReissueAccessCode } from '@/components/complaint/reissue-access-code';
 import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
+import { FormSuggestion } from '@/components/triage/form-suggestion';
+import { CrisisBadge } from '@/components/triage/crisis-badge';
+import { SimilarComplaints } from '@/components/triage/similar-complaints';
 import { PrintButton } from '@/components/ui/print-button';
 import { InfoNote } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
@@ -99,6 +103,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="rounded bg-blue-100 px-2 py-0.5 font-medium text-blue-900" data-testid="form-state">{wf(`states.${form.status}`)}</span>
             <span className="rounded bg-slate-100 px-2 py-0.5">{wf(`severities.${form.severity}`)}</span>
+            <CrisisBadge text={form.description} />
             {form.major && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{wf('major')}{form.gmInstructedAt ? ` · ${t('instructed')}` : ''}</span>}
             {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
             {/* Personal data (lib/privacy): a hold keeps it; an anonymised form shows *** in its place. */}
@@ -132,6 +137,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         )}
 
         <RepeatLinks user={user} complaintId={form.id} />
+        <Suspense fallback={null}>
+          <SimilarComplaints user={user} form={form} />
+        </Suspense>
 
         <DetailSection title={t('sections.customer')}>
           <Detail label={t('fields.customerName')} value={form.customerName} />
@@ -260,6 +268,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <details key={event} className="rounded border border-slate-200 bg-white p-3" open={possible.length === 1 || undefined}>
             <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
             <div className="mt-3">
+              {event === 'triage' && <div className="mb-3"><FormSuggestion user={user} form={form} /></div>}
               {event === 'submit_determination' && draft && <p className="mb-2 text-sm text-slate-600">{t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}</p>}
               <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} omit={omitFor(event)} />
             </div>
