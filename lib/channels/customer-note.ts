@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb, type Db } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { attachments, type Complaint } from '@/db/schema';
 import { openForChange, recordChange, type FormKey } from '@/lib/complaints/change';
 import { evidencePayload } from '@/lib/complaints/commands';
@@ -27,6 +27,8 @@ export async function recordCustomerNote(
   input: { text: string; files?: EvidenceFile[]; via: CustomerNoteVia },
   now = new Date(),
   db?: Db,
+  /** Runs inside the note's transaction first (the mail importer records the message there); throwing rolls it all back. */
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<{ complaint: Complaint; eventId: number }> {
   db ??= await getDb();
   const files = input.files?.length ? eventSchemas.evidence_added.parse({ files: input.files }).files : [];
@@ -35,6 +37,7 @@ export async function recordCustomerNote(
       throw err?.code === 'not_found' ? new CustomerNoteError('not_found') : err;
     });
     if (isTerminal(form.status as State)) throw new CustomerNoteError('closed');
+    await alsoInTransaction?.(tx);
     const actor = { id: null, role: 'customer', name: surveyActorName };
     const note = await recordChange(
       tx,
