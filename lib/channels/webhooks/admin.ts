@@ -1,24 +1,15 @@
 import 'server-only';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { recordAudit } from '@/lib/admin/audit';
 import { AdminError } from '@/lib/admin/errors';
 import { requireAdmin, type AdminViewer } from '@/lib/admin/viewer';
 import { checkWebhookUrl, type UrlProblem } from './address';
-import { webhookEventTypes, webhookKinds } from './events';
+import { webhookEndpointSchema, type WebhookEndpointInput } from './schema';
 import { newWebhookSecret } from './sign';
 
-/** The admin's form for a new endpoint (the server action validates with this same schema). */
-export const webhookEndpointSchema = z.strictObject({
-  url: z.string().trim().min(1).max(2000),
-  kind: z.enum(webhookKinds).default('standard'),
-  events: z.array(z.enum(webhookEventTypes)).min(1),
-  allowPrivate: z.boolean().default(false),
-  description: z.string().trim().max(200).optional(),
-});
-export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
+export { webhookEndpointSchema, type WebhookEndpointInput } from './schema';
 
 export class WebhookUrlError extends Error {
   constructor(readonly problem: UrlProblem) {
