@@ -20,7 +20,7 @@ export function replyAddress(number: string, base = process.env.KESU_MAIL_REPLY_
   return `${m[1]}+${replyToken(number)}@${m[2]}`;
 }
 
-const tokenInText = /(KS-\d{4}-\d{6,})\.([0-9a-f]{12})/gi;
+const tokenInText = /([a-z]+-[0-9]+-[0-9]+)\.([0-9a-f]{12})/gi; // the number checked by isComplaintNumber
 
 /** The form number whose valid token appears in one of the texts (recipient addresses, subject), if any. */
 export function findReplyToken(texts: readonly string[], secret = authSecret()): string | null {
