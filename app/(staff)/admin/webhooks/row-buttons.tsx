@@ -2,12 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
+import { useFormat } from '@/lib/i18n/use-format';
 import { resendWebhookAction, setWebhookActiveAction } from './actions';
 
 export function ToggleEndpointButton({ id, active, label }: { id: string; active: boolean; label: string }) {
   const t = useTranslations('channels.webhooks');
+  const format = useFormat();
   return (
-    <ActionButton action={() => setWebhookActiveAction({ id, active: !active })} okText={t('done')} pendingLabel={t('working')} aria-label={`${t(active ? 'disable' : 'enable')}: ${label}`}>
+    <ActionButton action={() => setWebhookActiveAction({ id, active: !active })} okText={t('done')} pendingLabel={t('working')} aria-label={format.labelled(t(active ? 'disable' : 'enable'), label)}>
       {t(active ? 'disable' : 'enable')}
     </ActionButton>
   );
@@ -15,8 +17,9 @@ export function ToggleEndpointButton({ id, active, label }: { id: string; active
 
 export function ResendButton({ id, label }: { id: string; label: string }) {
   const t = useTranslations('channels.webhooks');
+  const format = useFormat();
   return (
-    <ActionButton action={() => resendWebhookAction({ id })} okText={t('resent')} pendingLabel={t('working')} aria-label={`${t('resend')}: ${label}`}>
+    <ActionButton action={() => resendWebhookAction({ id })} okText={t('resent')} pendingLabel={t('working')} aria-label={format.labelled(t('resend'), label)}>
       {t('resend')}
     </ActionButton>
   );
