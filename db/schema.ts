@@ -583,7 +583,6 @@ export const inboundMail = pgTable(
     /** Why it was ignored or refused (auto_reply, bounce, list, no_phone, invalid, closed …). */
     reason: text('reason'),
     complaintId: uuid('complaint_id').references(() => complaints.id),
-    sender: text('sender'),
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('inbound_mail_at_idx').on(t.at.desc())],

@@ -3,7 +3,6 @@ CREATE TABLE "inbound_mail" (
 	"outcome" text NOT NULL,
 	"reason" text,
 	"complaint_id" uuid,
-	"sender" text,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

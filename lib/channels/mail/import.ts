@@ -110,10 +110,10 @@ async function alreadyDone(db: Db, messageId: string): Promise<boolean> {
   return !!row;
 }
 
-async function record(db: Db, messageId: string, sender: string | null, o: Outcome): Promise<void> {
+async function record(db: Db, messageId: string, o: Outcome): Promise<void> {
   await db
     .insert(inboundMail)
-    .values({ messageId, outcome: o.outcome, reason: o.reason ?? null, complaintId: o.complaintId ?? null, sender })
+    .values({ messageId, outcome: o.outcome, reason: o.reason ?? null, complaintId: o.complaintId ?? null })
     .onConflictDoNothing();
 }
 
@@ -125,7 +125,7 @@ export async function importMessage(database: Database, parsed: ParsedMail, mess
   const sender = from?.address?.toLowerCase() ?? null;
   const automatic = automaticKind(parsed.headers, sender ?? undefined);
   if (automatic) {
-    await record(db, messageId, sender, { outcome: 'ignored', reason: automatic });
+    await record(db, messageId, { outcome: 'ignored', reason: automatic });
     return { outcome: 'ignored', reason: automatic };
   }
   const subject = cleanText(parsed.subject ?? '').slice(0, 300);
@@ -142,7 +142,7 @@ export async function importMessage(database: Database, parsed: ParsedMail, mess
       const { complaint } = await recordCustomerNote({ number }, { text, files: evidence, via: 'email' }, now, db, async (tx) => {
         const [row] = await tx
           .insert(inboundMail)
-          .values({ messageId, outcome: 'note', complaintId: null, sender })
+          .values({ messageId, outcome: 'note', complaintId: null })
           .onConflictDoNothing()
           .returning({ id: inboundMail.messageId });
         if (!row) throw new AlreadyImported();
@@ -157,13 +157,13 @@ export async function importMessage(database: Database, parsed: ParsedMail, mess
   }
 
   if (!sender) {
-    await record(db, messageId, null, { outcome: 'refused', reason: 'no_sender' });
+    await record(db, messageId, { outcome: 'refused', reason: 'no_sender' });
     return { outcome: 'refused', reason: 'no_sender' };
   }
   const description = [subject, body].filter(Boolean).join('\n\n').slice(0, 10_000);
   const phone = phoneIn(`${subject}\n${body}`) ?? (await earlierPhone(db, sender));
   if (!phone) {
-    await record(db, messageId, sender, { outcome: 'refused', reason: 'no_phone' });
+    await record(db, messageId, { outcome: 'refused', reason: 'no_phone' });
     log.warn({ messageId }, 'mail: a message without a phone number was not turned into a form');
     return { outcome: 'refused', reason: 'no_phone' };
   }
@@ -178,12 +178,12 @@ export async function importMessage(database: Database, parsed: ParsedMail, mess
   };
   try {
     const { complaint } = await createComplaint(input, null, { now, idempotencyKey: `mail:${crypto.createHash('sha256').update(messageId).digest('hex')}`, customerEvidence: evidence }, db);
-    await record(db, messageId, sender, { outcome: 'form', complaintId: complaint.id });
+    await record(db, messageId, { outcome: 'form', complaintId: complaint.id });
     return { outcome: 'form', complaintId: complaint.id };
   } catch (err) {
     if (!(err instanceof CommandError) || !err.fieldErrors) throw err;
     const reason = `invalid: ${Object.keys(err.fieldErrors).join(', ')}`;
-    await record(db, messageId, sender, { outcome: 'refused', reason });
+    await record(db, messageId, { outcome: 'refused', reason });
     return { outcome: 'refused', reason };
   }
 }
