@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { staffAction, UserFacingError } from '@/lib/auth/action';
 import { adminLabelNamespaces } from '@/lib/validation/messages';
+import { AdminError } from '@/lib/admin/errors';
 import {
   createWebhookEndpoint,
   resendWebhookDelivery,
@@ -28,14 +29,24 @@ export const createWebhookAction = staffAction({ roles: ['admin'], schema: webho
 
 const idSchema = z.strictObject({ id: z.uuid() });
 
+/** An AdminError (an endpoint or delivery that is not there) as the admin screens word it. */
+async function refusals<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AdminError)) throw err;
+    throw new UserFacingError((await getTranslations('admin.errors'))(err.code));
+  }
+}
+
 export const setWebhookActiveAction = staffAction({ roles: ['admin'], schema: idSchema.extend({ active: z.boolean() }) }, async ({ id, active }, user) => {
-  await setWebhookEndpointActive(user, id, active);
+  await refusals(() => setWebhookEndpointActive(user, id, active));
   revalidatePath('/admin/webhooks');
   return { id };
 });
 
 export const resendWebhookAction = staffAction({ roles: ['admin'], schema: idSchema }, async ({ id }, user) => {
-  await resendWebhookDelivery(user, id);
+  await refusals(() => resendWebhookDelivery(user, id));
   revalidatePath('/admin/webhooks');
   return { id };
 });
