@@ -119,6 +119,17 @@ forEachBackend('outbound webhooks', (backend) => {
     await setWebhookEndpointActive(admin, endpointId, false, fx.db);
   });
 
+  it('a WeCom group robot gets a Chinese text message built from the same event', async () => {
+    const rx = await receiver(() => 200);
+    closers.push(rx.close);
+    const { id: endpointId } = await createWebhookEndpoint(admin, { url: rx.url, kind: 'wecom', events: ['form.created'], allowPrivate: true }, fx.db);
+    const { complaint } = await createComplaint(complaintInput, fx.desk, { now: T0 }, fx.db);
+    expect(await deliverDueWebhooks(fx.database)).toMatchObject({ sent: 1 });
+    expect(JSON.parse(rx.got[0].body)).toEqual({ msgtype: 'text', text: { content: `新投诉单 ${complaint.number} 已受理` } });
+    expect(rx.got[0].headers['webhook-signature']).toBeUndefined();
+    await setWebhookEndpointActive(admin, endpointId, false, fx.db);
+  });
+
   it('two app instances on one database deliver each event once', async () => {
     if (!backend.shared) return; // PGlite: one process only
     const rx = await receiver(() => 200);
