@@ -9,6 +9,8 @@ import { createWebhookEndpoint, listWebhookDeliveries, resendWebhookDelivery, se
 import { deliverDueWebhooks } from '@/lib/channels/webhooks/deliver';
 import { verifyWebhook } from '@/lib/channels/webhooks/sign';
 import { forEachBackend } from '@/tests/helpers/databases';
+import { channelJobs, WEBHOOK_JOB } from '@/lib/channels/jobs';
+import { startJobRunner, stopJobRunner } from '@/lib/jobs';
 import { adminFixture, complaintInput, T0, type AdminFixture } from '../admin/fixtures';
 
 interface Received {
@@ -127,6 +129,23 @@ forEachBackend('outbound webhooks', (backend) => {
     expect(await deliverDueWebhooks(fx.database)).toMatchObject({ sent: 1 });
     expect(JSON.parse(rx.got[0].body)).toEqual({ msgtype: 'text', text: { content: `新投诉单 ${complaint.number} 已受理` } });
     expect(rx.got[0].headers['webhook-signature']).toBeUndefined();
+    await setWebhookEndpointActive(admin, endpointId, false, fx.db);
+  });
+
+  it('the job runner delivers them (kesu-webhooks)', async () => {
+    const rx = await receiver(() => 200);
+    closers.push(rx.close);
+    const { id: endpointId } = await createWebhookEndpoint(admin, { url: rx.url, events: ['form.created'], allowPrivate: true }, fx.db);
+    await createComplaint(complaintInput, fx.desk, { now: T0 }, fx.db);
+    const runner = await startJobRunner(fx.database, { schedules: false, handlers: channelJobs() });
+    try {
+      await runner.trigger(WEBHOOK_JOB);
+      for (let i = 0; i < 200 && rx.got.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rx.got).toHaveLength(1);
+      expect(JSON.parse(rx.got[0].body).type).toBe('form.created');
+    } finally {
+      await stopJobRunner();
+    }
     await setWebhookEndpointActive(admin, endpointId, false, fx.db);
   });
 
