@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { webhookEventTypes, webhookKinds } from '@/lib/channels/webhooks/events';
+import { eventKey, webhookEventTypes, webhookKinds } from '@/lib/channels/webhooks/events';
 import { webhookEndpointSchema, type WebhookEndpointInput } from '@/lib/channels/webhooks/schema';
 import { a11y, Field, inputClass } from '@/components/ui/field';
 import { FormEnd, useAdminForm, useAdminResolver } from '../_components/fields';
@@ -45,7 +45,7 @@ export function EndpointForm() {
           {webhookEventTypes.map((e) => (
             <label key={e} className="flex items-center gap-1.5">
               <input type="checkbox" value={e} {...register('events')} />
-              {t(`eventTypes.${e}`)}
+              {t(`eventTypes.${eventKey(e)}`)}
             </label>
           ))}
         </div>

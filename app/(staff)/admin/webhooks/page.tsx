@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/get-format';
 import { listWebhookDeliveries, listWebhookEndpoints } from '@/lib/channels/webhooks/admin';
+import { eventKey } from '@/lib/channels/webhooks/events';
 import { isUuid, isPgTimestamp } from '@/lib/params';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Section } from '@/components/ui/section';
@@ -24,6 +25,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
     getFormat(),
   ]);
   const last = deliveries.at(-1);
+  // Message keys cannot hold a dot: form.created is eventTypes.form_created.
+  const eventLabel = (type: string) => (t.has(`eventTypes.${eventKey(type)}`) ? t(`eventTypes.${eventKey(type)}` as 'eventTypes.form_created') : type);
   return (
     <AdminScreen current="webhooks" title={t('title')} intro={t('intro')}>
       <Section id="webhook-endpoints" title={t('endpoints')} count={endpoints.length}>
@@ -39,7 +42,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                     {e.description && <span className="block font-sans text-slate-600">{e.description}</span>}
                   </Cell>
                   <Cell>{t(`kinds.${e.kind as 'standard' | 'wecom'}`)}</Cell>
-                  <Cell>{e.events.map((ev) => t.has(`eventTypes.${ev}`) ? t(`eventTypes.${ev}` as 'eventTypes.form.created') : ev).join(' · ')}</Cell>
+                  <Cell>{e.events.map((ev) => eventLabel(ev)).join(' · ')}</Cell>
                   <Cell>{t(e.active ? 'active' : 'inactive')}</Cell>
                   <Cell><ToggleEndpointButton id={e.id} active={e.active} label={e.url} /></Cell>
                 </Row>
@@ -62,7 +65,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               {deliveries.map((d) => (
                 <Row key={d.id} data-status={d.status}>
                   <Cell>{format.dateTimeSeconds(d.createdAt)}</Cell>
-                  <Cell>{t.has(`eventTypes.${d.eventType}`) ? t(`eventTypes.${d.eventType}` as 'eventTypes.form.created') : d.eventType}</Cell>
+                  <Cell>{eventLabel(d.eventType)}</Cell>
                   <Cell className="break-all font-mono text-xs">{d.url}</Cell>
                   <Cell>
                     {t.has(`statuses.${d.status}`) ? t(`statuses.${d.status}` as 'statuses.sent') : d.status}
