@@ -619,3 +619,72 @@ export const triageModels = pgTable(
   },
   (t) => [uniqueIndex('triage_models_active_uq').on(t.active).where(sql`${t.active}`)],
 );
+
+/**
+ * Inbound e-mail (lib/channels/mail): one row per message the importer has dealt with, keyed by
+ * its Message-ID, written in the transaction that turns it into a form or a note (or records why
+ * it was ignored). A message whose row exists is never imported again, whatever the mailbox's
+ * flags say; the \Seen flag is set only after that transaction has committed.
+ */
+export const inboundMail = pgTable(
+  'inbound_mail',
+  {
+    messageId: text('message_id').primaryKey(),
+    /** 'form' | 'note' | 'ignored' | 'refused' */
+    outcome: text('outcome').notNull(),
+    /** Why it was ignored or refused (auto_reply, bounce, list, no_phone, invalid, closed …). */
+    reason: text('reason'),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('inbound_mail_at_idx').on(t.at.desc())],
+);
+
+/** Outbound webhooks (lib/channels/webhooks): an endpoint an administrator registered. */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  url: text('url').notNull(),
+  /** 'standard' (Standard Webhooks, signed) | 'wecom' (a WeCom group robot's webhook). */
+  kind: text('kind').notNull().default('standard'),
+  /** The event types it receives: form.created, form.state_changed, form.overdue, survey.answered. */
+  events: text('events').array().notNull(),
+  /** The signing secret, "whsec_" + base64 (Standard Webhooks); shown to the administrator once. */
+  secret: text('secret').notNull(),
+  /** Loopback and private addresses are refused unless the administrator allowed them here. */
+  allowPrivate: boolean('allow_private').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  description: text('description'),
+  createdById: uuid('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * The webhook outbox: one row per (endpoint, event), inserted by triggers (migration 0022) in the
+ * transaction that wrote the history row or the overdue alert, so an event is queued exactly when
+ * it commits and at most once per endpoint (the unique key). Delivered by the job runner.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventKey: text('event_key').notNull(),
+    eventType: text('event_type').notNull(),
+    /** The JSON body as sent (fixed at enqueue time: the signature and receivers' dedupe rely on it). */
+    body: text('body').notNull(),
+    /** 'queued' | 'sent' | 'failed' */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('webhook_deliveries_event_uq').on(t.endpointId, t.eventKey),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt.desc()),
+  ],
+);

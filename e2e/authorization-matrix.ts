@@ -89,6 +89,7 @@ export const matrix: Record<string, Entry> = {
   'page /admin/categories/[id]': { expect: { ...page('admin'), admin: '404' }, params: { id: '00000000-0000-4000-8000-000000000000' } },
   'page /admin/sites': { expect: page('admin') },
   'page /admin/retention': { expect: page('admin') },
+  'page /admin/webhooks': { expect: page('admin') },
   'page /privacy': { expect: page('desk', 'admin') },
   'page /holds': { expect: page('management', 'admin') },
   'page /complaints': { expect: page('desk', 'service', 'management', 'gm', 'admin', 'parts', 'machao') },
@@ -142,6 +143,18 @@ export const matrix: Record<string, Entry> = {
     expect: row('invalid_input'),
     args: (fx) => ({ prefix: [{ status: 'idle' }], fields: [['token', fx.token], ['rating', '0'], ['comment', '']] }),
   },
+  // An empty message: refused by its check for everybody (a valid one would add a note per caller).
+  'action app/(public)/track/[token]/answer-action.ts#answerAction': {
+    expect: row('invalid_input'),
+    args: (fx) => ({ prefix: [{ ok: false }], fields: [['token', fx.token], ['text', '']] }),
+  },
+  // Webhooks (lib/channels/webhooks): a loopback URL without "allow private", an unknown endpoint or delivery.
+  'action app/(staff)/admin/webhooks/actions.ts#createWebhookAction': {
+    expect: action({ admin: 'refused' }),
+    args: () => ({ json: [{ url: 'http://127.0.0.1:9/matrix', kind: 'standard', events: ['form.created'], allowPrivate: false }] }),
+  },
+  'action app/(staff)/admin/webhooks/actions.ts#setWebhookActiveAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), active: false }] }) },
+  'action app/(staff)/admin/webhooks/actions.ts#resendWebhookAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },
   'action app/(staff)/layout.tsx#$$RSC_SERVER_ACTION_0': { expect: row('→/login'), args: () => ({ json: [] }), last: true }, // sign out
   // Unknown lock, unknown user, unknown session: the admin is answered, nobody else gets that far.
   'action app/(staff)/admin/security/actions.ts#liftSignInLockAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ key: 'login:matrix-no-such-lock' }] }) },

@@ -10,6 +10,7 @@ import { pruneSignInAttempts } from '@/lib/auth/throttle';
 import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 import { runRetention } from '@/lib/privacy/retention';
+import { channelJobs } from '@/lib/channels/jobs';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -28,6 +29,8 @@ export async function startup(): Promise<void> {
   if (process.env.KESU_JOBS !== '0') {
     await startJobRunner(database, {
       handlers: {
+        // Outbound webhooks, and inbound e-mail when IMAP_URL is set (lib/channels).
+        ...channelJobs(),
         'kesu-deadline-alerts': {
           cron: '*/5 * * * *',
           queue: { policy: 'stately', retryLimit: 0 },

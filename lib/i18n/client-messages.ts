@@ -18,14 +18,14 @@ export const clientNamespaces = {
   /** app/login: the sign-in form. */
   login: ['login'],
   /** app/(public): submit form, limit message, tracking form, survey, character counters. */
-  public: ['public.optional', 'public.submit', 'public.track', 'public.survey', ...fieldErrorNamespaces],
+  public: ['public.optional', 'public.submit', 'public.track', 'public.survey', 'channels.answer', ...fieldErrorNamespaces],
   /**
    * app/(staff): intake form, person picker, event forms, evidence upload, access code, inbox
    * buttons, the person-data and legal-hold forms (which reuse the admin form parts).
    */
   staff: ['form', 'workflow', 'intake', 'inbox', 'privacy', 'admin.common', 'triage', ...fieldErrorNamespaces],
   /** app/(staff)/admin: the set-up, staff, SLA, calendar, outbox, security and retention forms. */
-  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', ...fieldErrorNamespaces],
+  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', 'channels.webhooks', ...fieldErrorNamespaces],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientPart = keyof typeof clientNamespaces;

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';
 import { NOT_SENT, PermanentDeliveryError, type Transports } from './transports';
+import { replyAddress } from '@/lib/channels/mail/reply-token';
 
 /**
  * Outbox delivery.
@@ -185,7 +186,9 @@ async function deliverOne(
     if (!row.address) throw new PermanentDeliveryError(`no address for ${row.channel}`);
     const transport = transports[row.channel];
     if (!transport) return NOT_SENT;
-    const accepted = await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template });
+    // A customer's e-mail names the form's reply address: an answer to it becomes a note on the form.
+    const replyTo = row.channel === 'email' && typeof row.payload?.number === 'string' ? replyAddress(row.payload.number) : undefined;
+    const accepted = await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template, ...(replyTo ? { replyTo } : {}) });
     return accepted === NOT_SENT ? NOT_SENT : 'sent';
   } catch (err) {
     const permanent = err instanceof PermanentDeliveryError || err instanceof UnknownTemplateError;

@@ -11,6 +11,8 @@ export interface OutboundMessage {
   locale: string;
   /** The template's name, for logs (which never carry the text: it holds access codes and links). */
   template?: string;
+  /** E-mail: where the customer's answer goes (the form's reply address, lib/channels/mail/reply-token.ts). */
+  replyTo?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export function smtpTransport(url: string, from: string): Transport {
   } as nodemailer.TransportOptions);
   return {
     async send(msg) {
-      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text });
+      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) });
     },
   };
 }

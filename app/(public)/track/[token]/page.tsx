@@ -8,6 +8,8 @@ import { lowSatisfaction } from '@/lib/complaints/survey';
 import { loadPublicView, type PublicHistoryEntry } from '@/lib/public/tracking';
 import { trackingReferrerPolicy } from '@/lib/security/headers';
 import { SurveyForm } from './survey-form';
+import { AnswerForm } from './answer-form';
+import { maxPhotoBytes, maxPhotos, photoAccept } from '@/lib/public/form-schema';
 
 // The link is the customer's key: never indexed, never sent on as a Referer to another origin
 // (`same-origin` keeps the real Origin on the page's own survey post; see lib/security/headers.ts).
@@ -21,6 +23,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
   if (!view) notFound();
   const t = await getTranslations('public');
   const wf = await getTranslations('workflow');
+  const answer = await getTranslations('channels.answer');
   const locale = await getLocale();
   const { timeZone } = await loadCalendar();
   // The calendar's time zone: the one the deadlines were computed in.
@@ -86,6 +89,16 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
                 {t('survey.given', { rating: view.survey.given ?? '' })}{' '}
                 {view.survey.given !== undefined && view.survey.given <= lowSatisfaction && t(view.lowRatingContact === 'desk' ? 'survey.lowDesk' : 'survey.low')}
               </p>}
+          </div>
+        </section>
+      )}
+
+      {!terminal && (
+        <section aria-labelledby="answer-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="customer-answer">
+          <h2 id="answer-title" className="text-lg font-semibold">{answer('title')}</h2>
+          <p className="mt-1 text-sm text-slate-700">{answer('intro')}</p>
+          <div className="mt-3">
+            <AnswerForm token={token} maxPhotos={maxPhotos} maxMb={Math.floor(maxPhotoBytes / 1024 / 1024)} accept={photoAccept} />
           </div>
         </section>
       )}
