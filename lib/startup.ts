@@ -10,6 +10,7 @@ import { pruneSignInAttempts } from '@/lib/auth/throttle';
 import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 import { runRetention } from '@/lib/privacy/retention';
+import { promiseJobs } from '@/lib/jobs/promise-jobs';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -28,6 +29,8 @@ export async function startup(): Promise<void> {
   if (process.env.KESU_JOBS !== '0') {
     await startJobRunner(database, {
       handlers: {
+        // Daily progress for waiting customers, and the alerts of time promises (issue 21).
+        ...promiseJobs(),
         'kesu-deadline-alerts': {
           cron: '*/5 * * * *',
           queue: { policy: 'stately', retryLimit: 0 },

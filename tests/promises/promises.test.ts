@@ -156,11 +156,11 @@ forEachBackend('time promises', (backend) => {
     expect(inbox.find((n) => n.template === 'promise_due')?.text).toContain('周三上午九点前电话告知检测结果');
 
     // Broken, with the reason: in the history (internal) and on the promise.
-    const [promise] = await listPromises(fx.actors.chenchen, form.id, fx.db);
+    const [promise] = await listPromises({ ...fx.actors.chenchen, groupWide: false }, form.id, fx.db);
     const resolved = await resolvePromise({ complaintId: form.id, promiseId: promise.id, expectedVersion: form.version, outcome: 'broken', reason: '检测设备故障，推迟一天。' }, fx.actors.chenchen, at(T0, 50), fx.db);
     form.version = resolved.complaint.version;
     expect((await form.history()).at(-1)).toMatchObject({ type: 'promise_broken', customerVisible: false, payload: expect.objectContaining({ reason: '检测设备故障，推迟一天。' }) });
-    const [after] = await listPromises(fx.actors.chenchen, form.id, fx.db);
+    const [after] = await listPromises({ ...fx.actors.chenchen, groupWide: false }, form.id, fx.db);
     expect(after).toMatchObject({ outcome: 'broken', outcomeReason: '检测设备故障，推迟一天。', outcomeBy: fx.actors.chenchen.name });
     await expect(
       resolvePromise({ complaintId: form.id, promiseId: promise.id, expectedVersion: form.version, outcome: 'kept', reason: '—' }, fx.actors.chenchen, at(T0, 51), fx.db),

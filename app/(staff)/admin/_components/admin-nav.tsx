@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { countSites } from '@/lib/admin/setup';
 import { PageHeader } from '@/components/ui/section';
 
-export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'retention', 'outbox', 'security', 'audit', 'sites'] as const;
+export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'progress', 'retention', 'outbox', 'security', 'audit', 'sites'] as const;
 export type AdminSection = (typeof adminSections)[number];
 
 /** A single dealership has one site and never hears of sites (DESIGN §4); a group sees the section. */
