@@ -11,6 +11,7 @@ import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 import { runRetention } from '@/lib/privacy/retention';
 import { promiseJobs } from '@/lib/jobs/promise-jobs';
+import { seedDemoPromises } from '@/lib/promises/demo';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -24,6 +25,8 @@ export async function startup(): Promise<void> {
   }
   if (process.env.KESU_DEMO === '1') {
     const { forms } = await seedDemo(database.db);
+    // Promises and an automatic progress message on the new demo forms (issue 21).
+    if (forms) await seedDemoPromises(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {

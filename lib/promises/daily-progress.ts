@@ -77,6 +77,23 @@ export function progressSentence(form: Pick<Complaint, 'number' | 'status' | 'cu
   });
 }
 
+/**
+ * The automatic progress message of a form locked in `tx` (openForChange): the history row
+ * ('progress_auto', customer-visible, by the portal itself), the form's last customer update,
+ * and the message to the customer through their channel — through the one change routine.
+ */
+export async function sendProgressMessage(tx: Tx, form: Complaint, now: Date, timeZone: string): Promise<void> {
+  const [department] = form.departmentId
+    ? await tx.select({ name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, form.departmentId))
+    : [];
+  const text = progressSentence(form, department ?? null, timeZone);
+  await recordChange(tx, form, {
+    set: { lastCustomerUpdateAt: now },
+    event: { type: 'progress_auto', actor: { ...systemActor }, payload: { text, resolutionDue: form.resolutionDueAt.toISOString() }, customerVisible: true },
+    notices: [{ audience: 'customer', template: 'daily_progress', message: text }],
+  }, now);
+}
+
 /** The actor of the automatic message in the history: the portal itself. */
 export const systemActor = { id: null, role: 'system', name: 'Kesu' } as const;
 
@@ -157,15 +174,7 @@ export async function runDailyProgress(db: Db, now = new Date(), opts: { calenda
       // The form is locked, changed and its history written with the message queued, or nothing.
       const form = await openForChange(tx, { id }, { system: true });
       if (!stillSilent(form, silentBefore)) return;
-      const [department] = form.departmentId
-        ? await tx.select({ name: departments.name, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, form.departmentId))
-        : [];
-      const text = progressSentence(form, department ?? null, calendar.timeZone);
-      await recordChange(tx, form, {
-        set: { lastCustomerUpdateAt: now },
-        event: { type: 'progress_auto', actor: { ...systemActor }, payload: { text, resolutionDue: form.resolutionDueAt.toISOString() }, customerVisible: true },
-        notices: [{ audience: 'customer', template: 'daily_progress', message: text }],
-      }, now);
+      await sendProgressMessage(tx, form, now, calendar.timeZone);
       messages++;
     });
   }

@@ -9,6 +9,8 @@ import { loadPublicProgress } from '@/lib/promises/public';
 import { PromiseError } from '@/lib/promises/errors';
 import { listInbox } from '@/lib/notify/inbox';
 import { CommandError } from '@/lib/complaints/errors';
+import { openDemo } from '@/tests/helpers/demo';
+import { seedDemoPromises } from '@/lib/promises/demo';
 
 /** Local business time (Asia/Shanghai) on a day of the week of T0 (Monday 2026-11-02). */
 const local = (day: string, time: string) => atLocalTime(day, time, 'Asia/Shanghai');
@@ -190,6 +192,21 @@ forEachBackend('time promises', (backend) => {
     await expect(recordPromise({ ...input, dueOn: '2026-12-01' }, fx.actors.finance, at(T0, 60), fx.db)).rejects.toBeInstanceOf(PromiseError);
     await form.fire('withdraw', 'desk', { reason: '客户撤诉。' }, at(T0, 61));
     await expect(recordPromise({ ...input, dueOn: '2026-12-01', expectedVersion: form.version }, fx.actors.chenchen, at(T0, 62), fx.db)).rejects.toMatchObject({ code: 'closed' });
+  });
+});
+
+forEachBackend('demo promises', (backend) => {
+  it('the demo has an automatic progress message, promises kept and open, and one past its time', async () => {
+    const staff = {};
+    const { db, database } = await openDemo(backend, new Date(), staff);
+    expect(await seedDemoPromises(db)).toBe(3);
+    const rows = await database.execute(`select customer_visible, outcome, due_at < now() as late from promises order by made_at`);
+    expect(rows.map((r) => `${r.customer_visible}:${r.outcome}:${r.late}`).sort()).toEqual(['false:null:true', 'true:kept:true', 'true:null:false']);
+    const [auto] = await database.execute(`select c.tracking_token from complaint_events e join complaints c on c.id = e.complaint_id where e.type = 'progress_auto'`);
+    const view = await loadPublicProgress(String(auto.tracking_token), db);
+    expect(view?.promises.map((p) => p.outcome)).toEqual(['kept', null]);
+    // The overdue internal promise alerts its owner once.
+    expect(await raisePromiseAlerts(db)).toEqual({ warnings: 0, due: 1 });
   });
 });
 
