@@ -622,3 +622,19 @@ export const progressSettings = pgTable('progress_settings', {
   autoSendAt: text('auto_send_at').notNull().default('16:00'),
 });
 
+
+/**
+ * Absence cover (issue 21): one row per form, absent owner and absence, so that the covering
+ * person is alerted (and the history says so) once, whichever instance runs the job.
+ */
+export const coverAlerts = pgTable(
+  'cover_alerts',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    absentUserId: uuid('absent_user_id').notNull().references(() => users.id),
+    absentUntil: ts('absent_until').notNull(),
+    coverUserId: uuid('cover_user_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.absentUserId, t.absentUntil] })],
+);

@@ -1,3 +1,12 @@
+CREATE TABLE "cover_alerts" (
+	"complaint_id" uuid NOT NULL,
+	"absent_user_id" uuid NOT NULL,
+	"absent_until" timestamp with time zone NOT NULL,
+	"cover_user_id" uuid,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "cover_alerts_complaint_id_absent_user_id_absent_until_pk" PRIMARY KEY("complaint_id","absent_user_id","absent_until")
+);
+--> statement-breakpoint
 CREATE TABLE "progress_days" (
 	"complaint_id" uuid NOT NULL,
 	"day" date NOT NULL,
@@ -27,6 +36,9 @@ CREATE TABLE "promises" (
 	"due_alerted_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "cover_alerts" ADD CONSTRAINT "cover_alerts_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cover_alerts" ADD CONSTRAINT "cover_alerts_absent_user_id_users_id_fk" FOREIGN KEY ("absent_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cover_alerts" ADD CONSTRAINT "cover_alerts_cover_user_id_users_id_fk" FOREIGN KEY ("cover_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_days" ADD CONSTRAINT "progress_days_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "promises" ADD CONSTRAINT "promises_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "promises" ADD CONSTRAINT "promises_made_by_id_users_id_fk" FOREIGN KEY ("made_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -45,6 +45,8 @@ export const TEMPLATE_NAMES = [
   'daily_progress',
   'promise_warning',
   'promise_due',
+  'cover_alert',
+  'cover_missing',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -135,6 +137,8 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   daily_progress: { namespace: 'promises.notify', subject: 'subject', lines: ['message', 'track'] },
   promise_warning: { namespace: 'promises.notify', subject: 'subject', lines: [['warning', 'warningPlain'], 'open'] },
   promise_due: { namespace: 'promises.notify', subject: 'subject', lines: [['due', 'duePlain'], 'record', 'open'] },
+  cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
+  cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
 };
 
 export class UnknownTemplateError extends Error {
