@@ -75,6 +75,7 @@ export const matrix: Record<string, Entry> = {
   'page /admin': { expect: page('admin') },
   'page /admin/calendar': { expect: page('admin') },
   'page /admin/progress': { expect: page('admin') },
+  'page /absence': { expect: row('200', { nobody: '→/login' }) },
   'page /admin/outbox': { expect: page('admin') },
   'page /admin/sla': { expect: page('admin') },
   'page /admin/staff': { expect: page('admin') },
@@ -155,6 +156,8 @@ export const matrix: Record<string, Entry> = {
   },
   'action app/(staff)/holds/actions.ts#setLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999', reason: 'matrix' }] }) },
   'action app/(staff)/holds/actions.ts#clearLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999' }] }) },
+  // Anyone's own absence; clearing it changes nothing for the demo logins (none of them is away).
+  'action app/(staff)/absence/actions.ts#setOwnAbsenceAction': { expect: row('ok', { nobody: 'signedOut' }), args: () => ({ json: [{ absentThrough: '' }] }) },
   'action app/(staff)/admin/progress/actions.ts#saveProgressSettingsAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ autoSendAt: '16:00' }] }) },
   'action app/(staff)/admin/retention/actions.ts#saveRetentionAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ years: 3 }] }) },
   'action app/(staff)/admin/actions.ts#retryNotificationAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID() }] }) },

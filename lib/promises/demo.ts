@@ -7,6 +7,7 @@ import type { CommandActor } from '@/lib/complaints/commands';
 import { openForChange } from '@/lib/complaints/change';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { recordPromise, resolvePromise } from './promises';
+import { absenceEnd } from '@/lib/admin/staff';
 import { sendProgressMessage } from './daily-progress';
 
 const HOUR = 3_600_000;
@@ -16,6 +17,7 @@ const HOUR = 3_600_000;
  * forms being investigated, a customer-visible promise still open, one kept, an internal one
  * past its time, and an automatic progress message. Run by the start after seedDemo, in the
  * server process (the message is written in the customer's language through the messages).
+ * Also an absent person.
  */
 export async function seedDemoPromises(db: Db, now = new Date()): Promise<number> {
   const forms = await db.select().from(complaints).where(eq(complaints.status, 'investigating')).orderBy(asc(complaints.number)).limit(2);
@@ -56,6 +58,9 @@ export async function seedDemoPromises(db: Db, now = new Date()): Promise<number
     { complaintId: second.id, expectedVersion: second.version, what: '内部：向厂家技术支持确认故障代码含义', ...local(new Date((lateMade + now.getTime()) / 2)), customerVisible: false },
     actor(head), new Date(lateMade), db,
   );
+  // An absent person (the service department's primary handler, away for three more days): the
+  // staff screen shows who is away. Not a head, so no form waits on the absence.
+  await db.update(users).set({ absentUntil: absenceEnd(localDate(new Date(now.getTime() + 3 * 24 * HOUR), timeZone), timeZone) }).where(eq(users.login, 'liming'));
   // The demo histories are made up: the message stands for one sent back then.
   await db.update(notifications).set({ status: 'sent', sentAt: now }).where(and(eq(notifications.complaintId, first.id), eq(notifications.template, 'daily_progress')));
   return 3;
