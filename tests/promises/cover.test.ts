@@ -4,6 +4,7 @@ import { forEachBackend } from '@/tests/helpers/databases';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 import { users } from '@/db/schema';
 import { raiseCoverAlerts } from '@/lib/cover/alerts';
+import { setOwnAbsence } from '@/lib/cover/absence';
 import { listInbox } from '@/lib/notify/inbox';
 
 const determination = (fx: Fixture) => ({
@@ -20,6 +21,17 @@ forEachBackend('absence cover', (backend) => {
   let fx: Fixture;
   beforeAll(async () => {
     fx = await openFixture(backend);
+  });
+
+  it('staff mark their own absence through a day, and clear it', async () => {
+    const me = fx.actors.liming;
+    expect(await setOwnAbsence(me, { absentThrough: '2026-11-05' }, T0, fx.db)).toBe('2026-11-05');
+    const [row] = await fx.db.select({ absentUntil: users.absentUntil }).from(users).where(eq(users.id, me.id));
+    expect(row.absentUntil?.toISOString()).toBe('2026-11-05T16:00:00.000Z'); // the next local midnight, Asia/Shanghai
+    await expect(setOwnAbsence(me, { absentThrough: '2026-11-01' }, T0, fx.db)).rejects.toMatchObject({ code: 'due_in_past' });
+    expect(await setOwnAbsence(me, { absentThrough: '' }, T0, fx.db)).toBeNull();
+    const [back] = await fx.db.select({ absentUntil: users.absentUntil }).from(users).where(eq(users.id, me.id));
+    expect(back.absentUntil).toBeNull();
   });
 
   it('an absent head’s form alerts the secondary once, in the history, and the secondary may submit the determination', async () => {
