@@ -9,6 +9,7 @@ import { loadCalendar } from '@/lib/complaints/settings';
 import { recordPromise, resolvePromise } from './promises';
 import { absenceEnd } from '@/lib/admin/staff';
 import { sendProgressMessage } from './daily-progress';
+import { raisePromiseAlerts } from './alerts';
 
 const HOUR = 3_600_000;
 
@@ -58,6 +59,8 @@ export async function seedDemoPromises(db: Db, now = new Date()): Promise<number
     { complaintId: second.id, expectedVersion: second.version, what: '内部：向厂家技术支持确认故障代码含义', ...local(new Date((lateMade + now.getTime()) / 2)), customerVisible: false },
     actor(head), new Date(lateMade), db,
   );
+  // Its owner's alert, raised now with the demo data rather than by the job while people work.
+  await raisePromiseAlerts(db, now);
   // An absent person (the service department's primary handler, away for three more days): the
   // staff screen shows who is away. Not a head, so no form waits on the absence.
   await db.update(users).set({ absentUntil: absenceEnd(localDate(new Date(now.getTime() + 3 * 24 * HOUR), timeZone), timeZone) }).where(eq(users.login, 'liming'));

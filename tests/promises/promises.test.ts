@@ -205,8 +205,9 @@ forEachBackend('demo promises', (backend) => {
     const [auto] = await database.execute(`select c.tracking_token from complaint_events e join complaints c on c.id = e.complaint_id where e.type = 'progress_auto'`);
     const view = await loadPublicProgress(String(auto.tracking_token), db);
     expect(view?.promises.map((p) => p.outcome)).toEqual(['kept', null]);
-    // The overdue internal promise alerts its owner once.
-    expect(await raisePromiseAlerts(db)).toEqual({ warnings: 0, due: 1 });
+    // The overdue internal promise alerted its owner with the demo data, once.
+    expect(await database.execute(`select 1 from notifications where template = 'promise_due'`)).toHaveLength(1);
+    expect(await raisePromiseAlerts(db)).toEqual({ warnings: 0, due: 0 });
   });
 });
 
