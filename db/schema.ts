@@ -688,3 +688,74 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt.desc()),
   ],
 );
+
+/**
+ * Time promises (issue 21): whenever staff tell the customer a date ("we will call you by
+ * Friday"), they record it here. `madeById` owns it: they are alerted at 75 % of the time
+ * (`warnedAt`) and once it is due without being kept (`dueAlertedAt`), each once. Kept or broken
+ * is recorded with the reason (`outcome`, `outcomeReason`). lib/promises/.
+ */
+export const promises = pgTable(
+  'promises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    what: text('what').notNull(),
+    dueAt: ts('due_at').notNull(),
+    customerVisible: boolean('customer_visible').notNull().default(false),
+    madeById: uuid('made_by_id').notNull().references(() => users.id),
+    madeAt: ts('made_at').notNull(),
+    /** null while open; 'kept' | 'broken'. */
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    outcomeAt: ts('outcome_at'),
+    outcomeById: uuid('outcome_by_id').references(() => users.id),
+    warnedAt: ts('warned_at'),
+    dueAlertedAt: ts('due_alerted_at'),
+  },
+  (t) => [
+    index('promises_complaint_idx').on(t.complaintId, t.dueAt),
+    // The alert job walks open promises in due order.
+    index('promises_open_due_idx').on(t.dueAt).where(sql`${t.outcome} is null`),
+  ],
+);
+
+/**
+ * Daily progress (issue 21): one row per form, business day and kind ('reminder' to the customer
+ * manager in the morning, 'auto' message to the customer), so that each fires once per business
+ * day whichever instance runs the job.
+ */
+export const progressDays = pgTable(
+  'progress_days',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.day, t.kind] })],
+);
+
+/** When the automatic progress message goes out if the customer manager sent nothing (one row, set by the admin). */
+export const progressSettings = pgTable('progress_settings', {
+  id: integer('id').primaryKey().default(1),
+  /** 'HH:MM' business time. */
+  autoSendAt: text('auto_send_at').notNull().default('16:00'),
+});
+
+
+/**
+ * Absence cover (issue 21): one row per form, absent owner and absence, so that the covering
+ * person is alerted (and the history says so) once, whichever instance runs the job.
+ */
+export const coverAlerts = pgTable(
+  'cover_alerts',
+  {
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    absentUserId: uuid('absent_user_id').notNull().references(() => users.id),
+    absentUntil: ts('absent_until').notNull(),
+    coverUserId: uuid('cover_user_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.absentUserId, t.absentUntil] })],
+);

@@ -74,6 +74,8 @@ export const matrix: Record<string, Entry> = {
   'page /bench/calib': { expect: row('404') },
   'page /admin': { expect: page('admin') },
   'page /admin/calendar': { expect: page('admin') },
+  'page /admin/progress': { expect: page('admin') },
+  'page /absence': { expect: row('200', { nobody: '→/login' }) },
   'page /admin/outbox': { expect: page('admin') },
   'page /admin/sla': { expect: page('admin') },
   'page /admin/staff': { expect: page('admin') },
@@ -176,6 +178,9 @@ export const matrix: Record<string, Entry> = {
   },
   'action app/(staff)/holds/actions.ts#setLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999', reason: 'matrix' }] }) },
   'action app/(staff)/holds/actions.ts#clearLegalHoldAction': { expect: action({ management: 'refused', admin: 'refused' }), args: () => ({ json: [{ number: 'KS-2099-999999' }] }) },
+  // Anyone's own absence; clearing it changes nothing for the demo logins (none of them is away).
+  'action app/(staff)/absence/actions.ts#setOwnAbsenceAction': { expect: row('ok', { nobody: 'signedOut' }), args: () => ({ json: [{ absentThrough: '' }] }) },
+  'action app/(staff)/admin/progress/actions.ts#saveProgressSettingsAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ autoSendAt: '16:00' }] }) },
   'action app/(staff)/admin/retention/actions.ts#saveRetentionAction': { expect: action({ admin: 'ok' }), args: () => ({ json: [{ years: 3 }] }) },
   // A site that does not exist, a key that does not exist: the admin is refused with a message, nothing is made.
   'action app/(staff)/admin/api-keys/actions.ts#createApiKeyAction': {
@@ -222,6 +227,15 @@ export const matrix: Record<string, Entry> = {
   'action app/(staff)/complaints/[number]/actions/save-draft.ts#saveDraftAction': {
     expect: row('forbidden', { service: 'wrong_state', admin: 'wrong_state', parts: 'not_found', machao: 'involved_party', nobody: 'signedOut' }),
     args: (fx) => ({ json: [{ complaintId: fx.form.id, number: fx.form.number, input: { rootCause: '矩阵草稿' } }] }),
+  },
+  // Time promises (lib/promises): staff who talk to customers; a stale version, so nothing is recorded.
+  'action app/(staff)/complaints/[number]/actions/record-promise.ts#recordPromiseAction': {
+    expect: row('forbidden', { desk: 'stale_version', service: 'stale_version', management: 'stale_version', gm: 'stale_version', parts: 'not_found', machao: 'involved_party', nobody: 'signedOut' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, expectedVersion: 999_999, what: '矩阵', dueOn: '2099-01-01', customerVisible: false }] }),
+  },
+  'action app/(staff)/complaints/[number]/actions/resolve-promise.ts#resolvePromiseAction': {
+    expect: row('forbidden', { desk: 'stale_version', service: 'stale_version', management: 'stale_version', gm: 'stale_version', parts: 'not_found', machao: 'involved_party', nobody: 'signedOut' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, promiseId: randomUUID(), expectedVersion: 999_999, outcome: 'kept', reason: '矩阵' }] }),
   },
   'action app/(staff)/complaints/[number]/actions/upload-evidence.ts#uploadEvidenceAction': {
     expect: onForm('ok'),

@@ -3,11 +3,11 @@ import { actAs, type SharedLogin } from './helpers';
 import { seriousViolations } from './axe';
 
 const views: Partial<Record<SharedLogin, string[]>> = {
-  desk: ['/desk', '/complaints/KS-2026-000001', '/ledger', '/complaints', '/privacy'],
+  desk: ['/desk', '/complaints/KS-2026-000001', '/complaints/KS-2026-000005', '/ledger', '/complaints', '/privacy', '/absence'],
   service: ['/department'],
   management: ['/management', '/reports', '/holds'],
   gm: ['/gm'],
-  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention', '/admin/audit'],
+  admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention', '/admin/progress', '/admin/audit'],
 };
 
 for (const [login, paths] of Object.entries(views) as [SharedLogin, string[]][]) {

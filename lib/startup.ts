@@ -11,6 +11,8 @@ import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 import { runRetention } from '@/lib/privacy/retention';
 import { channelJobs } from '@/lib/channels/jobs';
+import { promiseJobs } from '@/lib/jobs/promise-jobs';
+import { seedDemoPromises } from '@/lib/promises/demo';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -24,6 +26,8 @@ export async function startup(): Promise<void> {
   }
   if (process.env.KESU_DEMO === '1') {
     const { forms } = await seedDemo(database.db);
+    // Promises and an automatic progress message on the new demo forms (issue 21).
+    if (forms) await seedDemoPromises(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {
@@ -31,6 +35,8 @@ export async function startup(): Promise<void> {
       handlers: {
         // Outbound webhooks, and inbound e-mail when IMAP_URL is set (lib/channels).
         ...channelJobs(),
+        // Daily progress for waiting customers, and the alerts of time promises (issue 21).
+        ...promiseJobs(),
         'kesu-deadline-alerts': {
           cron: '*/5 * * * *',
           queue: { policy: 'stately', retryLimit: 0 },

@@ -24,6 +24,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await currentStaff();
   const t = await getTranslations('common');
   const inbox = await getTranslations('inbox');
+  const absence = await getTranslations('promises.absence');
   // On every staff page: a capped count over a partial index (lib/notify/inbox.ts).
   const unread = user ? await countUnread(user.id) : 0;
   const locale = await getLocale();
@@ -63,6 +64,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {/* Words never break here (body wraps long text anywhere): the group wraps to a new line instead. */}
           <div className="ml-auto flex flex-wrap items-center justify-end gap-3 text-sm">
             {user && <span data-testid="current-user">{whoLabel}</span>}
+            {/* Their own menu: staff mark their absence themselves (issue 21). */}
+            {user && <Link href="/absence" className="whitespace-nowrap text-slate-700 hover:text-blue-700 hover:underline">{absence('link')}</Link>}
             <LocaleSwitch />
             {user && (
               <form action={signOutAction}>

@@ -9,16 +9,17 @@ import { surveyActorName } from '@/lib/complaints/survey';
 // Events whose `reason` is typed by a person (not a pending-reason code).
 const freeTextReason = new Set(['withdraw', 'refuse_pending', 'resume', 'dispute_opinion', 'return_to_department', 'return_to_management', 'reopen']);
 // The parts of a payload worth reading in the timeline, in this order.
-const textKeys = ['explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
+const textKeys = ['what', 'explanation', 'reason', 'text', 'faultOpinion', 'opinion', 'summary', 'instruction', 'fault', 'settlement', 'comment', 'rootCause'];
 
 /** The full history of a form: who, when, what, and whether the customer sees it. */
 export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }) {
-  const [t, wf, common, format, locale] = await Promise.all([
+  const [t, wf, common, format, locale, promises] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getTranslations('common'),
     getFormat(),
     getLocale(),
+    getTranslations('promises.history'),
   ]);
   return (
     <ol className="space-y-3" data-testid="history">
@@ -44,10 +45,10 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         }
         if (Array.isArray(payload.files)) texts.push({ text: format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))), visible: false });
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
-        const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : t(`extraEvents.${e.type}`);
+        const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : promises.has(e.type) ? promises(e.type, { absent: String(payload.absent ?? ''), cover: String(payload.cover ?? 'none') }) : t(`extraEvents.${e.type}`);
         // A department's people by their department's name ("服务部"), not the role's ("责任部门").
         const department = e.actorRole === 'department' ? (locale === 'en' ? e.actorDepartmentNameEn : e.actorDepartmentName) : null;
-        const role = department ?? (common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : t('customer'));
+        const role = department ?? (common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : e.actorRole === 'system' ? promises('system') : t('customer'));
         // A survey's row records the customer's role, not a name (lib/complaints/survey.ts): show it once.
         const who = e.actorRole === 'customer' && e.actorName === surveyActorName ? role : `${e.actorName} · ${role}`;
         return (

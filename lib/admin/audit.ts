@@ -59,6 +59,7 @@ export const auditActions = [
   'site.update',
   'sla.update',
   'calendar.settings',
+  'progress.settings',
   'calendar_day.add',
   'calendar_day.remove',
   'sign_in_lock.lift',

@@ -29,7 +29,9 @@ export type Changer =
   /** Staff opening something of the form (a receipt): a form they may not open, involved or not, does not exist. */
   | { viewer: Viewer }
   /** The customer, by the private link: the token is the credential. */
-  | { customer: true };
+  | { customer: true }
+  /** A scheduled job of the portal itself (the daily progress message, lib/promises): nobody's visibility applies. */
+  | { system: true };
 
 /** One row of the form's history. */
 export interface HistoryEvent {

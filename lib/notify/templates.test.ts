@@ -147,13 +147,18 @@ describe('the texts live in messages/<locale>/notify.json', () => {
 
   it.each(['zh-CN', 'en'] as const)('%s: every message the templates compose exists, and every notify message is used', async (locale) => {
     const { loadMessages } = await import('@/lib/i18n/messages');
-    const notify = loadMessages(locale).notify as Record<string, unknown>;
+    const messages = loadMessages(locale) as Record<string, Record<string, unknown>>;
+    const notify = messages.notify;
+    const composed = (namespace?: string) =>
+      TEMPLATE_NAMES.filter((name) => TEMPLATES[name].namespace === namespace).flatMap((name) => keysOf([TEMPLATES[name].subject, ...TEMPLATES[name].lines], `${name}.`));
     const used = [
-      ...TEMPLATE_NAMES.flatMap((name) => keysOf([TEMPLATES[name].subject, ...TEMPLATES[name].lines], `${name}.`)),
+      ...composed(undefined),
       // The staff notices' own lines (which complaint, what to do by when): composed by renderStaffContext.
       ...keysOf(Object.values(STAFF_LINES), 'staff.'),
     ].sort();
     expect(leaves(notify, '').sort()).toEqual(used);
+    // Templates whose texts live in a feature's own file (TemplateShape.namespace).
+    expect(leaves(messages.promises.notify as Record<string, unknown>, '').sort()).toEqual(composed('promises.notify').sort());
   });
 
   it('renders from the message files, not from text in the code', async () => {

@@ -41,6 +41,13 @@ export const TEMPLATE_NAMES = [
   'access_code_reissued',
   'tracking_attempts',
   'sign_in_locked',
+  // Daily progress and time promises (lib/promises): their texts are in messages/<locale>/promises.json.
+  'progress_reminder',
+  'daily_progress',
+  'promise_warning',
+  'promise_due',
+  'cover_alert',
+  'cover_missing',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -86,6 +93,8 @@ type Line = string | string[] | { each: string; lines: Line[] };
 interface TemplateShape {
   subject: Line;
   lines: Line[];
+  /** Where the template's messages are: `<namespace>.<template>` (default `notify`), so that a feature keeps its texts in its own file. */
+  namespace?: string;
 }
 
 /**
@@ -126,6 +135,12 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   access_code_reissued: { subject: 'subject', lines: ['reissued', 'accessCode', 'track'] },
   tracking_attempts: { subject: 'subject', lines: ['attempts', 'advice', 'open'] },
   sign_in_locked: { subject: ['subjectLogin', 'subjectAddress'], lines: [['lockedLogin', 'lockedAddress'], 'advice'] },
+  progress_reminder: { namespace: 'promises.notify', subject: 'subject', lines: ['silent', 'task', 'open'] },
+  daily_progress: { namespace: 'promises.notify', subject: 'subject', lines: ['message', 'track'] },
+  promise_warning: { namespace: 'promises.notify', subject: 'subject', lines: [['warning', 'warningPlain'], 'open'] },
+  promise_due: { namespace: 'promises.notify', subject: 'subject', lines: [['due', 'duePlain'], 'record', 'open'] },
+  cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
+  cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
 };
 
 export class UnknownTemplateError extends Error {
@@ -159,8 +174,8 @@ interface Texts {
   format(key: string, values: Record<string, string>): string;
 }
 
-function textsFor(locale: NotifyLocale, timeZone: string): Texts {
-  const t = createTranslator({ locale, timeZone, messages: loadMessages(locale) as Record<string, never>, namespace: 'notify' as never });
+function textsFor(locale: NotifyLocale, timeZone: string, namespace = 'notify'): Texts {
+  const t = createTranslator({ locale, timeZone, messages: loadMessages(locale) as Record<string, never>, namespace: namespace as never });
   const tr = t as unknown as { raw(key: string): unknown; (key: string, values: Record<string, string>): string };
   return {
     raw: (key) => {
@@ -201,10 +216,11 @@ function pick(texts: Texts, line: string | string[], values: Values, prefix: str
 
 /** Whether the template's texts (any alternative, either language) can show payload field `field`. */
 export function templateShows(template: TemplateName, field: string): boolean {
-  const messages = loadMessages('en') as { notify: Record<string, unknown> };
+  const messages = loadMessages('en') as Record<string, unknown>;
   const found = (node: unknown): boolean =>
     typeof node === 'string' ? argumentsOf(node).includes(field) : typeof node === 'object' && node !== null && Object.values(node).some(found);
-  return found(messages.notify[template]);
+  const path = [...(TEMPLATES[template].namespace ?? 'notify').split('.'), template];
+  return found(path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages));
 }
 
 /**
@@ -222,7 +238,7 @@ export function renderTemplate(
   if (!isTemplateName(template)) throw new UnknownTemplateError(template);
   const loc = normalizeLocale(locale);
   const shape = TEMPLATES[template];
-  const texts = textsFor(loc, timeZone);
+  const texts = textsFor(loc, timeZone, shape.namespace);
   const p = payload ?? {};
   const values = scalars(p, {}, loc, timeZone);
   values.deadline = formatDeadline(p.deadline, loc, timeZone);

@@ -46,6 +46,10 @@ export async function anonymiseForms(tx: Tx, ids: readonly string[], now: Date):
   // Texts about the customer: the remedy's words (its kind and amount stay), the ledger's notes.
   await tx.execute(sql`update remedies set description = ${ERASED} where complaint_id = any(${dueIds})`);
   await tx.execute(sql`update pending_items set explanation = ${ERASED} where complaint_id = any(${dueIds})`);
+  // Time promises (lib/promises): what was told to the customer, and the staff's reason.
+  await tx.execute(sql`
+    update promises set what = ${ERASED}, outcome_reason = case when outcome_reason is null then null else ${ERASED} end
+      where complaint_id = any(${dueIds})`);
   await tx.execute(sql`
     update pending_contacts set summary = ${ERASED}
       where pending_item_id in (select id from pending_items where complaint_id = any(${dueIds}))`);

@@ -221,6 +221,12 @@ export function toPublicEntry(row: { version: number; at: Date; type: string; ac
     case 'record_contact':
       entry.nextContactOn = str(p.nextContactOn);
       break;
+    case 'progress_auto': // the daily progress message as it was sent (lib/promises/daily-progress.ts)
+      entry.text = str(p.text);
+      break;
+    case 'promise_made': // only a customer-visible promise has a customer-visible row
+      entry.text = str(p.what);
+      break;
     case 'survey':
       entry.rating = typeof p.rating === 'number' ? p.rating : undefined;
       entry.text = str(p.comment);

@@ -12,7 +12,7 @@ import { customerSummaryFields, type EventName } from '@/lib/workflow';
  * - `triage.departmentId`: the triage message names the department.
  * - `survey.comment`: the customer's own words with their rating (not a workflow event).
  */
-export const customerVisibleInputs: Partial<Record<EventName | 'survey', readonly string[]>> = {
+export const customerVisibleInputs: Partial<Record<EventName | 'survey' | 'progress_auto' | 'promise_made', readonly string[]>> = {
   triage: ['departmentId'],
   resolve_on_spot: ['remedy', ...customerSummaryFields],
   propose_pending: ['explanation'],
@@ -27,8 +27,11 @@ export const customerVisibleInputs: Partial<Record<EventName | 'survey', readonl
   reopen: ['reason'],
   note: ['text'],
   survey: ['comment'],
+  // Daily progress and time promises (lib/promises): the automatic message, a visible promise.
+  progress_auto: ['text'],
+  promise_made: ['what'],
 };
 
 export function isCustomerVisibleInput(event: string, field: string): boolean {
-  return customerVisibleInputs[event as EventName | 'survey']?.includes(field) ?? false;
+  return customerVisibleInputs[event as keyof typeof customerVisibleInputs]?.includes(field) ?? false;
 }

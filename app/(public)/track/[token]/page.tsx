@@ -10,6 +10,7 @@ import { trackingReferrerPolicy } from '@/lib/security/headers';
 import { SurveyForm } from './survey-form';
 import { AnswerForm } from './answer-form';
 import { maxPhotoBytes, maxPhotos, photoAccept } from '@/lib/public/form-schema';
+import { TrackingProgress } from '@/components/promises/tracking-progress';
 
 // The link is the customer's key: never indexed, never sent on as a Referer to another origin
 // (`same-origin` keeps the real Origin on the page's own survey post; see lib/security/headers.ts).
@@ -65,6 +66,8 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
           </div>
         )}
       </section>
+
+      <TrackingProgress token={token} format={format} />
 
       {view.summary && (
         <section aria-labelledby="summary-title" className="rounded-lg border border-green-200 bg-white p-4 shadow-sm" data-testid="customer-summary">
