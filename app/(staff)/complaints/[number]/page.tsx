@@ -19,6 +19,7 @@ import { InfoNote } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 import { MessageStatus } from '@/components/complaint/message-status';
 import { isTemplateName } from '@/lib/notify/templates';
+import { StepTimeliness } from './timeliness';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -245,6 +246,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           )}
           {view.customerMessages.some((m) => m.status === 'unsent') && <p className="mt-2 text-sm text-amber-900">{t('customerMessages.unsentHint')}</p>}
         </section>
+
+        <StepTimeliness events={view.events} now={now} />
 
         <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="history-title" className="mb-3 text-lg font-medium">{t('sections.history')}</h2>
