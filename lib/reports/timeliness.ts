@@ -28,7 +28,7 @@ export interface TimelinessEvent {
   toState: string;
   at: Date;
   actorName: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
 }
 
 /**
@@ -66,11 +66,12 @@ export function stepTimeliness(history: readonly TimelinessEvent[], policy: SlaP
   let current: { step: State; enteredAt: Date; dueAt: Date | null; unreachable: boolean } | null = null;
   for (const e of history) {
     const to = e.toState as State;
+    const payload = (e.payload ?? {}) as Record<string, unknown>;
     const changes = e.fromState === null || e.fromState !== e.toState;
     if (!changes) {
       if (!current) continue;
       // The two events that move a running step's deadline (lib/workflow decide).
-      if (e.type === 'note' && e.payload.customerUnreachable === true && current.step === 'investigating' && !current.unreachable) {
+      if (e.type === 'note' && payload.customerUnreachable === true && current.step === 'investigating' && !current.unreachable) {
         current.unreachable = true;
         current.dueAt = stepDeadline('investigating', { status: 'investigating', stateEnteredAt: current.enteredAt, stepDueAt: current.dueAt, customerUnreachable: true }, e.at, policy, calendar);
       } else if (e.type === 'record_contact' && current.step === 'pending') {
@@ -95,10 +96,10 @@ export function stepTimeliness(history: readonly TimelinessEvent[], policy: SlaP
       current = null;
       continue;
     }
-    const before = current
+    const before: { status: State; stateEnteredAt: Date; stepDueAt: Date | null; customerUnreachable: boolean } = current
       ? { status: current.step, stateEnteredAt: current.enteredAt, stepDueAt: current.dueAt, customerUnreachable: current.unreachable }
       : { status: to, stateEnteredAt: e.at, stepDueAt: null, customerUnreachable: false };
-    const dueAt = to === 'pending' && e.type === 'approve_pending' ? pendingDue(e, policy, calendar) : stepDeadline(to, before, e.at, policy, calendar);
+    const dueAt: Date | null = to === 'pending' && e.type === 'approve_pending' ? pendingDue(e, policy, calendar) : stepDeadline(to, before, e.at, policy, calendar);
     current = { step: to, enteredAt: e.at, dueAt, unreachable: false };
   }
   if (current) {
@@ -118,7 +119,8 @@ export function stepTimeliness(history: readonly TimelinessEvent[], policy: SlaP
 
 /** The pending step's deadline: the contact date the event recorded, else the policy's next one. */
 function pendingDue(e: TimelinessEvent, policy: SlaPolicy, calendar: BusinessCalendar): Date {
-  const day = typeof e.payload.nextContactOn === 'string' ? e.payload.nextContactOn : nextContactDate(e.at, policy.pendingContactDay, calendar);
+  const payload = (e.payload ?? {}) as Record<string, unknown>;
+  const day = typeof payload.nextContactOn === 'string' ? payload.nextContactOn : nextContactDate(e.at, policy.pendingContactDay, calendar);
   return pendingDueAt(day, calendar);
 }
 
