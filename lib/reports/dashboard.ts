@@ -211,8 +211,9 @@ async function volume(d: Db, where: SQL[], r: Range, bucket: Period['bucket'], t
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
     .where(and(...where, ...received(r)))
-    .groupBy(b, categories.code)
-    .orderBy(b, categories.code);
+    // By position: the bucket expression's parameters would make two different expressions.
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1`, sql`2`);
 }
 
 export interface SatisfactionPoint {
@@ -227,8 +228,8 @@ async function satisfactionSeries(d: Db, where: SQL[], r: Range, bucket: Period[
     .select({ bucket: b, answered: int(sql`count(${complaints.satisfaction})`), average: num(sql`avg(${complaints.satisfaction})`) })
     .from(complaints)
     .where(and(...where, ...received(r)))
-    .groupBy(b)
-    .orderBy(b);
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
 }
 
 export interface StepRate {
