@@ -22,7 +22,7 @@ export async function startup(): Promise<void> {
     await ensureAdmin(database.db, process.env.KESU_ADMIN_LOGIN, process.env.KESU_ADMIN_PASSWORD);
   }
   if (process.env.KESU_DEMO === '1') {
-    const { forms } = await seedDemo(database.db);
+    const { forms } = await seedDemo(database.db, new Date(), { history: true });
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {
