@@ -180,7 +180,7 @@ export interface CauseTrend {
 }
 
 /** The root causes most written on the period's forms, with the previous period's count. */
-async function topCauses(d: Db, user: StaffUser, where: SQL[], r: Range, prev: Range, limit = 8): Promise<CauseTrend[]> {
+async function topCauses(d: Db, where: SQL[], r: Range, prev: Range, limit = 8): Promise<CauseTrend[]> {
   const inPeriod = sql`${complaints.receivedAt} >= ${r.start}`;
   const rows = await d
     .select({
@@ -433,7 +433,7 @@ export async function loadDashboard(user: StaffUser, period: Period, filters: Da
   const [head, cats, causes, vol, sat, st, resolved, load] = await Promise.all([
     headline(d, where, r, opts.now),
     categoryTrend(d, where, r, prev),
-    topCauses(d, user, where, r, prev),
+    topCauses(d, where, r, prev),
     volume(d, where, r, period.bucket, opts.timeZone),
     satisfactionSeries(d, where, r, period.bucket, opts.timeZone),
     steps(d, user, filters, period),
