@@ -18,6 +18,7 @@ import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/ale
 import { queueSummaries } from '@/lib/complaints/summaries';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { localDate } from '@/lib/workflow';
+import { periodOf } from '@/lib/reports/period';
 import { preparePglite, preparePostgres, type Dataset } from './dataset';
 import { makeBenchApiKey } from './api-key';
 
@@ -41,7 +42,7 @@ const connections = 10;
 
 // calib: a bare Next page running the floor's query (app/bench/calib/page.tsx); it also runs beside
 // every other page, so each page has a ratio to the framework's own cost in the same minute.
-const httpScenarios = ['calib', 'queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report', 'api_list'] as const;
+const httpScenarios = ['calib', 'queue', 'queue_deep', 'department', 'management', 'gm', 'ledger', 'search_zh', 'search_en', 'search_phone', 'form', 'track', 'report', 'dashboard', 'drill', 'api_list'] as const;
 const inProcess = ['create', 'transition', 'api_create'] as const;
 const wanted = (name: string) => !only || only.includes(name);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
@@ -425,6 +426,7 @@ async function main(): Promise<number> {
   const track = await one(`select tracking_token, number from complaints where status = 'investigating' order by received_at desc limit 1`);
   const phone = String((await one(`select customer_phone from complaints where status = 'archived' order by received_at desc limit 1`)).customer_phone);
   const month = localDate(new Date(Date.now() - 20 * 86_400_000), 'Asia/Shanghai').slice(0, 7);
+  const quarter = periodOf('quarter', localDate(new Date(), 'Asia/Shanghai'));
   const names: Record<string, string> = {};
   for (const r of await database.execute(`select login, name from users where login in ('desk', 'service', 'management', 'gm')`)) names[r.login as string] = r.name as string;
 
@@ -474,6 +476,10 @@ async function main(): Promise<number> {
     report: { login: 'management', path: `/reports?month=${month}`, marker: names.management },
     // The JSON API's list: the staff search's query for a desk key, first page of 25.
     api_list: { headers: apiHeaders, path: '/api/v1/forms?limit=25', marker: '"number":"KS-' },
+    // The dashboard for this quarter over all of the reader's sites (issue 18), and one of its
+    // drill-downs: the quarter's forms that are overdue now, a keyset-paged search.
+    dashboard: { login: 'management', path: '/reports?period=quarter', marker: 'chart-volume' },
+    drill: { login: 'management', path: `/complaints?from=${quarter.from}&to=${quarter.to}&overdue=1`, marker: 'search-results' },
   };
 
   // Warm the floor's connection and caches once, like the portal's pages are warmed by their check.

@@ -284,6 +284,29 @@ export const reportDays = pgTable(
   (t) => [unique('report_days_key').on(t.siteId, t.day, t.categoryId, t.departmentId, t.channel).nullsNotDistinct()],
 );
 
+/**
+ * Each step of the procedure a form left, per site, UTC day of leaving, department (the one that
+ * held the form during the step) and step (the state left), kept by a trigger on `complaints`
+ * (migration 0019_step_days) from the deadline the form carried in that step (`step_due_at`, as
+ * lib/workflow set it: business calendar, the 48 h stretch, negotiation inheriting the review's
+ * deadline). `done` steps left for another state (a withdrawal is no step done), `on_time` those
+ * left by their deadline, `reopens` a closed or followed-up form sent back (reopen). The
+ * dashboard's on-time rate per step and reopen rate read these rows (lib/reports/dashboard.ts).
+ */
+export const stepDays = pgTable(
+  'step_days',
+  {
+    siteId: uuid('site_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    departmentId: uuid('department_id'),
+    step: text('step').notNull(),
+    done: integer('done').notNull(),
+    onTime: integer('on_time').notNull(),
+    reopens: integer('reopens').notNull(),
+  },
+  (t) => [unique('step_days_key').on(t.siteId, t.day, t.departmentId, t.step).nullsNotDistinct()],
+);
+
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
 export const complaintEvents = pgTable(
   'complaint_events',

@@ -194,8 +194,8 @@ const demoTargets = [
   'fault_review', 'archived', 'archived', 'archived', 'archived', 'archived', 'rejected', 'rejected', 'withdrawn', 'withdrawn',
 ];
 
-/** Demo staff (password `kesu-demo`) and about 40 forms in every state, made through the command layer. */
-export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: number }> {
+/** Demo staff (password `kesu-demo`), about 40 forms in every state and four months of closed ones (seedHistory), made through the command layer. */
+export async function seedDemo(db: Db, now = new Date(), opts: { history?: boolean } = {}): Promise<{ forms: number }> {
   const [site] = await db.select().from(sites).where(eq(sites.code, 'main'));
   const depts = await db.select().from(departments).where(eq(departments.siteId, site.id));
   const deptId = (code: string) => depts.find((d) => d.code === code)!.id;
@@ -271,6 +271,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
     }
     made++;
   }
+  if (opts.history) made += await seedHistory(db, now, { actorOf, deptId, headOf, policy, calendar, responsible: machao.id, others: [byLogin('zhaogang').id, byLogin('parts').id], manager: byLogin('chenchen').id });
   // The demo histories are made up: their notices stand for messages sent back then, not now.
   await db.update(notifications).set({ status: 'sent', sentAt: now });
   // Except to the customer on a channel with no provider: nothing could have been sent (issue 17).
@@ -281,6 +282,117 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ forms: numbe
   }
   await keepCurrentNoticesUnread(db, now);
   return { forms: made };
+}
+
+const historyNames = ['林晓东', '黄丽华', '何志明', '罗静怡', '高建华', '梁晓燕', '宋明轩', '唐雨桐', '许国庆', '韩梦婷', '冯子豪', '邓佳琪'];
+
+type SeedContext = {
+  actorOf: (login: string, dept?: string) => CommandActor;
+  deptId: (code: string) => string;
+  headOf: Record<string, string>;
+  policy: Awaited<ReturnType<typeof loadSlaPolicy>>;
+  calendar: Awaited<ReturnType<typeof loadCalendar>>;
+  responsible: string;
+  /** Other staff who may be named responsible (none of them an involved party). */
+  others: string[];
+  manager: string;
+};
+
+/**
+ * Four months of closed forms behind the demo's open ones, so that every chart of the reports
+ * dashboard has something to show (volume by category over the weeks, satisfaction over time,
+ * deadline compliance per step, founded and not founded, penalties and compensation): 36 forms,
+ * two a week, each through the command layer on short realistic paths (settled on the
+ * spot; the full procedure, some steps late; not founded). Satisfaction improves over the months.
+ */
+async function seedHistory(db: Db, now: Date, ctx: SeedContext): Promise<number> {
+  const { actorOf, deptId, headOf, policy, calendar } = ctx;
+  const total = 36;
+  let made = 0;
+  for (let i = 0; i < total; i++) {
+    const story = stories[(i * 3) % stories.length];
+    const category = categoryList.find((c) => c.code === story.category)!;
+    const dept = category.defaultDepartmentCode;
+    // Oldest first, from about 125 days ago to 10 days ago, at a working hour.
+    const daysAgo = 125 - Math.round(i * 3.3);
+    let at = new Date(now.getTime() - daysAgo * 86_400_000 - ((i * 37) % 8) * 3_600_000);
+    // Customers of their own (the demo's searches and repeat links stay those of the 40 forms);
+    // every seventh calls again about the form before (a repeat complaint).
+    const n = i % 7 === 3 ? i - 1 : i;
+    const { complaint } = await createComplaint(
+      {
+        channel: (['walk_in', 'phone', 'web', 'email', 'social', 'phone'] as const)[i % 6],
+        customerName: historyNames[n % historyNames.length],
+        customerPhone: `135${String(20_000_000 + n * 7919).slice(-8)}`,
+        categoryCode: story.category,
+        severity: i % 11 === 0 ? 'urgent' : category.defaultSeverity,
+        description: `客户来电反映：${story.rootCause.replace(/。$/, '')}，希望尽快处理。（历史记录 ${n + 1}）`,
+        customerRequest: '尽快处理并给出说明。',
+      },
+      actorOf(i % 2 ? 'desk' : 'chenchen'),
+      { now: at, policy, calendar },
+      db,
+    );
+    let version = complaint.version;
+    const fire = async (event: EventName, input: Record<string, unknown>, who: string, hours: number) => {
+      at = new Date(at.getTime() + hours * 3_600_000);
+      const login = who === 'head' ? headOf[dept] : who;
+      version = (await applyEvent({ complaintId: complaint.id, event, input, actor: actorOf(login), expectedVersion: version }, { now: at, policy, calendar }, db)).complaint.version;
+    };
+    // Older forms were rated lower: the satisfaction chart shows the improvement.
+    const satisfaction = Math.min(5, 3 + Math.floor((i + (i % 3)) / 20));
+    const summary = {
+      customerWhen: '已于处理完成当日全部落实。', customerHow: story.remedy.description, customerCause: story.rootCause,
+      customerPrevention: '我们已将此事纳入员工月度培训，避免同样的问题再次发生。',
+    };
+    const path = i % 5;
+    if (path === 0 || path === 3) {
+      // Settled on the spot, called back, assessed.
+      await fire('resolve_on_spot', { remedy: story.remedy, rootCause: story.rootCause, preventiveAction: '纳入月度培训。', followUpWanted: true, ...summary }, 'desk', 0.5);
+      if (i === total - 3) {
+        // One dissatisfied customer: the case is reopened (the dashboard's reopen rate).
+        await fire('reopen', { reason: '客户回访时表示问题仍未解决。', satisfaction: 2 }, 'desk', 20);
+        made++;
+        continue;
+      }
+      await fire('record_follow_up', { satisfaction, summary: '客户对处理结果表示认可。' }, 'desk', 6 + (i % 4) * 8);
+      await fire('pass_assessment', { timely: true, standardMet: true }, 'desk', 30);
+    } else if (path === 4 && i % 10 === 9) {
+      // Investigated and found not founded.
+      await fire('triage', { departmentId: deptId(dept), severity: 'important', followUpWanted: true, customerManagerId: ctx.manager }, 'desk', 0.5);
+      await fire('submit_determination', {
+        founded: false, rootCause: '经核查，所涉部件并非本店安装。', customerContacted: true,
+        customerExplanation: '经核对维修记录，拆下的部件并非本店安装，我们已向您详细说明。',
+      }, 'head', 20);
+      await fire('approve_opinion', { faultOpinion: '同意不成立的认定。' }, 'management', 2);
+      await fire('approve_final', { opinion: '按不成立结案。' }, 'gm', 3);
+    } else {
+      // The whole procedure; every fourth GM decision and every third follow-up call late.
+      await fire('triage', { departmentId: deptId(dept), severity: 'important', followUpWanted: true, customerManagerId: ctx.manager }, 'desk', i % 6 === 1 ? 2 : 0.5);
+      await fire('submit_determination', {
+        founded: true, responsibleDepartmentId: deptId(dept), rootCause: story.rootCause, responsibleUserId: ctx.responsible,
+        remedyProposal: story.remedy, preventiveAction: '纳入月度培训。', customerContacted: true,
+      }, 'head', 6 + (i % 5) * 5);
+      await fire('approve_opinion', { faultOpinion: '同意责任部门意见。' }, 'management', 2);
+      await fire('approve_final', { opinion: '同意，按管理部意见执行。' }, 'gm', i % 4 === 2 ? 7 : 2);
+      await fire('complete_handling', {
+        remedyDelivered: story.remedy, rootCause: story.rootCause, preventiveAction: '纳入月度培训。',
+        // Penalties and rewards for several people, one of them outside the staff directory.
+        accountability: [
+          i % 8 === 2
+            ? { userId: ctx.others[i % ctx.others.length], type: 'reward', amountCents: 10000, reason: '主动协助客户，挽回损失。' }
+            : i % 8 === 5
+              ? { person: '外协技师 小陈', type: 'penalty', amountCents: 5000, reason: '外协作业不规范。' }
+              : { userId: i % 3 ? ctx.responsible : ctx.others[0], type: 'penalty', amountCents: 20000, reason: '未按作业规范操作，造成客户投诉。' },
+        ],
+        ...summary,
+      }, 'management', 5);
+      await fire('record_follow_up', { satisfaction, summary: '客户表示问题已解决。' }, 'desk', i % 3 === 0 ? 30 : 8);
+      await fire('pass_assessment', { timely: true, standardMet: true }, 'desk', 40);
+    }
+    made++;
+  }
+  return made;
 }
 
 /**

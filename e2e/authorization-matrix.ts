@@ -110,7 +110,8 @@ export const matrix: Record<string, Entry> = {
   // Issue 17: department users reach the ledger entries of their own department.
   'page /ledger': { expect: page('desk', 'management', 'gm', 'service', 'parts', 'machao') },
   'page /management': { expect: page('management') },
-  'page /reports': { expect: page('management', 'gm', 'finance') },
+  // Issue 18: the dashboard is also the customer-service centre's (the desk sends the summaries).
+  'page /reports': { expect: page('desk', 'management', 'gm', 'finance') },
 
   // ---- route handlers (GET) -----------------------------------------------------------------
   'route /api/auth/[...nextauth]': { expect: row('200') }, // GET /api/auth/session: the caller's own session

@@ -95,15 +95,15 @@ test('the remedy is chosen, never defaulted; people, phones and departments in w
   await expect(page.getByTestId('history')).toContainText('张强 · 服务部');
   await expect(page.getByTestId('history')).toContainText('道歉：服务经理当面致歉。');
 
-  // The admin's header says who once; a desk user at /reports learns who may see it.
+  // The admin's header says who once; a department user at /reports learns who may see it.
   await actAs(page, 'admin');
   await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
-  await actAs(page, 'desk');
+  await actAs(page, 'service');
   const res = await page.goto('/reports');
   expect(res?.status()).toBe(403);
   const refusal = page.getByTestId('reports-forbidden');
-  for (const role of ['管理部', '主管总经理', '财务部']) await expect(refusal).toContainText(role);
-  await expect(refusal).toContainText('您当前的身份是客服中心');
+  for (const role of ['客服中心', '管理部', '主管总经理', '财务部']) await expect(refusal).toContainText(role);
+  await expect(refusal).toContainText('您当前的身份是责任部门');
   await checkView(page, testInfo, 'reports-forbidden', async () => {
     await expect(refusal).toContainText('Management');
   });

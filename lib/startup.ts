@@ -25,7 +25,7 @@ export async function startup(): Promise<void> {
     await ensureAdmin(database.db, process.env.KESU_ADMIN_LOGIN, process.env.KESU_ADMIN_PASSWORD);
   }
   if (process.env.KESU_DEMO === '1') {
-    const { forms } = await seedDemo(database.db);
+    const { forms } = await seedDemo(database.db, new Date(), { history: true });
     // Promises and an automatic progress message on the new demo forms (issue 21).
     if (forms) await seedDemoPromises(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);

@@ -3,8 +3,9 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments } from '@/db/schema';
-import { addCalendarDays, atLocalTime, openStates, severities, states, type State } from '@/lib/workflow';
+import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments, sites, users } from '@/db/schema';
+import { addCalendarDays, atLocalTime, channels, openStates, severities, states, terminalStates, type State } from '@/lib/workflow';
+import { isRepeatSql } from './repeats';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
@@ -48,10 +49,30 @@ export const searchFiltersSchema = z.object({
     .catch(false),
   from: ymd,
   to: ymd,
+  // The dashboard's drill-downs (lib/reports): each number links to the search with its filters.
+  channel: z.enum(channels).optional().catch(undefined),
+  handler: z.uuid().optional().catch(undefined),
+  site: z.uuid().optional().catch(undefined),
+  stage: z.enum(['open', 'closed']).optional().catch(undefined),
+  founded: z.enum(['yes', 'no']).optional().catch(undefined),
+  repeat: z
+    .string()
+    .optional()
+    .transform((v) => (v === '1' || v === 'on' || v === 'true' ? true : undefined))
+    .optional()
+    .catch(undefined),
+  satisfaction: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  // A root cause as written on the forms (exact): the dashboard's top causes link to their forms.
+  cause: safeText()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .optional()
+    .catch(undefined),
 });
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 
-const textParams = ['q', 'number', 'name', 'phone', 'plate'] as const;
+const textParams = ['q', 'number', 'name', 'phone', 'plate', 'cause'] as const;
 
 /** Reads the filters and the page cursor from URLSearchParams-like input (first value wins). */
 export function parseSearchParams(params: Record<string, string | string[] | undefined>) {
@@ -196,6 +217,16 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   if (filters.overdue) {
     where.push(lt(complaints.stepDueAt, now), inArray(complaints.status, [...openStates]));
   }
+  if (filters.channel) where.push(eq(complaints.channel, filters.channel));
+  if (filters.handler) where.push(eq(complaints.customerManagerId, filters.handler));
+  if (filters.site) where.push(eq(complaints.siteId, filters.site));
+  if (filters.stage) where.push(filters.stage === 'open' ? inArray(complaints.status, [...openStates]) : inArray(complaints.status, [...terminalStates]));
+  // Founded as the reports count it: a finding of founded, or closed as not founded (report_days' not_founded).
+  if (filters.founded === 'yes') where.push(eq(complaints.founded, true));
+  if (filters.founded === 'no') where.push(eq(complaints.founded, false), eq(complaints.status, 'rejected'));
+  if (filters.repeat) where.push(isRepeatSql);
+  if (filters.satisfaction) where.push(eq(complaints.satisfaction, filters.satisfaction));
+  if (filters.cause) where.push(eq(complaints.rootCause, filters.cause));
   // Dates are days of the business calendar: "to" includes the whole day.
   if (filters.from) where.push(gte(complaints.receivedAt, atLocalTime(filters.from, '00:00', timeZone)));
   if (filters.to) where.push(lt(complaints.receivedAt, atLocalTime(addCalendarDays(filters.to, 1), '00:00', timeZone)));
@@ -270,13 +301,16 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
 /** The choices of the search form's selects. */
 export async function loadSearchChoices(user: StaffUser, db?: Db) {
   const d = db ?? (await getDb());
-  const [depts, cats] = await Promise.all([
+  const [depts, cats, handlers, siteRows] = await Promise.all([
     d
       .select({ id: departments.id, name: departments.name, nameEn: departments.nameEn })
       .from(departments)
       .where(user.role === 'department' && user.departmentId ? eq(departments.id, user.departmentId) : eq(departments.siteId, user.siteId))
       .orderBy(asc(departments.code)),
     d.select({ code: categories.code, name: categories.name, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.code)),
+    // Named in a dashboard drill-down's filters (customer manager, site).
+    d.select({ id: users.id, name: users.name }).from(users).where(eq(users.role, 'desk')).orderBy(asc(users.name)),
+    user.groupWide ? d.select({ id: sites.id, name: sites.name }).from(sites).orderBy(asc(sites.code)) : Promise.resolve([] as { id: string; name: string }[]),
   ]);
-  return { departments: depts, categories: cats };
+  return { departments: depts, categories: cats, handlers, sites: siteRows };
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { currentStaff, homeOf } from '@/lib/auth/session';
-import { reportRoles } from '@/lib/complaints/reports';
+import { dashboardRoles } from '@/lib/reports/dashboard';
 
 /**
  * A staff member whose role sees no reports (the desk, a department, the admin): still a 403,
@@ -10,7 +10,7 @@ import { reportRoles } from '@/lib/complaints/reports';
  */
 export default async function ReportsForbidden() {
   const [user, t, common, format] = await Promise.all([currentStaff(), getTranslations('reports.forbidden'), getTranslations('common'), getFormat()]);
-  const roles = format.list(reportRoles.map((r) => common(`roles.${r}`)));
+  const roles = format.list(dashboardRoles.map((r) => common(`roles.${r}`)));
   return (
     <div className="mx-auto max-w-xl space-y-3 py-8" data-testid="reports-forbidden">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -24,6 +24,7 @@ import { Cell, DataTable, Row } from '@/components/ui/table';
 import { MessageStatus } from '@/components/complaint/message-status';
 import { isTemplateName } from '@/lib/notify/templates';
 import { PromisesSection } from '@/components/promises/promises-section';
+import { StepTimeliness } from './timeliness';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -257,6 +258,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         </section>
 
         <PromisesSection user={user} form={form} readOnly={closed} now={now} />
+        <StepTimeliness events={view.events} now={now} />
 
         <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="history-title" className="mb-3 text-lg font-medium">{t('sections.history')}</h2>
