@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { currentStaff } from '@/lib/auth/session';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { parseSearchParams } from '@/lib/complaints/search';
-import { getFormat } from '@/lib/i18n/get-format';
+import { exportLabels } from '@/lib/export/labels';
 import { ledgerParams } from '@/lib/params';
 import { ledgerExport, mayExportQueue, queueExport, recordListExport, searchExport, searchExportRoles, type ExportLabels } from '@/lib/export/lists';
 import { tableStream, contentTypes, type ExportFormat } from '@/lib/export/writers';
@@ -31,20 +31,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
   const format: ExportFormat = formatParam;
 
   const now = new Date();
-  const [calendar, wf, ledgerT, locale, fmt] = await Promise.all([
-    loadCalendar(),
-    getTranslations('workflow'),
-    getTranslations('ledger'),
-    getLocale(),
-    getFormat(),
-  ]);
-  const labels: ExportLabels = {
-    t: t as unknown as (key: string) => string,
-    wf: wf as unknown as (key: string) => string,
-    ledger: ((key: string) => (ledgerT.has(key) ? ledgerT(key) : key.split('.').pop()!)) as (key: string) => string,
-    locale,
-    colon: fmt.labelled('', ''),
-  };
+  const [calendar, locale] = await Promise.all([loadCalendar(), getLocale()]);
+  const labels: ExportLabels = exportLabels(locale);
   const opts = { now, timeZone: calendar.timeZone };
   const query = Object.fromEntries(url.searchParams.entries());
 
