@@ -11,6 +11,14 @@ export interface OutboundMessage {
   locale: string;
   /** The template's name, for logs (which never carry the text: it holds access codes and links). */
   template?: string;
+  /** Files sent with an e-mail (a stored report's XLSX); SMS ignores them. */
+  attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /**
@@ -69,7 +77,7 @@ export function smtpTransport(url: string, from: string): Transport {
   } as nodemailer.TransportOptions);
   return {
     async send(msg) {
-      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text });
+      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments });
     },
   };
 }
