@@ -19,6 +19,7 @@ import { queueSummaries } from '@/lib/complaints/summaries';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { localDate } from '@/lib/workflow';
 import { preparePglite, preparePostgres, type Dataset } from './dataset';
+import { benchXlsxExport, type ExportBench } from './export';
 
 // ---------- arguments ----------
 const argv = process.argv.slice(2);
@@ -585,6 +586,19 @@ async function main(): Promise<number> {
     log(`job ${name}: ${jobs[name].ms} ms ${JSON.stringify(jobs[name].result ?? jobs[name].error)}`);
   }
 
+  // The 10,000-row XLSX export of a search (management sees every form of the site).
+  let xlsxExport: ExportBench | { error: string } | undefined;
+  if (wanted('export_xlsx')) {
+    try {
+      const management = (await loadStaffUser(String((await one(`select id from users where login = 'management'`)).id), database.db)) as StaffUser;
+      xlsxExport = await benchXlsxExport(database, management, timeZone);
+      log(`export_xlsx: ${xlsxExport.rows} rows in ${xlsxExport.seconds} s (${xlsxExport.rows_per_s} rows/s), ${Math.round(xlsxExport.bytes / 1024)} kB, bench RSS ${xlsxExport.rss_before_mb} → peak ${xlsxExport.rss_peak_mb} MB`);
+    } catch (err) {
+      xlsxExport = { error: (err as Error).message };
+      log(`export_xlsx: ERROR ${(err as Error).message}`);
+    }
+  }
+
   clearInterval(sampler);
   await database.close();
   await stopAll();
@@ -606,6 +620,7 @@ async function main(): Promise<number> {
     calib: calibStats,
     ratios,
     jobs,
+    export_xlsx: xlsxExport,
     rss_mb: rssMax,
     rss_mb_with_launcher: rssMaxWithLauncher,
     total_s: Math.round((Date.now() - started) / 1000),
@@ -639,6 +654,7 @@ async function main(): Promise<number> {
   const bad = Object.entries(scenarios).filter(([, s]) => s.errors > 0).map(([n]) => n);
   if (calibStats.errors > 0 && !bad.includes('calib')) bad.push('calib');
   const badJobs = Object.entries(jobs).filter(([, j]) => j.error).map(([n]) => n);
+  if (xlsxExport && 'error' in xlsxExport) badJobs.push('export_xlsx');
   if (bad.length || badJobs.length) log(`errors in: ${[...bad, ...badJobs].join(', ')}`);
   return smoke && (bad.length || badJobs.length) ? 1 : 0;
 }
