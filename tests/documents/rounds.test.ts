@@ -118,13 +118,39 @@ forEachBackend('the scheduled rounds as documents', (backend) => {
     await fx.db.update(sites).set({ createdAt: new Date('2026-01-01T00:00:00Z') });
   });
 
+  it('the penalties and rewards of the 4th list every entry with its form, in the XLSX finance receives', async () => {
+    const form = await fx.create(at(T0, 6), { categoryCode: 'workmanship' });
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: false }, at(T0, 6.1));
+    await form.fire('submit_determination', 'service', {
+      founded: true, responsibleDepartmentId: fx.dept.service, rootCause: '未按规范作业', responsiblePerson: 'none',
+      remedyProposal: { kind: 'repair', description: '免费返修' }, preventiveAction: '班前会通报', customerContacted: true,
+    }, at(T0, 7));
+    await form.fire('approve_opinion', 'management', { faultOpinion: '同意' }, at(T0, 8));
+    await form.fire('approve_final', 'gm', { opinion: '同意' }, at(T0, 9));
+    await form.fire('complete_handling', 'management', {
+      remedyDelivered: { kind: 'repair', description: '已返修' }, rootCause: '未按规范作业', preventiveAction: '班前会通报',
+      accountability: [{ userId: fx.actors.sales.id, type: 'penalty', amountCents: 30_000, reason: '交车前未复检' }],
+      customerWhen: '今天已修好', customerHow: '免费返修', customerCause: '装配不当', customerPrevention: '加强培训',
+    }, at(T0, 10));
+    const result = await generateRound(fx.db, 'accountability', new Date('2026-12-04T01:00:00Z'), TZ);
+    expect(result.generated).toBe(1);
+    const { sent, transport } = capture();
+    await deliverDueNotifications(fx.database, { transports: { email: transport }, batch: 100 });
+    const mail = sent.find((m) => m.to === 'finance@kesu.test' && m.attachments?.[0].filename === 'kesu-accountability-2026-11-01.xlsx')!;
+    expect(mail.text).toContain('¥300.00');
+    expect(await sheetRows(mail.attachments![0].content)).toContainEqual(['处罚', undefined, 300]);
+    const entries = await sheetRows(mail.attachments![0].content, 1);
+    expect(entries[0]).toEqual(['人员', '部门', '客诉单号', '类型', '金额（元）', '事由', '记录时间']);
+    expect(entries.slice(1).map((r) => r.slice(0, 6))).toEqual([['吴涛', '销售部', form.number, '处罚', 300, '交车前未复检']]);
+  });
+
   if (backend.kind === 'postgres') {
     it('two app instances on one PostgreSQL generate and send it once', async () => {
       const other: Database = await backend.open(); // a second pool: a second app instance
-      const moment = new Date('2026-12-04T01:00:00Z');
+      const moment = new Date('2027-01-04T01:00:00Z');
       const results = await Promise.all([generateRound(fx.db, 'accountability', moment, TZ), generateRound(other.db, 'accountability', moment, TZ)]);
       expect(results.map((r) => r.generated).sort()).toEqual([0, 1]);
-      const reports = await fx.db.select().from(storedReports).where(and(eq(storedReports.kind, 'accountability'), eq(storedReports.periodFrom, '2026-11-01')));
+      const reports = await fx.db.select().from(storedReports).where(and(eq(storedReports.kind, 'accountability'), eq(storedReports.periodFrom, '2026-12-01')));
       expect(reports).toHaveLength(1);
       const mails = await fx.db.select().from(notifications).where(and(
         eq(notifications.template, 'summary_accountability'), eq(notifications.channel, 'email'), sql`${notifications.payload}->>'reportId' = ${reports[0].id}`,
@@ -137,7 +163,7 @@ forEachBackend('the scheduled rounds as documents', (backend) => {
         deliverDueNotifications(fx.database, { transports: { email: a.transport }, batch: 100 }),
         deliverDueNotifications(other, { transports: { email: b.transport }, batch: 100 }),
       ]);
-      const sent = [...a.sent, ...b.sent].filter((m) => m.attachments?.[0].filename === 'kesu-accountability-2026-11-01.xlsx');
+      const sent = [...a.sent, ...b.sent].filter((m) => m.attachments?.[0].filename === 'kesu-accountability-2026-12-01.xlsx');
       expect(sent.map((m) => m.to).sort()).toEqual(['finance@kesu.test', 'gm@kesu.test']);
       const rows = await sheetRows(sent[0].attachments![0].content);
       expect(rows[0]).toEqual(['项目', '单数', '金额（元）']);
