@@ -7,7 +7,8 @@ import type { Database } from '@/db/client';
 import type { StaffUser } from '@/db/queries/staff';
 import { searchExport } from '@/lib/export/lists';
 import { searchFiltersSchema } from '@/lib/complaints/search';
-import { exportLabels } from '@/lib/export/labels';
+import { loadMessages } from '@/lib/i18n/messages';
+import type { ExportLabels } from '@/lib/export/lists';
 import { writeTable } from '@/lib/export/writers';
 import type { ExportValue } from '@/lib/export/table';
 
@@ -22,6 +23,20 @@ export interface ExportBench {
   passes: number;
 }
 
+/**
+ * The labels from the message files by plain lookup: next-intl's translator pulls React in, which
+ * tsx under --conditions=react-server cannot load (the same reason the seed avoids the templates).
+ */
+function plainLabels(): ExportLabels {
+  const messages = loadMessages('zh-CN') as Record<string, unknown>;
+  const lookup = (ns: string) => (key: string) => {
+    let v: unknown = messages[ns];
+    for (const part of key.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+    return typeof v === 'string' ? v : key;
+  };
+  return { t: lookup('export'), wf: lookup('workflow'), ledger: lookup('ledger'), locale: 'zh-CN', colon: '：' };
+}
+
 export async function benchXlsxExport(database: Database, user: StaffUser, timeZone: string, rows = 10_000): Promise<ExportBench> {
   const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   global.gc?.();
@@ -33,7 +48,7 @@ export async function benchXlsxExport(database: Database, user: StaffUser, timeZ
     let n = 0;
     for (;;) {
       passes++;
-      const table = searchExport(user, searchFiltersSchema.parse({}), exportLabels('zh-CN'), { now: new Date(), timeZone }, database.db);
+      const table = searchExport(user, searchFiltersSchema.parse({}), plainLabels(), { now: new Date(), timeZone }, database.db);
       let any = false;
       for await (const row of table.rows) {
         any = true;
@@ -43,7 +58,7 @@ export async function benchXlsxExport(database: Database, user: StaffUser, timeZ
       if (!any) return;
     }
   }
-  const template = searchExport(user, searchFiltersSchema.parse({}), exportLabels('zh-CN'), { now: new Date(), timeZone }, database.db);
+  const template = searchExport(user, searchFiltersSchema.parse({}), plainLabels(), { now: new Date(), timeZone }, database.db);
   const out = new PassThrough();
   let bytes = 0;
   const sink = new Writable({ write(chunk: Buffer, _enc, cb) { bytes += chunk.length; cb(); } });

@@ -12,7 +12,7 @@ import type { ExportColumn, ExportTable, ExportValue } from './table';
 /**
  * The lists a person can export, each the same keyset query as its page, paged through 500 rows
  * at a time, with the same viewer scoping (visibleTo inside the list functions). Labels come
- * translated from the caller (the route handler's next-intl translators).
+ * translated from the caller (lib/export/labels.ts).
  */
 
 type Translate = (key: string) => string;
