@@ -23,3 +23,20 @@ test('the XLSX export of a search downloads every row of the search, under a hea
   // Received: a real date cell, not text.
   expect(sheet.getRow(2).getCell(14).value).toBeInstanceOf(Date);
 });
+
+// The demo data stores the latest scheduled rounds as documents (db/seed.ts).
+test('a stored weekly summary is listed, reads as a document and downloads as XLSX with its figures', async ({ page }) => {
+  await actAs(page, 'management');
+  await page.goto('/reports/documents');
+  await page.getByRole('link', { name: /^(客诉周报|Weekly summary)$/ }).first().click();
+  const figures = page.getByTestId('report-figures');
+  await expect(figures).toContainText(/期间受理|Received in the period/);
+  const received = await figures.getByRole('row', { name: /期间受理|Received in the period/ }).locator('td').first().textContent();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^(下载电子表格|Download Excel)$/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^kesu-weekly-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  expect(rows).toContainEqual(['期间受理', Number(received)]);
+});

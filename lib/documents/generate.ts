@@ -38,8 +38,9 @@ function publicBase(): string {
  * outbox attaches it when it sends: lib/notify/deliver.ts). The unique key (kind, site, period)
  * makes the insert the claim: with several instances on one PostgreSQL the second insert waits
  * for the first transaction and then does nothing, so a round is stored and sent exactly once.
+ * `notify: false` stores the documents only (the demo data's past rounds).
  */
-export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZone: string): Promise<RoundResult> {
+export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZone: string, opts: { notify?: boolean } = {}): Promise<RoundResult> {
   const moment = roundMoment(kind, now, timeZone);
   const period = summaryPeriod(kind, moment, timeZone);
   const { start, end } = periodInstants(period, timeZone);
@@ -61,7 +62,7 @@ export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZo
         .returning({ id: storedReports.id });
       if (!report) return; // another instance made it
       result.generated++;
-      if (people.length === 0) return;
+      if (people.length === 0 || opts.notify === false) return;
       const payload = summaryPayload(period, figures, `${publicBase()}/reports/documents/${report.id}`);
       const rows = people.flatMap((p) => {
         const hidden = withheld.get(p.id) ?? new Set<string>();
