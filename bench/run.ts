@@ -21,6 +21,7 @@ import { localDate } from '@/lib/workflow';
 import { periodOf } from '@/lib/reports/period';
 import { preparePglite, preparePostgres, type Dataset } from './dataset';
 import { makeBenchApiKey } from './api-key';
+import { benchXlsxExport, type ExportBench } from './export';
 
 // ---------- arguments ----------
 const argv = process.argv.slice(2);
@@ -661,6 +662,19 @@ async function main(): Promise<number> {
     log(`job ${name}: ${jobs[name].ms} ms ${JSON.stringify(jobs[name].result ?? jobs[name].error)}`);
   }
 
+  // The 10,000-row XLSX export of a search (management sees every form of the site).
+  let xlsxExport: ExportBench | { error: string } | undefined;
+  if (wanted('export_xlsx')) {
+    try {
+      const management = (await loadStaffUser(String((await one(`select id from users where login = 'management'`)).id), database.db)) as StaffUser;
+      xlsxExport = await benchXlsxExport(database, management, timeZone);
+      log(`export_xlsx: ${xlsxExport.rows} rows in ${xlsxExport.seconds} s (${xlsxExport.rows_per_s} rows/s), ${Math.round(xlsxExport.bytes / 1024)} kB, bench RSS ${xlsxExport.rss_before_mb} → peak ${xlsxExport.rss_peak_mb} MB`);
+    } catch (err) {
+      xlsxExport = { error: (err as Error).message };
+      log(`export_xlsx: ERROR ${(err as Error).message}`);
+    }
+  }
+
   clearInterval(sampler);
   await database.close();
   await stopAll();
@@ -682,6 +696,7 @@ async function main(): Promise<number> {
     calib: calibStats,
     ratios,
     jobs,
+    export_xlsx: xlsxExport,
     rss_mb: rssMax,
     rss_mb_with_launcher: rssMaxWithLauncher,
     total_s: Math.round((Date.now() - started) / 1000),
@@ -715,6 +730,7 @@ async function main(): Promise<number> {
   const bad = Object.entries(scenarios).filter(([, s]) => s.errors > 0).map(([n]) => n);
   if (calibStats.errors > 0 && !bad.includes('calib')) bad.push('calib');
   const badJobs = Object.entries(jobs).filter(([, j]) => j.error).map(([n]) => n);
+  if (xlsxExport && 'error' in xlsxExport) badJobs.push('export_xlsx');
   if (bad.length || badJobs.length) log(`errors in: ${[...bad, ...badJobs].join(', ')}`);
   return smoke && (bad.length || badJobs.length) ? 1 : 0;
 }

@@ -470,6 +470,34 @@ export const notifications = pgTable(
   ],
 );
 
+/**
+ * The scheduled rounds as documents (issue 18): the Tuesday and 2nd-of-month summaries and the
+ * 4th-of-month penalties and rewards, one row per round, site and period, with the figures as
+ * they were when it was generated (never recomputed). The unique key is what makes a round
+ * happen once however many app instances run it, and lets a restart make up a missed one.
+ */
+export const storedReports = pgTable(
+  'stored_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** weekly | monthly | accountability */
+    kind: text('kind').notNull(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    /** The period covered, first day inclusive, last day exclusive (business calendar days). */
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** The round's moment (e.g. Tuesday 09:00); generatedAt is later when it was made up after a restart. */
+    dueAt: ts('due_at').notNull(),
+    generatedAt: ts('generated_at').notNull().defaultNow(),
+    figures: jsonb('figures').notNull(),
+  },
+  (t) => [
+    uniqueIndex('stored_reports_round_uq').on(t.kind, t.siteId, t.periodFrom),
+    // The documents page: a site's reports, newest first.
+    index('stored_reports_site_idx').on(t.siteId, t.dueAt.desc(), t.id.desc()),
+  ],
+);
+
 export const calendarSettings = pgTable('calendar_settings', {
   id: integer('id').primaryKey().default(1),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
@@ -590,6 +618,7 @@ export type Complaint = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;
 export type ComplaintEvent = typeof complaintEvents.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type StoredReport = typeof storedReports.$inferSelect;
 
 /**
  * Keys of the JSON API (/api/v1), made by an admin in /admin/api-keys. Only the SHA-256 of the

@@ -6,6 +6,8 @@ import { transportConfiguration } from '@/lib/notify/transports';
 import { applyEvent, createComplaint, type CommandActor } from '@/lib/complaints/commands';
 import { defaultTimeZone, loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
 import { defaultSlaPolicy, slaKeys, waitsFor, type EventName, type Role } from '@/lib/workflow';
+import { generateRound } from '@/lib/documents/generate';
+import { roundKinds } from '@/lib/documents/rounds';
 
 const departmentList = [
   { code: 'service', name: '服务部', nameEn: 'Service' },
@@ -281,6 +283,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: { history?: boole
     await db.update(notifications).set({ status: 'unsent', sentAt: null }).where(inArray(notifications.channel, [...unsent]));
   }
   await keepCurrentNoticesUnread(db, now);
+  // The latest scheduled rounds as documents (/reports/documents), without sending anything.
+  for (const kind of roundKinds) await generateRound(db, kind, now, calendar.timeZone, { notify: false });
   return { forms: made };
 }
 

@@ -112,10 +112,21 @@ export const matrix: Record<string, Entry> = {
   'page /management': { expect: page('management') },
   // Issue 18: the dashboard is also the customer-service centre's (the desk sends the summaries).
   'page /reports': { expect: page('desk', 'management', 'gm', 'finance') },
+  'page /reports/documents': { expect: page('desk', 'management', 'gm', 'finance') },
+  // No stored report of that id: the readers get a 404, everybody else the 403 first.
+  'page /reports/documents/[id]': {
+    expect: { ...page('desk', 'management', 'gm', 'finance'), desk: '404', management: '404', gm: '404', finance: '404' },
+    params: { id: '00000000-0000-4000-8000-000000000000' },
+  },
 
   // ---- route handlers (GET) -----------------------------------------------------------------
   'route /api/auth/[...nextauth]': { expect: row('200') }, // GET /api/auth/session: the caller's own session
   'route /attachments/[id]': { expect: row('404', { ...handlers, nobody: '401' }) },
+  'route /export/[list]': { expect: row('200', { finance: '403', nobody: '401' }), params: { list: 'search' } },
+  'route /reports/documents/[id]/xlsx': {
+    expect: row('403', { desk: '404', management: '404', gm: '404', finance: '404', nobody: '401' }),
+    params: { id: '00000000-0000-4000-8000-000000000000' },
+  },
   'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', service: '200', parts: '200', machao: '200', nobody: '401' }) },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
   'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)

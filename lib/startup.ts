@@ -2,7 +2,8 @@ import 'server-only';
 import { getDatabase } from '@/db/client';
 import { ensureAdmin, seedBase, seedDemo } from '@/db/seed';
 import { kickOutbox, startJobRunner, type JobContext, type JobDefinition } from '@/lib/jobs';
-import { queueSummaries } from '@/lib/complaints/summaries';
+import { generateDueRounds, generateRound } from '@/lib/documents/generate';
+import { roundCron, roundKinds } from '@/lib/documents/rounds';
 import { raiseDeadlineAlerts, remindPendingContacts } from '@/lib/complaints/alerts';
 import { loadCalendar } from '@/lib/complaints/settings';
 import { pruneRateLimits } from '@/lib/public/rate-limit';
@@ -13,6 +14,8 @@ import { runRetention } from '@/lib/privacy/retention';
 import { channelJobs } from '@/lib/channels/jobs';
 import { promiseJobs } from '@/lib/jobs/promise-jobs';
 import { seedDemoPromises } from '@/lib/promises/demo';
+
+const ROUNDS_CATCH_UP = 'kesu-rounds-catch-up';
 
 /**
  * Runs once per server process: migrations (inside getDatabase), reference data, the first
@@ -31,7 +34,7 @@ export async function startup(): Promise<void> {
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {
-    await startJobRunner(database, {
+    const runner = await startJobRunner(database, {
       handlers: {
         // Outbound webhooks, and inbound e-mail when IMAP_URL is set (lib/channels).
         ...channelJobs(),
@@ -57,23 +60,36 @@ export async function startup(): Promise<void> {
           queue: { policy: 'stately', retryLimit: 0 },
           handler: async ({ database }) => ({ analyzed: await analyzeStaleTables(database) }),
         },
-        // Summaries: every Tuesday and on the 2nd to the GM and management; on the 4th the
-        // penalties and rewards to the GM and finance.
+        // The scheduled rounds, stored as documents and sent (lib/documents): every Tuesday and
+        // on the 2nd to the GM and management; on the 4th the penalties and rewards to the GM
+        // and finance. Each is stored once per site and period, whichever instance runs it.
         ...Object.fromEntries(
-          ([['weekly', '0 9 * * 2'], ['monthly', '0 9 2 * *'], ['accountability', '0 9 4 * *']] as const).map(([kind, cron]) => [
+          roundKinds.map((kind) => [
             `kesu-summary-${kind}`,
             {
-              cron,
-              queue: { policy: 'stately', retryLimit: 0 },
+              cron: roundCron[kind],
+              queue: { policy: 'stately', retryLimit: 2 },
               async handler({ database }: JobContext) {
                 const calendar = await loadCalendar(database.db);
-                const queued = await queueSummaries(database.db, kind, new Date(), calendar.timeZone);
-                if (queued) await kickOutbox();
-                return { queued };
+                const result = await generateRound(database.db, kind, new Date(), calendar.timeZone);
+                if (result.queued) await kickOutbox();
+                return result;
               },
             } satisfies JobDefinition,
           ]),
         ),
+        // A round whose moment passed while no instance ran (a restart, a deploy) is made up:
+        // at start and every hour, cheaply (one lookup per round when nothing is missing).
+        [ROUNDS_CATCH_UP]: {
+          cron: '7 * * * *',
+          queue: { policy: 'stately', retryLimit: 0 },
+          async handler({ database }) {
+            const calendar = await loadCalendar(database.db);
+            const result = await generateDueRounds(database.db, new Date(), calendar.timeZone);
+            if (Object.values(result).some((r) => r.queued)) await kickOutbox();
+            return result;
+          },
+        },
         // Every night: closed forms past the retention period lose their personal data (lib/privacy).
         'kesu-retention': {
           cron: '23 3 * * *',
@@ -96,5 +112,6 @@ export async function startup(): Promise<void> {
         },
       },
     });
+    await runner.trigger(ROUNDS_CATCH_UP);
   }
 }

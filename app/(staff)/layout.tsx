@@ -9,16 +9,16 @@ import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
-  desk: ['desk', 'ledger', 'complaints', 'privacy', 'inbox'],
+  desk: ['desk', 'ledger', 'complaints', 'documents', 'privacy', 'inbox'],
   department: ['department', 'ledger', 'complaints', 'inbox'],
-  management: ['management', 'ledger', 'complaints', 'reports', 'holds', 'audit', 'inbox'],
-  gm: ['gm', 'ledger', 'complaints', 'reports', 'inbox'],
+  management: ['management', 'ledger', 'complaints', 'reports', 'documents', 'holds', 'audit', 'inbox'],
+  gm: ['gm', 'ledger', 'complaints', 'reports', 'documents', 'inbox'],
   admin: ['admin', 'complaints', 'privacy', 'inbox'],
-  finance: ['reports', 'inbox'],
+  finance: ['reports', 'documents', 'inbox'],
 };
 
 /** Where an entry leads when it is not /<key>: management read the audit log in the admin area. */
-const navHref: Record<string, string> = { audit: '/admin/audit' };
+const navHref: Record<string, string> = { audit: '/admin/audit', documents: '/reports/documents' };
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await currentStaff();

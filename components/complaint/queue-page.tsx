@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaff, type StaffUser } from '@/lib/auth/session';
 import { dashboardLists, listQueue, loadDashboard, queueSpec } from '@/lib/complaints/queues';
 import { Pager, QueueCount, QueueSection, QueueTable } from './queue-table';
+import { ExportLinks } from '@/components/ui/export-links';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -69,6 +70,7 @@ export async function QueueListPage({ user, name, searchParams }: { user: StaffU
       <h1 className="text-2xl font-semibold">
         {title} <QueueCount total={page.total} />
       </h1>
+      {page.rows.length > 0 && <ExportLinks href={`/export/${name}`} />}
       <QueueTable rows={page.rows} now={now} variant={name === 'waiting' ? 'waiting' : 'due'} />
       <Pager basePath={basePath} page={page} />
     </div>

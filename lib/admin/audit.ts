@@ -69,6 +69,7 @@ export const auditActions = [
   'access_code.view',
   'access_code.reissue',
   'ledger.export',
+  'list.export',
   'person.find',
   'person.export',
   'person.erase',

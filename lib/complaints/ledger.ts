@@ -301,25 +301,44 @@ async function countLedger(d: Db, where: SQL): Promise<CappedCount> {
   return { count: Math.min(row.n, countCap), capped: row.n > countCap };
 }
 
-/** For exports: every open item (page after page) and, when asked, every closed one. */
-export async function loadWholeLedger(user: StaffUser, opts: Omit<LedgerOptions, 'after' | 'before' | 'size'>, db?: Db): Promise<LedgerItem[]> {
+/**
+ * For exports: every open item, then (when asked) every closed one, a page at a time on the
+ * lists' keyset orders, so that an export never holds the whole ledger.
+ */
+export async function* ledgerItemPages(user: StaffUser, opts: Omit<LedgerOptions, 'after' | 'before' | 'size'>, db?: Db, size = 500): AsyncGenerator<LedgerItem[]> {
   const d = db ?? (await getDb());
-  const items: LedgerItem[] = [];
+  const now = opts.now ?? new Date();
+  const timeZone = opts.timeZone ?? (await loadTimeZone(d));
   let after: string | undefined;
   for (;;) {
-    const page = await loadLedger(user, { ...opts, closed: false, after, size: 500 }, d);
-    items.push(...page.open);
+    const page = await loadLedger(user, { ...opts, now, timeZone, closed: false, after, size }, d);
+    if (page.open.length) yield page.open;
     if (!page.next) break;
     after = page.next;
   }
-  if (!opts.closed) return items;
-  const closed = await ledgerRows(d)
-    .where(and(ledgerScope(user, opts.all), isNotNull(pendingItems.closedAt)))
-    .orderBy(desc(pendingItems.closedAt), desc(pendingItems.id));
-  const now = opts.now ?? new Date();
-  const timeZone = opts.timeZone ?? (await loadTimeZone(d));
+  if (!opts.closed) return;
   const dates = { today: localDate(now, timeZone), roundDate: contactRoundDate(now, timeZone, opts.contactDay ?? 4) };
-  return [...items, ...(await withContacts(d, user, closed, dates))];
+  let position: { at: string; id: string } | undefined;
+  for (;;) {
+    const where: SQL[] = [ledgerScope(user, opts.all), isNotNull(pendingItems.closedAt)];
+    if (position) where.push(sql`(${pendingItems.closedAt}, ${pendingItems.id}) < (${position.at}::timestamptz, ${position.id}::uuid)`);
+    const rows = await ledgerRows(d)
+      .where(and(...where))
+      .orderBy(desc(pendingItems.closedAt), desc(pendingItems.id))
+      .limit(size);
+    if (rows.length === 0) return;
+    const [last] = await d.select({ at: sql<string>`${pendingItems.closedAt}::text` }).from(pendingItems).where(eq(pendingItems.id, rows[rows.length - 1].id));
+    position = { at: last.at, id: rows[rows.length - 1].id };
+    yield await withContacts(d, user, rows, dates);
+    if (rows.length < size) return;
+  }
+}
+
+/** Every open item and, when asked, every closed one (in memory: small ledgers and tests). */
+export async function loadWholeLedger(user: StaffUser, opts: Omit<LedgerOptions, 'after' | 'before' | 'size'>, db?: Db): Promise<LedgerItem[]> {
+  const items: LedgerItem[] = [];
+  for await (const page of ledgerItemPages(user, opts, db)) items.push(...page);
+  return items;
 }
 
 export function localToday(now: Date, timeZone: string): string {
@@ -372,18 +391,8 @@ async function loadAwaitingApproval(d: Db, scope: SQL, size: number): Promise<{ 
 
 // ---- CSV ----------------------------------------------------------------------------------
 
-/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  // A cell starting with = + - @ would be run as a formula by a spreadsheet: keep it text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A whole CSV file: CRLF line ends, with the UTF-8 BOM so Excel reads Chinese correctly. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+// One CSV writer for every export (formula-injection safe, BOM): lib/export/csv.ts.
+export { csvField, toCsv } from '@/lib/export/csv';
 
 export interface LedgerCsvLabels {
   headers: string[];

@@ -147,7 +147,8 @@ export async function listQueue(user: StaffUser, spec: QueueSpec, req: PageReque
   return { ...page, total };
 }
 
-async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageRequest, now: Date): Promise<Omit<QueuePage, 'total'>> {
+/** One page of a list without its count (exports page through a list with this). */
+export async function queueRows(d: Db, user: StaffUser, spec: QueueSpec, req: PageRequest, now: Date): Promise<Omit<QueuePage, 'total'>> {
   const size = req.size ?? queuePageSize;
   const after = decodePosition(req.after);
   const before = after ? undefined : decodePosition(req.before);

@@ -24,60 +24,113 @@ export function summaryPeriod(kind: SummaryKind, now: Date, timeZone: string): {
   return { from, to: `${today.slice(0, 7)}-01` };
 }
 
+/** A summary's figures for one site, as they stand at `now` (overdue: open forms past their step deadline now). */
+export interface SummaryFigures {
+  received: number;
+  repeats: number;
+  resolved: number;
+  notFounded: number;
+  overdue: number;
+  penaltiesCents: number;
+  rewardsCents: number;
+  /** The penalties and rewards recorded in the period, each with its form (the reward/penalty summary only). */
+  entries: AccountabilityRow[];
+}
+
+/** The period's instants: from its first day's midnight to its end's (business time). */
+export function periodInstants(period: { from: string; to: string }, timeZone: string): { start: Date; end: Date } {
+  return { start: zonedInstant(period.from, 0, timeZone), end: zonedInstant(period.to, 0, timeZone) };
+}
+
+/**
+ * The figures of a site's summary: forms received and resolved in the period, forms overdue
+ * now, and the penalties and rewards recorded.
+ */
+export async function summaryFigures(db: Db, kind: SummaryKind, siteId: string, start: Date, end: Date, now: Date): Promise<SummaryFigures> {
+  // The counts, each on its own index (received_at, resolved_at, the queue index), rather
+  // than one pass over every form of the site.
+  const count = async (where: SQL | undefined) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.siteId, siteId), where)))[0].n;
+  const [received, repeats, resolved, notFounded, overdue] = await Promise.all([
+    count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end))),
+    // Of those, the repeat complaints: one probe of complaint_links' primary key a form.
+    count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end), isRepeatSql)),
+    count(and(gte(complaints.resolvedAt, start), lt(complaints.resolvedAt, end))),
+    // Closed as not founded in the period (the GM's approval entered `rejected`); never resolved.
+    count(and(eq(complaints.status, 'rejected'), eq(complaints.founded, false), gte(complaints.stateEnteredAt, start), lt(complaints.stateEnteredAt, end))),
+    count(and(sql`${complaints.status} in ${openStatesSql}`, lt(complaints.stepDueAt, now))),
+  ]);
+  const [money] = await db
+    .select({
+      penalties: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'penalty'), 0)::int`,
+      rewards: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'reward'), 0)::int`,
+    })
+    .from(accountabilityEntries)
+    .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
+    .where(and(eq(complaints.siteId, siteId), gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)));
+  const entries = kind === 'accountability' ? await accountabilityIn(db, eq(complaints.siteId, siteId), start, end) : [];
+  return { received, repeats, resolved, notFounded, overdue, penaltiesCents: money.penalties, rewardsCents: money.rewards, entries };
+}
+
+/** The active staff who receive this summary of this site (its own, and group-wide ones). */
+export async function summaryRecipients(db: Db, kind: SummaryKind, siteId: string) {
+  return db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, recipients[kind]), or(eq(users.siteId, siteId), eq(users.groupWide, true))));
+}
+
+/** The roles a summary goes to (and who may read its stored document, with the centre that sends it). */
+export function summaryRecipientRoles(kind: SummaryKind): readonly Role[] {
+  return recipients[kind];
+}
+
+/** The notice's payload (strings only, as the templates read them); `people` per recipient (summaryPeople). */
+export function summaryPayload(period: { from: string; to: string }, figures: SummaryFigures, url: string) {
+  return {
+    from: period.from,
+    to: addCalendarDays(period.to, -1),
+    received: figures.received,
+    repeats: figures.repeats,
+    resolved: figures.resolved,
+    notFounded: figures.notFounded,
+    overdue: figures.overdue,
+    penalties: (figures.penaltiesCents / 100).toFixed(2),
+    rewards: (figures.rewardsCents / 100).toFixed(2),
+    url,
+  };
+}
+
+/**
+ * The reward/penalty entries a recipient may read: a recipient recorded as involved in a form
+ * does not see its entries (DESIGN §2). Returns, per recipient id, the form ids withheld.
+ */
+export async function withheldForms(db: Db, entries: readonly AccountabilityRow[], userIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
+  if (entries.length === 0 || userIds.length === 0) return out;
+  for (const pair of await involvement(db, entries.map((e) => e.complaintId), userIds)) {
+    const [userId, complaintId] = pair.split(':');
+    out.get(userId)?.add(complaintId);
+  }
+  return out;
+}
+
 /**
  * Puts the periodic summary in the inbox of its recipients, per site: forms received and
  * resolved in the period, forms overdue now, and the penalties and rewards recorded.
+ * (The scheduled rounds store it as a document too: lib/documents.)
  */
 export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZone: string): Promise<number> {
   const period = summaryPeriod(kind, now, timeZone);
-  const start = zonedInstant(period.from, 0, timeZone);
-  const end = zonedInstant(period.to, 0, timeZone);
+  const { start, end } = periodInstants(period, timeZone);
   const base = (process.env.KESU_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
   let queued = 0;
   for (const site of await db.select({ id: sites.id }).from(sites)) {
-    // The counts, each on its own index (received_at, resolved_at, the queue index), rather
-    // than one pass over every form of the site.
-    const count = async (where: SQL | undefined) =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.siteId, site.id), where)))[0].n;
-    const [received, repeats, resolved, notFounded, overdue] = await Promise.all([
-      count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end))),
-      // Of those, the repeat complaints: one probe of complaint_links' primary key a form.
-      count(and(gte(complaints.receivedAt, start), lt(complaints.receivedAt, end), isRepeatSql)),
-      count(and(gte(complaints.resolvedAt, start), lt(complaints.resolvedAt, end))),
-      // Closed as not founded in the period (the GM's approval entered `rejected`); never resolved.
-      count(and(eq(complaints.status, 'rejected'), eq(complaints.founded, false), gte(complaints.stateEnteredAt, start), lt(complaints.stateEnteredAt, end))),
-      count(and(sql`${complaints.status} in ${openStatesSql}`, lt(complaints.stepDueAt, now))),
-    ]);
-    const counts = { received, repeats, resolved, notFounded, overdue };
-    const [money] = await db
-      .select({
-        penalties: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'penalty'), 0)::int`,
-        rewards: sql<number>`coalesce(sum(${accountabilityEntries.amountCents}) filter (where ${accountabilityEntries.type} = 'reward'), 0)::int`,
-      })
-      .from(accountabilityEntries)
-      .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
-      .where(and(eq(complaints.siteId, site.id), gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)));
-    const people = await db
-      .select({ id: users.id, email: users.email, locale: users.locale })
-      .from(users)
-      .where(and(eq(users.active, true), inArray(users.role, recipients[kind]), or(eq(users.siteId, site.id), eq(users.groupWide, true))));
+    const figures = await summaryFigures(db, kind, site.id, start, end, now);
+    const people = await summaryRecipients(db, kind, site.id);
     if (people.length === 0) continue;
-    const payload = {
-      from: period.from,
-      to: addCalendarDays(period.to, -1),
-      received: counts.received,
-      repeats: counts.repeats,
-      resolved: counts.resolved,
-      notFounded: counts.notFounded,
-      overdue: counts.overdue,
-      penalties: (money.penalties / 100).toFixed(2),
-      rewards: (money.rewards / 100).toFixed(2),
-      url: `${base}/reports?month=${period.from.slice(0, 7)}`,
-    };
-    // The reward/penalty summary lists every entry by person with its form (for finance to trace);
-    // a recipient recorded as involved in a form does not see its entries (DESIGN §2).
-    const entries = kind === 'accountability' ? await accountabilityIn(db, eq(complaints.siteId, site.id), start, end) : [];
-    const involved = entries.length ? await involvement(db, entries.map((e) => e.complaintId), people.map((p) => p.id)) : new Set<string>();
+    const payload = summaryPayload(period, figures, `${base}/reports?month=${period.from.slice(0, 7)}`);
+    const withheld = await withheldForms(db, figures.entries, people.map((p) => p.id));
     await db.insert(notifications).values(
       people.map((p) => ({
         audience: 'summary',
@@ -86,14 +139,13 @@ export async function queueSummaries(db: Db, kind: SummaryKind, now: Date, timeZ
         address: p.email,
         template: `summary_${kind}`,
         locale: p.locale,
-        payload: kind === 'accountability' ? { ...payload, people: peoplePayload(entries.filter((e) => !involved.has(`${p.id}:${e.complaintId}`)), p.locale) } : payload,
+        payload: kind === 'accountability' ? { ...payload, people: peoplePayload(figures.entries.filter((e) => !withheld.get(p.id)?.has(e.complaintId)), p.locale) } : payload,
       })),
     );
     queued += people.length;
   }
   return queued;
 }
-
 
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 

@@ -2,8 +2,9 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { renderTemplate, UnknownTemplateError, type NotificationPayload } from './templates';
-import { NOT_SENT, PermanentDeliveryError, type Transports } from './transports';
+import { NOT_SENT, PermanentDeliveryError, type MessageAttachment, type Transports } from './transports';
 import { replyAddress } from '@/lib/channels/mail/reply-token';
+import { reportAttachment } from '@/lib/documents/read';
 
 /**
  * Outbox delivery.
@@ -146,7 +147,7 @@ export async function deliverDueNotifications(database: Database, options: Deliv
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++];
-      const outcome = await deliverOne(row, options.transports, timeZone);
+      const outcome = await deliverOne(row, options.transports, timeZone, database);
       if (outcome === 'sent') {
         await database.execute(SENT_SQL, [row.id, row.attempts, now]);
         report.sent++;
@@ -176,6 +177,7 @@ async function deliverOne(
   row: ClaimedRow,
   transports: Transports,
   timeZone: string,
+  database: Database,
 ): Promise<'sent' | typeof NOT_SENT | { error: string; permanent: boolean }> {
   try {
     const { subject, text } = renderTemplate(row.template, row.locale, row.payload, timeZone);
@@ -188,11 +190,26 @@ async function deliverOne(
     if (!transport) return NOT_SENT;
     // A customer's e-mail names the form's reply address: an answer to it becomes a note on the form.
     const replyTo = row.channel === 'email' && typeof row.payload?.number === 'string' ? replyAddress(row.payload.number) : undefined;
-    const accepted = await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template, ...(replyTo ? { replyTo } : {}) });
+    const attachments = row.channel === 'email' ? await attachmentsOf(row, database, timeZone) : undefined;
+    const accepted = await transport.send({ to: row.address, subject, text, locale: row.locale, template: row.template, ...(replyTo ? { replyTo } : {}), ...(attachments ? { attachments } : {}) });
     return accepted === NOT_SENT ? NOT_SENT : 'sent';
   } catch (err) {
     const permanent = err instanceof PermanentDeliveryError || err instanceof UnknownTemplateError;
     const message = err instanceof Error ? err.message || err.name : String(err);
     return { error: message, permanent };
   }
+}
+
+/**
+ * The files an e-mail carries: a scheduled round's notice names its stored report
+ * (`attachReport`), built as XLSX in the recipient's language when it is sent, without the
+ * entries the recipient may not read (`withhold`). A report that is gone is a permanent failure.
+ */
+async function attachmentsOf(row: ClaimedRow, database: Database, timeZone: string): Promise<MessageAttachment[] | undefined> {
+  const payload = (row.payload ?? {}) as { attachReport?: unknown; withhold?: unknown };
+  if (typeof payload.attachReport !== 'string') return undefined;
+  const withhold = Array.isArray(payload.withhold) ? payload.withhold.filter((x): x is string => typeof x === 'string') : [];
+  const file = await reportAttachment(database.db, payload.attachReport, row.locale, withhold, timeZone);
+  if (!file) throw new PermanentDeliveryError('the stored report to attach no longer exists');
+  return [file];
 }

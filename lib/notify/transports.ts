@@ -13,6 +13,14 @@ export interface OutboundMessage {
   template?: string;
   /** E-mail: where the customer's answer goes (the form's reply address, lib/channels/mail/reply-token.ts). */
   replyTo?: string;
+  /** Files sent with an e-mail (a stored report's XLSX); SMS ignores them. */
+  attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /**
@@ -71,7 +79,7 @@ export function smtpTransport(url: string, from: string): Transport {
   } as nodemailer.TransportOptions);
   return {
     async send(msg) {
-      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) });
+      await transporter.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.text, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}), attachments: msg.attachments });
     },
   };
 }

@@ -11,6 +11,7 @@ import { ComplaintAbout } from '@/components/complaint/complaint-about';
 import { displayPhone } from '@/lib/i18n/phone';
 import { channels, openStates, severities, states } from '@/lib/workflow';
 import { CrisisBadge } from '@/components/triage/crisis-badge';
+import { ExportLinks } from '@/components/ui/export-links';
 
 export const metadata = { title: '查询 · Search' };
 
@@ -118,7 +119,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </form>
 
       <section aria-labelledby="search-results" data-testid="search-results">
-        <h2 id="search-results" className="text-lg font-medium">{t('results')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="search-results" className="text-lg font-medium">{t('results')}</h2>
+          {page.rows.length > 0 && <ExportLinks href={`/export/search?${new URLSearchParams(base)}`} />}
+        </div>
         <p className="mb-2 text-sm text-slate-600">{t('resultsHint', { size: searchPageSize })} <span aria-live="polite">{t('shown', { count: page.rows.length })}</span></p>
         {page.rows.length === 0 ? (
           <p className="text-slate-700">{t('empty')}</p>

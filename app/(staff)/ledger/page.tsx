@@ -11,6 +11,7 @@ import { EventForm } from '@/components/complaint/event-form';
 import { ledgerParams } from '@/lib/params';
 import { displayPhone } from '@/lib/i18n/phone';
 import { notFound } from 'next/navigation';
+import { ExportLinks } from '@/components/ui/export-links';
 
 export const metadata = { title: '未了事宜台账 · Pending items' };
 
@@ -54,7 +55,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
     const s = q.toString();
     return s ? `?${s}` : '';
   };
-  const exportHref = `/ledger/export${query({})}`;
+  const exportHref = `/export/ledger${query({})}`;
   const choices = { departments: [], managers: [], staff: [] };
 
   function ItemCard({ item }: { item: LedgerItem }) {
@@ -134,7 +135,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Param
           <Link href={`/ledger${query({ closed: closed ? undefined : '1' })}`} className={chipClass(false)}>
             {closed ? t('scope.hideClosed') : t('scope.showClosed')}
           </Link>
-          <a href={exportHref} download className={`${chipClass(false)} ml-auto`}>{t('export')}</a>
+          <ExportLinks href={exportHref} className="ml-auto" />
         </div>
       </header>
 

@@ -1,0 +1,38 @@
+import { addCalendarDays, localDate, zonedInstant } from '@/lib/workflow';
+import type { SummaryKind } from '@/lib/complaints/summaries';
+
+/**
+ * The scheduled rounds (DESIGN §2, supervision): every Tuesday and on the 2nd of the month the
+ * customer-service centre's summary to the GM and management, on the 4th management's
+ * penalties and rewards to the GM and finance — each at 09:00 business time.
+ */
+export const roundKinds = ['weekly', 'monthly', 'accountability'] as const satisfies readonly SummaryKind[];
+
+const roundTimeMs = 9 * 3_600_000;
+
+/** The cron of each round (5 fields, in the business time zone), for the job runner. */
+export const roundCron: Record<SummaryKind, string> = {
+  weekly: '0 9 * * 2',
+  monthly: '0 9 2 * *',
+  accountability: '0 9 4 * *',
+};
+
+function isRoundDay(kind: SummaryKind, day: string): boolean {
+  if (kind === 'weekly') {
+    const [y, m, d] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 2;
+  }
+  return day.endsWith(kind === 'monthly' ? '-02' : '-04');
+}
+
+/** The latest moment of this round at or before `now` (e.g. the last Tuesday 09:00, business time). */
+export function roundMoment(kind: SummaryKind, now: Date, timeZone: string): Date {
+  const today = localDate(now, timeZone);
+  for (let i = 0; i <= 62; i++) {
+    const day = addCalendarDays(today, -i);
+    if (!isRoundDay(kind, day)) continue;
+    const at = zonedInstant(day, roundTimeMs, timeZone);
+    if (at.getTime() <= now.getTime()) return at;
+  }
+  throw new Error(`no ${kind} round in the last two months`); // unreachable: every month has a 2nd and a 4th
+}
