@@ -21,7 +21,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 /** The value next to a label on the form page (its <dt>/<dd> pairs). */
-const fieldValue = (page: Page, label: string) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+// The form's own fields, not the triage suggestion's (which names a department too).
+const fieldValue = (page: Page, label: string) =>
+  page.locator(`xpath=//dt[normalize-space()="${label}" and not(ancestor::*[@data-testid="triage-suggestion"])]/following-sibling::dd[1]`);
 
 test('an admin adds a department and a category routed to it; the desk takes a complaint in it and it lands there', async ({ page }, testInfo) => {
   test.setTimeout(180_000);

@@ -258,4 +258,5 @@ export const matrix: Record<string, Entry> = {
     args: () => ({ json: [{ idempotencyKey: randomUUID(), input: { channel: 'phone', severity: 'general', customerLocale: 'zh-CN', customerName: '矩阵', customerPhone: '13800000000', categoryCode: 'matrix-none', description: '授权矩阵。' } }] }),
   },
   'action app/(staff)/desk/actions/earlier-forms.ts#earlierFormsAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ phone: '13800138001' }] }) },
+  'action app/(staff)/desk/actions/suggest-triage.ts#suggestTriageAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ text: '保养后天窗漏水，接待态度冷淡。' }] }) },
 };

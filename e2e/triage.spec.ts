@@ -22,6 +22,7 @@ test('the desk types a complaint that mentions 12315 and a reporter: suggestion,
   await snap(page, testInfo, '01-intake-suggestion');
   await intake.getByLabel('投诉类别').selectOption('workmanship');
   await intake.getByLabel('紧急程度').selectOption('urgent');
+  await intake.locator('#intake-customerLocale').selectOption('zh-CN');
   await intake.getByRole('button', { name: '登记并编号' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
 

@@ -137,7 +137,7 @@ forEachBackend('JSON API', (backend) => {
       got.note = (await call(addNote, 'POST', `/forms/${service.number}/notes`, { key, body: { text: `note by ${who}` } }, number(service.number))).status;
       const version = (await service.row()).version;
       got.triage = (
-        await call(fireEvent, 'POST', `/forms/${service.number}/events`, { key, body: { event: 'triage', version, input: { departmentId: fx.dept.service, severity: 'general' } } }, number(service.number))
+        await call(fireEvent, 'POST', `/forms/${service.number}/events`, { key, body: { event: 'triage', version, input: { departmentId: fx.dept.service, severity: 'general', followUpWanted: true } } }, number(service.number))
       ).status;
       expect({ who, ...got }).toEqual({ who, ...expected });
     }
@@ -147,7 +147,7 @@ forEachBackend('JSON API', (backend) => {
     const form = await fx.create(T0, { categoryCode: 'attitude', customerPhone: '13600136004', plate: '粤D·66666' });
     const read = await call(getForm, 'GET', `/forms/${form.number}`, { key: keys.desk }, number(form.number));
     const tag = read.headers.get('etag')!;
-    const triage = { event: 'triage', input: { departmentId: fx.dept.service, severity: 'important' } };
+    const triage = { event: 'triage', input: { departmentId: fx.dept.service, severity: 'important', followUpWanted: true } };
     const none = await call(fireEvent, 'POST', `/forms/${form.number}/events`, { key: keys.desk, body: triage, lang: 'en' }, number(form.number));
     expect(none.status).toBe(428);
     expect(none.body.code).toBe('versionRequired');

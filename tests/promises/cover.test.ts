@@ -36,7 +36,7 @@ forEachBackend('absence cover', (backend) => {
 
   it('an absent head’s form alerts the secondary once, in the history, and the secondary may submit the determination', async () => {
     const form = await fx.create(T0);
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: fx.actors.chenchen.id }, T0);
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }, T0);
     expect(await raiseCoverAlerts(fx.db, at(T0, 1))).toBe(0); // the head is at work
     await fx.db.update(users).set({ absentUntil: at(T0, 48) }).where(eq(users.id, fx.actors.service.id));
     try {
@@ -54,7 +54,7 @@ forEachBackend('absence cover', (backend) => {
       expect((await form.history()).at(-1)).toMatchObject({ type: 'submit_determination', actorId: fx.actors.zhaogang.id });
       // The secondary away too: management hears that nobody can stand in.
       const second = await fx.create(at(T0, 5));
-      await second.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general' }, at(T0, 5));
+      await second.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true }, at(T0, 5));
       await fx.db.update(users).set({ absentUntil: at(T0, 48) }).where(eq(users.id, fx.actors.zhaogang.id));
       expect(await raiseCoverAlerts(fx.db, at(T0, 6))).toBe(1);
       const missing = await fx.database.execute(`select audience from notifications where complaint_id = '${second.id}' and template = 'cover_missing'`);

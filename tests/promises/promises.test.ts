@@ -40,7 +40,7 @@ forEachBackend('daily progress', (backend) => {
 
   beforeAll(async () => {
     fx = await openFixture(backend);
-    const triage = { departmentId: fx.dept.service, severity: 'general', customerManagerId: fx.actors.chenchen.id };
+    const triage = { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: fx.actors.chenchen.id };
     silent = await fx.create(T0);
     await silent.fire('triage', 'desk', triage, T0);
     await silent.fire('note', 'service', { text: secret, customerVisible: false }, at(T0, 1));
@@ -129,7 +129,7 @@ forEachBackend('time promises', (backend) => {
   beforeAll(async () => {
     fx = await openFixture(backend);
     form = await fx.create(T0);
-    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', customerManagerId: fx.actors.chenchen.id }, T0);
+    await form.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: fx.actors.chenchen.id }, T0);
   });
 
   it('records a promise through the command layer, alerts its owner at 75 % and when it is due, once each', async () => {

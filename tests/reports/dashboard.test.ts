@@ -58,7 +58,7 @@ forEachBackend('dashboard figures', (backend) => {
     // A: urgent; gm_decision late (6 h of 4); resolved at 10 h (urgent: 4 h → late); satisfaction 5;
     // assessment entered Tue 05:00 → due Mon 9 Nov 08:30 (Thu/Fri off, Sat worked) → passed 08:00, on time.
     const a = await fx.create(T0, { ...customer(1), categoryCode: 'attitude', channel: 'walk_in' });
-    await a.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'urgent' }, at(T0, 0.5));
+    await a.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'urgent', followUpWanted: true }, at(T0, 0.5));
     await a.fire('submit_determination', 'service', determination(fx.dept.service, '未按规范操作'), at(T0, 2));
     await a.fire('approve_opinion', 'management', { faultOpinion: '同意' }, at(T0, 3));
     await a.fire('approve_final', 'gm', { opinion: '同意' }, at(T0, 9));
@@ -73,7 +73,7 @@ forEachBackend('dashboard figures', (backend) => {
     // (111 h, on time: next contact 4 Dec); investigating again 30 h (late); resolved at +153:
     // 153 − 1 − 111 = 41 h; satisfaction 3; assessment due Thu 12 Nov 08:30, passed 08:00.
     const b = await fx.create(at(T0, 1), { ...customer(2), categoryCode: 'price', channel: 'phone' });
-    await b.fire('triage', 'desk', { departmentId: fx.dept.finance, severity: 'important' }, at(T0, 3));
+    await b.fire('triage', 'desk', { departmentId: fx.dept.finance, severity: 'important', followUpWanted: true }, at(T0, 3));
     await b.fire('propose_pending', 'desk', { reason: 'parts_delayed', explanation: '等配件' }, at(T0, 4));
     await b.fire('approve_pending', 'gm', { nextContactOn: '2026-12-04', comment: '同意' }, at(T0, 9));
     await b.fire('resume', 'desk', { reason: '配件到货' }, at(T0, 120));
@@ -95,7 +95,7 @@ forEachBackend('dashboard figures', (backend) => {
 
     // D: not founded, closed as rejected by the GM.
     const d = await fx.create(at(T0, 3), { ...customer(4), categoryCode: 'attitude', channel: 'phone' });
-    await d.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important' }, at(T0, 3.2));
+    await d.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'important', followUpWanted: true }, at(T0, 3.2));
     await d.fire('submit_determination', 'service', { ...notFoundedDetermination, rootCause: '非本店安装' }, at(T0, 5));
     await d.fire('approve_opinion', 'management', { faultOpinion: '同意' }, at(T0, 6));
     await d.fire('approve_final', 'gm', { opinion: '按不成立结案' }, at(T0, 7));
