@@ -64,8 +64,9 @@ export function IntakeForm({ categories, staff }: Props) {
     const value = (name: string) => String(getValues(name) ?? '').trim() || undefined;
     const [phone, plate, categoryCode, description] = [value('customerPhone'), value('plate'), value('categoryCode'), value('description')];
     if (!phone && !plate && !(categoryCode && description)) return setEarlier([]);
-    const result = await earlierFormsAction({ phone, plate, categoryCode, description });
-    setEarlier(result.ok ? (result.data ?? []) : []);
+    // A look-up cut off by leaving the page (the desk submitted meanwhile) lists nothing.
+    const result = await earlierFormsAction({ phone, plate, categoryCode, description }).catch(() => null);
+    setEarlier(result?.ok ? (result.data ?? []) : []);
   }
 
   const submit = handleSubmit((input) => {

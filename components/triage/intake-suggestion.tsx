@@ -32,10 +32,12 @@ export function IntakeSuggestion({ control }: { control: Control<Record<string, 
     }
     setWaiting(true);
     const timer = setTimeout(async () => {
-      const result = await suggestTriageAction({ text, request, channel: typeof channel === 'string' ? channel : undefined });
+      // Advisory only: a request that fails (the desk submitted and the page moved on while it
+      // was under way, the network dropped) shows no suggestion instead of an error.
+      const result = await suggestTriageAction({ text, request, channel: typeof channel === 'string' ? channel : undefined }).catch(() => null);
       if (!live) return;
       setWaiting(false);
-      setSuggestion(result.ok ? (result.data ?? null) : null);
+      setSuggestion(result?.ok ? (result.data ?? null) : null);
     }, pauseMs);
     return () => {
       live = false;
