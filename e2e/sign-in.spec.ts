@@ -39,10 +39,10 @@ test('a visitor is sent to the sign-in page', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('finance signs in to the monthly report, read-only, and may not open the forms', async ({ page }, testInfo) => {
+test('finance signs in to the reports dashboard, read-only, and may not open the forms', async ({ page }, testInfo) => {
   await signIn(page, 'finance');
   await expect(page).toHaveURL(/\/reports$/);
-  await expect(page.getByRole('heading', { name: /月度报表|Monthly report/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /统计报表|Reports dashboard/ })).toBeVisible();
   await snap(page, testInfo, 'finance-reports');
   expect((await page.goto('/desk'))?.status()).toBe(403);
   expect((await page.goto('/complaints/KS-2026-000001'))?.status()).toBe(404);

@@ -1,15 +1,16 @@
-// npm test: unit and integration tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set),
-// then a production build, the crash tests, the browser tests against it and a smoke of the
-// load benchmark. Stops at the first failing stage.
+// npm test: a production build, then the unit and integration tests (PGlite, plus PostgreSQL when
+// TEST_DATABASE_URL is set) together with the crash and start tests, the browser tests against the
+// build and a smoke of the load benchmark. Stops at the first failing stage.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const stages = [
-  ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'tests/durability/**', '--exclude', 'tests/start/**']],
   ['production build', 'npx', ['next', 'build']],
-  // Kill and restart the production server, and start it as `npm start` does: they need the build.
-  ['crash and start tests', 'npx', ['vitest', 'run', 'tests/durability', 'tests/start']],
+  // The crash and start tests kill, restart and start the production server, so they need the
+  // build. In one run with the rest: as a stage of their own they kept one of vitest's two
+  // workers idle for a minute.
+  ['unit, integration, crash and start tests', 'npx', ['vitest', 'run']],
   // The @alone tests last, one at a time (playwright.config.ts).
   ['browser tests', 'npx', ['playwright', 'test'], { E2E_ALONE_LAST: '1' }],
   // A smoke of the load benchmark on PGlite: a few hundred forms, 1 s per scenario; fails when
