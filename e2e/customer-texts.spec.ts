@@ -5,10 +5,10 @@ import { answer, fillCustomerSummary, openAction, openForm, submitAction, type C
 // What staff mark as customer-visible is what the customer reads on the tracking page (issue 10).
 test.describe.configure({ mode: 'serial' });
 
-/** A test artifact; with E2E_SHOTS=<dir> also a file there, to look at by hand. */
+/** A test artifact; with E2E_SHOTS_DIR=<dir> also a file there, to look at by hand. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await snap(page, testInfo, name);
-  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/${name}.png`, fullPage: true });
+  if (process.env.E2E_SHOTS_DIR) await page.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/${name}.png`, fullPage: true });
 }
 
 let ipSeq = 0;
