@@ -32,7 +32,7 @@ export async function PromisesSection({ user, form, readOnly, now }: Props) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('none')}</p>
       ) : (
-        <DataTable frame="bare" columns={[t('what'), t('due'), t('by'), t('state')]}>
+        <DataTable frame="bare" cards columns={[t('what'), t('due'), t('by'), t('state')]}>
           <tbody>
             {rows.map((p) => {
               const state = p.outcome ? t(p.outcome) : p.dueAt <= now ? t('overdue') : t('open');
@@ -42,9 +42,9 @@ export async function PromisesSection({ user, form, readOnly, now }: Props) {
                     {p.what}
                     <span className="block text-xs text-slate-600">{p.customerVisible ? t('visible') : t('internal')}</span>
                   </Cell>
-                  <Cell className="align-top whitespace-nowrap">{dt(p.dueAt)}</Cell>
-                  <Cell className="align-top">{p.madeBy}</Cell>
-                  <Cell className="align-top">
+                  <Cell className="align-top whitespace-nowrap" label={t('due')}>{dt(p.dueAt)}</Cell>
+                  <Cell className="align-top" label={t('by')}>{p.madeBy}</Cell>
+                  <Cell className="align-top" label={t('state')}>
                     <span className={p.outcome === 'broken' || (!p.outcome && p.dueAt <= now) ? 'font-medium text-red-800' : ''}>{state}</span>
                     {p.outcome && (
                       <span className="block text-xs text-slate-600">

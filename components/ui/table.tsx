@@ -52,7 +52,19 @@ export function Row({ className = '', ...rest }: ComponentProps<'tr'>) {
   return <tr className={`border-t border-slate-100 ${className}`.trim()} {...rest} />;
 }
 
-/** A body cell. */
-export function Cell({ className = '', ...rest }: ComponentProps<'td'>) {
-  return <td className={`px-3 py-2 ${className}`.trim()} {...rest} />;
+/**
+ * A body cell. `label` names it on a phone, where a table with `cards` hides its header row: a
+ * card of dates without their names cannot be read (screen readers have the header already).
+ */
+export function Cell({ className = '', label, children, ...rest }: ComponentProps<'td'> & { label?: ReactNode }) {
+  return (
+    <td className={`px-3 py-2 ${className}`.trim()} {...rest}>
+      {label && (
+        <span aria-hidden="true" className="block text-xs text-slate-500 sm:hidden">
+          {label}
+        </span>
+      )}
+      {children}
+    </td>
+  );
 }

@@ -32,14 +32,14 @@ export async function StepTimeliness({ events, now }: { events: readonly Timelin
         <tbody>
           {steps.map((s, i) => (
             <Row key={`${s.step}-${i}`}>
-              <Cell>{wf(`states.${s.step}`)}</Cell>
-              <Cell className="whitespace-nowrap">{format.dateTime(s.enteredAt)}</Cell>
-              <Cell className="whitespace-nowrap">{format.dateTimeOrDash(s.dueAt)}</Cell>
-              <Cell className="whitespace-nowrap">
+              <Cell className="font-medium">{wf(`states.${s.step}`)}</Cell>
+              <Cell className="whitespace-nowrap" label={t('entered')}>{format.dateTime(s.enteredAt)}</Cell>
+              <Cell className="whitespace-nowrap" label={t('due')}>{format.dateTimeOrDash(s.dueAt)}</Cell>
+              <Cell className="whitespace-nowrap" label={t('done')}>
                 {format.dateTimeOrDash(s.doneAt)}
                 {s.doneWith && <span className="block text-xs text-slate-600">{wf(`events.${s.doneWith}`)}</span>}
               </Cell>
-              <Cell>{s.doneBy ?? '—'}</Cell>
+              <Cell label={t('by')}>{s.doneBy ?? '—'}</Cell>
               <Cell>
                 <span className={`rounded px-2 py-0.5 text-sm ${tone[s.outcome]}`} data-outcome={s.outcome}>{t(`outcomes.${s.outcome}`)}</span>
                 <span className="block text-xs text-slate-600">{t('took', { time: format.duration(s.tookMs) })}</span>
