@@ -35,19 +35,11 @@ import type { DashboardFilters, Period } from './period';
 export const dashboardRoles = ['management', 'gm', 'desk', 'finance'] as const satisfies readonly Role[];
 export const moneyOnly = (user: Pick<StaffUser, 'role'>) => user.role === 'finance';
 
-/** The steps whose deadlines the dashboard measures, in the procedure's order (DESIGN §2–3). */
-export const measuredSteps = [
-  'received',
-  'investigating',
-  'pending_approval',
-  'management_review',
-  'negotiation',
-  'gm_decision',
-  'accountability',
-  'follow_up',
-  'assessment',
-  'fault_review',
-] as const;
+/**
+ * The steps whose deadlines the dashboard measures, in the procedure's order (DESIGN §2–3): every
+ * open state but the pending ledger, whose time is paused.
+ */
+export const measuredSteps = openStates.filter((s) => s !== 'pending');
 
 interface Range {
   start: Date;
