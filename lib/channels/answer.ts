@@ -4,10 +4,8 @@ import { getDb, type Db } from '@/db/client';
 import { storeAttachment } from '@/lib/attachments';
 import { fieldErrorsOf } from '@/lib/complaints/validation';
 import { envLimit, hit, refund } from '@/lib/public/rate-limit';
-import { maxPhotoBytes, maxPhotos } from '@/lib/public/schemas';
-import { submitDayMs, submitLimits, submitWindowMs, type UploadedPhoto } from '@/lib/public/submit';
-import { inspectUpload, storedFilename } from '@/lib/uploads';
-import { imageMimes, type EvidenceFile } from '@/lib/workflow';
+import { inspectPhotos, submitDayMs, submitLimits, submitWindowMs, type UploadedPhoto } from '@/lib/public/submit';
+import type { EvidenceFile } from '@/lib/workflow';
 import { text } from '@/lib/workflow/customer-fields';
 import { CustomerNoteError, recordCustomerNote } from './customer-note';
 
@@ -61,13 +59,8 @@ export async function answerOnTrackingPage(
     }
     const parsed = customerAnswerSchema.safeParse(a.fields);
     const fieldErrors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    const photos: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
-    if (present.length > maxPhotos) fieldErrors.photos = ['too_many'];
-    for (const p of present.slice(0, maxPhotos)) {
-      const r = await inspectUpload(p.bytes, { allowed: imageMimes, maxBytes: maxPhotoBytes });
-      if (!r.ok) (fieldErrors.photos ??= []).push(r.refusal === 'too_large' ? 'too_large' : r.refusal === 'too_many_pixels' ? 'too_many_pixels' : 'bad_type');
-      else photos.push({ bytes: p.bytes, file: { filename: storedFilename(p.name, r.ext, 'photo'), mime: r.mime, size: p.bytes.length, width: r.width, height: r.height } });
-    }
+    const { photos, errors } = await inspectPhotos(present);
+    if (errors.length) fieldErrors.photos = errors;
     if (!parsed.success || fieldErrors.photos) return { kind: 'invalid', fieldErrors };
     const files: EvidenceFile[] = [];
     for (const p of photos) files.push({ ...p.file, sha256: await storeAttachment(p.bytes) });

@@ -101,14 +101,8 @@ export async function submitPublicComplaint(s: PublicSubmission, now = new Date(
     if (s.honeypot.trim() !== '') return decoy(now);
 
     const fieldErrors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    const photos: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
-    if (present.length > maxPhotos) fieldErrors.photos = ['too_many'];
-    for (const p of present.slice(0, maxPhotos)) {
-      // By content (file-type) and pixel dimensions (image-size); the stored name takes the detected extension.
-      const r = await inspectUpload(p.bytes, { allowed: imageMimes, maxBytes: maxPhotoBytes });
-      if (!r.ok) (fieldErrors.photos ??= []).push(r.refusal === 'too_large' ? 'too_large' : r.refusal === 'too_many_pixels' ? 'too_many_pixels' : 'bad_type');
-      else photos.push({ bytes: p.bytes, file: { filename: storedFilename(p.name, r.ext, 'photo'), mime: r.mime, size: p.bytes.length, width: r.width, height: r.height } });
-    }
+    const { photos, errors } = await inspectPhotos(present);
+    if (errors.length) fieldErrors.photos = errors;
     if (!parsed.success || fieldErrors.photos) return { kind: 'invalid', fieldErrors };
     const { idempotencyKey, ...fields } = parsed.data;
 
@@ -141,4 +135,20 @@ function decoy(now: Date): SubmitResult {
     accessCode: newAccessCode(),
     trackingToken: crypto.randomBytes(24).toString('base64url'),
   };
+}
+
+/**
+ * A customer's photos (the web form, an answer on the tracking page), checked by content
+ * (file-type) and pixel dimensions (image-size): the accepted ones, named by the detected
+ * extension, and a field error code for each refused one.
+ */
+export async function inspectPhotos(present: UploadedPhoto[]): Promise<{ photos: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[]; errors: string[] }> {
+  const photos: { bytes: Uint8Array; file: Omit<EvidenceFile, 'sha256'> }[] = [];
+  const errors: string[] = present.length > maxPhotos ? ['too_many'] : [];
+  for (const p of present.slice(0, maxPhotos)) {
+    const r = await inspectUpload(p.bytes, { allowed: imageMimes, maxBytes: maxPhotoBytes });
+    if (!r.ok) errors.push(r.refusal === 'too_large' ? 'too_large' : r.refusal === 'too_many_pixels' ? 'too_many_pixels' : 'bad_type');
+    else photos.push({ bytes: p.bytes, file: { filename: storedFilename(p.name, r.ext, 'photo'), mime: r.mime, size: p.bytes.length, width: r.width, height: r.height } });
+  }
+  return { photos, errors };
 }
