@@ -9,7 +9,7 @@ import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
-  desk: ['desk', 'ledger', 'complaints', 'documents', 'privacy', 'inbox'],
+  desk: ['desk', 'ledger', 'complaints', 'reports', 'documents', 'privacy', 'inbox'],
   department: ['department', 'ledger', 'complaints', 'inbox'],
   management: ['management', 'ledger', 'complaints', 'reports', 'documents', 'holds', 'audit', 'inbox'],
   gm: ['gm', 'ledger', 'complaints', 'reports', 'documents', 'inbox'],
