@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 
@@ -15,9 +14,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        {/* Locale, time zone and formats for every client component, but no messages: each part of
-            the app passes only those its client components use (components/ui/client-messages.tsx). */}
-        <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
+        {/* No i18n provider here: it would put next-intl's client on every page. Each part of the
+            app whose client components translate gives them a provider with their messages, locale,
+            time zone and formats (components/ui/client-messages.tsx); /track needs none. */}
+        {children}
       </body>
     </html>
   );

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
-import { ClientMessages } from '@/components/ui/client-messages';
 
 // Customers can add the complaint and tracking pages to their phone's home screen.
 export const metadata = { manifest: '/manifest.webmanifest' };
@@ -22,9 +21,10 @@ export default async function PublicLayout({ children }: { children: React.React
           <div className="ml-auto"><LocaleSwitch /></div>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-6">
-        <ClientMessages part="public">{children}</ClientMessages>
-      </main>
+      {/* No i18n provider here: /track's form gets its words as props, so that page ships no
+          next-intl client; the pages whose forms translate in the browser (/submit, a tracking
+          page's survey and message) wrap them in <ClientMessages part="public">. */}
+      <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
       <footer className="mx-auto max-w-2xl px-4 pb-8 text-sm text-slate-600">
         <Link href="/login" className="underline">{t('staff')}</Link>
       </footer>

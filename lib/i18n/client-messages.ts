@@ -17,8 +17,11 @@ export const fieldErrorNamespaces = ['validation', 'form.fields', 'public.submit
 export const clientNamespaces = {
   /** app/login: the sign-in form. */
   login: ['login'],
-  /** app/(public): submit form, limit message, tracking form, survey, character counters. */
-  public: ['public.optional', 'public.submit', 'public.track', 'public.survey', 'channels.answer', ...fieldErrorNamespaces],
+  /**
+   * app/(public): the submit form and a tracking page's survey and message form (/track's own form
+   * gets its words as props: that page has no provider at all).
+   */
+  public: ['public.optional', 'public.submit', 'public.survey', 'channels.answer', ...fieldErrorNamespaces],
   /**
    * app/(staff): intake form, person picker, event forms, evidence upload, access code, inbox
    * buttons, the person-data and legal-hold forms (which reuse the admin form parts).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerFields } from '@/lib/workflow/customer-fields';
 import { safeText } from '@/lib/validation/text';
+import { honeypotField } from './form-constants';
 
 /**
  * What the customer's web form checks in the browser: the fields of publicSubmitSchema
@@ -19,8 +20,8 @@ export const publicFormSchema = z.strictObject({
 });
 export type PublicFormInput = z.input<typeof publicFormSchema>;
 export const publicSubmitFields = ['customerName', 'customerPhone', 'customerEmail', 'subjectProduct', 'plate', 'categoryCode', 'description', 'customerRequest'] as const;
-/** The honeypot's field name: people never see it, form-filling robots fill it in. */
-export const honeypotField = 'website';
+// Zod-free, for the form's first load (./form-constants.ts); re-exported for the server's imports.
+export { honeypotField, maxPhotos, maxPhotoBytes, photoAccept } from './form-constants';
 
 /**
  * The web form as posted (its text; the photos are files): checked by submitPublicComplaint only
@@ -31,8 +32,3 @@ export const postedSubmitSchema = z.object({
   idempotencyKey: z.string().optional(),
   [honeypotField]: z.string().optional(),
 });
-
-// The limits live with the request-body limit they must fit in (lib/validation/limits.ts).
-export { maxPhotos, maxFileBytes as maxPhotoBytes } from '@/lib/validation/limits';
-/** What the file picker offers; the server trusts only the content (magic bytes). */
-export const photoAccept = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif';

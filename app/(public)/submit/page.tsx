@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { isLocale } from '@/lib/i18n/locales';
 import { loadPublicCategories } from '@/lib/public/submit';
+import { ClientMessages } from '@/components/ui/client-messages';
 import { SubmitForm } from './submit-form';
 
 export async function generateMetadata() {
@@ -19,7 +20,9 @@ export default async function SubmitPage() {
       <p className="mt-2 text-slate-700">{t('intro')}</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         {/* A fresh key per page view: a double submit of this form creates one complaint. */}
-        <SubmitForm categories={options} idempotencyKey={crypto.randomUUID()} />
+        <ClientMessages part="public">
+          <SubmitForm categories={options} idempotencyKey={crypto.randomUUID()} />
+        </ClientMessages>
       </div>
     </>
   );

@@ -1,16 +1,26 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { describedBy, Field, publicInputClass } from '@/components/ui/field';
-import { honeypotField, maxPhotos, photoAccept, publicFormSchema, type PublicFormInput } from '@/lib/public/form-schema';
+import { honeypotField, maxPhotos, photoAccept } from '@/lib/public/form-constants';
+import type { PublicFormInput } from '@/lib/public/form-schema';
 import { filesProblem, inMegabytes, maxFilesBytes } from '@/lib/validation/limits';
 import type { ActionState } from '@/lib/auth/action';
 import { submitComplaintAction, type SubmitReceipt } from './actions';
 import type { RootTranslator } from '@/lib/validation/messages';
-import { localizedResolver } from '@/lib/validation/resolver';
 import { WarningIcon } from '@/components/ui/icons';
+
+// The form's rules (zod and the schema: about 30 kB gzipped, more than the form itself) are not
+// part of the page's first load: they load when the customer first focuses a field, and at the
+// latest when a field is checked. Should they fail to load, the form is sent unchecked and the
+// server, which checks everything again, answers next to the fields all the same.
+let validation: Promise<typeof import('@/lib/public/form-resolver')> | undefined;
+const loadValidation = () => (validation ??= import('@/lib/public/form-resolver').catch((err) => {
+  validation = undefined; // try again at the next check
+  throw err;
+}));
 
 interface Props {
   categories: { code: string; label: string }[];
@@ -26,9 +36,21 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, sending] = useActionState<ActionState<SubmitReceipt>, FormData>(submitComplaintAction, { ok: false });
   const [photoError, setPhotoError] = useState<string | undefined>();
+  // Worded in the reader's language, a field named as this form names it (not as the staff's intake does).
+  const resolver = useMemo<Resolver<PublicFormInput>>(
+    () => async (values, context, options) => {
+      let rules: Awaited<ReturnType<typeof loadValidation>>;
+      try {
+        rules = await loadValidation();
+      } catch {
+        return { values, errors: {} };
+      }
+      return rules.publicFormResolver(root)(values, context, options);
+    },
+    [root],
+  );
   const { register, handleSubmit, formState } = useForm<PublicFormInput>({
-    // Worded in the reader's language, a field named as this form names it (not as the staff's intake does).
-    resolver: localizedResolver(publicFormSchema, root, { labels: ['public.submit.fields'] }),
+    resolver,
     defaultValues: { idempotencyKey },
     mode: 'onTouched',
   });
@@ -67,7 +89,7 @@ export function SubmitForm({ categories, idempotencyKey }: Props) {
   );
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={() => void loadValidation().catch(() => {})} noValidate className="space-y-5">
       {/* A plain hidden field (not registered): it must carry its value before hydration too. */}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {text('customerName', { autoComplete: 'name' })}

@@ -2,16 +2,18 @@
 
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { describedBy, Field, publicInputClass } from '@/components/ui/field';
 import { WarningIcon } from '@/components/ui/icons';
+
+/** The form's words (public.track), given by the page: /track ships no i18n client and no messages. */
+export type TrackFormTexts = Record<'number' | 'numberHint' | 'code' | 'codeHint' | 'required' | 'failed' | 'checking' | 'submit', string>;
 
 /**
  * Posts to /track/lookup. Without JavaScript that is a plain form post (303 to the private
  * page, or an answer page); with it, the answer shows here and the page does not change.
  */
-export function TrackForm() {
-  const t = useTranslations('public.track');
+export function TrackForm({ texts }: { texts: TrackFormTexts }) {
+  const t = (key: keyof TrackFormTexts) => texts[key];
   const router = useRouter();
   const [message, setMessage] = useState<string>('');
   const [missing, setMissing] = useState<{ number?: boolean; code?: boolean }>({});

@@ -11,6 +11,7 @@ import { SurveyForm } from './survey-form';
 import { AnswerForm } from './answer-form';
 import { maxPhotoBytes, maxPhotos, photoAccept } from '@/lib/public/form-schema';
 import { TrackingProgress } from '@/components/promises/tracking-progress';
+import { ClientMessages } from '@/components/ui/client-messages';
 
 // The link is the customer's key: never indexed, never sent on as a Referer to another origin
 // (`same-origin` keeps the real Origin on the page's own survey post; see lib/security/headers.ts).
@@ -36,6 +37,8 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
   const terminal = view.status === 'rejected' || view.status === 'withdrawn' || view.status === 'archived';
 
   return (
+    // The survey and the customer's message translate in the browser.
+    <ClientMessages part="public">
     <article aria-labelledby="track-title" className="space-y-6">
       <header>
         <h1 id="track-title" className="text-2xl font-semibold">{t('view.title', { number: view.number })}</h1>
@@ -119,6 +122,7 @@ export default async function TrackTokenPage({ params }: { params: Promise<{ tok
         )}
       </section>
     </article>
+    </ClientMessages>
   );
 
   function historyItem(entry: PublicHistoryEntry) {
