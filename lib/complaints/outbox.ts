@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, inArray, or } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
 import { complaintParties, departments, notifications, users, type Complaint } from '@/db/schema';
 import type { NotifyAudience } from '@/lib/workflow';
 
@@ -100,4 +100,24 @@ async function staffFor(tx: Tx, form: Complaint, audience: Exclude<NotifyAudienc
     .select(pick)
     .from(users)
     .where(and(eq(users.role, audience), eq(users.active, true), or(eq(users.siteId, form.siteId), eq(users.groupWide, true))));
+}
+
+/**
+ * One staff notice about each of many forms to its customer manager, in one statement: what
+ * queueNotices(tx, form, null, [{ audience: 'customer_manager', template }]) writes for each
+ * form (the named manager, else the site's active desk staff; never a party to the form; payload
+ * number, status and url), set-based for the jobs that notify thousands of forms at once
+ * (remindPendingContacts). tests/alerts/deadline-alerts.test.ts holds the two to the same rows.
+ */
+export async function queueManagerNotices(db: Db | Tx, complaintIds: readonly string[], template: string): Promise<void> {
+  if (complaintIds.length === 0) return;
+  await db.execute(sql`
+    insert into notifications (complaint_id, event_id, audience, recipient_user_id, channel, address, template, locale, payload)
+    select c.id, null, 'customer_manager', u.id, 'inbox', u.email, ${template}, u.locale,
+           jsonb_build_object('number', c.number, 'status', c.status, 'url', ${`${publicBase()}/complaints/`} || c.number)
+      from complaints c
+      join users u on case when c.customer_manager_id is not null then u.id = c.customer_manager_id
+                           else u.role = 'desk' and u.site_id = c.site_id and u.active end
+     where c.id = any(${sql.param([...complaintIds])}::uuid[])
+       and not exists (select 1 from complaint_parties p where p.complaint_id = c.id and p.user_id = u.id)`);
 }
