@@ -9,8 +9,8 @@ import { disciplineFields, disciplines, type Discipline } from './schemas';
 export function disciplineText(view: EightDView, d: Discipline, t: (key: string, values?: Record<string, string | number>) => string): string {
   const r = view.report;
   const field = (name: string) => (r as unknown as Record<string, string | null>)[name] ?? '';
-  if (d === 'd4') return [r.rootCause ?? '', ...r.whys.map((w, i) => `${t('fields.whyN', { n: i + 1 })}: ${w}`)].filter(Boolean).join('\n');
-  if (d === 'd7') return disciplineFields.d7.map((f) => (field(f) ? `${t(`fields.${f}`)}: ${field(f)}` : '')).filter(Boolean).join('\n');
+  if (d === 'd4') return [r.rootCause ?? '', ...r.whys.map((w, i) => t('lines.why', { n: i + 1, text: w }))].filter(Boolean).join('\n');
+  if (d === 'd7') return disciplineFields.d7.map((f) => (field(f) ? t('lines.labelled', { label: t(`fields.${f}`), text: field(f) }) : '')).filter(Boolean).join('\n');
   return field(disciplineFields[d][0]);
 }
 

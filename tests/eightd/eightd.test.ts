@@ -10,6 +10,9 @@ import { EightDError } from '@/lib/eightd/errors';
 import { disciplines } from '@/lib/eightd/schemas';
 import { eightdTables } from '@/lib/eightd/export';
 import { CommandError } from '@/lib/complaints/errors';
+import { seedDemoEightD } from '@/lib/eightd/demo';
+import { openDemo } from '@/tests/helpers/demo';
+import type { StaffUser } from '@/db/queries/staff';
 
 const refusal = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof EightDError || e instanceof CommandError ? e.code : String(e)));
 
@@ -143,5 +146,22 @@ forEachBackend('8D reports', (backend) => {
       expect(String(rows[4][1])).toContain('配方批次变更');
       expect(rows[8][3]).toBeInstanceOf(Date);
     });
+  });
+});
+
+forEachBackend('8D demo data', (backend) => {
+  // The demo's forms take ~10 s to make: once is enough (the commands themselves run on both back-ends above).
+  it.skipIf(backend.kind !== 'pglite')('makes a closed report (a lesson learned) and an open one through the commands', async () => {
+    const staff: Record<string, StaffUser> = {};
+    const now = new Date('2026-11-20T06:00:00Z');
+    const { db } = await openDemo(backend, now, staff);
+    expect(await seedDemoEightD(db, now)).toBe(2);
+    const lessons = await listEightD(staff.parts, { closed: true }, db);
+    expect(lessons).toHaveLength(1);
+    expect(lessons[0].prevention).toContain('PDI');
+    const open = await listEightD(staff.quality, { closed: false, now }, db);
+    expect(open).toHaveLength(1);
+    expect(open[0].next?.discipline).toBe('d2');
+    expect(await seedDemoEightD(db, now)).toBe(0);
   });
 });
