@@ -25,7 +25,7 @@ export async function EightDSection({ eightd, form }: { eightd: FormEightD; form
       ) : (
         <div className="no-print space-y-2 text-sm">
           <p className="text-slate-600">{t('section.startHint')}</p>
-          <StartEightDButton complaintId={form.id} version={form.version} />
+          <StartEightDButton complaintId={form.id} version={form.version} reports={eightd.joinable} />
         </div>
       )}
     </section>

@@ -81,6 +81,8 @@ export interface FormEightD {
   report: { id: string; title: string; closedAt: Date | null; rootCause: string | null; prevention: string | null } | null;
   /** The viewer may start (or attach to a linked form's) report on this form. */
   mayStart: boolean;
+  /** The open reports of the form's site the viewer may join it to (a form about the same problem, not linked as a repeat). */
+  joinable: { value: string; label: string }[];
 }
 
 /** The prevention of D7 as one text (standards, training, supplier actions). */
@@ -94,18 +96,37 @@ export async function eightdOfForm(viewer: EightDViewer, form: { id: string; sit
   const [linked] = await d.select({ reportId: eightdForms.reportId }).from(eightdForms).where(eq(eightdForms.complaintId, form.id));
   if (linked) {
     const view = await loadEightD(viewer, linked.reportId, d);
-    if (!view) return { report: null, mayStart: false };
+    if (!view) return { report: null, mayStart: false, joinable: [] };
     const r = view.report;
-    return { report: { id: r.id, title: r.title, closedAt: r.closedAt, rootCause: r.rootCause, prevention: preventionText(r) }, mayStart: false };
+    return { report: { id: r.id, title: r.title, closedAt: r.closedAt, rootCause: r.rootCause, prevention: preventionText(r) }, mayStart: false, joinable: [] };
   }
-  if (viewer.role === 'management') return { report: null, mayStart: true };
-  if (viewer.role !== 'department' || !form.categoryId) return { report: null, mayStart: false };
+  if (viewer.role === 'management') return { report: null, mayStart: true, joinable: await joinableReports(d, viewer, form.siteId) };
+  if (viewer.role !== 'department' || !form.categoryId) return { report: null, mayStart: false, joinable: [] };
   const [row] = await d
     .select({ code: categories.code, owner: departments.id })
     .from(categories)
     .leftJoin(departments, and(eq(departments.siteId, form.siteId), eq(departments.code, ownerDepartmentCode)))
     .where(eq(categories.id, form.categoryId));
-  return { report: null, mayStart: row?.code === eightdCategory && !!row.owner && row.owner === viewer.departmentId };
+  const mayStart = row?.code === eightdCategory && !!row.owner && row.owner === viewer.departmentId;
+  return { report: null, mayStart, joinable: mayStart ? await joinableReports(d, viewer, form.siteId) : [] };
+}
+
+/** Open reports of the site that the viewer edits (management: all; the quality department: its own), newest first. */
+async function joinableReports(d: Db, viewer: EightDViewer, siteId: string): Promise<{ value: string; label: string }[]> {
+  const rows = await d
+    .select({ value: eightdReports.id, label: eightdReports.title })
+    .from(eightdReports)
+    .where(
+      and(
+        eq(eightdReports.siteId, siteId),
+        isNull(eightdReports.closedAt),
+        viewer.role === 'management' ? undefined : viewer.departmentId ? eq(eightdReports.departmentId, viewer.departmentId) : sql`false`,
+        notInvolvedInReport(viewer),
+      ),
+    )
+    .orderBy(desc(eightdReports.openedAt))
+    .limit(50);
+  return rows;
 }
 
 export interface EightDListRow {

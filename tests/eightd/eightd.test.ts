@@ -85,9 +85,19 @@ forEachBackend('8D reports', (backend) => {
     expect(await refusal(startEightD({ complaintId: service.id, expectedVersion: service.version }, a('quality'), at(T0, 4), fx.db))).toBe('not_found');
     expect(await refusal(startEightD({ complaintId: service.id, expectedVersion: service.version }, a('service'), at(T0, 4), fx.db))).toBe('forbidden');
 
+    // A form about the same problem that is not linked as a repeat: offered the open report, and joined by choice.
+    const offer = await eightdOfForm(fx.actors.management, { id: service.id, siteId: fx.siteId, categoryId: null, status: 'investigating' }, fx.db);
+    expect(offer).toMatchObject({ mayStart: true, joinable: [{ value: reportId }] });
+    expect((await eightdOfForm(fx.actors.parts, { id: service.id, siteId: fx.siteId, categoryId: null, status: 'investigating' }, fx.db)).mayStart).toBe(false);
+    const joined = await startEightD({ complaintId: service.id, expectedVersion: service.version, reportId }, a('management'), at(T0, 4), fx.db);
+    expect(joined).toMatchObject({ created: false, reportId });
+    service.version = joined.complaint.version;
+
     await saveDiscipline(d1, fx.actors.quality, at(T0, 4), fx.db);
     await saveDiscipline({ reportId, discipline: 'd3', containment: '同批次刹车片全部封存，在店车辆逐台检查。' }, fx.actors.management, at(T0, 5), fx.db);
     // The person complained about: the report does not exist for them.
+    // The service department now reads the open report (it covers one of its forms) but does not edit it.
+    expect((await loadEightD(fx.actors.service, reportId, fx.db))!.mayEdit).toBe(false);
     await fx.db.insert(complaintParties).values({ complaintId: repeat.id, userId: fx.actors.liming.id });
     expect(await loadEightD(fx.actors.liming, reportId, fx.db)).toBeNull();
     expect(await refusal(saveDiscipline(d1, fx.actors.liming, at(T0, 5), fx.db))).toBe('not_found');

@@ -82,7 +82,7 @@ export default async function EightDPage({ params }: { params: Promise<{ id: str
             const late = step?.doneAt ? step.doneAt > step.dueAt : !!step && step.dueAt <= now;
             return (
               <tr key={d} className="break-inside-avoid" data-testid={`discipline-${d}`}>
-                <th scope="row" className={`${td} font-medium`}>{d.toUpperCase()} {t(`disciplines.${d}`)}</th>
+                <th scope="row" className={`${td} text-left font-medium`}>{d.toUpperCase()} {t(`disciplines.${d}`)}</th>
                 <td className={`${td} whitespace-pre-line`}>
                   {content || <span className="text-slate-500">{t('step.empty')}</span>}
                   {view.mayEdit && (
