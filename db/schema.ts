@@ -811,3 +811,60 @@ export const coverAlerts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.complaintId, t.absentUserId, t.absentUntil] })],
 );
+
+/**
+ * 8D reports (issue 21): a product-quality problem traced to its root cause in eight disciplines,
+ * owned by the quality department (`departmentId`). One report serves every form about the same
+ * problem (eightd_forms). Closed reports are the business's lessons learned. lib/eightd/.
+ */
+export const eightdReports = pgTable(
+  'eightd_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    title: text('title').notNull(),
+    openedById: uuid('opened_by_id').notNull().references(() => users.id),
+    openedAt: ts('opened_at').notNull(),
+    closedAt: ts('closed_at'),
+    closedById: uuid('closed_by_id').references(() => users.id),
+    /** D1 … D8; D4's five whys as a list of answers, D7 in its three kinds. */
+    team: text('team'),
+    problem: text('problem'),
+    containment: text('containment'),
+    rootCause: text('root_cause'),
+    whys: jsonb('whys').$type<string[]>().notNull().default([]),
+    correctiveActions: text('corrective_actions'),
+    verification: text('verification'),
+    preventionStandards: text('prevention_standards'),
+    preventionTraining: text('prevention_training'),
+    preventionSupplier: text('prevention_supplier'),
+    closure: text('closure'),
+  },
+  (t) => [index('eightd_reports_site_closed_idx').on(t.siteId, t.closedAt)],
+);
+
+/** Each discipline's deadline and when (and by whom) it was completed. */
+export const eightdSteps = pgTable(
+  'eightd_steps',
+  {
+    reportId: uuid('report_id').notNull().references(() => eightdReports.id),
+    discipline: text('discipline').notNull(),
+    dueAt: ts('due_at').notNull(),
+    doneAt: ts('done_at'),
+    doneById: uuid('done_by_id').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.discipline] })],
+);
+
+/** The forms a report covers: a form belongs to one report at most. */
+export const eightdForms = pgTable(
+  'eightd_forms',
+  {
+    complaintId: uuid('complaint_id').primaryKey().references(() => complaints.id),
+    reportId: uuid('report_id').notNull().references(() => eightdReports.id),
+    attachedAt: ts('attached_at').notNull(),
+    attachedById: uuid('attached_by_id').notNull().references(() => users.id),
+  },
+  (t) => [index('eightd_forms_report_idx').on(t.reportId)],
+);

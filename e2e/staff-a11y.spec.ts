@@ -5,7 +5,7 @@ import { seriousViolations } from './axe';
 const views: Partial<Record<SharedLogin, string[]>> = {
   desk: ['/desk', '/complaints/KS-2026-000001', '/complaints/KS-2026-000005', '/ledger', '/complaints', '/privacy', '/absence'],
   service: ['/department'],
-  management: ['/management', '/reports', '/holds'],
+  management: ['/management', '/reports', '/holds', '/eightd'],
   gm: ['/gm'],
   admin: ['/admin', '/admin/outbox', '/admin/staff', '/admin/retention', '/admin/progress', '/admin/audit'],
 };

@@ -9,10 +9,10 @@ import type { Role } from '@/lib/workflow';
 
 // Layouts are not a security boundary: every page and action checks the user itself.
 const navFor: Record<Role, string[]> = {
-  desk: ['desk', 'ledger', 'complaints', 'reports', 'documents', 'privacy', 'inbox'],
-  department: ['department', 'ledger', 'complaints', 'inbox'],
-  management: ['management', 'ledger', 'complaints', 'reports', 'documents', 'holds', 'audit', 'inbox'],
-  gm: ['gm', 'ledger', 'complaints', 'reports', 'documents', 'inbox'],
+  desk: ['desk', 'ledger', 'complaints', 'eightd', 'reports', 'documents', 'privacy', 'inbox'],
+  department: ['department', 'ledger', 'complaints', 'eightd', 'inbox'],
+  management: ['management', 'ledger', 'complaints', 'eightd', 'reports', 'documents', 'holds', 'audit', 'inbox'],
+  gm: ['gm', 'ledger', 'complaints', 'eightd', 'reports', 'documents', 'inbox'],
   admin: ['admin', 'complaints', 'privacy', 'inbox'],
   finance: ['reports', 'documents', 'inbox'],
 };
@@ -25,6 +25,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const t = await getTranslations('common');
   const inbox = await getTranslations('inbox');
   const absence = await getTranslations('promises.absence');
+  const eightd = await getTranslations('eightd');
   // On every staff page: a capped count over a partial index (lib/notify/inbox.ts).
   const unread = user ? await countUnread(user.id) : 0;
   const locale = await getLocale();
@@ -50,7 +51,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <nav aria-label="main" className="flex flex-wrap gap-4 text-sm">
               {navFor[user.role].map((key) => (
                 <Link key={key} href={navHref[key] ?? `/${key}`} className="inline-flex items-center gap-1 text-slate-700 hover:text-blue-700 hover:underline">
-                  {t(`nav.${key}`)}
+                  {key === 'eightd' ? eightd('nav') : t(`nav.${key}`)}
                   {key === 'inbox' && unread > 0 && (
                     <span data-testid="nav-unread" className="rounded-full bg-red-700 px-1.5 text-xs font-semibold leading-5 text-white">
                       <span aria-hidden="true">{unread > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+` : unread}</span>

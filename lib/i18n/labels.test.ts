@@ -7,6 +7,7 @@ import { TEMPLATE_NAMES } from '@/lib/notify/templates';
 import { calendarDayKinds, notificationChannels, notificationStatuses } from '@/lib/admin/schemas';
 import type { NotifyAudience } from '@/lib/workflow/types';
 import { auditActions, auditGroups } from '@/lib/admin/audit';
+import { disciplines } from '@/lib/eightd/schemas';
 
 // Every code a person can meet on a page, and where its label lives. A code without a label
 // shows up raw (parts_delayed, assigned(zh-CN)): this test names the missing one.
@@ -34,6 +35,8 @@ const expected: [string, readonly string[]][] = [
   ['admin.security.outcomes', ['wrong', 'locked_login', 'locked_address', 'locked_pair', 'success']],
   ['admin.security.scopes', ['login', 'address', 'pair']],
   ['ledger.outcomes', ['resumed', 'withdrawn']],
+  ['eightd.disciplines', disciplines],
+  ['eightd.history', ['eightd_started', 'eightd_attached']],
   ['audit.groups', auditGroups],
   // 'staff.create' is labelled at audit.actions.staff.create.
   ...auditGroups.map((g): [string, string[]] => [`audit.actions.${g}`, auditActions.filter((a) => a.startsWith(`${g}.`)).map((a) => a.slice(g.length + 1))]),

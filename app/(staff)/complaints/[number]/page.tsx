@@ -24,6 +24,8 @@ import { Cell, DataTable, Row } from '@/components/ui/table';
 import { MessageStatus } from '@/components/complaint/message-status';
 import { isTemplateName } from '@/lib/notify/templates';
 import { PromisesSection } from '@/components/promises/promises-section';
+import { EightDSection } from '@/components/eightd/form-section';
+import { eightdOfForm } from '@/lib/eightd/read';
 import { StepTimeliness } from './timeliness';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
@@ -46,8 +48,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('receipt.staff'),
     getTranslations('privacy.formBadges'),
   ]);
-  const [outbox, stuckT] = await Promise.all([getTranslations('admin.outbox'), getTranslations('form.stuck')]);
   const { form } = view;
+  const [outbox, stuckT, eightd] = await Promise.all([getTranslations('admin.outbox'), getTranslations('form.stuck'), eightdOfForm(user, form)]);
   const dt = format.dateTimeOrDash;
   // A closed form counts down nothing and is never overdue (rejected as not founded included).
   const closed = isTerminal(form.status as State);
@@ -75,6 +77,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     // The severity the desk chose at intake; a web form's is nobody's choice yet (issue 17: no silent defaults).
     if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.channel === 'web' ? undefined : form.severity };
     if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
+    // The customer-facing summary quotes the 8D report's root cause (D4) and prevention (D7) where it has them.
+    if (event === 'complete_handling' && eightd.report) return { customerCause: eightd.report.rootCause ?? undefined, customerPrevention: eightd.report.prevention ?? undefined };
     return undefined;
   };
   // A GM instruction is only ever a question on a major complaint.
@@ -258,6 +262,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         </section>
 
         <PromisesSection user={user} form={form} readOnly={closed} now={now} />
+        <EightDSection eightd={eightd} form={form} />
         <StepTimeliness events={view.events} now={now} />
 
         <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
