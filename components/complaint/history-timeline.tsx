@@ -13,13 +13,14 @@ const textKeys = ['what', 'explanation', 'reason', 'text', 'faultOpinion', 'opin
 
 /** The full history of a form: who, when, what, and whether the customer sees it. */
 export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }) {
-  const [t, wf, common, format, locale, promises] = await Promise.all([
+  const [t, wf, common, format, locale, promises, handover] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getTranslations('common'),
     getFormat(),
     getLocale(),
     getTranslations('promises.history'),
+    getTranslations('handover.history'),
   ]);
   return (
     <ol className="space-y-3" data-testid="history">
@@ -45,7 +46,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         }
         if (Array.isArray(payload.files)) texts.push({ text: format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))), visible: false });
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
-        const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : promises.has(e.type) ? promises(e.type, { absent: String(payload.absent ?? ''), cover: String(payload.cover ?? 'none') }) : t(`extraEvents.${e.type}`);
+        const label = e.type === 'create' ? t('created') : e.type === 'handover' ? handover('handover', { position: String(payload.position), from: typeof payload.from === 'string' ? payload.from : 'none', to: String(payload.to ?? '') }) : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : promises.has(e.type) ? promises(e.type, { absent: String(payload.absent ?? ''), cover: String(payload.cover ?? 'none') }) : t(`extraEvents.${e.type}`);
         // A department's people by their department's name ("服务部"), not the role's ("责任部门").
         const department = e.actorRole === 'department' ? (locale === 'en' ? e.actorDepartmentNameEn : e.actorDepartmentName) : null;
         const role = department ?? (common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : e.actorRole === 'system' ? promises('system') : t('customer'));
