@@ -32,6 +32,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const st = await getTranslations('admin.sessions');
   const t = await getTranslations('admin.staff');
   const common = await getTranslations('common');
+  const handover = await getTranslations('handover.admin');
   const locale = await getLocale();
   const departments = depts.map((d) => ({ id: d.id, name: locale === 'en' ? d.nameEn : d.name }));
 
@@ -45,6 +46,12 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
         {user.active ? t('isActive') : t('isInactive')}
         {user.position && <> · {t(`positions.${user.position}`)}</>}
       </p>
+
+      {(user.role === 'desk' || user.role === 'department') && (
+        <p className="mb-4">
+          <Link href={`/admin/staff/${user.id}/handover`} className="text-blue-700 underline" data-testid="handover-link">{handover('link')}</Link>
+        </p>
+      )}
 
       <Section id="edit-details" title={t('details')} card spacing="tight">
         <EditUserForm user={user} departments={departments} />
