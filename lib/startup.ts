@@ -14,6 +14,7 @@ import { runRetention } from '@/lib/privacy/retention';
 import { channelJobs } from '@/lib/channels/jobs';
 import { promiseJobs } from '@/lib/jobs/promise-jobs';
 import { seedDemoPromises } from '@/lib/promises/demo';
+import { seedDemoHandover } from '@/lib/handover/demo';
 
 const ROUNDS_CATCH_UP = 'kesu-rounds-catch-up';
 
@@ -31,6 +32,8 @@ export async function startup(): Promise<void> {
     const { forms } = await seedDemo(database.db, new Date(), { history: true });
     // Promises and an automatic progress message on the new demo forms (issue 21).
     if (forms) await seedDemoPromises(database.db);
+    // A handler named on two forms, whose forms the admin can hand over at once (issue 21).
+    if (forms) await seedDemoHandover(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {
