@@ -61,6 +61,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
                 {e.customerVisible ? t('customerVisible') : t('internal')}
               </span>
               {payload.adminRepair === true && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900">{t('adminRepair')}</span>}
+              {typeof payload.coverFor === 'string' && <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-900" data-testid="cover-mark">{promises('coverFor', { absent: payload.coverFor })}</span>}
             </div>
             <div className="text-xs text-slate-600">
               {format.dateTime(e.at)} · {who}
