@@ -25,3 +25,7 @@ export const handOverPersonSchema = z.strictObject({
   reason: reason(),
 });
 export type HandOverPersonInput = z.input<typeof handOverPersonSchema>;
+
+/** An administrator marks a desk user as the head of the customer-service centre, or not. */
+export const centreHeadSchema = z.strictObject({ id: id(), centreHead: z.boolean() });
+export type CentreHeadInput = z.input<typeof centreHeadSchema>;

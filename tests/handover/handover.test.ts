@@ -6,6 +6,7 @@ import { promises } from '@/db/schema';
 import { handOverForm, handOverPerson, listOwnedOpenForms } from '@/lib/handover/handover';
 import { recordPromise } from '@/lib/promises/promises';
 import { listInbox } from '@/lib/notify/inbox';
+import { setCentreHead } from '@/lib/handover/centre-head';
 
 forEachBackend('hand-over', (backend) => {
   let fx: Fixture;
@@ -55,6 +56,21 @@ forEachBackend('hand-over', (backend) => {
     expect(rows.map((r) => r.actorName)).toEqual([a.service.name, a.desk.name, a.admin.name]);
     const inbox = await listInbox(a.zhaogang.id, 'zh-CN', { form: form.number }, fx.db);
     expect(inbox.find((n) => n.template === 'handover')?.subject).toContain(form.number);
+  });
+
+  it('an admin marks the head of the customer-service centre, who may then hand forms over', async () => {
+    const a = fx.actors;
+    const form = await triaged(30);
+    const input = { complaintId: form.id, expectedVersion: form.version, position: 'customer_manager' as const, toUserId: a.desk.id, reason: '调整分工' };
+    await expect(handOverForm(input, a.chenchen, at(T0, 31), fx.db)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setCentreHead({ id: a.liming.id, centreHead: true }, a.admin, fx.db)).rejects.toMatchObject({ code: 'not_found' }); // desk staff only
+    await expect(setCentreHead({ id: a.chenchen.id, centreHead: true }, a.desk, fx.db)).rejects.toMatchObject({ code: 'forbidden' });
+    await setCentreHead({ id: a.chenchen.id, centreHead: true }, a.admin, fx.db);
+    try {
+      expect((await handOverForm(input, a.chenchen, at(T0, 31), fx.db)).customerManagerId).toBe(a.desk.id);
+    } finally {
+      await setCentreHead({ id: a.chenchen.id, centreHead: false }, a.admin, fx.db);
+    }
   });
 
   it('refuses the wrong person: a handler of another department, a desk clerk as handler, an involved party, the same person', async () => {
