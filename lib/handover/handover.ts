@@ -50,8 +50,8 @@ function holderOf(form: Complaint, position: HandoverPosition): string | null {
  * The new holder: a customer manager is desk staff of the form's directory; a handler an active
  * member of the form's department. Never someone the complaint is about.
  */
-async function newHolder(tx: Tx, form: Complaint, position: HandoverPosition, userId: string) {
-  const rule = position === 'customer_manager' ? managerCandidate(form.siteId) : and(directoryMember(form.siteId), eq(users.role, 'department'), form.departmentId ? eq(users.departmentId, form.departmentId) : sql`false`);
+async function newHolder(tx: Tx, form: Complaint, position: Step['position'], userId: string) {
+  const rule = position === 'promises' ? directoryMember(form.siteId) : position === 'customer_manager' ? managerCandidate(form.siteId) : and(directoryMember(form.siteId), eq(users.role, 'department'), form.departmentId ? eq(users.departmentId, form.departmentId) : sql`false`);
   const [u] = await tx.select().from(users).where(and(eq(users.id, userId), rule));
   if (!u) throw new HandoverError('not_assignable', { toUserId: ['not_assignable'] });
   const [party] = await tx.select().from(complaintParties).where(and(eq(complaintParties.complaintId, form.id), eq(complaintParties.userId, userId)));
@@ -66,7 +66,8 @@ async function nameOf(tx: Tx, userId: string | null): Promise<string | null> {
 }
 
 interface Step {
-  position: HandoverPosition;
+  /** 'promises': only the leaving person's open promises on a form where they hold no position. */
+  position: HandoverPosition | 'promises';
   toUserId: string;
   reason: string;
   /** The leaving person, for a bulk hand-over: their promises move even where they hold no position. */
@@ -78,12 +79,12 @@ async function handOver(db: Db, formId: string, step: Step, actor: CommandActor,
   const { complaint } = await changeForm(db, { key: { id: formId }, who: { actor }, expectedVersion, now }, async (tx, form) => {
     if (isTerminal(form.status as State)) throw new HandoverError('closed');
     if (!(await mayHandOver(tx, actor, form))) throw new HandoverError('forbidden');
-    const before = holderOf(form, step.position);
+    const before = step.position === 'promises' ? (step.fromUserId ?? null) : holderOf(form, step.position);
     if (before === step.toUserId) throw new HandoverError('same_person', { toUserId: ['same_person'] });
     const to = await newHolder(tx, form, step.position, step.toUserId);
     const previous = step.fromUserId ?? before;
     return {
-      set: step.position === 'customer_manager' ? { customerManagerId: to.id } : { handlerId: to.id },
+      set: step.position === 'customer_manager' ? { customerManagerId: to.id } : step.position === 'handler' ? { handlerId: to.id } : undefined,
       event: {
         type: 'handover',
         actor,
@@ -202,15 +203,14 @@ export async function handOverPerson(raw: HandOverPersonInput, actor: CommandAct
   if (input.fromUserId === input.toUserId) throw new HandoverError('same_person', { toUserId: ['same_person'] });
   const forms = await listOwnedOpenForms({ ...actor, groupWide: await groupWide(d, actor.id) }, input.fromUserId, d);
   if (!forms.length) throw new HandoverError('nothing_to_hand_over');
-  const [to] = await d.select({ role: users.role }).from(users).where(eq(users.id, input.toUserId));
   const result: BulkResult = { moved: [], refused: [] };
   for (const f of forms) {
-    // Where the leaving person only made promises, the successor takes the position their role holds.
-    const positions: HandoverPosition[] = [
+    // Where the leaving person only made promises, only the promises move.
+    const positions: Step['position'][] = [
       ...(f.customerManager ? (['customer_manager'] as const) : []),
       ...(f.handler ? (['handler'] as const) : []),
     ];
-    if (!positions.length) positions.push(to?.role === 'desk' ? 'customer_manager' : 'handler');
+    if (!positions.length) positions.push('promises');
     try {
       for (const position of positions) {
         await refusingUnseen(() => handOver(d, f.id, { position, toUserId: input.toUserId, reason: input.reason, fromUserId: input.fromUserId }, actor, now));

@@ -92,10 +92,14 @@ forEachBackend('hand-over', (backend) => {
     await forms[2].fire('withdraw', 'desk', { reason: '客户自行解决。' }, at(T0, 23));
     const promise = await recordPromise({ complaintId: forms[0].id, expectedVersion: forms[0].version, what: '周五前回电', dueOn: '2026-11-06', customerVisible: true }, a.chenchen, at(T0, 24), fx.db);
     forms[0].version = promise.complaint.version;
+    // A form of another customer manager on which 陈晨 only made a promise: only the promise moves.
+    const other = await fx.create(at(T0, 20.5));
+    await other.fire('triage', 'desk', { departmentId: fx.dept.service, severity: 'general', followUpWanted: true, customerManagerId: a.desk.id }, at(T0, 20.6));
+    const otherPromise = await recordPromise({ complaintId: other.id, expectedVersion: other.version, what: '明天上午回电', dueOn: '2026-11-05', customerVisible: false }, a.chenchen, at(T0, 24), fx.db);
 
     const before = await listOwnedOpenForms({ ...a.admin, groupWide: false }, a.chenchen.id, fx.db);
     const mine = new Set(before.map((f) => f.number));
-    expect(mine.has(forms[0].number) && mine.has(forms[1].number) && !mine.has(forms[2].number)).toBe(true);
+    expect(mine.has(forms[0].number) && mine.has(forms[1].number) && mine.has(other.number) && !mine.has(forms[2].number)).toBe(true);
 
     // Only an admin hands a person over.
     await expect(handOverPerson({ fromUserId: a.chenchen.id, toUserId: a.desk.id, reason: '陈晨离职' }, a.service, at(T0, 25), fx.db)).rejects.toMatchObject({ code: 'forbidden' });
@@ -111,6 +115,10 @@ forEachBackend('hand-over', (backend) => {
       expect(rows[0].payload).toMatchObject({ position: 'customer_manager', from: a.chenchen.name, to: a.desk.name, reason: '陈晨离职' });
     }
     expect((await forms[2].row()).customerManagerId).toBe(a.chenchen.id);
+    expect((await other.row()).customerManagerId).toBe(a.desk.id);
+    expect((await other.history()).filter((e) => e.type === 'handover').map((e) => e.payload)).toEqual([{ position: 'promises', from: a.chenchen.name, to: a.desk.name, reason: '陈晨离职' }]);
+    const [movedOther] = await fx.db.select().from(promises).where(eq(promises.id, otherPromise.promiseId));
+    expect(movedOther.madeById).toBe(a.desk.id);
     const [moved] = await fx.db.select().from(promises).where(eq(promises.id, promise.promiseId));
     expect(moved.madeById).toBe(a.desk.id);
     for (const f of forms.slice(0, 2)) {
