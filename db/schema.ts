@@ -69,6 +69,8 @@ export const users = pgTable('users', {
   groupWide: boolean('group_wide').notNull().default(false),
   locale: text('locale').notNull().default('zh-CN'),
   absentUntil: ts('absent_until'),
+  /** Head of the customer-service centre (a desk user): may hand a form over to someone else (lib/handover). */
+  centreHead: boolean('centre_head').notNull().default(false),
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
@@ -157,6 +159,8 @@ export const complaints = pgTable(
     customerRequest: text('customer_request'),
     departmentId: uuid('department_id').references(() => departments.id),
     customerManagerId: uuid('customer_manager_id').references(() => users.id),
+    /** The department's handler of this form when one was named by a hand-over (lib/handover); else the department's own handlers. */
+    handlerId: uuid('handler_id').references((): AnyPgColumn => users.id),
     createdById: uuid('created_by_id').references(() => users.id),
     major: boolean('major').notNull().default(false),
     gmInstructedAt: ts('gm_instructed_at'),
@@ -515,6 +519,21 @@ export const calendarDays = pgTable('calendar_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
   kind: text('kind').notNull(), // 'holiday' | 'workday'
   name: text('name'),
+});
+
+/**
+ * Which years of the business calendar were imported from the official-holiday package and
+ * confirmed by an administrator (lib/calendar): an import writes the year's days and waits for the
+ * admin's review; a year with no confirmed row warns the admin from November on.
+ */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  /** The package and version the days came from, e.g. 'chinese-days@1.5.0'. */
+  source: text('source').notNull(),
+  importedAt: ts('imported_at').notNull(),
+  importedById: uuid('imported_by_id').references(() => users.id),
+  confirmedAt: ts('confirmed_at'),
+  confirmedById: uuid('confirmed_by_id').references(() => users.id),
 });
 
 export const slaPolicy = pgTable('sla_policy', {

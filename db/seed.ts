@@ -95,7 +95,7 @@ export const demoPassword = 'kesu-demo';
 
 /** The demo staff; the integration tests use the same people. */
 export const demoUsers = [
-  { login: 'desk', name: '王丽', role: 'desk' },
+  { login: 'desk', name: '王丽', role: 'desk', centreHead: true },
   { login: 'chenchen', name: '陈晨', role: 'desk' },
   { login: 'service', name: '张强', role: 'department', dept: 'service', position: 'head' },
   { login: 'liming', name: '李明', role: 'department', dept: 'service', position: 'primary' },
@@ -118,6 +118,8 @@ interface DemoUser {
   role: Role;
   dept?: string;
   position?: 'head' | 'primary' | 'secondary';
+  /** Head of the customer-service centre: may hand forms over (lib/handover). */
+  centreHead?: boolean;
 }
 const demoStaff: readonly DemoUser[] = demoUsers;
 
@@ -205,7 +207,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: { history?: boole
   for (const u of demoStaff) {
     await db
       .insert(users)
-      .values({ siteId: site.id, login: u.login, name: u.name, role: u.role, departmentId: u.dept ? deptId(u.dept) : null, passwordHash })
+      .values({ siteId: site.id, login: u.login, name: u.name, role: u.role, departmentId: u.dept ? deptId(u.dept) : null, centreHead: 'centreHead' in u && !!u.centreHead, passwordHash })
       .onConflictDoNothing();
   }
   const all = await db.select().from(users);

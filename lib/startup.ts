@@ -15,6 +15,7 @@ import { channelJobs } from '@/lib/channels/jobs';
 import { promiseJobs } from '@/lib/jobs/promise-jobs';
 import { seedDemoPromises } from '@/lib/promises/demo';
 import { seedDemoEightD } from '@/lib/eightd/demo';
+import { seedDemoHandover } from '@/lib/handover/demo';
 
 const ROUNDS_CATCH_UP = 'kesu-rounds-catch-up';
 
@@ -34,6 +35,8 @@ export async function startup(): Promise<void> {
     if (forms) await seedDemoPromises(database.db);
     // An 8D report closed (the lessons learned) and one in progress (issue 21).
     if (forms) await seedDemoEightD(database.db);
+    // A handler named on two forms, whose forms the admin can hand over at once (issue 21).
+    if (forms) await seedDemoHandover(database.db);
     if (forms) console.log(`[kesu] demo data: ${forms} forms created`);
   }
   if (process.env.KESU_JOBS !== '0') {

@@ -13,13 +13,14 @@ const textKeys = ['what', 'explanation', 'reason', 'text', 'faultOpinion', 'opin
 
 /** The full history of a form: who, when, what, and whether the customer sees it. */
 export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }) {
-  const [t, wf, common, format, locale, promises] = await Promise.all([
+  const [t, wf, common, format, locale, promises, handover] = await Promise.all([
     getTranslations('form'),
     getTranslations('workflow'),
     getTranslations('common'),
     getFormat(),
     getLocale(),
     getTranslations('promises.history'),
+    getTranslations('handover.history'),
   ]);
   const eightd = await getTranslations('eightd.history');
   return (
@@ -46,7 +47,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
         }
         if (Array.isArray(payload.files)) texts.push({ text: format.labelled(t('evidence'), format.list((payload.files as { filename?: string }[]).map((f) => f.filename ?? ''))), visible: false });
         if (Array.isArray(payload.participants)) texts.push({ text: format.labelled(t('fields.participants'), format.list(payload.participants.map(String))), visible: false });
-        const label = e.type === 'create' ? t('created') : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : promises.has(e.type) ? promises(e.type, { absent: String(payload.absent ?? ''), cover: String(payload.cover ?? 'none') }) : eightd.has(e.type) ? eightd(e.type as never) : t(`extraEvents.${e.type}`);
+        const label = e.type === 'create' ? t('created') : e.type === 'handover' ? handover('handover', { position: String(payload.position), from: typeof payload.from === 'string' ? payload.from : 'none', to: String(payload.to ?? '') }) : wf.has(`events.${e.type}`) ? wf(`events.${e.type}`) : promises.has(e.type) ? promises(e.type, { absent: String(payload.absent ?? ''), cover: String(payload.cover ?? 'none') }) : eightd.has(e.type) ? eightd(e.type as never) : t(`extraEvents.${e.type}`);
         // A department's people by their department's name ("服务部"), not the role's ("责任部门").
         const department = e.actorRole === 'department' ? (locale === 'en' ? e.actorDepartmentNameEn : e.actorDepartmentName) : null;
         const role = department ?? (common.has(`roles.${e.actorRole}`) ? common(`roles.${e.actorRole}`) : e.actorRole === 'system' ? promises('system') : t('customer'));
@@ -61,6 +62,7 @@ export async function HistoryTimeline({ events }: { events: FormHistoryEvent[] }
                 {e.customerVisible ? t('customerVisible') : t('internal')}
               </span>
               {payload.adminRepair === true && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900">{t('adminRepair')}</span>}
+              {typeof payload.coverFor === 'string' && <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-900" data-testid="cover-mark">{promises('coverFor', { absent: payload.coverFor })}</span>}
             </div>
             <div className="text-xs text-slate-600">
               {format.dateTime(e.at)} · {who}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff, type StaffUser } from '@/lib/auth/session';
 import { dashboardLists, listQueue, loadDashboard, queueSpec } from '@/lib/complaints/queues';
+import { listCovering } from '@/lib/cover/queue';
 import { Pager, QueueCount, QueueSection, QueueTable } from './queue-table';
 import { ExportLinks } from '@/components/ui/export-links';
 
@@ -27,15 +28,23 @@ async function titleOf(user: StaffUser, name: string): Promise<string> {
 /** A role's dashboard: the first rows of each of its lists, each linking to the whole list. */
 export async function QueueDashboard({ user, hideEmpty = false }: { user: StaffUser; hideEmpty?: boolean }) {
   const now = new Date();
-  const lists = await loadDashboard(user, now);
+  const [lists, covering] = await Promise.all([loadDashboard(user, now), listCovering(user, now)]);
   const shown = hideEmpty ? lists.filter((l) => l.page.rows.length > 0) : lists;
-  if (shown.length === 0) {
+  if (shown.length === 0 && covering.length === 0) {
     const t = await getTranslations('common.queue');
     return <p className="text-slate-600">{t('empty')}</p>;
   }
-  const titles = await Promise.all(shown.map((l) => titleOf(user, l.name)));
+  const [titles, cover] = await Promise.all([Promise.all(shown.map((l) => titleOf(user, l.name))), getTranslations('promises.cover')]);
   return (
     <div className="space-y-8">
+      {/* The forms whose absent owner this person stands in for (issue 21): first, marked as cover. */}
+      {covering.length > 0 && (
+        <section aria-labelledby="queue-covering-title" data-testid="queue-covering">
+          <h2 id="queue-covering-title" className="mb-1 text-lg font-medium">{cover('queueTitle')} <span className="text-sm text-slate-600">({covering.length})</span></h2>
+          <p className="mb-2 text-sm text-slate-600">{cover('queueHint')}</p>
+          <QueueTable rows={covering} now={now} />
+        </section>
+      )}
       {shown.map((l, i) => (
         <QueueSection
           key={l.name}

@@ -20,6 +20,7 @@ export async function QueueCount({ total }: { total: QueuePage['total'] }) {
 export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRow[]; now: Date; variant?: 'due' | 'waiting' }) {
   const t = await getTranslations('common.queue');
   const wf = await getTranslations('workflow');
+  const cover = await getTranslations('promises.cover');
   const format = await getFormat();
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>;
   return (
@@ -43,6 +44,7 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
                 <Link href={`/complaints/${row.number}`} className="whitespace-nowrap text-blue-700 underline">{row.number}</Link>
                 {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
                 {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={t('repeatTitle')} data-testid="repeat-badge">{t('repeat')}</span>}
+                {row.coverFor && <span className="ml-2 rounded bg-violet-100 px-1 text-xs text-violet-900" data-testid="cover-badge">{cover('badge', { absent: row.coverFor })}</span>}
                 <CrisisBadge text={row.triageText} />
                 <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
               </td>

@@ -59,6 +59,8 @@ export const auditActions = [
   'site.update',
   'sla.update',
   'calendar.settings',
+  'calendar.import',
+  'calendar.confirm',
   'progress.settings',
   'calendar_day.add',
   'calendar_day.remove',

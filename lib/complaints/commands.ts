@@ -45,6 +45,7 @@ import { loadCalendar, loadSlaPolicy } from './settings';
 import { fieldErrorsOf } from './validation';
 import { changeForm, recordChange } from './change';
 import { linkRepeats } from './repeats';
+import { coveringFor } from '@/lib/cover/covering';
 
 /** A staff member acting through the command layer. */
 export interface CommandActor extends Actor {
@@ -285,13 +286,15 @@ export async function applyEvent(args: ApplyEventArgs, opts: CommandOptions = {}
     const pendingProposal = event === 'approve_pending' ? await lastProposal(tx, row.id) : undefined;
     const decision = decide(facts, event, input, { now, actor, policy, calendar, pendingProposal, notFoundedExplanation: row.rejectionExplanation });
     const customerVisible = decision.customerVisible;
+    // Done in cover for an absent owner (lib/cover): the history says for whom.
+    const coverFor = await coveringFor(tx, row.id, actor.id, now);
     return {
       set: { ...patchToColumns(decision.patch), ...(customerVisible ? { lastCustomerUpdateAt: now } : {}) },
       event: {
         type: event,
         toState: decision.to,
         actor,
-        payload: event === 'evidence_added' ? evidencePayload((input as { files: EvidenceFile[] }).files) : decision.payload,
+        payload: { ...(event === 'evidence_added' ? evidencePayload((input as { files: EvidenceFile[] }).files) : decision.payload), ...(coverFor ? { coverFor } : {}) },
         customerVisible,
       },
       step: { from: row.status, to: decision.to, by: actor.name },

@@ -26,6 +26,7 @@ import { customerMessagesOf } from '@/lib/notify/form-messages';
 
 const manager = alias(users, 'manager');
 const creator = alias(users, 'creator');
+const handler = alias(users, 'handler');
 const actorUser = alias(users, 'actor_user');
 const actorDepartment = alias(departments, 'actor_department');
 
@@ -42,12 +43,14 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
       departmentNameEn: departments.nameEn,
       departmentHeadId: departments.headUserId,
       managerName: manager.name,
+      handlerName: handler.name,
       creatorName: creator.name,
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
     .leftJoin(departments, eq(departments.id, complaints.departmentId))
     .leftJoin(manager, eq(manager.id, complaints.customerManagerId))
+    .leftJoin(handler, eq(handler.id, complaints.handlerId))
     .leftJoin(creator, eq(creator.id, complaints.createdById))
     .where(eq(complaints.number, number));
   if (!row) return null;
@@ -93,6 +96,7 @@ export async function loadFormView(user: StaffUser, number: string, now = new Da
     departmentName: row.departmentName,
     departmentNameEn: row.departmentNameEn,
     managerName: row.managerName,
+    handlerName: row.handlerName,
     creatorName: row.creatorName,
     events,
     parties,

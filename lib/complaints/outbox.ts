@@ -93,7 +93,8 @@ async function staffFor(tx: Tx, form: Complaint, audience: Exclude<NotifyAudienc
   if (audience === 'department') {
     if (!form.departmentId) return [];
     const [dept] = await tx.select().from(departments).where(eq(departments.id, form.departmentId));
-    const ids = [dept?.headUserId, dept?.primaryUserId, dept?.secondaryUserId].filter((x): x is string => !!x);
+    // The handler a hand-over named for this form (lib/handover) hears of it with the department's own.
+    const ids = [dept?.headUserId, dept?.primaryUserId, dept?.secondaryUserId, form.handlerId].filter((x): x is string => !!x);
     return ids.length ? tx.select(pick).from(users).where(and(inArray(users.id, ids), eq(users.active, true))) : [];
   }
   return tx

@@ -19,6 +19,8 @@ export const countCap = 500;
 export interface QueueRow extends ListRow {
   /** The last update the customer saw (the waiting list's order). */
   lastUpdateAt: Date;
+  /** On the list of forms the viewer covers (lib/cover/queue.ts): the absent owner they stand in for. */
+  coverFor?: string;
 }
 
 export interface QueuePage {

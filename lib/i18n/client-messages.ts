@@ -26,9 +26,9 @@ export const clientNamespaces = {
    * app/(staff): intake form, person picker, event forms, evidence upload, access code, inbox
    * buttons, the person-data and legal-hold forms (which reuse the admin form parts).
    */
-  staff: ['form', 'workflow', 'intake', 'inbox', 'privacy', 'admin.common', 'triage', 'promises.form', 'promises.absence', 'eightd.form', 'eightd.fields', ...fieldErrorNamespaces],
+  staff: ['form', 'workflow', 'intake', 'inbox', 'privacy', 'admin.common', 'triage', 'promises.form', 'promises.absence', 'eightd.form', 'eightd.fields', 'handover.form', 'handover.positions', ...fieldErrorNamespaces],
   /** app/(staff)/admin: the set-up, staff, SLA, calendar, outbox, security and retention forms. */
-  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', 'channels.webhooks', 'promises.admin', 'promises.errors.fields', ...fieldErrorNamespaces],
+  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', 'channels.webhooks', 'promises.admin', 'promises.errors.fields', 'handover', 'calendar', ...fieldErrorNamespaces],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientPart = keyof typeof clientNamespaces;

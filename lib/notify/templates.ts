@@ -48,6 +48,8 @@ export const TEMPLATE_NAMES = [
   'promise_due',
   'cover_alert',
   'cover_missing',
+  // Hand-over (lib/handover): messages/<locale>/handover.json.
+  'handover',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -141,6 +143,7 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   promise_due: { namespace: 'promises.notify', subject: 'subject', lines: [['due', 'duePlain'], 'record', 'open'] },
   cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
   cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
+  handover: { namespace: 'handover.notify', subject: 'subject', lines: ['given', 'reason', 'dueBy', 'open'] },
 };
 
 export class UnknownTemplateError extends Error {

@@ -83,6 +83,7 @@ async function ensureStaff(db: Db): Promise<void> {
         role: u.role,
         email: `${u.login}@kesu.test`,
         departmentId: 'dept' in u ? deptId(u.dept) : null,
+        centreHead: 'centreHead' in u && u.centreHead,
         passwordHash: 'not-a-hash', // nobody signs in here
       })),
     )

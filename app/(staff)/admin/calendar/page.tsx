@@ -11,6 +11,8 @@ import { maxYear, minYear } from '@/lib/params';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InfoNote, Section } from '@/components/ui/section';
 import { Cell, DataTable, Row } from '@/components/ui/table';
+import { yearStatus } from '@/lib/calendar/years';
+import { ConfirmYearButton, ImportYearButton } from './year-buttons';
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff(['admin']);
@@ -19,8 +21,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const thisYear = Number(localDate(new Date(), settings.timeZone).slice(0, 4));
   const asked = typeof params.year === 'string' && /^\d{4}$/.test(params.year) && Number(params.year) >= minYear && Number(params.year) <= maxYear ? Number(params.year) : thisYear;
   const year = asked >= 1970 && asked <= 2200 ? asked : thisYear;
-  const [days, years] = await Promise.all([listCalendarDays(year), calendarYears()]);
+  const [days, years, status] = await Promise.all([listCalendarDays(year), calendarYears(), yearStatus(year)]);
   const t = await getTranslations('admin.calendar');
+  const ct = await getTranslations('calendar');
   const format = await getFormat();
   const otherYears = [...new Set([...years, thisYear, thisYear + 1])].filter((y) => y !== year).sort((a, b) => a - b);
 
@@ -37,6 +40,31 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             <Link key={y} href={`/admin/calendar?year=${y}`} className="text-blue-700 underline">{y}</Link>
           ))}
         </nav>
+
+        {/* The official holidays of the year (issue 21): import a covered year, review, confirm. */}
+        <div className="mb-4 space-y-2 rounded border border-slate-200 p-3 text-sm" data-testid="calendar-official">
+          <h3 className="font-medium">{ct('official')}</h3>
+          <p className="text-slate-700">{ct('officialIntro', { source: status.official.source })}</p>
+          <p data-testid="calendar-coverage">
+            {status.official.covered
+              ? `${ct('covered', { year, holidays: status.official.holidays, workdays: status.official.workdays })} ${ct('differences', { count: status.differences })}`
+              : ct('notCovered', { year })}
+          </p>
+          <p className="font-medium" data-testid="calendar-year-status">
+            {ct('status', {
+              year,
+              state: status.confirmedAt
+                ? ct('states.confirmed', { by: status.confirmedBy ?? '—', at: format.dateTime(status.confirmedAt) })
+                : status.importedAt
+                  ? ct('states.imported', { source: status.source ?? '', at: format.dateTime(status.importedAt) })
+                  : ct('states.none'),
+            })}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            {status.official.covered && status.differences > 0 && <ImportYearButton year={year} />}
+            {!status.confirmedAt && (status.importedAt || days.length > 0) && <ConfirmYearButton year={year} />}
+          </div>
+        </div>
 
         <AddDayForm year={year} />
 

@@ -26,6 +26,8 @@ import { isTemplateName } from '@/lib/notify/templates';
 import { PromisesSection } from '@/components/promises/promises-section';
 import { EightDSection } from '@/components/eightd/form-section';
 import { eightdOfForm } from '@/lib/eightd/read';
+import { HandoverForm } from '@/components/handover/handover-form';
+import { handoverPanel } from '@/lib/handover/handover';
 import { StepTimeliness } from './timeliness';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
@@ -49,7 +51,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('privacy.formBadges'),
   ]);
   const { form } = view;
-  const [outbox, stuckT, eightd] = await Promise.all([getTranslations('admin.outbox'), getTranslations('form.stuck'), eightdOfForm(user, form)]);
+  const [outbox, stuckT, handover, handoverChoices, eightd] = await Promise.all([
+    getTranslations('admin.outbox'),
+    getTranslations('form.stuck'),
+    getTranslations('handover.form'),
+    handoverPanel(user, form),
+    eightdOfForm(user, form),
+  ]);
   const dt = format.dateTimeOrDash;
   // A closed form counts down nothing and is never overdue (rejected as not founded included).
   const closed = isTerminal(form.status as State);
@@ -173,6 +181,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <Detail label={t('fields.parties')} value={format.list(view.parties.map((p) => p.name)) || null} />
           <Detail label={t('fields.departmentId')} value={en ? view.departmentNameEn : view.departmentName} />
           <Detail label={t('fields.customerManagerId')} value={view.managerName} />
+          {form.departmentId && <Detail label={handover('handler')} value={view.handlerName ?? handover('handlerNone')} />}
         </DetailSection>
 
         <DetailSection title={t('sections.determination')}>
@@ -299,6 +308,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <details className="rounded border border-slate-200 bg-white p-3">
             <summary className="cursor-pointer font-medium">{t('reissue.title')}</summary>
             <div className="mt-3"><ReissueAccessCode complaintId={form.id} number={form.number} version={form.version} /></div>
+          </details>
+        )}
+        {handoverChoices && (
+          <details className="rounded border border-slate-200 bg-white p-3" data-testid="handover">
+            <summary className="cursor-pointer font-medium">{handover('title')}</summary>
+            <div className="mt-3"><HandoverForm complaintId={form.id} version={form.version} choices={handoverChoices} /></div>
           </details>
         )}
         {refused.length > 0 && (

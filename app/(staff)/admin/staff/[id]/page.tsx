@@ -8,6 +8,8 @@ import { staffSessions } from '@/lib/admin/sessions';
 import { AdminNav } from '../../_components/admin-nav';
 import { ActiveToggle, EditUserForm, ResetPasswordForm } from '../staff-forms';
 import { SessionsPanel } from './sessions-panel';
+import { CentreHeadToggle } from './handover/centre-head-toggle';
+import { loadCentreHead } from '@/lib/handover/centre-head';
 import { Section } from '@/components/ui/section';
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +20,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   if (!uuidRe.test(id)) notFound();
   const [user, depts] = await Promise.all([getStaff(admin, id), listDepartments(admin)]);
   if (!user) notFound();
-  const [sessions, own, format] = await Promise.all([staffSessions(admin, id), currentSession(), getFormat()]);
+  const [sessions, own, format, centreHead] = await Promise.all([staffSessions(admin, id), currentSession(), getFormat(), loadCentreHead(admin, id)]);
   const when = format.dateTime;
   const sessionViews = sessions.map((s) => ({
     id: s.id,
@@ -32,6 +34,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const st = await getTranslations('admin.sessions');
   const t = await getTranslations('admin.staff');
   const common = await getTranslations('common');
+  const handover = await getTranslations('handover.admin');
   const locale = await getLocale();
   const departments = depts.map((d) => ({ id: d.id, name: locale === 'en' ? d.nameEn : d.name }));
 
@@ -45,6 +48,13 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
         {user.active ? t('isActive') : t('isInactive')}
         {user.position && <> · {t(`positions.${user.position}`)}</>}
       </p>
+
+      {(user.role === 'desk' || centreHead) && <CentreHeadToggle id={user.id} centreHead={centreHead} />}
+      {(user.role === 'desk' || user.role === 'department') && (
+        <p className="mb-4">
+          <Link href={`/admin/staff/${user.id}/handover`} className="text-blue-700 underline" data-testid="handover-link">{handover('link')}</Link>
+        </p>
+      )}
 
       <Section id="edit-details" title={t('details')} card spacing="tight">
         <EditUserForm user={user} departments={departments} />
