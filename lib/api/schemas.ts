@@ -14,7 +14,10 @@ import { complaintNumberSchema } from '@/lib/params';
 export const apiEvents = events.filter((e): e is Exclude<EventName, 'evidence_added'> => e !== 'evidence_added');
 export type ApiEvent = (typeof apiEvents)[number];
 
-export const createFormSchema = createComplaintSchema;
+/** The intake's schema, its rule included; the phone's description says the rule JSON Schema cannot. */
+export const createFormSchema = createComplaintSchema.safeExtend({
+  customerPhone: createComplaintSchema.shape.customerPhone.describe('Required, except for channel `email` with customerEmail'),
+});
 
 export const pageSizeDefault = 25;
 export const listQuerySchema = searchFiltersSchema.extend({
