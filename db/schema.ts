@@ -148,6 +148,7 @@ export const complaints = pgTable(
     categoryId: uuid('category_id').references(() => categories.id),
     channel: text('channel').notNull(),
     customerName: text('customer_name').notNull(),
+    /** E.164; '' when the customer gave none (only a form from an e-mail: createComplaintSchema). */
     customerPhone: text('customer_phone').notNull(),
     customerEmail: text('customer_email'),
     customerLocale: text('customer_locale').notNull().default('zh-CN'),
@@ -703,7 +704,7 @@ export const inboundMail = pgTable(
     messageId: text('message_id').primaryKey(),
     /** 'form' | 'note' | 'ignored' | 'refused' */
     outcome: text('outcome').notNull(),
-    /** Why it was ignored or refused (auto_reply, bounce, list, no_phone, invalid, closed …). */
+    /** Why it was ignored or refused (auto_reply, bounce, list, no_sender, invalid: <fields> …). */
     reason: text('reason'),
     complaintId: uuid('complaint_id').references(() => complaints.id),
     at: ts('at').notNull().defaultNow(),

@@ -11,6 +11,7 @@ import { pruneSignInAttempts } from '@/lib/auth/throttle';
 import { localDate } from '@/lib/workflow';
 import { analyzeStaleTables } from '@/db/maintenance';
 import { runRetention } from '@/lib/privacy/retention';
+import { pruneChannelLogs } from '@/lib/channels/prune';
 import { channelJobs } from '@/lib/channels/jobs';
 import { promiseJobs } from '@/lib/jobs/promise-jobs';
 import { seedDemoPromises } from '@/lib/promises/demo';
@@ -96,13 +97,15 @@ export async function startup(): Promise<void> {
             return result;
           },
         },
-        // Every night: closed forms past the retention period lose their personal data (lib/privacy).
+        // Every night: closed forms past the retention period lose their personal data (lib/privacy);
+        // delivered webhooks and handled e-mails past theirs leave the channels' logs.
         'kesu-retention': {
           cron: '23 3 * * *',
           queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 60 * 60 },
           handler: async ({ database }) => {
             const { years, anonymised, files } = await runRetention(database.db);
-            return { years, anonymised, files };
+            const logs = await pruneChannelLogs(database.db);
+            return { years, anonymised, files, logs };
           },
         },
         // The 4th of every month, 09:00 business time: the pending-items contact round.

@@ -1,11 +1,11 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import { CommandError } from '@/lib/complaints/errors';
-import { envLimit, hit } from '@/lib/public/rate-limit';
+import { envLimit } from '@/lib/public/rate-limit';
 import { log } from '@/lib/log';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Role } from '@/lib/workflow';
-import { authenticateApiKey, type ApiCaller } from './keys';
+import { countApiCall, verifiedCaller, type ApiCaller } from './keys';
 import { ApiError, apiProblem, commandProblem, problemResponse, requestLocale } from './problem';
 
 /** Calls per key per minute (`KESU_API_RATE_LIMIT`). */
@@ -46,10 +46,11 @@ export function endpoint<P = Record<string, never>>(options: { roles?: readonly 
     try {
       db ??= await getDb();
       const now = new Date();
-      const caller = await authenticateApiKey(bearer(req), db, now);
-      if (!caller) throw new ApiError(401, 'unauthenticated', {}, { 'WWW-Authenticate': 'Bearer realm="kesu"' });
+      const caller = await verifiedCaller(bearer(req), db, now);
       const limit = apiRateLimit();
-      const rate = await hit(db, `api:${caller.keyId}`, limit, rateWindowMs, now);
+      // One statement counts the call and checks the key is still live (a revocation holds at once).
+      const rate = caller && (await countApiCall(db, caller.keyId, limit, rateWindowMs, now));
+      if (!caller || !rate) throw new ApiError(401, 'unauthenticated', {}, { 'WWW-Authenticate': 'Bearer realm="kesu"' });
       if (!rate.allowed) throw new ApiError(429, 'rateLimited', {}, { 'Retry-After': String(Math.ceil(rate.retryAfterMs / 1000)) });
       if (options.roles && !options.roles.includes(caller.user.role)) throw new ApiError(403, 'forbidden');
       const params = ((await ctx?.params) ?? {}) as P;

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/complaints/validation';
 import { kickOutbox } from '@/lib/jobs';
 import { maxEvidenceFiles } from '@/lib/validation/limits';
 import { endpoint, etag, expectedVersion, json, jsonBody, type EndpointContext } from './endpoint';
-import { findFormFor, historyFor, listFormsFor, readFormFor } from './forms';
+import { findFormFor, formOut, historyFor, listFormsFor, readFormFor } from './forms';
 import { ApiError } from './problem';
 import { fireEventSchema, noteSchema } from './schemas';
 
@@ -47,7 +47,9 @@ export const createForm = endpoint({ roles: ['desk', 'admin'] }, async (c) => {
   // Namespaced by the API key: another key's Idempotency-Key never finds this key's form.
   const { complaint, created } = await createComplaint(input, c.caller.user, { ...(key ? { idempotencyKey: `api:${c.caller.keyId}:${key}` } : {}), now: c.now }, c.db);
   if (created) await kickOutbox();
-  const form = await readFormFor(c.caller, complaint.number, c.db);
+  // A form this key created is one it may open; a replay reads it like any other.
+  const form = created ? await formOut(c.caller, complaint, c.db) : await readFormFor(c.caller, complaint.number, c.db);
+  if (!form) throw new CommandError('not_found');
   return json(form, created ? 201 : 200, {
     Location: `/api/v1/forms/${complaint.number}`,
     ETag: etag(complaint.version),

@@ -69,7 +69,7 @@ export async function createApiKey(input: CreateApiKeyInput, viewer: AdminViewer
   });
 }
 
-/** Revokes a key: refused from its next call on (every call reads the row). */
+/** Revokes a key: refused from its next call on (every call checks the row, see countApiCall). */
 export async function revokeApiKey(input: { id: string }, viewer: AdminViewer, db?: Db): Promise<void> {
   requireAdmin(viewer);
   db ??= await getDb();
@@ -81,6 +81,7 @@ export async function revokeApiKey(input: { id: string }, viewer: AdminViewer, d
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ name: apiKeys.name, prefix: apiKeys.prefix });
     if (!key) throw new AdminError('not_found');
+    forgetVerified(id);
     await recordAudit(tx, {
       actorUserId: viewer.id,
       siteId: viewer.siteId,
@@ -198,4 +199,73 @@ export async function authenticateApiKey(token: string | null, db?: Db, now = ne
       locale: row.locale,
     },
   };
+}
+
+/**
+ * Keys this process has verified, by the SHA-256 of the token: a burst of calls with one key
+ * reads the key and its staff row once a minute, not on every call. The cache never decides
+ * whether a key is still live: countApiCall checks revoked_at in the statement that counts the
+ * call, so a revocation (by any instance) is refused from the next call on.
+ */
+const verified = new Map<string, { caller: ApiCaller; until: number; lastUsedAt: number }>();
+const verifiedTtlMs = 60_000;
+const verifiedMax = 1000;
+
+function forgetVerified(keyId: string): void {
+  for (const [hash, v] of verified) if (v.caller.keyId === keyId) verified.delete(hash);
+}
+
+/**
+ * The caller of a bearer token from this process's cache, else from the database (then cached).
+ * Only for the API's entry (lib/api/endpoint.ts), which checks revocation with countApiCall in
+ * the same request.
+ */
+export async function verifiedCaller(token: string | null, db: Db, now = new Date()): Promise<ApiCaller | null> {
+  if (!token || !tokenPattern.test(token)) return null;
+  const hash = hashToken(token);
+  const hitEntry = verified.get(hash);
+  if (hitEntry && hitEntry.until > now.getTime()) {
+    if (now.getTime() - hitEntry.lastUsedAt > lastUseResolutionMs) {
+      hitEntry.lastUsedAt = now.getTime();
+      await db
+        .update(apiKeys)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiKeys.id, hitEntry.caller.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - lastUseResolutionMs)))));
+    }
+    return hitEntry.caller;
+  }
+  const caller = await authenticateApiKey(token, db, now);
+  if (!caller) {
+    verified.delete(hash);
+    return null;
+  }
+  if (verified.size >= verifiedMax) verified.clear();
+  verified.set(hash, { caller, until: now.getTime() + verifiedTtlMs, lastUsedAt: now.getTime() });
+  return caller;
+}
+
+/**
+ * Counts one call of a key against its limit (a fixed window, as lib/public/rate-limit.ts) in the
+ * same statement that checks the key is not revoked: null for a revoked (or deleted) key.
+ */
+export async function countApiCall(db: Db, keyId: string, limit: number, windowMs: number, now = new Date()): Promise<{ allowed: boolean; count: number; retryAfterMs: number } | null> {
+  const key = `api:${keyId}`;
+  const at = now.toISOString();
+  const expired = new Date(now.getTime() - windowMs).toISOString();
+  const result = await db.execute(sql`
+      insert into rate_limits as r (key, window_start, count)
+      select ${key}, ${at}::timestamptz, 1 from api_keys where id = ${keyId}::uuid and revoked_at is null
+      on conflict (key) do update set
+        window_start = case when r.window_start <= ${expired}::timestamptz then ${at}::timestamptz else r.window_start end,
+        count = case when r.window_start <= ${expired}::timestamptz then 1 else r.count + 1 end
+      returning window_start, count`);
+  // Both drivers answer { rows }.
+  const [row] = (result as unknown as { rows: { window_start: Date | string; count: number }[] }).rows;
+  if (!row) {
+    forgetVerified(keyId);
+    return null;
+  }
+  const count = Number(row.count);
+  const allowed = count <= limit;
+  return { allowed, count, retryAfterMs: allowed ? 0 : Math.max(0, new Date(row.window_start).getTime() + windowMs - now.getTime()) };
 }

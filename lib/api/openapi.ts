@@ -13,11 +13,15 @@ import {
   uploadedSchema,
 } from './schemas';
 import { maxEvidenceFiles } from '@/lib/validation/limits';
+import { createTranslator } from 'next-intl';
+import type { Locale } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints parse with
  * (lib/api/schemas.ts, which reuses the UI's): no hand-written copy. Every route handler under
  * app/api/v1 has its operation here; tests/api/openapi.test.ts holds the two lists together.
+ * Its words (summaries, descriptions) are messages (`api.openapi`), in zh-CN or en.
  */
 
 export interface Operation {
@@ -57,7 +61,32 @@ interface OperationSpec extends Operation {
   responses: Record<number, { description: string; body?: Body; type?: string; headers?: Record<string, string> }>;
 }
 
-function build() {
+type Words = (key: string) => string;
+
+/**
+ * Field descriptions in the reader's language: the schemas' own `.describe()` marks which fields
+ * have one, `api.openapi.fields.<name>` words it (in properties and in parameters alike).
+ */
+function wordFields(node: unknown, fields: Record<string, string>): void {
+  if (Array.isArray(node)) return node.forEach((n) => wordFields(n, fields));
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.properties && typeof o.properties === 'object') {
+    for (const [name, prop] of Object.entries(o.properties as Record<string, Record<string, unknown>>)) {
+      if (prop && typeof prop.description === 'string' && fields[name]) prop.description = fields[name];
+    }
+  }
+  if (typeof o.name === 'string' && o.schema && typeof o.schema === 'object' && fields[o.name]) {
+    const schema = o.schema as Record<string, unknown>;
+    if (typeof schema.description === 'string') schema.description = fields[o.name];
+    if (typeof o.description === 'string') o.description = fields[o.name];
+  }
+  for (const v of Object.values(o)) wordFields(v, fields);
+}
+
+function build(locale: Locale) {
+  const messages = loadMessages(locale) as { api: { openapi: { fields: Record<string, string> } } };
+  const t: Words = createTranslator({ locale, messages: messages as unknown as Record<string, never>, namespace: 'api.openapi' as never }) as unknown as Words;
   const components: Record<string, JsonSchema> = {};
   const ref = (b: Body, io: Io): JsonSchema => {
     if (!b.name) return jsonSchema(b.schema, io);
@@ -69,38 +98,38 @@ function build() {
   const Changed: Body = { schema: changedSchema, name: 'Changed' };
   const problem = (description: string) => ({ description, body: Problem, type: 'application/problem+json' });
   const errors = {
-    401: problem('No API key, or an unknown or revoked one'),
-    403: problem("The key's role may not do this"),
-    404: problem('No such form, or not visible to the key'),
-    429: problem('Too many calls for this key: wait for Retry-After seconds'),
+    401: problem(t('responses.unauthenticated')),
+    403: problem(t('responses.forbidden')),
+    404: problem(t('responses.notFound')),
+    429: problem(t('responses.rateLimited')),
   };
   const changes = {
-    409: problem('Refused by the procedure, or the version sent in the body is stale'),
-    412: problem('The version in If-Match is stale: someone else changed the form'),
-    422: problem('Invalid input: `errors` holds the messages per field'),
+    409: problem(t('responses.refused')),
+    412: problem(t('responses.stale')),
+    422: problem(t('responses.invalid')),
   };
-  const ifMatch = { 'If-Match': 'The ETag of the form as last read, e.g. "3" (or send `version` in the body)' };
-  const etag = { ETag: "The form's version" };
+  const ifMatch = { 'If-Match': t('headers.ifMatch') };
+  const etag = { ETag: t('headers.etag') };
 
   const specs: OperationSpec[] = [
     {
       method: 'get',
       path: '/api/v1/forms',
       operationId: 'listForms',
-      summary: "List and search forms (the staff search's filters, newest first, keyset paging)",
+      summary: t('summaries.listForms'),
       query: listQuerySchema,
-      responses: { 200: { description: 'One page of forms', body: { schema: listPageSchema, name: 'FormList' } }, ...errors },
+      responses: { 200: { description: t('responses.page'), body: { schema: listPageSchema, name: 'FormList' } }, ...errors },
     },
     {
       method: 'post',
       path: '/api/v1/forms',
       operationId: 'createForm',
-      summary: 'Create a form (the intake command: same fields, rules and repeat detection as the desk)',
-      headers: { 'Idempotency-Key': 'Optional, up to 100 of A–Z a–z 0–9 . _ : -: the same key again returns the form made the first time' },
+      summary: t('summaries.createForm'),
+      headers: { 'Idempotency-Key': t('headers.idempotencyKey') },
       body: { schema: createFormSchema, name: 'CreateForm', type: 'application/json' },
       responses: {
-        201: { description: 'Created', body: Form, headers: { ...etag, Location: 'The new form' } },
-        200: { description: 'Already created with this Idempotency-Key (Idempotent-Replayed: true)', body: Form },
+        201: { description: t('responses.created'), body: Form, headers: { ...etag, Location: t('headers.location') } },
+        200: { description: t('responses.replayed'), body: Form },
         422: changes[422],
         ...errors,
       },
@@ -109,18 +138,18 @@ function build() {
       method: 'get',
       path: '/api/v1/forms/{number}',
       operationId: 'getForm',
-      summary: "One form with its history (customer-visible or full, by the key's scope)",
+      summary: t('summaries.getForm'),
       params: true,
-      responses: { 200: { description: 'The form', body: Form, headers: etag }, ...errors },
+      responses: { 200: { description: t('responses.form'), body: Form, headers: etag }, ...errors },
     },
     {
       method: 'get',
       path: '/api/v1/forms/{number}/events',
       operationId: 'listEvents',
-      summary: "The form's history (customer-visible or full, by the key's scope)",
+      summary: t('summaries.listEvents'),
       params: true,
       responses: {
-        200: { description: 'Oldest first', body: { schema: z.object({ items: z.array(historyEventSchema) }), name: 'History' }, headers: etag },
+        200: { description: t('responses.history'), body: { schema: z.object({ items: z.array(historyEventSchema) }), name: 'History' }, headers: etag },
         ...errors,
       },
     },
@@ -128,46 +157,46 @@ function build() {
       method: 'post',
       path: '/api/v1/forms/{number}/events',
       operationId: 'fireEvent',
-      summary: "Fire an event of the procedure (the workflow's guards and the version check)",
+      summary: t('summaries.fireEvent'),
       params: true,
       headers: ifMatch,
       body: { schema: fireEventDocSchema, name: 'FireEvent', type: 'application/json' },
-      responses: { 200: { description: 'Applied', body: Changed, headers: etag }, 428: problem('No version: send If-Match or `version`'), ...changes, ...errors },
+      responses: { 200: { description: t('responses.applied'), body: Changed, headers: etag }, 428: problem(t('responses.versionRequired')), ...changes, ...errors },
     },
     {
       method: 'post',
       path: '/api/v1/forms/{number}/notes',
       operationId: 'addNote',
-      summary: 'Add a note: internal, or a progress update the customer reads',
+      summary: t('summaries.addNote'),
       params: true,
       headers: ifMatch,
       body: { schema: noteSchema, name: 'Note', type: 'application/json' },
-      responses: { 201: { description: 'Added', body: Changed, headers: etag }, ...changes, ...errors },
+      responses: { 201: { description: t('responses.added'), body: Changed, headers: etag }, ...changes, ...errors },
     },
     {
       method: 'post',
       path: '/api/v1/forms/{number}/attachments',
       operationId: 'uploadAttachments',
-      summary: 'Upload photos or PDFs as evidence (checked by their content, like every upload)',
+      summary: t('summaries.uploadAttachments'),
       params: true,
       body: {
         schema: z.object({ files: z.array(z.string().meta({ contentMediaType: 'application/octet-stream' })).min(1).max(maxEvidenceFiles) }),
         type: 'multipart/form-data',
       },
-      responses: { 201: { description: 'Recorded', body: { schema: uploadedSchema, name: 'Uploaded' }, headers: etag }, ...changes, ...errors },
+      responses: { 201: { description: t('responses.recorded'), body: { schema: uploadedSchema, name: 'Uploaded' }, headers: etag }, ...changes, ...errors },
     },
   ];
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of specs) {
     const parameters: JsonSchema[] = [];
-    if (op.params) parameters.push({ name: 'number', in: 'path', required: true, schema: jsonSchema(formNumberParam, 'input'), description: 'The form number' });
+    if (op.params) parameters.push({ name: 'number', in: 'path', required: true, schema: jsonSchema(formNumberParam, 'input'), description: t('fields.number') });
     if (op.query) {
       const q = jsonSchema(op.query, 'input') as { properties: Record<string, JsonSchema> };
       for (const [name, schema] of Object.entries(q.properties)) parameters.push({ name, in: 'query', required: false, schema });
     }
     for (const [name, description] of Object.entries(op.headers ?? {})) parameters.push({ name, in: 'header', required: false, schema: { type: 'string' }, description });
-    parameters.push({ name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'zh-CN or en: the language of the error messages' });
+    parameters.push({ name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: t('headers.acceptLanguage') });
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
       responses[status] = {
@@ -185,34 +214,39 @@ function build() {
       responses,
     };
   }
-  const self: Operation = { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: 'This document (no key needed)' };
-  paths[self.path] = { get: { operationId: self.operationId, summary: self.summary, security: [], responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } };
+  const self: Operation = { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: t('summaries.openapi') };
+  paths[self.path] = { get: { operationId: self.operationId, summary: self.summary, security: [], responses: { 200: { description: t('responses.document'), content: { 'application/json': { schema: { type: 'object' } } } } } } };
 
   const document = {
     openapi: '3.1.0',
     info: {
       title: 'Kesu API',
       version: '1',
-      description:
-        "The complaint register as JSON: create, read, search and handle feedback-handling forms with an API key made in /admin/api-keys. Errors are application/problem+json with the portal's own messages in the language of Accept-Language.",
+      description: t('info'),
     },
     paths,
     components: {
       schemas: components,
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (kesu_…): it acts with its role and its department/site scope.' } },
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: t('security') } },
     },
   };
+  wordFields(document, messages.api.openapi.fields);
   const operations: Operation[] = [...specs.map(({ method, path, operationId, summary }) => ({ method, path, operationId, summary })), self];
   return { document, operations };
 }
 
-let built: ReturnType<typeof build> | undefined;
-
-/** The document (built once per process: the schemas do not change while it runs). */
-export function openApiDocument() {
-  return (built ??= build()).document;
+const built = new Map<Locale, ReturnType<typeof build>>();
+function builtFor(locale: Locale) {
+  let b = built.get(locale);
+  if (!b) built.set(locale, (b = build(locale)));
+  return b;
 }
 
-export function apiOperations(): Operation[] {
-  return (built ??= build()).operations;
+/** The document in `locale` (built once per process and language: the schemas do not change while it runs). */
+export function openApiDocument(locale: Locale = 'en') {
+  return builtFor(locale).document;
+}
+
+export function apiOperations(locale: Locale = 'en'): Operation[] {
+  return builtFor(locale).operations;
 }

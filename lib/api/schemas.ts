@@ -14,7 +14,10 @@ import { complaintNumberSchema } from '@/lib/params';
 export const apiEvents = events.filter((e): e is Exclude<EventName, 'evidence_added'> => e !== 'evidence_added');
 export type ApiEvent = (typeof apiEvents)[number];
 
-export const createFormSchema = createComplaintSchema;
+/** The intake's schema, its rule included; the phone's description says the rule JSON Schema cannot. */
+export const createFormSchema = createComplaintSchema.safeExtend({
+  customerPhone: createComplaintSchema.shape.customerPhone.describe('Required, except for channel `email` with customerEmail'),
+});
 
 export const pageSizeDefault = 25;
 export const listQuerySchema = searchFiltersSchema.extend({
@@ -55,7 +58,7 @@ export const listItemSchema = z.object({
   status: z.enum(states),
   severity: z.enum(severities),
   customerName: z.string(),
-  customerPhone: z.string(),
+  customerPhone: z.string().nullable().describe('E.164; null when the customer gave none (a form from an e-mail)'),
   subject: z.string().nullable(),
   category: z.string().nullable(),
   department: z.string().nullable(),
@@ -98,7 +101,7 @@ export const formSchema = z.object({
   department: z.string().nullable().describe('The department code'),
   major: z.boolean(),
   customerName: z.string(),
-  customerPhone: z.string(),
+  customerPhone: z.string().nullable().describe('E.164; null when the customer gave none (a form from an e-mail)'),
   customerEmail: z.string().nullable(),
   customerLocale: z.string(),
   subjectProduct: z.string().nullable(),

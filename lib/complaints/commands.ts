@@ -180,7 +180,8 @@ export async function createComplaint(
           categoryId: category.id,
           channel: input.channel,
           customerName: input.customerName,
-          customerPhone: input.customerPhone,
+          // '' when there is none: a form from an e-mail that carried no number (createComplaintSchema).
+          customerPhone: input.customerPhone ?? '',
           customerEmail: input.customerEmail ?? null,
           customerLocale: input.customerLocale,
           subjectProduct: input.subjectProduct ?? null,

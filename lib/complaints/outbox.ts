@@ -59,7 +59,7 @@ export async function queueNotices(tx: Tx, form: Complaint, eventId: number | nu
       };
       const base = { complaintId: form.id, eventId, audience: 'customer', template: notice.template, locale: form.customerLocale, payload };
       if (form.customerEmail) rows.push({ ...base, channel: 'email', address: form.customerEmail });
-      rows.push({ ...base, channel: 'sms', address: form.customerPhone });
+      if (form.customerPhone) rows.push({ ...base, channel: 'sms', address: form.customerPhone });
       continue;
     }
     for (const user of await staffFor(tx, form, notice.audience)) {

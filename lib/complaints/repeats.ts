@@ -1,7 +1,8 @@
 import 'server-only';
 /**
  * Repeat complaints (DESIGN §2): an earlier form of the same site with the same phone, the same
- * plate, or the same words in the same category, received within KESU_REPEAT_DAYS. One
+ * plate, or the same words in the same category, received within KESU_REPEAT_DAYS; a form
+ * without a phone (from an e-mail) is compared by its e-mail address instead (complaints_email_idx). One
  * matching rule for the desk's live warning (intake.ts) and for the links stored at intake.
  * Each condition is served by its own index (complaints_phone_idx, complaints_plate_key_idx,
  * complaints_text_key_idx), so the planner ORs three index scans rather than reading a site.
@@ -13,7 +14,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { StaffUser } from '@/db/queries/staff';
 import { visibleTo } from './access';
 
-export const repeatReasons = ['phone', 'plate', 'text'] as const;
+export const repeatReasons = ['phone', 'plate', 'text', 'email'] as const;
 export type RepeatReason = (typeof repeatReasons)[number];
 
 const dayMs = 86_400_000;
@@ -27,6 +28,8 @@ export function repeatDays(): number {
 /** What a new form is compared by. The phone in E.164 (as stored); the category by id or by code. */
 export interface RepeatKey {
   phone?: string | null;
+  /** Compared only when there is no phone: the customer is known by the address alone. */
+  email?: string | null;
   plate?: string | null;
   categoryId?: string | null;
   categoryCode?: string | null;
@@ -42,6 +45,7 @@ const minTextLength = 12;
 function conditions(key: RepeatKey): { reason: RepeatReason; where: SQL }[] {
   const out: { reason: RepeatReason; where: SQL }[] = [];
   if (key.phone) out.push({ reason: 'phone', where: eq(complaints.customerPhone, key.phone) });
+  else if (key.email) out.push({ reason: 'email', where: sql`lower(${complaints.customerEmail}) = lower(${key.email})` });
   const plate = key.plate?.replace(/[\s\u3000·•.-]/g, '');
   if (plate && plate.length >= 3) out.push({ reason: 'plate', where: sql`${plateKeySql(complaints.plate)} = ${plateKeySql(sql`${key.plate}::text`)}` });
   const words = key.description?.replace(/[\s\p{P}\p{S}]/gu, '') ?? '';
@@ -122,7 +126,7 @@ export async function linkRepeats(tx: Tx, form: Complaint, now: Date): Promise<n
   const earlier = await findRepeatCandidates(
     tx,
     form.siteId,
-    { phone: form.customerPhone, plate: form.plate, categoryId: form.categoryId, description: form.description },
+    { phone: form.customerPhone, email: form.customerEmail, plate: form.plate, categoryId: form.categoryId, description: form.description },
     now,
     { excludeId: form.id },
   );

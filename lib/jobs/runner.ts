@@ -150,6 +150,26 @@ export async function stopJobRunner(): Promise<void> {
  * case the rows wait for the next cron tick of whichever instance runs the jobs.
  */
 export async function kickOutbox(): Promise<boolean> {
+  // A burst (API creates, a busy desk) queues one run per kickSpacingMs, not one per call: the
+  // stately queue would drop the extra runs anyway, but each send is a write. A kick inside the
+  // window schedules one trailing kick at its end, so the last change's notices still go out.
+  const wait = lastKickAt + kickSpacingMs - Date.now();
+  if (wait > 0) {
+    trailingKick ??= new Promise<void>((r) => setTimeout(r, wait).unref?.()).then(() => {
+      trailingKick = undefined;
+      return kickNow();
+    });
+    return (await getJobRunner()) !== undefined;
+  }
+  return kickNow();
+}
+
+const kickSpacingMs = 250;
+let lastKickAt = 0;
+let trailingKick: Promise<boolean> | undefined;
+
+async function kickNow(): Promise<boolean> {
+  lastKickAt = Date.now();
   try {
     const runner = await getJobRunner();
     if (!runner) return false;

@@ -230,6 +230,19 @@ describe('createComplaintSchema', () => {
   ])('rejects a bad %s', (_label, change) => {
     expect(createComplaintSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });
+
+  it('needs a phone, except from an e-mail that gives the address instead; the desk always needs one', () => {
+    const { customerPhone: _phone, ...noPhone } = valid;
+    const issues = (r: { error?: z.ZodError }) => r.error?.issues.map((i) => `${i.path.join('.')}:${describeIssue(i).kind}`);
+    expect(issues(createComplaintSchema.safeParse(noPhone))).toEqual(['customerPhone:required']);
+    expect(issues(createComplaintSchema.safeParse({ ...noPhone, customerPhone: ' ', customerEmail: 'wang@example.com' }))).toEqual(['customerPhone:required']);
+    expect(issues(createComplaintSchema.safeParse({ ...noPhone, channel: 'email' }))).toEqual(['customerPhone:required']);
+    const fromMail = createComplaintSchema.parse({ ...noPhone, channel: 'email', customerPhone: '', customerEmail: 'wang@example.com' });
+    expect(fromMail.customerPhone).toBeUndefined();
+    expect(fromMail.customerEmail).toBe('wang@example.com');
+    const desk = { ...noPhone, channel: 'email', customerEmail: 'wang@example.com', severity: 'general', customerLocale: 'zh-CN' };
+    expect(issues(deskIntakeSchema.safeParse(desk))).toEqual(['customerPhone:required']);
+  });
 });
 
 describe('no silent defaults (issue 17)', () => {

@@ -190,11 +190,12 @@ export type EventInput<E extends EventName> = z.output<(typeof eventSchemas)[E]>
 /** Raw (form) input of an event, before defaults. */
 export type EventRawInput<E extends EventName> = z.input<(typeof eventSchemas)[E]>;
 
-export const createComplaintSchema = z.strictObject({
+/** The fields of a new form; the rule on how the customer is reached is createComplaintSchema's. */
+const complaintFields = z.strictObject({
   channel: z.enum(channels),
   customerName: customerFields.customerName,
   // Stored in E.164 (lib/validation/phone.ts): SMS, search and repeat complaints rely on one form.
-  customerPhone: phoneField(),
+  customerPhone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), phoneField().optional()),
   customerEmail: customerFields.customerEmail,
   customerLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   subjectProduct: customerFields.subjectProduct,
@@ -208,6 +209,17 @@ export const createComplaintSchema = z.strictObject({
   customerRequest: customerFields.customerRequest,
   partyUserIds: z.array(id()).max(50).default([]),
 });
+
+/**
+ * A new form from any channel (the command layer's check). The customer is reached by phone; a
+ * complaint that came in by e-mail may have only the sender's address (an e-mail often carries
+ * no number): its answers and tracking link go to that address, and repeat complaints are found
+ * by it (lib/complaints/repeats.ts). The desk's intake and the web form always ask for a phone.
+ */
+export const createComplaintSchema = complaintFields.superRefine((v, ctx) => {
+  if (v.customerPhone || (v.channel === 'email' && v.customerEmail)) return;
+  ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['customerPhone'] });
+});
 export type CreateComplaintInput = z.output<typeof createComplaintSchema>;
 
 /**
@@ -215,7 +227,8 @@ export type CreateComplaintInput = z.output<typeof createComplaintSchema>;
  * none is preselected (issue 17). The channel decides the receipt and the deadlines' start, the
  * severity the deadlines, the customer's language every message they are sent.
  */
-export const deskIntakeSchema = createComplaintSchema.extend({
+export const deskIntakeSchema = complaintFields.extend({
+  customerPhone: phoneField(),
   severity: z.enum(severities),
   customerLocale: z.enum(['zh-CN', 'en']),
 });

@@ -214,6 +214,12 @@ forEachBackend('JSON API', (backend) => {
     const refused = await call(listForms, 'GET', '/forms', { key: token, lang: 'en' });
     expect(refused.status).toBe(401);
     expect(refused.type).toMatch(/^application\/problem\+json/);
+
+    // Revoked by another instance (this process still holds the key as verified): refused at once too.
+    const other = await makeKey({ name: 'Revoked elsewhere', role: 'desk' });
+    for (let i = 0; i < 2; i++) expect((await call(listForms, 'GET', '/forms', { key: other, query: 'limit=1' })).status).toBe(200);
+    await fx.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.name, 'Revoked elsewhere'));
+    expect((await call(listForms, 'GET', '/forms', { key: other })).status).toBe(401);
   });
 
   it('limits the calls of each key per minute', async () => {

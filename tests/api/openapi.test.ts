@@ -36,6 +36,43 @@ describe('the OpenAPI document', () => {
     expect((await validate(broken as never)).valid).toBe(false);
   });
 
+  it('speaks the reader\'s language: every summary and description of the zh-CN document is Chinese, from the messages', async () => {
+    const zh = openApiDocument('zh-CN');
+    expect((await validate(structuredClone(zh) as never)).valid).toBe(true);
+    const words = (node: unknown, out: string[] = []): string[] => {
+      if (Array.isArray(node)) node.forEach((n) => words(n, out));
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if ((k === 'summary' || k === 'description') && typeof v === 'string') out.push(v);
+          else words(v, out);
+        }
+      }
+      return out;
+    };
+    const zhWords = words(zh);
+    expect(zhWords.length).toBeGreaterThan(60);
+    expect(zhWords.filter((w) => !/[\u4e00-\u9fff]/.test(w))).toEqual([]);
+    const createSummary = (doc: unknown) => (doc as { paths: Record<string, Record<string, { summary: string }>> }).paths['/api/v1/forms'].post.summary;
+    expect(createSummary(zh)).toBe('新建处理单（受理命令：字段、规则和重复投诉识别与前台相同）');
+    const en = openApiDocument('en');
+    expect(createSummary(en)).toBe('Create a form (the intake command: same fields, rules and repeat detection as the desk)');
+    expect(words(en).filter((w) => /[\u4e00-\u9fff]/.test(w))).toEqual([]);
+    // Field descriptions too (the schemas' .describe() marks them, the messages word them).
+    const create = zh.components.schemas.CreateForm as { properties: Record<string, { description?: string }> };
+    expect(create.properties.customerPhone.description).toMatch(/^E\.164 格式/);
+  });
+
+  it('is served in the language asked for', async () => {
+    const { GET } = await import('@/app/api/v1/openapi.json/route');
+    const summary = async (init: { lang?: string; header?: string }) => {
+      const res = GET(new Request(`http://kesu.test/api/v1/openapi.json${init.lang ? `?lang=${init.lang}` : ''}`, { headers: init.header ? { 'Accept-Language': init.header } : {} }));
+      return { lang: res.headers.get('content-language'), summary: (await res.json()).paths['/api/v1/forms'].get.summary as string };
+    };
+    expect(await summary({ lang: 'en', header: 'zh-CN' })).toMatchObject({ lang: 'en', summary: expect.stringMatching(/^List and search/) });
+    expect(await summary({ header: 'zh-CN,zh;q=0.9' })).toMatchObject({ lang: 'zh-CN', summary: expect.stringMatching(/^列出和搜索/) });
+    expect(await summary({ header: 'en-US' })).toMatchObject({ lang: 'en' });
+  });
+
   it('lists every route of /api/v1 and nothing else', () => {
     const documented = Object.entries(openApiDocument().paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).sort();
     expect(documented).toEqual(routeOperations());
@@ -45,7 +82,10 @@ describe('the OpenAPI document', () => {
   it("describes create with the intake form's schema and every event of the procedure", () => {
     const doc = openApiDocument();
     const create = doc.components.schemas.CreateForm as { required: string[]; properties: Record<string, unknown> };
-    expect(create.required).toEqual(expect.arrayContaining(['channel', 'customerName', 'customerPhone', 'categoryCode', 'description']));
+    expect(create.required).toEqual(expect.arrayContaining(['channel', 'customerName', 'categoryCode', 'description']));
+    // Required but for channel `email` with an address (a rule JSON Schema does not say: the server checks it).
+    expect(create.required).not.toContain('customerPhone');
+    expect(create.properties).toHaveProperty('customerPhone');
     const fire = doc.components.schemas.FireEvent as { oneOf?: unknown[]; anyOf?: unknown[] };
     expect((fire.oneOf ?? fire.anyOf)!.length).toBeGreaterThan(20);
   });

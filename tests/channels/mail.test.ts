@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { attachments, complaintEvents, complaints, inboundMail } from '@/db/schema';
+import { attachments, complaintEvents, complaintLinks, complaints, inboundMail, notifications } from '@/db/schema';
 import { pollMailbox } from '@/lib/channels/mail/import';
 import { replyAddress } from '@/lib/channels/mail/reply-token';
 import { forEachBackend } from '@/tests/helpers/databases';
@@ -94,17 +94,34 @@ forEachBackend('inbound e-mail over IMAP (dovecot)', (backend) => {
     const to = replyAddress(form.number)!;
     expect(to).toMatch(/^service\+KS-\d{4}-\d{6}\.[0-9a-f]{12}@example\.com$/);
     await imap.deliver(message({ To: to, Subject: `Re: 您的反馈 ${form.number}`, 'In-Reply-To': '<x@kesu>' }, '\n车门的照片已附上，周六上午可以到店。\n\n在 2026年12月7日 写道：\n> 您的反馈已受理\n'));
-    // A reply with a forged token is a new form's business, not a note on this one (it has no phone: refused).
+    // A reply with a forged token is a new form's business (its sender's, known by address), not a note on this one.
     await imap.deliver(message({ From: 'mallory@example.com', To: `service+${form.number}.000000000000@example.com`, Subject: 'Re: hi' }, '\nlet me in\n'));
     const second = await pollMailbox(database, { url: imap.url });
-    expect(second).toMatchObject({ fetched: 2, notes: 1, forms: 0, refused: 1 });
+    expect(second).toMatchObject({ fetched: 2, notes: 1, forms: 1, refused: 0 });
     const notes = await database.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, form.id));
     const note = notes.find((n) => n.type === 'note')!;
     expect(note).toMatchObject({ actorRole: 'customer', customerVisible: true, payload: { text: '车门的照片已附上，周六上午可以到店。', via: 'email' } });
 
     const third = await pollMailbox(database, { url: imap.url });
     expect(third).toMatchObject({ fetched: 0, forms: 0, notes: 0 });
-    expect((await database.db.select().from(complaints).where(eq(complaints.channel, 'email'))).length).toBe(1);
+    expect((await database.db.select({ email: complaints.customerEmail }).from(complaints).where(eq(complaints.channel, 'email'))).map((f) => f.email).sort()).toEqual(['lin@example.com', 'mallory@example.com']);
+  });
+
+  it('a message without a phone number becomes a form reached by its address; the next one from that address is its repeat', async () => {
+    await imap.deliver(message({ From: '"Zhou Min" <Zhou.Min@example.com>', Subject: '发票开错了' }, '\n上周保养的发票抬头开错了，麻烦重开一张寄给我。\n'));
+    expect(await pollMailbox(database, { url: imap.url })).toMatchObject({ fetched: 1, forms: 1, refused: 0 });
+    const [first] = await database.db.select().from(complaints).where(eq(complaints.customerEmail, 'zhou.min@example.com'));
+    expect(first).toMatchObject({ channel: 'email', customerName: 'Zhou Min', customerPhone: '', status: 'received' });
+    // The receipt goes to the address only: no SMS to a number nobody gave.
+    const receipts = await database.db.select().from(notifications).where(and(eq(notifications.complaintId, first.id), eq(notifications.audience, 'customer')));
+    expect(receipts.map((n) => [n.channel, n.address])).toEqual([['email', 'zhou.min@example.com']]);
+
+    // The same customer writes again about something else, still without a number: linked by the address.
+    await imap.deliver(message({ From: 'zhou.min@example.com', Subject: 'Still waiting' }, '\nNobody has answered about the wrong invoice.\n'));
+    expect(await pollMailbox(database, { url: imap.url })).toMatchObject({ fetched: 1, forms: 1 });
+    const [second] = await database.db.select().from(complaints).where(and(eq(complaints.customerEmail, 'zhou.min@example.com'), ne(complaints.id, first.id)));
+    const links = await database.db.select().from(complaintLinks).where(eq(complaintLinks.complaintId, second.id));
+    expect(links.map((l) => [l.earlierId, l.reason])).toEqual([[first.id, 'email']]);
   });
 
   it('a hostile HTML-only body is stored as text; a killed importer loses no message and imports it once', async () => {

@@ -161,16 +161,13 @@ export async function importMessage(database: Database, parsed: ParsedMail, mess
     return { outcome: 'refused', reason: 'no_sender' };
   }
   const description = [subject, body].filter(Boolean).join('\n\n').slice(0, 10_000);
+  // Without a number the sender's address is the customer's contact (createComplaintSchema's rule
+  // for channel 'email'): receipts and answers go there, repeats are found by it.
   const phone = phoneIn(`${subject}\n${body}`) ?? (await earlierPhone(db, sender));
-  if (!phone) {
-    await record(db, messageId, { outcome: 'refused', reason: 'no_phone' });
-    log.warn({ messageId }, 'mail: a message without a phone number was not turned into a form');
-    return { outcome: 'refused', reason: 'no_phone' };
-  }
   const input = {
     channel: 'email',
     customerName: cleanText(from?.name || sender.split('@')[0]).slice(0, 100) || sender,
-    customerPhone: phone,
+    ...(phone ? { customerPhone: phone } : {}),
     customerEmail: sender,
     customerLocale: /[\u3400-\u9fff]/.test(description) ? 'zh-CN' : 'en',
     categoryCode: process.env.KESU_MAIL_CATEGORY || 'other',
@@ -242,7 +239,7 @@ async function earlierPhone(db: Db, email: string): Promise<string | null> {
     .where(sql`lower(${complaints.customerEmail}) = ${email}`)
     .orderBy(desc(complaints.receivedAt))
     .limit(1);
-  return row?.phone ?? null;
+  return row?.phone || null; // '' on a form that had none
 }
 
 /** Attachments that pass the upload checks (type by content, size, pixels), stored by content hash. */

@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/session';
 import { openApiDocument } from '@/lib/api/openapi';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 import { InfoNote, Section } from '@/components/ui/section';
 import { AdminScreen } from '../_components/admin-nav';
@@ -25,13 +26,15 @@ function schemaText(schema: Json | undefined): string {
  */
 export default async function ApiReferencePage() {
   await requireStaff(['admin']);
-  const t = await getTranslations('api.reference');
-  const doc = openApiDocument();
+  const [t, locale] = await Promise.all([getTranslations('api.reference'), getLocale()]);
+  // The document's words in the reader's language (api.openapi messages).
+  const lang = isLocale(locale) ? locale : defaultLocale;
+  const doc = openApiDocument(lang);
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops as Record<string, Operation>).map(([method, op]) => ({ path, method, op })));
   return (
     <AdminScreen current="api-keys" title={t('title')} intro={t('intro')} lead={<InfoNote>{t('auth')}</InfoNote>}>
       <p className="mb-4 text-sm">
-        <Link href="/api/v1/openapi.json" className="text-blue-700 underline">/api/v1/openapi.json</Link>
+        <Link href={`/api/v1/openapi.json?lang=${lang}`} className="text-blue-700 underline">/api/v1/openapi.json</Link>
       </p>
       {operations.map(({ path, method, op }) => (
         <Section key={op.operationId} id={`op-${op.operationId}`} title={<span className="font-mono">{method.toUpperCase()} {path}</span>} card>
