@@ -125,11 +125,12 @@ export function ledgerExport(
   labels: ExportLabels,
   opts: { now: Date; timeZone: string },
   db?: Db,
+  pageSize = exportPageSize,
 ): ExportTable | null {
   if (!mayOpenLedger(user.role)) return null;
   const dt = new Intl.DateTimeFormat('sv-SE', { timeZone: opts.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   async function* rows() {
-    for await (const page of ledgerItemPages(user, { all: filters.all, closed: filters.closed, contactDay: filters.contactDay, now: opts.now, timeZone: opts.timeZone }, db, exportPageSize)) {
+    for await (const page of ledgerItemPages(user, { all: filters.all, closed: filters.closed, contactDay: filters.contactDay, now: opts.now, timeZone: opts.timeZone }, db, pageSize)) {
       for (const i of page) {
         yield [
           i.number,
