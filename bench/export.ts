@@ -9,7 +9,7 @@ import { searchExport } from '@/lib/export/lists';
 import { searchFiltersSchema } from '@/lib/complaints/search';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { ExportLabels } from '@/lib/export/lists';
-import { writeTable } from '@/lib/export/writers';
+import { writeTable, type ExportFormat } from '@/lib/export/writers';
 import type { ExportValue } from '@/lib/export/table';
 
 export interface ExportBench {
@@ -38,6 +38,10 @@ function plainLabels(): ExportLabels {
 }
 
 export async function benchXlsxExport(database: Database, user: StaffUser, timeZone: string, rows = 10_000): Promise<ExportBench> {
+  return benchExport(database, user, timeZone, 'xlsx', rows);
+}
+
+export async function benchExport(database: Database, user: StaffUser, timeZone: string, format: ExportFormat, rows = 10_000): Promise<ExportBench> {
   const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   global.gc?.();
   const before = mb();
@@ -65,7 +69,7 @@ export async function benchXlsxExport(database: Database, user: StaffUser, timeZ
   out.pipe(sink);
   const finished = new Promise((r) => sink.on('finish', r));
   const t = performance.now();
-  const written = await writeTable({ ...template, rows: take() }, 'xlsx', out);
+  const written = await writeTable({ ...template, rows: take() }, format, out);
   await finished;
   const seconds = (performance.now() - t) / 1000;
   clearInterval(sampler);
