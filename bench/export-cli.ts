@@ -26,7 +26,7 @@ try {
   const timeZone = (await loadCalendar(database.db)).timeZone;
   for (const f of format === 'both' ? (['xlsx', 'csv'] as const) : [format as 'xlsx' | 'csv']) {
     const r = await benchExport(database, management, timeZone, f, rows);
-    log(`${f}: ${r.rows} rows in ${r.seconds} s (${r.rows_per_s} rows/s), ${Math.round(r.bytes / 1024)} kB, RSS ${r.rss_before_mb} → peak ${r.rss_peak_mb} MB`);
+    log(`${f}: ${r.rows} rows in ${r.seconds} s (${r.rows_per_s} rows/s; CPU ${r.cpu_s} s, ${r.rows_per_cpu_s} rows per CPU-second), ${Math.round(r.bytes / 1024)} kB, RSS ${r.rss_before_mb} → peak ${r.rss_peak_mb} MB`);
   }
 } finally {
   await database.close();

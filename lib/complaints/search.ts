@@ -260,6 +260,8 @@ export interface SearchOptions {
   now?: Date;
   timeZone?: string;
   pageSize?: number;
+  /** Leave out what only the page shows (the crisis badge's 2,000 characters): the exports. */
+  lean?: boolean;
 }
 
 /**
@@ -283,6 +285,7 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const found = await d
     .select({
       ...listRowColumns,
+      ...(opts.lean ? { triageText: sql<string>`''` } : {}),
       receivedAt: complaints.receivedAt,
       receivedAtText: sql<string>`${complaints.receivedAt}::text`,
     })
