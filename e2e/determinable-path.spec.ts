@@ -106,7 +106,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await submitAction(page, '记录回访', '考核');
   const assess = await openAction(page, '考核通过');
   // The timeliness part starts from the per-step figures; the handling standard is the centre's own judgement.
-  await expect(assess.getByTestId('assessment-start')).toContainText('时效统计');
+  await expect(page.getByTestId('assessment-start')).toContainText('时效统计');
   await expect(assess.getByRole('radiogroup', { name: '处理及时' }).getByRole('radio', { checked: true })).toHaveCount(1);
   await expect(assess.getByRole('radiogroup', { name: '符合处理标准' }).getByRole('radio', { checked: true })).toHaveCount(0);
   await assess.getByRole('radiogroup', { name: '处理及时' }).getByLabel('是').check();
