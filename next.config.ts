@@ -15,6 +15,11 @@ const config: NextConfig = {
   async headers() {
     return [{ source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }];
   },
+  // The ledger's old CSV address (issue 18: one export route, lib/export): its query (scope,
+  // closed) is passed on to /export/ledger.
+  async redirects() {
+    return [{ source: '/ledger/export', destination: '/export/ledger?format=csv', permanent: true }];
+  },
   experimental: {
     authInterrupts: true, // forbidden() answers 403 for a signed-in user of the wrong role
     // One limit for a request body (lib/validation/limits.ts): the proxy runs on every path and

@@ -312,6 +312,34 @@ export const stepDays = pgTable(
   (t) => [unique('step_days_key').on(t.siteId, t.day, t.departmentId, t.step).nullsNotDistinct()],
 );
 
+/**
+ * Each step a form left after its deadline, one row per late leaving, kept by the same trigger as
+ * step_days (migration 0028_late_steps) with the same day (UTC day of leaving), site and
+ * department. The dashboard's late forms per step and the search's `late` filter (its
+ * drill-down) both read it, so the count and the list are the same forms. Steps left before
+ * migration 0028 are in step_days only.
+ */
+export const lateSteps = pgTable(
+  'late_steps',
+  {
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    siteId: uuid('site_id').notNull(),
+    departmentId: uuid('department_id'),
+    leftAt: ts('left_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+  },
+  (t) => [
+    // The dashboard: a period's late leavings of every step.
+    index('late_steps_day_idx').on(t.day, t.step),
+    // The search's filter: whether one form left a step late in a period.
+    index('late_steps_complaint_idx').on(t.complaintId, t.step, t.day),
+  ],
+);
+
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
 export const complaintEvents = pgTable(
   'complaint_events',

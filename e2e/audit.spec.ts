@@ -56,7 +56,7 @@ test('an admin act is on the audit log at once; management reads it too, the des
 
   // Management: from the main navigation; a ledger export is on the log as well.
   await actAs(page, 'management');
-  expect((await page.request.get('/ledger/export?scope=all')).status()).toBe(200);
+  expect((await page.request.get('/export/ledger?format=csv&scope=all')).status()).toBe(200);
   await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '审计日志' }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(entries.nth(0)).toHaveAttribute('data-action', 'ledger.export');

@@ -127,7 +127,6 @@ export const matrix: Record<string, Entry> = {
     expect: row('403', { desk: '404', management: '404', gm: '404', finance: '404', nobody: '401' }),
     params: { id: '00000000-0000-4000-8000-000000000000' },
   },
-  'route /ledger/export': { expect: row('403', { desk: '200', management: '200', gm: '200', service: '200', parts: '200', machao: '200', nobody: '401' }) },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
   'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)
   // The JSON API signs in by API key only: a staff session cookie is nobody there (keys × roles: tests/api/api.test.ts).

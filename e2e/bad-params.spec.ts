@@ -32,9 +32,9 @@ test('staff pages and routes: bad segments and query parameters are 404/400', as
     ['/complaints?q=%00', 404],
     ['/complaints?name=a%07b', 404],
     ['/complaints?q=%E5%BC%82%E5%91%B3', 200],
-    ['/ledger/export?scope=everything', 400],
-    ['/ledger/export?closed=%00', 400],
-    ['/ledger/export?scope=all&closed=1', 200],
+    ['/export/ledger?format=csv&scope=everything', 400],
+    ['/export/ledger?format=csv&closed=%00', 400],
+    ['/export/ledger?format=csv&scope=all&closed=1', 200],
     ['/ledger?scope=%00', 404],
   ]);
   const notUuid = await status(page.request, '/attachments/not-a-uuid');

@@ -45,7 +45,7 @@ test('without a session every staff page redirects to /login, never content — 
       expect(res.headers()['content-security-policy'], what).toContain("frame-ancestors 'none'");
       expect(res.headers()['x-frame-options'], what).toBe('DENY');
     }
-    for (const path of ['/ledger/export', '/attachments/00000000-0000-4000-8000-000000000000']) {
+    for (const path of ['/export/ledger', '/attachments/00000000-0000-4000-8000-000000000000']) {
       const res = await request.get(path, { headers, maxRedirects: 0 });
       expect(res.status(), `${path} [${value ?? 'no header'}]`).toBe(401);
     }

@@ -105,8 +105,10 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await call.getByLabel('联系 / 回访情况').fill('客户表示满意。');
   await submitAction(page, '记录回访', '考核');
   const assess = await openAction(page, '考核通过');
-  // Nothing is chosen in advance: the centre judges both points itself.
-  await expect(assess.getByRole('radio', { checked: true })).toHaveCount(0);
+  // The timeliness part starts from the per-step figures; the handling standard is the centre's own judgement.
+  await expect(page.getByTestId('assessment-start')).toContainText('时效统计');
+  await expect(assess.getByRole('radiogroup', { name: '处理及时' }).getByRole('radio', { checked: true })).toHaveCount(1);
+  await expect(assess.getByRole('radiogroup', { name: '符合处理标准' }).getByRole('radio', { checked: true })).toHaveCount(0);
   await assess.getByRole('radiogroup', { name: '处理及时' }).getByLabel('是').check();
   await assess.getByRole('radiogroup', { name: '符合处理标准' }).getByLabel('是').check();
   await submitAction(page, '考核通过', '已归档');

@@ -64,8 +64,12 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await expect(card).not.toContainText('尚未联系');
   await snap(page, testInfo, '05-ledger-contact-recorded');
 
-  // The CSV export holds the item (UTF-8 with BOM).
-  const csv = await page.request.get('/ledger/export');
+  // The CSV export holds the item (UTF-8 with BOM); the old address leads to the one export route.
+  const old = await page.request.get('/ledger/export?scope=all', { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  const moved = new URL(old.headers().location, 'http://x');
+  expect([moved.pathname, moved.searchParams.get('format'), moved.searchParams.get('scope')]).toEqual(['/export/ledger', 'csv', 'all']);
+  const csv = await page.request.get('/export/ledger?format=csv');
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const body = await csv.body();
@@ -97,11 +101,11 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await page.goto('/ledger?closed=1');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   await expect(page.getByTestId('ledger-closed').getByTestId(`ledger-item-${number}`)).toContainText('已恢复处理');
-  expect((await page.request.get('/ledger/export')).status()).toBe(200);
+  expect((await page.request.get('/export/ledger')).status()).toBe(200);
   await actAs(page, 'finance');
   await page.goto('/ledger');
   await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
-  expect((await page.request.get('/ledger/export')).status()).toBe(403);
+  expect((await page.request.get('/export/ledger')).status()).toBe(403);
 });
 
 test('search finds the demo form by phone and by a Chinese word, with filters in the URL', async ({ page }, testInfo) => {

@@ -34,7 +34,7 @@ test('after sign-out the old cookie opens nothing: pages, route handlers, server
   const cookie = saved.map((c) => `${c.name}=${c.value}`).join('; ');
   const api = replay.request;
   expect((await api.get('/desk', { headers: { cookie }, maxRedirects: 0 })).headers().location).toBe('/login');
-  expect((await api.get('/ledger/export', { headers: { cookie } })).status()).toBe(401);
+  expect((await api.get('/export/ledger?format=csv', { headers: { cookie } })).status()).toBe(401);
   expect((await api.get('/attachments/00000000-0000-4000-8000-000000000000', { headers: { cookie } })).status()).toBe(401);
   // A server action with the dead cookie: refused as signed out, nothing done.
   const res = await callAction(api, {

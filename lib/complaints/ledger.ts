@@ -6,7 +6,6 @@ import { complaintEvents, complaints, pendingContacts, pendingItems, users } fro
 import { localDate, type PendingReason, type Role, type State } from '@/lib/workflow';
 import { loadTimeZone } from './settings';
 import type { StaffUser } from '@/db/queries/staff';
-import { recordAudit } from '@/lib/admin/audit';
 import { visibleTo } from './access';
 import { decodePosition, encodePosition } from './page-cursor';
 import { countCap } from './queues';
@@ -17,7 +16,7 @@ export interface CappedCount {
 }
 
 /**
- * Roles that open the ledger (the page and the CSV export check this themselves). A department
+ * Roles that open the ledger (the page and /export/ledger check this themselves). A department
  * sees the items of its own forms (visibleTo scopes them): it explains the delay it caused.
  */
 export const ledgerRoles = ['desk', 'department', 'management', 'gm'] as const satisfies readonly Role[];
@@ -389,50 +388,9 @@ async function loadAwaitingApproval(d: Db, scope: SQL, size: number): Promise<{ 
   }) };
 }
 
-// ---- CSV ----------------------------------------------------------------------------------
+// ---- export (lib/export/lists.ts: /export/ledger) ----------------------------------------
 
-// One CSV writer for every export (formula-injection safe, BOM): lib/export/csv.ts.
-export { csvField, toCsv } from '@/lib/export/csv';
-
-export interface LedgerCsvLabels {
-  headers: string[];
-  state: (s: State) => string;
-  reason: (r: PendingReason) => string;
-  outcome: (o: string) => string;
-  /** The reader's colon (lib/i18n/format labelled): "：" in Chinese, ": " in English. */
-  colon?: string;
-}
-
-/**
- * The ledger as CSV rows (header first); times in the business time zone. Dates stay
- * YYYY-MM-DD HH:mm on purpose: a spreadsheet reads that as a date it can sort and filter,
- * where 2026年12月1日 would be text. Labels (states, reasons) are translated.
- */
-export function ledgerCsvRows(items: LedgerItem[], labels: LedgerCsvLabels, timeZone: string): string[][] {
-  const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dt = (d: Date | null) => (d ? fmt.format(d) : '');
-  return [
-    labels.headers,
-    ...items.map((i) => [
-      i.number,
-      labels.state(i.status),
-      i.customerName,
-      i.customerPhone,
-      i.subject ?? '',
-      i.managerName ?? '',
-      labels.reason(i.reason),
-      i.explanation,
-      dt(i.openedAt),
-      i.approvedByName ?? '',
-      dt(i.lastContactAt),
-      i.closedAt ? '' : i.nextContactOn,
-      i.contacts.map((c) => `${dt(c.at)} ${c.byName ?? ''}${labels.colon ?? '：'}${c.summary}`).join('\n'),
-      dt(i.closedAt),
-      i.outcome ? labels.outcome(i.outcome) : '',
-    ]),
-  ];
-}
-
+/** The ledger export's columns, in order (their names: the `ledger` namespace's fields). */
 export const ledgerCsvColumns = [
   'number',
   'state',
@@ -450,16 +408,3 @@ export const ledgerCsvColumns = [
   'closedAt',
   'outcome',
 ] as const;
-
-/**
- * An export carries customers' personal data out of the portal: who took what is on record.
- * `fileName` is the name the download is offered under.
- */
-export async function recordLedgerExport(
-  user: Pick<StaffUser, 'id' | 'siteId'>,
-  fileName: string,
-  after: { scope: 'all' | 'mine'; closed: boolean; rows: number },
-  db?: Db,
-): Promise<void> {
-  await recordAudit(db ?? (await getDb()), { actorUserId: user.id, siteId: user.siteId, action: 'ledger.export', targetType: 'ledger', targetLabel: fileName, after });
-}

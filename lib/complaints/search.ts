@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { categories, complaints, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments, sites, users } from '@/db/schema';
+import { categories, complaints, lateSteps, complaintCjkTokensOf, complaintPhoneDigitsOf, complaintSearchTextOf, departments, sites, users } from '@/db/schema';
 import { addCalendarDays, atLocalTime, channels, openStates, severities, states, terminalStates, type State } from '@/lib/workflow';
 import { isRepeatSql } from './repeats';
 import { loadTimeZone } from './settings';
@@ -69,6 +69,11 @@ export const searchFiltersSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .optional()
     .catch(undefined),
+  // A step of the procedure left late between lateFrom and lateTo (UTC days of leaving, as the
+  // dashboard's per-step figures count them; late_steps): the dashboard's compliance drill-down.
+  late: z.enum(states).optional().catch(undefined),
+  lateFrom: ymd,
+  lateTo: ymd,
 });
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 
@@ -227,6 +232,10 @@ export function filterConditions(filters: SearchFilters, now: Date, timeZone: st
   if (filters.repeat) where.push(isRepeatSql);
   if (filters.satisfaction) where.push(eq(complaints.satisfaction, filters.satisfaction));
   if (filters.cause) where.push(eq(complaints.rootCause, filters.cause));
+  if (filters.late) {
+    where.push(sql`exists (select 1 from ${lateSteps} where ${lateSteps.complaintId} = ${complaints.id} and ${lateSteps.step} = ${filters.late}
+      ${filters.lateFrom ? sql`and ${lateSteps.day} >= ${filters.lateFrom}` : sql``} ${filters.lateTo ? sql`and ${lateSteps.day} <= ${filters.lateTo}` : sql``})`);
+  }
   // Dates are days of the business calendar: "to" includes the whole day.
   if (filters.from) where.push(gte(complaints.receivedAt, atLocalTime(filters.from, '00:00', timeZone)));
   if (filters.to) where.push(lt(complaints.receivedAt, atLocalTime(addCalendarDays(filters.to, 1), '00:00', timeZone)));
@@ -251,6 +260,8 @@ export interface SearchOptions {
   now?: Date;
   timeZone?: string;
   pageSize?: number;
+  /** Leave out what only the page shows (the crisis badge's 2,000 characters): the exports. */
+  lean?: boolean;
 }
 
 /**
@@ -274,6 +285,7 @@ export async function searchComplaints(user: StaffUser, filters: SearchFilters, 
   const found = await d
     .select({
       ...listRowColumns,
+      ...(opts.lean ? { triageText: sql<string>`''` } : {}),
       receivedAt: complaints.receivedAt,
       receivedAtText: sql<string>`${complaints.receivedAt}::text`,
     })

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, min } from 'drizzle-orm';
+import { and, eq, max, min } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { notifications, sites, storedReports } from '@/db/schema';
 import {
@@ -13,7 +13,7 @@ import {
   type SummaryFigures,
   type SummaryKind,
 } from '@/lib/complaints/summaries';
-import { roundKinds, roundMoment } from './rounds';
+import { roundKinds, roundMoment, roundMomentsBetween } from './rounds';
 
 /** The figures as stored (JSON): the entries' instants as ISO text. */
 export type StoredFigures = Omit<SummaryFigures, 'entries'> & {
@@ -40,8 +40,9 @@ function publicBase(): string {
  * for the first transaction and then does nothing, so a round is stored and sent exactly once.
  * `notify: false` stores the documents only (the demo data's past rounds).
  */
-export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZone: string, opts: { notify?: boolean } = {}): Promise<RoundResult> {
-  const moment = roundMoment(kind, now, timeZone);
+export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZone: string, opts: { notify?: boolean; moment?: Date } = {}): Promise<RoundResult> {
+  // `moment`: an earlier round being made up (generateDueRounds); the latest one otherwise.
+  const moment = opts.moment ?? roundMoment(kind, now, timeZone);
   const period = summaryPeriod(kind, moment, timeZone);
   const { start, end } = periodInstants(period, timeZone);
   const result: RoundResult = { generated: 0, queued: 0 };
@@ -83,14 +84,28 @@ export async function generateRound(db: Db, kind: SummaryKind, now: Date, timeZo
 }
 
 /**
- * Every round whose latest moment has passed and that is missing — what a restart that missed
- * a moment makes up. Rounds due before the portal existed (its first site) are not invented.
+ * Every round whose moment has passed and that is missing — what a restart that missed one or
+ * more moments makes up: each moment after the latest stored round of its kind (a year back at
+ * most), oldest first, each stored and sent once (generateRound's claim), and the latest moment
+ * always (a site that lacks it). With no stored round of a kind yet, only its latest moment:
+ * the rounds from before the documents existed are not invented, nor those from before the
+ * portal existed (its first site).
  */
 export async function generateDueRounds(db: Db, now: Date, timeZone: string): Promise<Record<SummaryKind, RoundResult>> {
   const [{ since }] = await db.select({ since: min(sites.createdAt) }).from(sites);
   const out = {} as Record<SummaryKind, RoundResult>;
   for (const kind of roundKinds) {
-    out[kind] = since && roundMoment(kind, now, timeZone) >= since ? await generateRound(db, kind, now, timeZone) : { generated: 0, queued: 0 };
+    out[kind] = { generated: 0, queued: 0 };
+    const latest = roundMoment(kind, now, timeZone);
+    if (!since || latest < since) continue;
+    const [{ last }] = await db.select({ last: max(storedReports.dueAt) }).from(storedReports).where(eq(storedReports.kind, kind));
+    const missed = last ? roundMomentsBetween(kind, last, now, timeZone).filter((m) => m >= since) : [];
+    if (!missed.some((m) => m.getTime() === latest.getTime())) missed.push(latest);
+    for (const moment of missed) {
+      const r = await generateRound(db, kind, now, timeZone, { moment });
+      out[kind].generated += r.generated;
+      out[kind].queued += r.queued;
+    }
   }
   return out;
 }

@@ -36,3 +36,22 @@ export function roundMoment(kind: SummaryKind, now: Date, timeZone: string): Dat
   }
   throw new Error(`no ${kind} round in the last two months`); // unreachable: every month has a 2nd and a 4th
 }
+
+/** How far back a restart makes rounds up: a year of them at most. */
+const makeUpDays = 366;
+
+/**
+ * Every moment of this round after `after` and at or before `now`, oldest first (what a restart
+ * that missed several moments makes up); never more than a year back.
+ */
+export function roundMomentsBetween(kind: SummaryKind, after: Date, now: Date, timeZone: string): Date[] {
+  const floor = new Date(Math.max(after.getTime(), now.getTime() - makeUpDays * 86_400_000));
+  const today = localDate(now, timeZone);
+  const out: Date[] = [];
+  for (let day = localDate(floor, timeZone); day <= today; day = addCalendarDays(day, 1)) {
+    if (!isRoundDay(kind, day)) continue;
+    const at = zonedInstant(day, roundTimeMs, timeZone);
+    if (at.getTime() > floor.getTime() && at.getTime() <= now.getTime()) out.push(at);
+  }
+  return out;
+}

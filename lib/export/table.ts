@@ -46,17 +46,44 @@ function partsIn(date: Date, timeZone: string): Record<string, number> {
   return out;
 }
 
+/** The zone's offset from UTC at instant `t` (ms, whole seconds), from the zone's wall clock. */
+function offsetAt(t: number, timeZone: string): number {
+  const p = partsIn(new Date(t), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+}
+
+const dayOffsets = new Map<string, number | null>();
+const DAY = 86_400_000;
+
 /**
- * A spreadsheet date has no time zone: the instant as the business clock showed it, carried
- * in a Date whose UTC fields are those wall-clock fields (what exceljs writes).
+ * The offset at `t`, read once per zone and UTC day: Intl's formatToParts costs more than
+ * the rest of an exported row, and an export's instants fall on few days. A day whose start
+ * and end differ (a DST change) is read per instant.
+ */
+function cachedOffset(t: number, timeZone: string): number {
+  const day = Math.floor(t / DAY);
+  const key = `${timeZone}|${day}`;
+  let off = dayOffsets.get(key);
+  if (off === undefined) {
+    const start = offsetAt(day * DAY, timeZone);
+    off = start === offsetAt(day * DAY + DAY - 1000, timeZone) ? start : null;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, off);
+  }
+  return off ?? offsetAt(t, timeZone);
+}
+
+/**
+ * A spreadsheet date has no time zone: the instant as the business clock showed it (to the
+ * second), carried in a Date whose UTC fields are those wall-clock fields (what exceljs writes).
  */
 export function toSheetDate(value: Date | string, timeZone: string): Date {
   if (typeof value === 'string') {
     const [y, m, d] = value.slice(0, 10).split('-').map(Number);
     return new Date(Date.UTC(y, m - 1, d));
   }
-  const p = partsIn(value, timeZone);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+  const t = value.getTime();
+  return new Date(Math.floor(t / 1000) * 1000 + cachedOffset(t, timeZone));
 }
 
 /** The text of a cell in a CSV: dates as YYYY-MM-DD HH:mm (a spreadsheet parses that), money as 12.50. */

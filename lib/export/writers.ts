@@ -28,7 +28,9 @@ export async function writeTable(table: ExportTable, format: ExportFormat, out: 
   const yieldToReader = async () => {
     // Let the compressor run, then wait for the reader if it is behind.
     await new Promise((r) => setImmediate(r));
-    while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+    while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    // The reader went away (a cancelled download): stop reading rows.
+    if (out.destroyed) throw new Error('export cancelled');
   };
   if (format === 'csv') {
     out.write(csvBom + csvLine(columns.map((c) => c.header)));
@@ -50,12 +52,17 @@ export async function writeTable(table: ExportTable, format: ExportFormat, out: 
     key: `c${i}`,
     header: c.header,
     width: c.width ?? Math.max(defaultWidths[c.type], Math.min(40, c.header.length * 2 + 2)),
-    style: numberFormats[c.type] ? { numFmt: numberFormats[c.type] } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  // One style object per column, shared by its cells: exceljs keys a style's id by the object
+  // (a WeakMap), so a shared one is looked up once, where a copy per cell is rendered and compared.
+  const styles = columns.map((c) => (numberFormats[c.type] ? { numFmt: numberFormats[c.type] } : {}));
+  const width = columns.length;
   for await (const row of table.rows) {
-    sheet.addRow(columns.map((c, i) => xlsxValue(row[i], c.type, timeZone))).commit();
+    const r = sheet.addRow(columns.map((c, i) => xlsxValue(row[i], c.type, timeZone)));
+    for (let i = 0; i < width; i++) r.getCell(i + 1).style = styles[i] as Partial<ExcelJS.Style>;
+    r.commit();
     if (++count % 500 === 0) await yieldToReader();
   }
   sheet.commit();
@@ -64,13 +71,23 @@ export async function writeTable(table: ExportTable, format: ExportFormat, out: 
 }
 
 /**
- * The table as a web stream for a Response body. `done` runs after the last row (e.g. the
- * audit entry with the row count); an error ends the download broken rather than short.
+ * The table as a web stream for a Response body. `done` runs after the last row and before the
+ * download ends (e.g. the audit entry with the row count), so a complete file is always on
+ * record; an error, there or while writing, ends the download broken rather than short.
  */
 export function tableStream(table: ExportTable, format: ExportFormat, done?: (rows: number) => Promise<void>): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  writeTable(table, format, out)
-    .then((rows) => done?.(rows))
+  const file = new PassThrough({ highWaterMark: 1 << 20 });
+  file.pipe(out, { end: false });
+  // A cancelled download closes `out`: stop the writer too.
+  out.on('close', () => file.destroy());
+  const fileEnded = new Promise<void>((resolve, reject) => file.on('end', resolve).on('error', reject));
+  writeTable(table, format, file)
+    .then(async (rows) => {
+      await fileEnded;
+      await done?.(rows);
+      out.end();
+    })
     .catch((err) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }

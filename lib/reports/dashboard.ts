@@ -8,6 +8,7 @@ import {
   complaints,
   departments,
   formCounts,
+  lateSteps,
   openStatesSql,
   remedies,
   sites,
@@ -228,6 +229,12 @@ export interface StepRate {
   step: string;
   done: number;
   onTime: number;
+  /**
+   * The forms that left this step late in the period (late_steps: the dashboard's filters all
+   * apply, as in the search `late` drill-down that lists them). A form late twice at one step is
+   * one form here and two of `done − onTime`; steps left before migration 0028 are not here.
+   */
+  lateForms: number;
 }
 
 /**
@@ -235,9 +242,16 @@ export interface StepRate {
  * deadline, from the maintained summary; with the reopens. Narrowed by site and department only
  * (the summary keeps no other breakdown).
  */
-async function steps(d: Db, user: StaffUser, filters: DashboardFilters, period: Period): Promise<{ steps: StepRate[]; reopens: number }> {
+async function steps(d: Db, user: StaffUser, filters: DashboardFilters, period: Period, where: SQL[]): Promise<{ steps: StepRate[]; reopens: number }> {
   const site = siteOf(user, filters);
-  const rows = await d
+  const [lateRows, rows] = await Promise.all([
+    d
+    .select({ step: lateSteps.step, forms: int(sql`count(distinct ${lateSteps.complaintId})`) })
+    .from(lateSteps)
+    .innerJoin(complaints, eq(complaints.id, lateSteps.complaintId))
+    .where(and(gte(lateSteps.day, period.from), lte(lateSteps.day, period.to), ...where))
+    .groupBy(lateSteps.step),
+    d
     .select({ step: stepDays.step, done: int(sql`sum(${stepDays.done})`), onTime: int(sql`sum(${stepDays.onTime})`), reopens: int(sql`sum(${stepDays.reopens})`) })
     .from(stepDays)
     .where(
@@ -248,10 +262,12 @@ async function steps(d: Db, user: StaffUser, filters: DashboardFilters, period: 
         lte(stepDays.day, period.to),
       ),
     )
-    .groupBy(stepDays.step);
+    .groupBy(stepDays.step),
+  ]);
   const by = new Map(rows.map((x) => [x.step, x]));
+  const lateBy = new Map(lateRows.map((x) => [x.step, x.forms]));
   return {
-    steps: measuredSteps.map((step) => ({ step, done: by.get(step)?.done ?? 0, onTime: by.get(step)?.onTime ?? 0 })),
+    steps: measuredSteps.map((step) => ({ step, done: by.get(step)?.done ?? 0, onTime: by.get(step)?.onTime ?? 0, lateForms: lateBy.get(step) ?? 0 })),
     reopens: rows.reduce((sum, x) => sum + x.reopens, 0),
   };
 }
@@ -428,7 +444,7 @@ export async function loadDashboard(user: StaffUser, period: Period, filters: Da
     topCauses(d, where, r, prev),
     volume(d, where, r, period.bucket, opts.timeZone),
     satisfactionSeries(d, where, r, period.bucket, opts.timeZone),
-    steps(d, user, filters, period),
+    steps(d, user, filters, period, where),
     resolvedIn(d, user, filters, r),
     departmentLoad(d, user, filters, opts.now),
   ]);

@@ -10,6 +10,8 @@ export interface Drill {
   repeat?: boolean;
   satisfaction?: number;
   cause?: string;
+  /** Forms that left this step late in the period (by the day they left it, not received). */
+  late?: string;
   /** A department's load is now, not the period's: no received-date range. */
   anyTime?: boolean;
   from?: string;
@@ -23,7 +25,11 @@ export interface Drill {
  */
 export function drillHref(period: Pick<Period, 'from' | 'to'>, filters: DashboardFilters, drill: Drill = {}): string {
   const q = new URLSearchParams();
-  if (!drill.anyTime) {
+  if (drill.late) {
+    q.set('late', drill.late);
+    q.set('lateFrom', period.from);
+    q.set('lateTo', period.to);
+  } else if (!drill.anyTime) {
     q.set('from', drill.from ?? period.from);
     q.set('to', drill.to ?? period.to);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar, defaultSlaPolicy, type BusinessCalendar } from '@/lib/workflow';
-import { formClocks, stepTimeliness, type TimelinessEvent } from './timeliness';
+import { assessmentStart, formClocks, stepTimeliness, type TimelinessEvent } from './timeliness';
 
 // National Day week off, and the two weekend days worked for it (调休).
 const calendar: BusinessCalendar = {
@@ -76,5 +76,24 @@ describe('formClocks', () => {
     }, at('2026-11-20T00:00:00Z'));
     expect(c.response).toMatchObject({ outcome: 'on_time', tookMs: 2 * 3_600_000 });
     expect(c.resolution).toMatchObject({ outcome: 'on_time', tookMs: 2 * 86_400_000 });
+  });
+});
+
+describe('assessmentStart', () => {
+  it('answers the timeliness part from the steps done, the running assessment left out', () => {
+    const history = [
+      ev('create', null, 'received', '2026-11-02T01:00:00Z'),
+      ev('triage', 'received', 'investigating', '2026-11-02T03:00:00Z'), // 2 h of 1: late
+      ev('submit_determination', 'investigating', 'management_review', '2026-11-02T05:00:00Z'),
+      ev('approve_opinion', 'management_review', 'gm_decision', '2026-11-02T06:00:00Z'),
+      ev('approve_final', 'gm_decision', 'accountability', '2026-11-02T07:00:00Z'),
+      ev('complete_handling', 'accountability', 'follow_up', '2026-11-02T08:00:00Z'),
+      ev('record_follow_up', 'follow_up', 'assessment', '2026-11-02T09:00:00Z'),
+    ];
+    const late = assessmentStart(stepTimeliness(history, defaultSlaPolicy, calendar, at('2026-11-30T00:00:00Z')));
+    expect(late).toMatchObject({ timed: 6, onTime: 5, timely: false });
+    expect(late.late.map((s) => s.step)).toEqual(['received']);
+    const onTime = assessmentStart(stepTimeliness([history[0], { ...history[1], at: at('2026-11-02T01:30:00Z') }, ...history.slice(2)], defaultSlaPolicy, calendar, at('2026-11-30T00:00:00Z')));
+    expect(onTime).toMatchObject({ timed: 6, onTime: 6, timely: true, late: [] });
   });
 });

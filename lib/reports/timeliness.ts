@@ -150,3 +150,24 @@ export function formClocks(
     resolution: { ...resolution, tookMs: form.resolvedAt ? form.resolvedAt.getTime() - form.receivedAt.getTime() - form.pausedMs : null, pausedMs: paused },
   };
 }
+
+export interface AssessmentStart {
+  /** Steps with a deadline that were done (the assessment itself, running, left out). */
+  timed: number;
+  onTime: number;
+  /** The steps done after their deadline, in the procedure's order. */
+  late: StepTiming[];
+  /** The timeliness part of the assessment as the figures answer it: no step done late. */
+  timely: boolean;
+}
+
+/**
+ * Where the centre's assessment starts (DESIGN §2: every form is checked for timeliness and
+ * handling standard): the timeliness from the per-step figures, which the assessor confirms or
+ * overrides; the handling standard is the person's own judgement.
+ */
+export function assessmentStart(steps: readonly StepTiming[]): AssessmentStart {
+  const done = steps.filter((s) => s.outcome === 'on_time' || s.outcome === 'late');
+  const late = done.filter((s) => s.outcome === 'late');
+  return { timed: done.length, onTime: done.length - late.length, late, timely: late.length === 0 };
+}

@@ -144,6 +144,31 @@ forEachBackend('the scheduled rounds as documents', (backend) => {
     expect(entries.slice(1).map((r) => r.slice(0, 6))).toEqual([['吴涛', '销售部', form.number, '处罚', 300, '交车前未复检']]);
   });
 
+  it('a restart that missed several moments makes up every one of them, oldest first, each once', async () => {
+    const periods = async (kind: 'weekly' | 'monthly') =>
+      (await fx.db.select({ from: storedReports.periodFrom }).from(storedReports).where(eq(storedReports.kind, kind))).map((r) => r.from).sort();
+    const weeklyBefore = await periods('weekly');
+    const monthlyBefore = await periods('monthly');
+    expect(weeklyBefore.at(-1)).toBe('2026-11-24'); // the Tuesday 1 December round, made up on 2 December
+    expect(monthlyBefore.at(-1)).toBe('2026-11-01');
+    // Nothing ran from 2 December until Sunday 3 January: four Tuesdays and one 2nd were missed.
+    const restart = new Date('2027-01-03T03:00:00Z');
+    const made = await generateDueRounds(fx.db, restart, TZ);
+    expect(made.weekly.generated).toBe(4);
+    expect(made.monthly.generated).toBe(1);
+    expect(made.accountability.generated).toBe(0); // its 4 December round was made on time
+    expect((await periods('weekly')).slice(weeklyBefore.length)).toEqual(['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22']);
+    expect((await periods('monthly')).slice(monthlyBefore.length)).toEqual(['2026-12-01']);
+    // Each was stored at its own moment, generated now.
+    const [dec15] = await fx.db.select().from(storedReports).where(and(eq(storedReports.kind, 'weekly'), eq(storedReports.periodFrom, '2026-12-08')));
+    expect(dec15.dueAt.toISOString()).toBe('2026-12-15T01:00:00.000Z');
+    expect(dec15.generatedAt.toISOString()).toBe(restart.toISOString());
+    // Again (another instance, the hourly catch-up): nothing twice.
+    const again = await generateDueRounds(fx.db, at(restart, 1), TZ);
+    expect([again.weekly.generated, again.monthly.generated, again.accountability.generated]).toEqual([0, 0, 0]);
+    expect(new Set(await periods('weekly')).size).toBe((await periods('weekly')).length);
+  });
+
   if (backend.kind === 'postgres') {
     it('two app instances on one PostgreSQL generate and send it once', async () => {
       const other: Database = await backend.open(); // a second pool: a second app instance

@@ -1,35 +1,21 @@
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Db } from '@/db/client';
 import type { StaffUser } from '@/db/queries/staff';
 import { csvField, csvLine, toCsv } from '@/lib/export/csv';
-import { writeTable, type ExportFormat } from '@/lib/export/writers';
 import { exportLabels } from '@/lib/export/labels';
 import { ledgerExport, queueExport, searchExport, searchExportRoles } from '@/lib/export/lists';
-import type { ExportTable } from '@/lib/export/table';
+import { toSheetDate, type ExportTable } from '@/lib/export/table';
+import { tableStream } from '@/lib/export/writers';
 import { decodeCursor, searchComplaints, type SearchFilters } from '@/lib/complaints/search';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { openDemo } from '@/tests/helpers/demo';
+import { readXlsx, writeExport } from '@/tests/helpers/export';
 
 const NOW = new Date('2026-11-02T01:00:00Z');
 const TZ = 'Asia/Shanghai';
 
-async function write(table: ExportTable, format: ExportFormat): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on('end', r));
-  await writeTable(table, format, out);
-  await ended;
-  return Buffer.concat(chunks);
-}
-
-async function readXlsx(buffer: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  return wb.worksheets[0];
-}
+const write = writeExport;
 
 describe('CSV', () => {
   it('keeps formulas text, quotes what needs quoting, starts with the BOM and ends lines with CRLF', () => {
@@ -73,6 +59,35 @@ describe('XLSX', () => {
     expect(row.getCell(5).value).toBe(7);
     const csv = (await write({ ...table, rows: table.rows }, 'csv')).toString('utf8');
     expect(csv).toBe('\uFEFF单号,When,Day,Amount,Count\r\n\'=1+1,2026-11-02 09:30,2026-11-04,123.45,7\r\n');
+  });
+});
+
+describe('streaming', () => {
+  it('reads each instant on the business clock, across a daylight-saving change too', () => {
+    expect(toSheetDate(new Date('2026-11-02T01:30:45.678Z'), TZ).toISOString()).toBe('2026-11-02T09:30:45.000Z');
+    // New York left daylight time at 06:00 UTC on 2026-11-01 (02:00 EDT → 01:00 EST).
+    const ny = 'America/New_York';
+    expect(toSheetDate(new Date('2026-11-01T05:30:00Z'), ny).toISOString()).toBe('2026-11-01T01:30:00.000Z');
+    expect(toSheetDate(new Date('2026-11-01T06:30:00Z'), ny).toISOString()).toBe('2026-11-01T01:30:00.000Z');
+    expect(toSheetDate(new Date('2026-11-01T23:00:00Z'), ny).toISOString()).toBe('2026-11-01T18:00:00.000Z');
+    expect(toSheetDate(new Date('2026-10-31T23:00:00Z'), ny).toISOString()).toBe('2026-10-31T19:00:00.000Z');
+  });
+
+  it('records the export (done) before the download ends', async () => {
+    let recorded: number | null = null;
+    const table: ExportTable = { title: 't', timeZone: TZ, columns: [{ header: 'n', type: 'number' }], rows: [[1], [2], [3]] };
+    const reader = tableStream(table, 'csv', async (rows) => {
+      await new Promise((r) => setTimeout(r, 20));
+      recorded = rows;
+    }).getReader();
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString('utf8');
+    }
+    expect(recorded).toBe(3);
+    expect(text).toBe('\uFEFFn\r\n1\r\n2\r\n3\r\n');
   });
 });
 

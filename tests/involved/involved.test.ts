@@ -19,7 +19,10 @@ import { CommandError } from '@/lib/complaints/errors';
 import { canSee } from '@/lib/complaints/access';
 import { loadFormView } from '@/lib/complaints/form-view';
 import { findEarlierForms } from '@/lib/complaints/intake';
-import { ledgerCsvColumns, ledgerCsvRows, loadLedger, loadWholeLedger } from '@/lib/complaints/ledger';
+import { loadLedger } from '@/lib/complaints/ledger';
+import { ledgerExport } from '@/lib/export/lists';
+import { exportLabels } from '@/lib/export/labels';
+import { parseCsv, writeExport } from '@/tests/helpers/export';
 import { dashboardLists, listCustomersWaiting, listQueue, loadDashboard, queueSpec } from '@/lib/complaints/queues';
 import { monthlyReport } from '@/lib/complaints/reports';
 import { searchComplaints } from '@/lib/complaints/search';
@@ -153,9 +156,9 @@ forEachBackend('involved parties', (backend) => {
     const ledgerNumbers = async (login: string) => {
       const ledger = await loadLedger(u[login], { all: true, closed: true, now: NOW, timeZone: TZ }, fx.db);
       const page = [...ledger.open, ...ledger.round, ...ledger.closed, ...ledger.awaitingApproval].map((i) => i.number);
-      // The CSV export's rows (the route handler builds them the same way).
-      const items = await loadWholeLedger(u[login], { all: true, closed: true, now: NOW, timeZone: TZ }, fx.db);
-      const csv = ledgerCsvRows(items, { headers: [...ledgerCsvColumns], state: String, reason: String, outcome: String }, TZ);
+      // The export's rows (/export/ledger: lib/export).
+      const table = ledgerExport(u[login], { all: true, closed: true, contactDay: 4 }, exportLabels('zh-CN'), { now: NOW, timeZone: TZ }, fx.db)!;
+      const csv = parseCsv((await writeExport(table, 'csv')).toString('utf8').slice(1));
       return [...new Set([...page, ...csv.slice(1).map((r) => r[0])])];
     };
     for (const login of ['chenchen', 'management', 'gm']) expect(await ledgerNumbers(login), login).toEqual([]);

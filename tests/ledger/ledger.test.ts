@@ -5,16 +5,16 @@ import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { applyEvent, createComplaint } from '@/lib/complaints/commands';
 import {
   contactRoundDate,
-  csvField,
   ledgerCsvColumns,
-  ledgerCsvRows,
   loadLedger,
   loadWholeLedger,
   defaultLedgerScope,
   mayOpenLedger,
-  toCsv,
   type LedgerItem,
 } from '@/lib/complaints/ledger';
+import { csvField } from '@/lib/export/csv';
+import { ledgerExport, type ExportLabels } from '@/lib/export/lists';
+import { parseCsv, writeExport } from '@/tests/helpers/export';
 import type { EventName } from '@/lib/workflow';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { openDemo } from '@/tests/helpers/demo';
@@ -25,34 +25,13 @@ const TZ = 'Asia/Shanghai';
 const HOUR = 3_600_000;
 const at = (h: number) => new Date(NOW.getTime() + h * HOUR);
 
-/** A minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF), to read the export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-const labels = {
-  headers: ledgerCsvColumns.map((c) => c),
-  state: (s: string) => `S:${s}`,
-  reason: (r: string) => `R:${r}`,
-  outcome: (o: string) => `O:${o}`,
+/** Labels that show which translation each cell went through (lib/export's ledger export). */
+const labels: ExportLabels = {
+  t: (k) => k,
+  wf: (k) => (k.startsWith('states.') ? `S:${k.slice(7)}` : k.startsWith('pendingReasons.') ? `R:${k.slice(15)}` : k),
+  ledger: (k) => (k.startsWith('fields.') ? k.slice(7) : k.startsWith('outcomes.') ? `O:${k.slice(9)}` : k),
+  locale: 'zh-CN',
+  colon: '：',
 };
 
 forEachBackend('ledger', (backend) => {
@@ -76,7 +55,7 @@ forEachBackend('ledger', (backend) => {
     }, { ...staff.desk }, { now: at(-5) }, db);
     extra = { id: complaint.id, number: complaint.number, version: complaint.version };
     await fire(extra, 'triage', 'desk', { departmentId: staff.parts.departmentId, severity: 'general', followUpWanted: true, customerManagerId: staff.desk.id }, at(-4.5));
-    await fire(extra, 'propose_pending', 'desk', { reason: 'parts_delayed', explanation: '厂家缺货, 预计"四周"到货\n=到货后通知' }, at(-4));
+    await fire(extra, 'propose_pending', 'desk', { reason: 'parts_delayed', explanation: '=厂家缺货, 预计"四周"到货\n=到货后通知' }, at(-4));
     await fire(extra, 'approve_pending', 'gm', { comment: '同意。', nextContactOn: '2026-11-04' }, at(-3));
   });
 
@@ -189,11 +168,11 @@ forEachBackend('ledger', (backend) => {
     expect(withClosed.closed.map((i) => [i.number, i.outcome])).toEqual([[extra.number, 'resumed']]);
   });
 
-  it('exports CSV with BOM and proper quoting that parses back to the same values', async () => {
+  it('exports CSV (lib/export, /export/ledger) with BOM and proper quoting that parses back to the same values', async () => {
     const ledger = await loadLedger(staff.management, { closed: true, now: NOW, timeZone: TZ }, db);
     const items: LedgerItem[] = [...ledger.open, ...ledger.closed];
-    const rows = ledgerCsvRows(items, labels, TZ);
-    const csv = toCsv(rows);
+    const table = ledgerExport(staff.management, { all: true, closed: true, contactDay: 4 }, labels, { now: NOW, timeZone: TZ }, db)!;
+    const csv = (await writeExport(table, 'csv')).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
     const parsed = parseCsv(csv.slice(1));
@@ -202,7 +181,8 @@ forEachBackend('ledger', (backend) => {
     const col = (name: (typeof ledgerCsvColumns)[number]) => ledgerCsvColumns.indexOf(name);
     for (const r of parsed.slice(1)) expect(r.length).toBe(ledgerCsvColumns.length);
     const extraRow = parsed.find((r) => r[col('number')] === extra.number)!;
-    expect(extraRow[col('explanation')]).toBe('厂家缺货, 预计"四周"到货\n=到货后通知');
+    // A cell a spreadsheet would run as a formula stays text.
+    expect(extraRow[col('explanation')]).toBe('\'=厂家缺货, 预计"四周"到货\n=到货后通知');
     expect(extraRow[col('reason')]).toBe('R:parts_delayed');
     expect(extraRow[col('outcome')]).toBe('O:resumed');
     expect(extraRow[col('contacts')]).toMatch(/^2026-11-02 10:00 王丽：客户同意配件到货后再来店。$/);
@@ -238,5 +218,9 @@ forEachBackend('ledger', (backend) => {
     const exported = await loadWholeLedger(user, { closed: true, now: NOW, timeZone: TZ }, db);
     const withClosed = await loadLedger(user, { closed: true, now: NOW, timeZone: TZ, size: 500 }, db);
     expect(exported.map((i) => i.id).sort()).toEqual([...withClosed.open, ...withClosed.closed].map((i) => i.id).sort());
+    // The export's pages of two hold the same items.
+    const table = ledgerExport(user, { all: true, closed: true, contactDay: 4 }, labels, { now: NOW, timeZone: TZ }, db, 2)!;
+    const csvNumbers = parseCsv((await writeExport(table, 'csv')).toString('utf8').slice(1)).slice(1).map((r) => r[0]);
+    expect(csvNumbers.sort()).toEqual(exported.map((i) => i.number).sort());
   });
 });

@@ -195,4 +195,31 @@ forEachBackend('dashboard figures', (backend) => {
     expect(await listed({ cause: '未按规范操作' })).toEqual(n('a', 'c'));
     expect(await listed({ category: 'attitude', from: period.previous.from, to: period.previous.to })).toEqual(n('g'));
   });
+
+  it('each step\'s late forms link to exactly those forms (late_steps, migration 0028), with every filter', async () => {
+    const listed = async (filters: Parameters<typeof drillHref>[1], drill: Drill) => {
+      const query = new URLSearchParams(drillHref(period, filters, drill).split('?')[1]);
+      expect(query.get('from')).toBeNull(); // by the day the step was left, not the day received
+      const { filters: f } = parseSearchParams(Object.fromEntries(query));
+      const page = await searchComplaints(management, f, { now: NOW, timeZone: TZ }, fx.db);
+      return page.rows.map((r) => r.number).sort();
+    };
+    for (const s of dash.steps) {
+      // Every late step here is a different form: the late forms are the late steps.
+      expect(s.lateForms, s.step).toBe(s.done - s.onTime);
+      expect((await listed({}, { late: s.step })).length, s.step).toBe(s.lateForms);
+    }
+    expect(await listed({}, { late: 'pending_approval' })).toEqual([numbers.b]);
+    expect(await listed({}, { late: 'gm_decision' })).toEqual([numbers.a]);
+    expect(await listed({}, { late: 'assessment' })).toEqual([numbers.c]);
+    // With a filter the step_days rates ignore (category): the late forms and their list agree.
+    const price = await loadDashboard(management, period, { category: 'price' }, { now: NOW, timeZone: TZ }, fx.db);
+    const late = Object.fromEntries(price.steps.map((s) => [s.step, s.lateForms]));
+    expect(late).toMatchObject({ received: 1, investigating: 1, pending_approval: 1, gm_decision: 0 });
+    for (const s of price.steps) expect(await listed({ category: 'price' }, { late: s.step }), s.step).toHaveLength(s.lateForms);
+    // A period before the steps were left lists none.
+    const october = periodOf('custom', '2026-12-01', { from: '2026-10-01', to: '2026-10-31' });
+    const { filters: f } = parseSearchParams(Object.fromEntries(new URLSearchParams(drillHref(october, {}, { late: 'gm_decision' }).split('?')[1])));
+    expect((await searchComplaints(management, f, { now: NOW, timeZone: TZ }, fx.db)).rows).toEqual([]);
+  });
 });

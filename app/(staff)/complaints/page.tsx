@@ -62,6 +62,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     filters.repeat && { name: 'repeat', value: '1', text: drillT('repeat') },
     filters.satisfaction && { name: 'satisfaction', value: String(filters.satisfaction), text: drillT('satisfaction', { n: filters.satisfaction }) },
     filters.cause && { name: 'cause', value: filters.cause, text: drillT('cause', { cause: filters.cause }) },
+    filters.late && {
+      name: 'late',
+      value: filters.late,
+      text: drillT('late', { step: wf(`states.${filters.late}`), from: filters.lateFrom ? format.day(filters.lateFrom) : '…', to: filters.lateTo ? format.day(filters.lateTo) : '…' }),
+    },
   ].filter((x): x is { name: string; value: string; text: string } => !!x);
   return (
     <div className="space-y-6">
@@ -110,6 +115,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <p className="text-sm text-slate-700" data-testid="drill-filters">
             {drillT('fromDashboard')} {format.list(drill.map((d) => d.text))}
             {drill.map((d) => <input key={d.name} type="hidden" name={d.name} value={d.value} />)}
+            {filters.late && filters.lateFrom && <input type="hidden" name="lateFrom" value={filters.lateFrom} />}
+            {filters.late && filters.lateTo && <input type="hidden" name="lateTo" value={filters.lateTo} />}
           </p>
         )}
         <div className="flex flex-wrap gap-3">

@@ -153,7 +153,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <Section id="d-compliance" title={t('compliance')} hint={t('complianceHint')}>
         <Chart svg={complianceSvg} label={t('chartOf', { title: t('compliance') })} testId="chart-compliance" />
-        <DataTable testId="step-table" columns={[t('step'), t('stepsDone'), t('stepsOnTime'), t('rate')]}>
+        <DataTable testId="step-table" columns={[t('step'), t('stepsDone'), t('stepsOnTime'), t('rate'), t('lateForms')]}>
           <tbody>
             {stepRows.map((s) => (
               <Row key={s.step}>
@@ -161,6 +161,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <Cell>{s.done}</Cell>
                 <Cell>{s.onTime}</Cell>
                 <Cell>{s.percent === null ? '—' : `${s.percent}%`}</Cell>
+                <Cell data-testid={`late-${s.step}`}>{n(s.lateForms, { late: s.step })}</Cell>
               </Row>
             ))}
           </tbody>

@@ -28,7 +28,9 @@ import { EightDSection } from '@/components/eightd/form-section';
 import { eightdOfForm } from '@/lib/eightd/read';
 import { HandoverForm } from '@/components/handover/handover-form';
 import { handoverPanel } from '@/lib/handover/handover';
-import { StepTimeliness } from './timeliness';
+import { AssessmentStartNote, StepTimeliness } from './timeliness';
+import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
+import { assessmentStart, stepTimeliness } from '@/lib/reports/timeliness';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: (await params).number };
@@ -81,7 +83,11 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           ...(form.status === 'investigating' ? [] : ['customerUnreachable']),
           ...((user.role === 'desk' || user.role === 'admin') && !form.major ? [] : ['markMajor']),
         ];
+  // The centre's assessment starts from the per-step timeliness (lib/reports/timeliness.ts).
+  const assessing = possible.some((a) => a.event === 'pass_assessment');
+  const start = assessing ? assessmentStart(stepTimeliness(view.events, await loadSlaPolicy(), await loadCalendar(), now)) : null;
   const prefillFor = (event: string): Record<string, unknown> | undefined => {
+    if (event === 'pass_assessment' && start) return { timely: start.timely };
     // The severity the desk chose at intake; a web form's is nobody's choice yet (issue 17: no silent defaults).
     if (event === 'triage') return { departmentId: form.departmentId ?? undefined, severity: form.channel === 'web' ? undefined : form.severity };
     if (event === 'submit_determination') return { responsibleDepartmentId: form.departmentId ?? undefined, ...draft?.input };
@@ -288,6 +294,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
             <summary className="cursor-pointer font-medium">{wf(`events.${event}`)}</summary>
             <div className="mt-3">
               {event === 'triage' && <div className="mb-3"><FormSuggestion user={user} form={form} /></div>}
+              {event === 'pass_assessment' && start && <AssessmentStartNote start={start} />}
               {event === 'submit_determination' && draft && <p className="mb-2 text-sm text-slate-600">{t('draftSaved', { by: draft.by, at: dt(new Date(draft.at)) })}</p>}
               <EventForm complaintId={form.id} number={form.number} version={form.version} event={event} choices={choices} prefill={prefillFor(event)} omit={omitFor(event)} />
             </div>

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/get-format';
 import { loadCalendar, loadSlaPolicy } from '@/lib/complaints/settings';
-import { stepTimeliness, type StepOutcome, type TimelinessEvent } from '@/lib/reports/timeliness';
+import { stepTimeliness, type AssessmentStart, type StepOutcome, type TimelinessEvent } from '@/lib/reports/timeliness';
 import { Cell, DataTable, Row } from '@/components/ui/table';
 
 const tone: Record<StepOutcome, string> = {
@@ -49,5 +49,28 @@ export async function StepTimeliness({ events, now }: { events: readonly Timelin
         </tbody>
       </DataTable>
     </section>
+  );
+}
+
+/**
+ * Above the assessment's own fields: the timeliness part as the per-step figures answer it (the
+ * "on time" answer is pre-filled from them); the handling standard is the assessor's judgement.
+ */
+export async function AssessmentStartNote({ start }: { start: AssessmentStart }) {
+  const [t, wf, format] = await Promise.all([getTranslations('timeliness'), getTranslations('workflow'), getFormat()]);
+  return (
+    <div className="mb-3 rounded border border-slate-200 bg-slate-50 p-2 text-sm" data-testid="assessment-start">
+      <p>{t('assessment.figures', { onTime: start.onTime, timed: start.timed })}</p>
+      {start.late.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {start.late.map((s, i) => (
+            <li key={`${s.step}-${i}`} data-testid="assessment-late-step">
+              {t('assessment.lateStep', { step: wf(`states.${s.step}`), due: format.dateTimeOrDash(s.dueAt), done: format.dateTimeOrDash(s.doneAt) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1 text-slate-600">{t(start.timely ? 'assessment.prefilledTimely' : 'assessment.prefilledLate')}</p>
+    </div>
   );
 }
