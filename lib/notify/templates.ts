@@ -48,6 +48,9 @@ export const TEMPLATE_NAMES = [
   'promise_due',
   'cover_alert',
   'cover_missing',
+  // Smart triage (lib/triage): their texts are in messages/<locale>/triage.json.
+  'crisis_flagged',
+  'frequent_problem',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -141,6 +144,8 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   promise_due: { namespace: 'promises.notify', subject: 'subject', lines: [['due', 'duePlain'], 'record', 'open'] },
   cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
   cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
+  crisis_flagged: { namespace: 'triage.notify', subject: 'subject', lines: [['flagged', 'screened'], 'advice', 'open'] },
+  frequent_problem: { namespace: 'triage.notify', subject: 'subject', lines: ['intro', { each: 'forms', lines: ['form'] }, 'open'] },
 };
 
 export class UnknownTemplateError extends Error {

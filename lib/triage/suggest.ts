@@ -57,6 +57,35 @@ async function modelInUse(d: Db): Promise<{ version: string; model: TriageModel 
   return next;
 }
 
+/**
+ * What intake records of the model's view (the history's `triage.suggested`, beside what was
+ * chosen), and what screens a customer's own words for a crisis: codes and confidences, rounded.
+ */
+export interface IntakeSuggestion {
+  model: string;
+  category: { code: string; confidence: number };
+  department: { code: string; confidence: number };
+  severity: { code: string; confidence: number };
+  crisis: { flag: boolean; confidence: number; signals: SignalName[] };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function intakeSuggestion(input: TriageInput, db?: Db): Promise<IntakeSuggestion | null> {
+  const letters = (input.text ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
+  if (letters.length < minSuggestLength) return null;
+  const inUse = await modelInUse(db ?? (await getDb()));
+  const s = inUse.model.suggest(input);
+  const label = (l: { code: string; confidence: number }) => ({ code: l.code, confidence: round(l.confidence) });
+  return {
+    model: inUse.version,
+    category: label(s.category),
+    department: label(s.department),
+    severity: label(s.severity),
+    crisis: { flag: s.crisis.flag, confidence: round(s.crisis.confidence), signals: s.crisis.signals },
+  };
+}
+
 export async function suggestTriage(user: StaffUser, input: TriageInput & { siteId?: string }, db?: Db): Promise<TriageSuggestion | null> {
   const letters = (input.text ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
   if (letters.length < minSuggestLength) return null;
