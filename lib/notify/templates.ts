@@ -129,7 +129,7 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   gm_instruction: { subject: 'subject', lines: ['instructed', 'open'] },
   major_needs_instruction: { subject: 'subject', lines: ['needsInstruction', 'open'] },
   ledger_round: { subject: 'subject', lines: ['call', 'open'] },
-  summary_weekly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'report'] },
+  summary_weekly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'frequentTitle', { each: 'frequent', lines: ['group'] }, 'report'] },
   summary_monthly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'report'] },
   summary_accountability: {
     subject: 'subject',

@@ -5,6 +5,8 @@ import { loadStaffUser } from '@/db/queries/staff';
 import { listQueue, queueSpec } from '@/lib/complaints/queues';
 import { CommandError } from '@/lib/complaints/errors';
 import { setCrisis } from '@/lib/triage/crisis';
+import { loadDashboard } from '@/lib/reports/dashboard';
+import { periodOf } from '@/lib/reports/period';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 
@@ -89,5 +91,12 @@ forEachBackend('the crisis flag', (backend) => {
     // Flagging a flagged form again is refused.
     const again = await setCrisis(fx.actors.desk, { complaintId: calm.id, crisis: true, reason: '重复', expectedVersion: flagged.version }, fx.db, at(T0, 6)).catch((e) => e);
     expect((again as CommandError).code).toBe('wrong_state');
+  });
+
+  it('counts the crisis forms on the dashboard', async () => {
+    const gm = (await loadStaffUser(fx.actors.gm.id, fx.db))!;
+    const period = periodOf('custom', '2026-12-01', { from: '2026-11-01', to: '2026-11-30' });
+    const dash = await loadDashboard(gm, period, {}, { now: at(T0, 24), timeZone: 'Asia/Shanghai' }, fx.db);
+    expect(dash.headline).toMatchObject({ received: 4, crisis: 3 });
   });
 });
