@@ -145,7 +145,7 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
   cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
   crisis_flagged: { namespace: 'triage.notify', subject: 'subject', lines: [['flagged', 'screened'], 'advice', 'open'] },
-  frequent_problem: { namespace: 'triage.notify', subject: 'subject', lines: ['intro', { each: 'forms', lines: ['form'] }, 'open'] },
+  frequent_problem: { namespace: 'triage.notify', subject: ['subject', 'subjectPlain'], lines: ['intro', { each: 'forms', lines: ['form'] }, 'open'] },
 };
 
 export class UnknownTemplateError extends Error {
