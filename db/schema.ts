@@ -681,7 +681,7 @@ export const triageModels = pgTable(
 /** The admin's triage settings (/admin/triage), one row; absent, the defaults below serve. */
 export const triageSettings = pgTable('triage_settings', {
   id: integer('id').primaryKey().default(1),
-  /** A suggestion below this confidence (percent) is shown but not pre-filled. */
+  /** A suggestion's label below this confidence (percent) is not offered, only how unsure it is. */
   confidencePercent: integer('confidence_percent').notNull().default(60),
   /** High-frequency problems: this many similar forms … */
   frequentCount: integer('frequent_count').notNull().default(3),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 export const triageSettingsSchema = z.strictObject({
-  /** Below this confidence (percent) a suggestion is shown but not pre-filled. */
+  /** Below this confidence (percent) a suggestion's label is not offered. */
   confidencePercent: z.coerce.number().int().min(0).max(100),
   /** High-frequency problems: so many similar forms … */
   frequentCount: z.coerce.number().int().min(2).max(50),

@@ -15,6 +15,7 @@ import type { SignalName } from './signals';
 import { TriageModel, type TriageModelJson } from './model';
 import { starterModel, starterVersion } from './starter';
 import { triageModels } from '@/db/schema';
+import { loadTriageSettings } from './settings';
 
 export interface ShownLabel {
   code: string;
@@ -25,6 +26,8 @@ export interface ShownLabel {
 
 export interface TriageSuggestion {
   model: string;
+  /** The admin's least confidence (0–1) for a label to be offered (lib/triage/settings.ts). */
+  threshold: number;
   category: ShownLabel | null;
   department: (ShownLabel & { id: string }) | null;
   severity: { code: string; confidence: number };
@@ -102,8 +105,10 @@ export async function suggestTriage(user: StaffUser, input: TriageInput & { site
     .select({ id: departments.id, code: departments.code, name: departments.name, nameEn: departments.nameEn })
     .from(departments)
     .where(and(eq(departments.siteId, siteId), inArray(departments.code, [s.department.code])));
+  const { confidencePercent } = await loadTriageSettings(d);
   return {
     model: inUse.version,
+    threshold: confidencePercent / 100,
     category: cat ? { ...cat, confidence: s.category.confidence } : null,
     department: dept ? { ...dept, confidence: s.department.confidence } : null,
     severity: { code: s.severity.code, confidence: s.severity.confidence },
