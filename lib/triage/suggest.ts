@@ -41,6 +41,11 @@ export const minSuggestLength = 6;
 const modelCheckMs = 60_000;
 const cache = globalThis as unknown as { kesuTriageModel?: { db: Db; checkedAt: number; id: string | null; version: string; model: TriageModel } };
 
+/** Forgets this process's copy of the model in use (the training job just switched models). */
+export function forgetModelInUse(): void {
+  cache.kesuTriageModel = undefined;
+}
+
 /** The model suggestions use: the active business model (lib/triage/training.ts), else the starter. */
 async function modelInUse(d: Db): Promise<{ version: string; model: TriageModel }> {
   const now = Date.now();
