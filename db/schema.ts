@@ -200,6 +200,10 @@ export const complaints = pgTable(
     legalHoldAt: ts('legal_hold_at'),
     legalHoldById: uuid('legal_hold_by_id').references((): AnyPgColumn => users.id),
     legalHoldReason: text('legal_hold_reason'),
+    /** A public-opinion or legal risk (DESIGN §2a), set at intake or by the desk (lib/triage/crisis.ts). */
+    crisis: boolean('crisis').notNull().default(false),
+    /** When the GM, management and the centre's head were told of the crisis: once per form. */
+    crisisAlertedAt: ts('crisis_alerted_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -220,6 +224,8 @@ export const complaints = pgTable(
       .where(sql`${t.status} in ${waitingStatesSql}`),
     index('complaints_manager_status_idx').on(t.customerManagerId, t.status),
     index('complaints_phone_idx').on(t.customerPhone),
+    // The crisis forms the dashboard counts, few among many.
+    index('complaints_crisis_idx').on(t.receivedAt).where(sql`${t.crisis}`),
     // A person's data (lib/privacy/find.ts): found by e-mail (any case) or by the exact name.
     index('complaints_email_idx').on(sql`lower(${t.customerEmail})`),
     index('complaints_customer_name_idx').on(t.customerName),
@@ -718,6 +724,44 @@ export const triageModels = pgTable(
     active: boolean('active').notNull().default(false),
   },
   (t) => [uniqueIndex('triage_models_active_uq').on(t.active).where(sql`${t.active}`)],
+);
+
+/** The admin's triage settings (/admin/triage), one row; absent, the defaults below serve. */
+export const triageSettings = pgTable('triage_settings', {
+  id: integer('id').primaryKey().default(1),
+  /** A suggestion's label below this confidence (percent) is not offered, only how unsure it is. */
+  confidencePercent: integer('confidence_percent').notNull().default(60),
+  /** High-frequency problems: this many similar forms … */
+  frequentCount: integer('frequent_count').notNull().default(3),
+  /** … received within this many days raise one alert. */
+  frequentDays: integer('frequent_days').notNull().default(7),
+  /** The customer-service centre's head, told of every crisis beside the GM and management. */
+  centreHeadUserId: uuid('centre_head_user_id').references((): AnyPgColumn => users.id),
+});
+
+/**
+ * High-frequency problems (lib/triage/frequent.ts): a group of similar forms received within the
+ * window, alerted once. A form belongs to one group at most (the primary key), so a group grows
+ * without a second alert.
+ */
+export const frequentProblems = pgTable(
+  'frequent_problems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    /** when the group reached the count and was alerted */
+    at: ts('at').notNull(),
+  },
+  (t) => [index('frequent_problems_at_idx').on(t.siteId, t.at)],
+);
+
+export const frequentProblemForms = pgTable(
+  'frequent_problem_forms',
+  {
+    complaintId: uuid('complaint_id').primaryKey().references(() => complaints.id),
+    problemId: uuid('problem_id').notNull().references(() => frequentProblems.id),
+  },
+  (t) => [index('frequent_problem_forms_problem_idx').on(t.problemId)],
 );
 
 /**

@@ -2,8 +2,9 @@ import { expect, test } from './test';
 import { actAs, snap } from './helpers';
 
 // Issue 20: at intake the desk sees the suggested category, department and severity with their
-// confidence beside the choices (nothing preselected) and a crisis warning; the new form carries
-// the crisis badge, the triage step shows the suggestion, and similar earlier forms are listed.
+// confidence beside the choices (nothing preselected) and a crisis warning, and flags the crisis;
+// the new form carries the crisis badge, the triage step shows the suggestion, and similar earlier
+// forms are listed.
 test('the desk types a complaint that mentions 12315 and a reporter: suggestion, crisis warning, badge and similar forms', async ({ page }, testInfo) => {
   await actAs(page, 'desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
@@ -23,6 +24,9 @@ test('the desk types a complaint that mentions 12315 and a reporter: suggestion,
   await intake.getByLabel('投诉类别').selectOption('workmanship');
   await intake.getByLabel('紧急程度').selectOption('urgent');
   await intake.locator('#intake-customerLocale').selectOption('zh-CN');
+  // The desk decides the crisis flag, with its reason (the history keeps it).
+  await intake.getByTestId('intake-crisis').check();
+  await intake.getByLabel('舆情风险的原因').fill('客户已投诉12315并联系电视台记者');
   await intake.getByRole('button', { name: '登记并编号' }).click();
   await expect(page).toHaveURL(/\/complaints\/KS-\d{4}-\d{6}$/);
 
@@ -35,4 +39,24 @@ test('the desk types a complaint that mentions 12315 and a reporter: suggestion,
   await expect(triage.getByTestId('triage-suggestion').getByTestId('suggested-department')).toContainText(/把握 \d+%/);
   await expect(triage.getByTestId('crisis-warning')).toBeVisible();
   await snap(page, testInfo, '02-form-page');
+});
+
+// A customer's own words are screened: a web complaint that mentions 12315 and a reporter is a
+// crisis, urgent, and the GM finds it in the inbox at once.
+test('a /submit complaint mentioning 12315 and a reporter shows as a crisis in the GM\'s inbox', async ({ page }) => {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.19.${Math.floor(Math.random() * 200) + 1}.7` });
+  await page.goto('/submit');
+  await page.getByLabel('您的姓名').fill('孙悦');
+  await page.getByLabel('手机号码').fill('139 5550 2468');
+  await page.getByLabel('投诉类别').selectOption('quality');
+  await page.getByLabel('发生了什么').fill('新车天窗漏水修了三次都没修好，我已经打了12315投诉，电视台的记者明天来采访。');
+  await page.getByRole('button', { name: '提交投诉' }).click();
+  const number = (await page.getByTestId('form-number').textContent())!.trim();
+
+  await page.setExtraHTTPHeaders({});
+  await actAs(page, 'gm');
+  await page.goto(`/inbox?form=${number}`);
+  const notice = page.getByTestId('inbox-notice').filter({ hasText: '舆情风险' });
+  await expect(notice).toContainText(number);
+  await expect(notice).toContainText('紧急');
 });

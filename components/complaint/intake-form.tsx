@@ -46,6 +46,11 @@ export function IntakeForm({ categories, staff }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [earlier, setEarlier] = useState<EarlierForm[]>([]);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  // The crisis flag is the desk's choice beside the form's fields (not one of createComplaintSchema's).
+  const [crisis, setCrisis] = useState(false);
+  const [crisisReason, setCrisisReason] = useState('');
+  const [crisisError, setCrisisError] = useState<string | null>(null);
+  const tc = useTranslations('triage.intakeCrisis');
   const root = useTranslations() as unknown as RootTranslator;
   // zod parses here: interpreted (CSP), and any issue the resolver does not word in this language.
   useZodLocale();
@@ -71,15 +76,19 @@ export function IntakeForm({ categories, staff }: Props) {
 
   const submit = handleSubmit((input) => {
     setMessage(null);
+    setCrisisError(null);
     startTransition(async () => {
-      const result = await createComplaintAction({ input, idempotencyKey });
+      const result = await createComplaintAction({ input, idempotencyKey, ...(crisis ? { crisisReason } : {}) });
       if (result.ok && result.data) {
         setIdempotencyKey(crypto.randomUUID());
         // A walk-in customer is standing at the desk: hand over the receipt first.
         router.push(input.channel === 'walk_in' ? `/complaints/${result.data.number}/receipt` : `/complaints/${result.data.number}`);
         return;
       }
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path, { message: messages[0] });
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (path === 'crisisReason') setCrisisError(messages[0]);
+        else setError(path, { message: messages[0] });
+      }
       setMessage(result.message ?? t('failed'));
     });
   });
@@ -161,6 +170,27 @@ export function IntakeForm({ categories, staff }: Props) {
         <p id="intake-parties-hint" className="self-end text-xs text-slate-600">{t('partiesHint')}</p>
       </div>
       <IntakeSuggestion control={control} />
+      <div className="mt-3 rounded border border-slate-200 p-3 text-sm">
+        <label className="flex items-center gap-2 font-medium">
+          <input type="checkbox" checked={crisis} onChange={(e) => setCrisis(e.target.checked)} className="h-4 w-4" data-testid="intake-crisis" />
+          {tc('label')}
+        </label>
+        {crisis && (
+          <div className="mt-2">
+            <label htmlFor="intake-crisisReason" className="block font-medium">{tc('reason')}</label>
+            <input
+              id="intake-crisisReason"
+              value={crisisReason}
+              onChange={(e) => setCrisisReason(e.target.value)}
+              maxLength={2000}
+              aria-invalid={!!crisisError}
+              aria-describedby={crisisError ? 'intake-crisisReason-error' : undefined}
+              className={inputClass}
+            />
+            {crisisError && <p id="intake-crisisReason-error" className="mt-1 text-sm text-red-700">{crisisError}</p>}
+          </div>
+        )}
+      </div>
       {earlier.length > 0 && (
         <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="repeat-warning">
           <p className="font-medium"><WarningIcon /> {t('repeat', { count: earlier.length })}</p>

@@ -45,7 +45,7 @@ export async function QueueTable({ rows, now, variant = 'due' }: { rows: QueueRo
                 {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
                 {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={t('repeatTitle')} data-testid="repeat-badge">{t('repeat')}</span>}
                 {row.coverFor && <span className="ml-2 rounded bg-violet-100 px-1 text-xs text-violet-900" data-testid="cover-badge">{cover('badge', { absent: row.coverFor })}</span>}
-                <CrisisBadge text={row.triageText} />
+                <CrisisBadge crisis={row.crisis} />
                 <span className="ml-2 text-xs text-slate-600">{wf(`severities.${row.severity}`)}</span>
               </td>
               <td className="px-3 py-2 max-sm:block max-sm:py-0.5">

@@ -17,9 +17,16 @@ export function SuggestionView({ suggestion, locale, formatList }: { suggestion:
   const row = (label: string, value: string | null, confidence: number | null, testId: string) => (
     <div className="flex flex-wrap items-baseline gap-x-2" data-testid={testId}>
       <dt className="text-slate-600">{label}</dt>
+      {/* Below the admin's confidence (/admin/triage) the label is not offered, only how unsure the model is. */}
       <dd className="font-medium">
-        {value ?? t('notOffered')}
-        {confidence !== null && value && <span className="ml-2 text-xs font-normal text-slate-600">{t('confidence', { percent: percent(confidence) })}</span>}
+        {confidence !== null && value && confidence < suggestion.threshold ? (
+          <span className="font-normal text-slate-600">{t('unsure', { percent: percent(confidence) })}</span>
+        ) : (
+          <>
+            {value ?? t('notOffered')}
+            {confidence !== null && value && <span className="ml-2 text-xs font-normal text-slate-600">{t('confidence', { percent: percent(confidence) })}</span>}
+          </>
+        )}
       </dd>
     </div>
   );

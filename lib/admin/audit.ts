@@ -81,6 +81,8 @@ export const auditActions = [
   'retention.anonymise',
   'api_key.create',
   'api_key.revoke',
+  'triage.settings',
+  'triage.retrain',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 /** The groups of acts ('staff' for every 'staff.*'), for the filter. */

@@ -46,6 +46,8 @@ import { fieldErrorsOf } from './validation';
 import { changeForm, recordChange } from './change';
 import { linkRepeats } from './repeats';
 import { coveringFor } from '@/lib/cover/covering';
+import { intakeSuggestion } from '@/lib/triage/suggest';
+import { flagAtIntake, type CrisisSource } from '@/lib/triage/crisis';
 
 /** A staff member acting through the command layer. */
 export interface CommandActor extends Actor {
@@ -99,7 +101,12 @@ export interface CreateOptions extends CommandOptions {
    * the same transaction, with a customer-visible `evidence_added` history row after `create`.
    */
   customerEvidence?: EvidenceFile[];
+  /** The desk flags the new form as a crisis (DESIGN §2a), with its reason (lib/triage/crisis.ts). */
+  crisisReason?: string;
 }
+
+/** The portal itself, when the screening of a customer's words flags a crisis. */
+const screeningActor = { id: null, role: 'system', name: 'Kesu' };
 
 /**
  * Opens a new feedback-handling form: number, deadlines, first history row and the
@@ -121,6 +128,16 @@ export async function createComplaint(
     if (existing) return { complaint: existing, created: false };
   }
   const { now, policy, calendar } = await settings(db, opts);
+  // The model's view, recorded in the history beside what was chosen (how often it is taken).
+  // A customer's own words (no staff member at intake) and every social-media complaint are
+  // screened for a crisis; the desk's own choice stands otherwise.
+  const suggested = await intakeSuggestion({ text: input.description, request: input.customerRequest, channel: input.channel }, db);
+  const crisisReason = opts.crisisReason?.trim();
+  const crisis: CrisisSource | null = crisisReason
+    ? { by: 'staff', reason: crisisReason }
+    : (by === null || input.channel === 'social') && suggested?.crisis.flag
+      ? { by: 'screening', signals: suggested.crisis.signals, confidence: suggested.crisis.confidence }
+      : null;
   try {
     const complaint = await db.transaction(async (tx) => {
       const siteId = opts.siteId ?? by?.siteId ?? (await defaultSiteId(tx));
@@ -135,7 +152,8 @@ export async function createComplaint(
             .from(departments)
             .where(and(eq(departments.siteId, siteId), eq(departments.code, category.defaultDepartmentCode))))[0]?.id ?? null)
         : null;
-      const severity = (input.severity ?? category.defaultSeverity) as Severity;
+      // A crisis is always urgent (DESIGN §2a).
+      const severity = (crisis ? 'urgent' : (input.severity ?? category.defaultSeverity)) as Severity;
       const year = Number(localDate(now, calendar.timeZone).slice(0, 4));
       // Row lock on the year's counter: concurrent creates queue here, a rollback frees the number.
       const [counter] = await tx
@@ -211,8 +229,9 @@ export async function createComplaint(
       await linkRepeats(tx, form, now);
       // The first history row carries the new form's version 1.
       const creator = { id: by?.id ?? null, role: by?.role ?? 'customer', name: by?.name ?? input.customerName };
+      const triage = suggested ? { triage: { suggested, chosen: { category: category.code, severity, crisis: !!crisis } } } : {};
       await recordChange(tx, form, {
-        event: { type: 'create', fromState: null, toState: 'received', actor: creator, payload: { channel: input.channel }, customerVisible: true },
+        event: { type: 'create', fromState: null, toState: 'received', actor: creator, payload: { channel: input.channel, ...triage }, customerVisible: true },
         atCurrentVersion: true,
         notices: [
           // The receipt names the first-response deadline: the customer knows by when to expect us.
@@ -221,10 +240,11 @@ export async function createComplaint(
         ],
         step: { from: null, to: 'received', by: creator.name },
       }, now);
+      const flagged = crisis ? await flagAtIntake(tx, form, crisis.by === 'staff' ? creator : screeningActor, crisis, now, policy, calendar) : form;
       const evidence = opts.customerEvidence ?? [];
-      if (!evidence.length) return form;
+      if (!evidence.length) return flagged;
       const files = eventSchemas.evidence_added.parse({ files: evidence }).files;
-      const { complaint: withEvidence } = await recordChange(tx, form, {
+      const { complaint: withEvidence } = await recordChange(tx, flagged, {
         event: { type: 'evidence_added', actor: { id: null, role: 'customer', name: input.customerName }, payload: evidencePayload(files), customerVisible: true },
         effects: async () => {
           await tx.insert(attachments).values(

@@ -46,8 +46,8 @@ export const listRowColumns = {
   major: complaints.major,
   // Evaluated for the page's rows only, each one probe of complaint_links' primary key.
   repeat: isRepeatSql,
-  // The words the crisis badge reads (lib/triage/signals.ts): a crisis is often said at the end.
-  triageText: sql<string>`left(${complaints.description}, 2000)`,
+  // The stored crisis flag (lib/triage/crisis.ts): the crisis badge.
+  crisis: complaints.crisis,
 };
 
 export const departmentJoin = [departments, eq(departments.id, complaints.departmentId)] as const;
@@ -69,15 +69,15 @@ export interface ListRow extends AboutFields {
   repeat: boolean;
   stepDueAt: Date | null;
   overdue: boolean;
-  /** The first 2,000 characters of the customer's words, for the crisis badge. */
-  triageText: string;
+  /** Flagged as a public-opinion crisis (the crisis badge). */
+  crisis: boolean;
 }
 
 /** What `listRowColumns` selects. */
 type ListRowRecord = {
   id: string; number: string; status: string; severity: string; customerName: string; customerPhone: string;
   plate: string | null; product: string | null; departmentName: string | null; departmentNameEn: string | null;
-  categoryName: string | null; categoryNameEn: string | null; firstLine: string; major: boolean; repeat: boolean; stepDueAt: Date | null; triageText: string;
+  categoryName: string | null; categoryNameEn: string | null; firstLine: string; major: boolean; repeat: boolean; stepDueAt: Date | null; crisis: boolean;
 };
 
 /** A list row from what `listRowColumns` selected. */
@@ -99,6 +99,6 @@ export function toListRow(r: ListRowRecord, now: Date): ListRow {
     repeat: r.repeat,
     stepDueAt: r.stepDueAt,
     overdue: isOverdue({ status: r.status as State, stepDueAt: r.stepDueAt }, now),
-    triageText: r.triageText,
+    crisis: r.crisis,
   };
 }

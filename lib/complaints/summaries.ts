@@ -5,6 +5,7 @@ import { accountabilityEntries, complaintParties, complaints, notifications, ope
 import { accountabilityIn, groupByPerson, type AccountabilityRow } from './accountability';
 import { localDate, zonedInstant, addCalendarDays, type Role } from '@/lib/workflow';
 import { isRepeatSql } from './repeats';
+import { frequentProblemsIn } from '@/lib/triage/frequent';
 
 export type SummaryKind = 'weekly' | 'monthly' | 'accountability';
 
@@ -35,6 +36,8 @@ export interface SummaryFigures {
   rewardsCents: number;
   /** The penalties and rewards recorded in the period, each with its form (the reward/penalty summary only). */
   entries: AccountabilityRow[];
+  /** The high-frequency problems alerted in the period (the weekly summary only; lib/triage/frequent.ts). */
+  frequent?: { count: number; numbers: string; line: string }[];
 }
 
 /** The period's instants: from its first day's midnight to its end's (business time). */
@@ -69,7 +72,11 @@ export async function summaryFigures(db: Db, kind: SummaryKind, siteId: string, 
     .innerJoin(complaints, eq(complaints.id, accountabilityEntries.complaintId))
     .where(and(eq(complaints.siteId, siteId), gte(accountabilityEntries.createdAt, start), lt(accountabilityEntries.createdAt, end)));
   const entries = kind === 'accountability' ? await accountabilityIn(db, eq(complaints.siteId, siteId), start, end) : [];
-  return { received, repeats, resolved, notFounded, overdue, penaltiesCents: money.penalties, rewardsCents: money.rewards, entries };
+  const frequent =
+    kind === 'weekly'
+      ? (await frequentProblemsIn(db, siteId, start, end)).map((g) => ({ count: g.forms.length, numbers: g.forms.map((f) => f.number).join(', '), line: g.forms[0]?.description ?? '' }))
+      : undefined;
+  return { received, repeats, resolved, notFounded, overdue, penaltiesCents: money.penalties, rewardsCents: money.rewards, entries, ...(frequent ? { frequent } : {}) };
 }
 
 /** The active staff who receive this summary of this site (its own, and group-wide ones). */
@@ -97,6 +104,7 @@ export function summaryPayload(period: { from: string; to: string }, figures: Su
     overdue: figures.overdue,
     penalties: (figures.penaltiesCents / 100).toFixed(2),
     rewards: (figures.rewardsCents / 100).toFixed(2),
+    ...(figures.frequent?.length ? { frequentCount: figures.frequent.length, frequent: figures.frequent } : {}),
     url,
   };
 }

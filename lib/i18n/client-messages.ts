@@ -28,7 +28,7 @@ export const clientNamespaces = {
    */
   staff: ['form', 'workflow', 'intake', 'inbox', 'privacy', 'admin.common', 'triage', 'promises.form', 'promises.absence', 'eightd.form', 'eightd.fields', 'handover.form', 'handover.positions', ...fieldErrorNamespaces],
   /** app/(staff)/admin: the set-up, staff, SLA, calendar, outbox, security and retention forms. */
-  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', 'channels.webhooks', 'promises.admin', 'promises.errors.fields', 'handover', 'calendar', ...fieldErrorNamespaces],
+  admin: ['admin', 'common', 'workflow.severities', 'privacy.retention', 'api.keys', 'channels.webhooks', 'promises.admin', 'promises.errors.fields', 'handover', 'calendar', 'triage.admin', ...fieldErrorNamespaces],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientPart = keyof typeof clientNamespaces;

@@ -7,6 +7,7 @@ export {
   defaultJobs,
   OUTBOX_JOB,
   TRIAGE_TRAIN_JOB,
+  FREQUENT_PROBLEMS_JOB,
   type JobRunner,
   type JobRunnerOptions,
   type JobDefinition,

@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { deliverDueNotifications } from '@/lib/notify/deliver';
 import type { OutboundMessage, Transport } from '@/lib/notify/transports';
-import { getJobRunner, kickOutbox, OUTBOX_JOB, TRIAGE_TRAIN_JOB, scheduleRecurring, startJobRunner, stopJobRunner } from './runner';
+import { FREQUENT_PROBLEMS_JOB, getJobRunner, kickOutbox, OUTBOX_JOB, TRIAGE_TRAIN_JOB, scheduleRecurring, startJobRunner, stopJobRunner } from './runner';
 
 async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -90,7 +90,7 @@ forEachBackend('job runner', (backend) => {
     const again = await startJobRunner(database, { transports: { email } });
     expect(again).not.toBe(runner);
     schedules = await again.boss.getSchedules();
-    expect(schedules.map((s) => s.name).sort()).toEqual(['kesu-ledger-reminder', OUTBOX_JOB, TRIAGE_TRAIN_JOB]);
+    expect(schedules.map((s) => s.name).sort()).toEqual(['kesu-ledger-reminder', OUTBOX_JOB, FREQUENT_PROBLEMS_JOB, TRIAGE_TRAIN_JOB]);
 
     await database.db
       .insert(notifications)

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { deliverDueNotifications } from '@/lib/notify/deliver';
 import { trainOnClosedForms } from '@/lib/triage/training';
+import { raiseFrequentProblems } from '@/lib/triage/frequent';
 import { loadTimeZone } from '@/lib/complaints/settings';
 import { transportsFromEnv, type Transports } from '@/lib/notify/transports';
 import { pgliteExecutor, postgresExecutor, type JobExecutor } from './executor';
@@ -27,6 +28,7 @@ import { log } from '@/lib/log';
 
 export const OUTBOX_JOB = 'kesu-outbox';
 export const TRIAGE_TRAIN_JOB = 'kesu-triage-train';
+export const FREQUENT_PROBLEMS_JOB = 'kesu-triage-frequent';
 
 export interface JobContext {
   database: Database;
@@ -102,6 +104,16 @@ export function defaultJobs(transports?: Transports): Record<string, JobDefiniti
         const result = await trainOnClosedForms(database.db);
         log.info({ job: TRIAGE_TRAIN_JOB, outcome: result.outcome, ...('version' in result ? { version: result.version, overall: result.scores.overall, current: result.current.scores.overall } : { forms: result.forms }) }, 'triage training');
         return result.outcome;
+      },
+    },
+    // Issue 20: high-frequency problems (lib/triage/frequent.ts), looked for every 5 minutes.
+    [FREQUENT_PROBLEMS_JOB]: {
+      cron: '*/5 * * * *',
+      queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 10 * 60 },
+      async handler({ database }) {
+        const alerted = await raiseFrequentProblems(database.db);
+        if (alerted) log.info({ job: FREQUENT_PROBLEMS_JOB, alerted }, 'high-frequency problems');
+        return alerted;
       },
     },
   };

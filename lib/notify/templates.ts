@@ -50,6 +50,9 @@ export const TEMPLATE_NAMES = [
   'cover_missing',
   // Hand-over (lib/handover): messages/<locale>/handover.json.
   'handover',
+  // Smart triage (lib/triage): their texts are in messages/<locale>/triage.json.
+  'crisis_flagged',
+  'frequent_problem',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -128,7 +131,7 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   gm_instruction: { subject: 'subject', lines: ['instructed', 'open'] },
   major_needs_instruction: { subject: 'subject', lines: ['needsInstruction', 'open'] },
   ledger_round: { subject: 'subject', lines: ['call', 'open'] },
-  summary_weekly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'report'] },
+  summary_weekly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'frequentTitle', { each: 'frequent', lines: ['group'] }, 'report'] },
   summary_monthly: { subject: 'subject', lines: ['counts', 'repeats', 'accountability', 'report'] },
   summary_accountability: {
     subject: 'subject',
@@ -144,6 +147,8 @@ export const TEMPLATES: Record<TemplateName, TemplateShape> = {
   cover_alert: { namespace: 'promises.notify', subject: ['subject', 'subjectPlain'], lines: [['cover', 'coverPlain'], 'dueBy', 'open'] },
   cover_missing: { namespace: 'promises.notify', subject: 'subject', lines: [['missing', 'missingPlain'], 'open'] },
   handover: { namespace: 'handover.notify', subject: 'subject', lines: ['given', 'reason', 'dueBy', 'open'] },
+  crisis_flagged: { namespace: 'triage.notify', subject: 'subject', lines: [['flagged', 'screened'], 'advice', 'open'] },
+  frequent_problem: { namespace: 'triage.notify', subject: ['subject', 'subjectPlain'], lines: ['intro', { each: 'forms', lines: ['form'] }, 'open'] },
 };
 
 export class UnknownTemplateError extends Error {

@@ -89,6 +89,8 @@ export interface Headline {
   founded: number;
   notFounded: number;
   repeats: number;
+  /** Flagged as a public-opinion crisis (lib/triage/crisis.ts). */
+  crisis: number;
   /** Seconds from receipt to the first response: median and 90th percentile. */
   responseP50: number | null;
   responseP90: number | null;
@@ -117,6 +119,7 @@ async function headline(d: Db, where: SQL[], r: Range, now: Date): Promise<Headl
       founded: int(sql`count(*) filter (where ${complaints.founded})`),
       notFounded: int(sql`count(*) filter (where ${complaints.status} = 'rejected' and ${complaints.founded} = false)`),
       repeats: int(sql`count(*) filter (where ${isRepeatSql})`),
+      crisis: int(sql`count(*) filter (where ${complaints.crisis})`),
       responseP50: num(sql`percentile_cont(0.5) within group (order by ${respSecs})`),
       responseP90: num(sql`percentile_cont(0.9) within group (order by ${respSecs})`),
       resolutionP50: num(sql`percentile_cont(0.5) within group (order by ${resoSecs})`),

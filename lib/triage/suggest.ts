@@ -15,6 +15,7 @@ import type { SignalName } from './signals';
 import { TriageModel, type TriageModelJson } from './model';
 import { starterModel, starterVersion } from './starter';
 import { triageModels } from '@/db/schema';
+import { loadTriageSettings } from './settings';
 
 export interface ShownLabel {
   code: string;
@@ -25,6 +26,8 @@ export interface ShownLabel {
 
 export interface TriageSuggestion {
   model: string;
+  /** The admin's least confidence (0–1) for a label to be offered (lib/triage/settings.ts). */
+  threshold: number;
   category: ShownLabel | null;
   department: (ShownLabel & { id: string }) | null;
   severity: { code: string; confidence: number };
@@ -37,6 +40,11 @@ export const minSuggestLength = 6;
 /** How long a process trusts its copy of the model in use before asking the database again. */
 const modelCheckMs = 60_000;
 const cache = globalThis as unknown as { kesuTriageModel?: { db: Db; checkedAt: number; id: string | null; version: string; model: TriageModel } };
+
+/** Forgets this process's copy of the model in use (the training job just switched models). */
+export function forgetModelInUse(): void {
+  cache.kesuTriageModel = undefined;
+}
 
 /** The model suggestions use: the active business model (lib/triage/training.ts), else the starter. */
 async function modelInUse(d: Db): Promise<{ version: string; model: TriageModel }> {
@@ -57,6 +65,35 @@ async function modelInUse(d: Db): Promise<{ version: string; model: TriageModel 
   return next;
 }
 
+/**
+ * What intake records of the model's view (the history's `triage.suggested`, beside what was
+ * chosen), and what screens a customer's own words for a crisis: codes and confidences, rounded.
+ */
+export interface IntakeSuggestion {
+  model: string;
+  category: { code: string; confidence: number };
+  department: { code: string; confidence: number };
+  severity: { code: string; confidence: number };
+  crisis: { flag: boolean; confidence: number; signals: SignalName[] };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function intakeSuggestion(input: TriageInput, db?: Db): Promise<IntakeSuggestion | null> {
+  const letters = (input.text ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
+  if (letters.length < minSuggestLength) return null;
+  const inUse = await modelInUse(db ?? (await getDb()));
+  const s = inUse.model.suggest(input);
+  const label = (l: { code: string; confidence: number }) => ({ code: l.code, confidence: round(l.confidence) });
+  return {
+    model: inUse.version,
+    category: label(s.category),
+    department: label(s.department),
+    severity: label(s.severity),
+    crisis: { flag: s.crisis.flag, confidence: round(s.crisis.confidence), signals: s.crisis.signals },
+  };
+}
+
 export async function suggestTriage(user: StaffUser, input: TriageInput & { siteId?: string }, db?: Db): Promise<TriageSuggestion | null> {
   const letters = (input.text ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
   if (letters.length < minSuggestLength) return null;
@@ -73,8 +110,10 @@ export async function suggestTriage(user: StaffUser, input: TriageInput & { site
     .select({ id: departments.id, code: departments.code, name: departments.name, nameEn: departments.nameEn })
     .from(departments)
     .where(and(eq(departments.siteId, siteId), inArray(departments.code, [s.department.code])));
+  const { confidencePercent } = await loadTriageSettings(d);
   return {
     model: inUse.version,
+    threshold: confidencePercent / 100,
     category: cat ? { ...cat, confidence: s.category.confidence } : null,
     department: dept ? { ...dept, confidence: s.department.confidence } : null,
     severity: { code: s.severity.code, confidence: s.severity.confidence },

@@ -15,6 +15,7 @@ import { scoreLabel, type LabelScores } from './evaluate';
 import type { LabelledComplaint } from './labels';
 import { TriageModel, type TriageModelJson } from './model';
 import { starterModel, starterVersion } from './starter';
+import { forgetModelInUse } from './suggest';
 
 /** Closed forms needed before a business model is trained (KESU_TRIAGE_MIN_FORMS, 300 by default). */
 export function minTrainingForms(): number {
@@ -105,6 +106,8 @@ export async function trainOnClosedForms(db?: Db, now = new Date()): Promise<Tra
       .returning({ id: triageModels.id });
     return row.id;
   });
+  // This process suggests from the new model at once (others within a minute, lib/triage/suggest.ts).
+  if (better) forgetModelInUse();
   return { outcome: better ? 'switched' : 'kept', id, version, scores, current: { version: current.version, scores: currentScores } };
 }
 

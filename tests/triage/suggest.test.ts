@@ -4,7 +4,6 @@ import { categories } from '@/db/schema';
 import { loadStaffUser, type StaffUser } from '@/db/queries/staff';
 import { listQueue, queueSpec } from '@/lib/complaints/queues';
 import { suggestTriage } from '@/lib/triage/suggest';
-import { crisisSignals } from '@/lib/triage/signals';
 import { forEachBackend } from '@/tests/helpers/databases';
 import { openFixture, T0, at, type Fixture } from '@/tests/commands/fixtures';
 
@@ -49,12 +48,12 @@ forEachBackend('triage suggestions', (backend) => {
     expect(await suggestTriage(desk, { text: '很差！' }, fx.db)).toBeNull();
   });
 
-  it("carries the customer's words to the queue row, where the crisis badge reads them", async () => {
-    const form = await fx.create(T0, { description: '车辆刹车异响，前后修了三次都没修好。\n如果本周还不解决，我们车主维权群二十多人会一起去市场监管局。' });
-    const calm = await fx.create(T0, { description: '车辆刹车异响，仪表盘报警灯亮了，我当时就想报警。' });
+  it("screens a customer's own words at intake; the queue row carries the stored flag the crisis badge reads", async () => {
+    const form = await fx.create(T0, { channel: 'web', description: '车辆刹车异响，前后修了三次都没修好。\n如果本周还不解决，我们车主维权群二十多人会一起去市场监管局。' }, null);
+    const calm = await fx.create(T0, { channel: 'web', description: '车辆刹车异响，仪表盘报警灯亮了，我当时就想报警。' }, null);
     const page = await listQueue(desk, queueSpec(desk, 'triage')!, { size: 100 }, at(T0, 0.5), fx.db);
     const row = (id: string) => page.rows.find((r) => r.id === id)!;
-    expect(crisisSignals(row(form.id).triageText)).toEqual(['crisis_regulator', 'crisis_group']);
-    expect(crisisSignals(row(calm.id).triageText)).toEqual([]);
+    expect(row(form.id).crisis).toBe(true);
+    expect(row(calm.id).crisis).toBe(false);
   });
 });

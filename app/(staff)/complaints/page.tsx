@@ -142,7 +142,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <Link href={`/complaints/${row.number}`} className="text-blue-700 underline">{row.number}</Link>
                     {row.major && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{wf('major')}</span>}
                     {row.repeat && <span className="ml-2 rounded bg-orange-100 px-1 text-xs text-orange-900" title={q('repeatTitle')} data-testid="repeat-badge">{q('repeat')}</span>}
-                    <CrisisBadge text={row.triageText} />
+                    <CrisisBadge crisis={row.crisis} />
                   </Cell>
                   <Cell>
                     {wf(`states.${row.status}`)}

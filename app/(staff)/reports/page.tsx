@@ -27,7 +27,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { period, filters, invalid } = parseDashboardParams(await searchParams, now, calendar.timeZone);
   // A month or day that names no real date (e.g. 9999-12) is a tampered link.
   if (invalid) notFound();
-  const [t, reports, wf, format, locale, choices, data] = await Promise.all([
+  const [t, reports, wf, format, locale, choices, data, tc] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('reports'),
     getTranslations('workflow'),
@@ -35,6 +35,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     getLocale(),
     loadDashboardChoices(user),
     loadDashboard(user, period, filters, { now, timeZone: calendar.timeZone }),
+    getTranslations('triage.crisisFlag'),
   ]);
   const en = locale === 'en';
   const showing = t('showing', { from: format.day(period.from), to: format.day(period.to), prevFrom: format.day(period.previous.from), prevTo: format.day(period.previous.to) });
@@ -108,6 +109,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <dt className="text-sm text-slate-600">{t('repeats')}</dt>
             <dd className="text-2xl">{n(h.repeats, { repeat: true }, 'kpi-repeats')}</dd>
             <dd className="text-sm text-slate-600">{pct(h.repeats, h.received)}</dd>
+          </div>
+          <div className={card}>
+            <dt className="text-sm text-slate-600">{tc('title')}</dt>
+            <dd className="text-2xl" data-testid="kpi-crisis">{h.crisis}</dd>
+            <dd className="text-sm text-slate-600">{pct(h.crisis, h.received)}</dd>
           </div>
           <div className={card}>
             <dt className="text-sm text-slate-600">{t('reopens')}</dt>

@@ -23,6 +23,9 @@ export function wecomBody(eventBody: string): { msgtype: 'text'; text: { content
     case 'form.overdue':
       content = t('overdue', { number: String(d.number), state: state(d.status) });
       break;
+    case 'form.crisis_flagged':
+      content = t('crisis', { number: String(d.number) });
+      break;
     case 'survey.answered':
       content = t('survey', { number: String(d.number), rating: String(d.rating ?? '') });
       break;

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { countSites } from '@/lib/admin/setup';
 import { PageHeader } from '@/components/ui/section';
 
-export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'progress', 'retention', 'outbox', 'webhooks', 'security', 'audit', 'sites', 'api-keys'] as const;
+export const adminSections = ['departments', 'categories', 'staff', 'sla', 'calendar', 'progress', 'triage', 'retention', 'outbox', 'webhooks', 'security', 'audit', 'sites', 'api-keys'] as const;
 export type AdminSection = (typeof adminSections)[number];
 
 /** A single dealership has one site and never hears of sites (DESIGN §4); a group sees the section. */

@@ -17,6 +17,8 @@ import { Detail, DetailSection } from '@/components/complaint/form-section';
 import { RepeatLinks } from '@/components/complaint/repeat-links';
 import { FormSuggestion } from '@/components/triage/form-suggestion';
 import { CrisisBadge } from '@/components/triage/crisis-badge';
+import { CrisisFlagForm } from '@/components/triage/crisis-flag-form';
+import { crisisRoles } from '@/lib/triage/crisis-schema';
 import { SimilarComplaints } from '@/components/triage/similar-complaints';
 import { PrintButton } from '@/components/ui/print-button';
 import { InfoNote } from '@/components/ui/section';
@@ -53,9 +55,10 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
     getTranslations('privacy.formBadges'),
   ]);
   const { form } = view;
-  const [outbox, stuckT, handover, handoverChoices, eightd] = await Promise.all([
+  const [outbox, stuckT, crisisT, handover, handoverChoices, eightd] = await Promise.all([
     getTranslations('admin.outbox'),
     getTranslations('form.stuck'),
+    getTranslations('triage.crisisFlag'),
     getTranslations('handover.form'),
     handoverPanel(user, form),
     eightdOfForm(user, form),
@@ -123,7 +126,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="rounded bg-blue-100 px-2 py-0.5 font-medium text-blue-900" data-testid="form-state">{wf(`states.${form.status}`)}</span>
             <span className="rounded bg-slate-100 px-2 py-0.5">{wf(`severities.${form.severity}`)}</span>
-            <CrisisBadge text={form.description} />
+            <CrisisBadge crisis={form.crisis} />
             {form.major && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{wf('major')}{form.gmInstructedAt ? ` · ${t('instructed')}` : ''}</span>}
             {view.pendingItem && !view.pendingItem.closedAt && <span className="rounded bg-purple-100 px-2 py-0.5 text-purple-900">{t('onLedger')}</span>}
             {/* Personal data (lib/privacy): a hold keeps it; an anonymised form shows *** in its place. */}
@@ -160,6 +163,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ numb
         <Suspense fallback={null}>
           <SimilarComplaints user={user} form={form} />
         </Suspense>
+        {(crisisRoles as readonly string[]).includes(user.role) && !view.parties.some((p) => p.id === user.id) && (
+          <section aria-labelledby="crisis-title" className="no-print break-inside-avoid rounded border border-slate-200 bg-white p-4">
+            <h2 id="crisis-title" className="mb-2 text-lg font-medium">{crisisT('title')}</h2>
+            <CrisisFlagForm complaintId={form.id} version={form.version} crisis={form.crisis} />
+          </section>
+        )}
 
         <DetailSection title={t('sections.customer')}>
           <Detail label={t('fields.customerName')} value={form.customerName} />
