@@ -119,6 +119,14 @@ export const matrix: Record<string, Entry> = {
     params: { id: '00000000-0000-4000-8000-000000000000' },
   },
 
+  // Issue 21: hand-over of a leaving person's forms (admin), 8D reports (lessons learned: every
+  // staff reader but finance; no report of that id: a 404).
+  'page /admin/staff/[id]/handover': { expect: page('admin') },
+  'page /eightd': { expect: row('200', { finance: '403', nobody: '→/login' }) },
+  'page /eightd/[id]': { expect: row('404', { finance: '403', nobody: '→/login' }), params: { id: '00000000-0000-4000-8000-000000000000' } },
+  // Issue 20: the triage model, its settings and the crisis head.
+  'page /admin/triage': { expect: page('admin') },
+
   // ---- route handlers (GET) -----------------------------------------------------------------
   'route /api/auth/[...nextauth]': { expect: row('200') }, // GET /api/auth/session: the caller's own session
   'route /attachments/[id]': { expect: row('404', { ...handlers, nobody: '401' }) },
@@ -127,6 +135,7 @@ export const matrix: Record<string, Entry> = {
     expect: row('403', { desk: '404', management: '404', gm: '404', finance: '404', nobody: '401' }),
     params: { id: '00000000-0000-4000-8000-000000000000' },
   },
+  'route /eightd/[id]/xlsx': { expect: row('404', { finance: '403', nobody: '401' }), params: { id: '00000000-0000-4000-8000-000000000000' } },
   'route /track/lookup': { expect: row('405') }, // POST only (number + access code, tested in e2e/customer.spec.ts)
   'route /privacy/export': { expect: row('405') }, // POST only (the person's key stays out of URLs; tested in e2e/privacy.spec.ts)
   // The JSON API signs in by API key only: a staff session cookie is nobody there (keys × roles: tests/api/api.test.ts).
@@ -258,4 +267,30 @@ export const matrix: Record<string, Entry> = {
   },
   'action app/(staff)/desk/actions/earlier-forms.ts#earlierFormsAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ phone: '13800138001' }] }) },
   'action app/(staff)/desk/actions/suggest-triage.ts#suggestTriageAction': { expect: action({ desk: 'ok', admin: 'ok' }), args: () => ({ json: [{ text: '保养后天窗漏水，接待态度冷淡。' }] }) },
+  // Issue 21: 8D reports — the quality department and management edit; no such form or report, so nothing is written.
+  'action app/(staff)/eightd/actions.ts#startEightDAction': {
+    expect: action({ service: 'not_found', parts: 'not_found', machao: 'not_found', management: 'not_found' }),
+    args: () => ({ json: [{ complaintId: randomUUID(), expectedVersion: 1 }] }),
+  },
+  'action app/(staff)/eightd/actions.ts#saveDisciplineAction': {
+    expect: action({ service: 'not_found', parts: 'not_found', machao: 'not_found', management: 'not_found' }),
+    args: () => ({ json: [{ reportId: randomUUID(), discipline: 'd3', containment: '矩阵' }] }),
+  },
+  // Hand-over: a stale version on the form (a person involved in it finds no such form); a leaving person and a centre head that do not exist.
+  'action app/(staff)/complaints/[number]/actions/hand-over.ts#handOverFormAction': {
+    expect: action({ desk: 'stale_version', service: 'stale_version', admin: 'stale_version', parts: 'not_found', machao: 'not_found' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, expectedVersion: 999_999, position: 'handler', toUserId: randomUUID(), reason: '矩阵' }] }),
+  },
+  'action app/(staff)/admin/staff/[id]/handover/actions.ts#handOverPersonAction': { expect: action({ admin: 'nothing_to_hand_over' }), args: () => ({ json: [{ fromUserId: randomUUID(), toUserId: randomUUID(), reason: '矩阵' }] }) },
+  'action app/(staff)/admin/staff/[id]/handover/actions.ts#setCentreHeadAction': { expect: action({ admin: 'refused' }), args: () => ({ json: [{ id: randomUUID(), centreHead: false }] }) },
+  // Next year's calendar: the package does not cover 2099, so nothing is imported; nothing to confirm.
+  'action app/(staff)/admin/calendar/year-actions.ts#importCalendarYearAction': { expect: action({ admin: 'not_covered' }), args: () => ({ json: [{ year: 2099 }] }) },
+  'action app/(staff)/admin/calendar/year-actions.ts#confirmCalendarYearAction': { expect: action({ admin: 'not_imported' }), args: () => ({ json: [{ year: 2099 }] }) },
+  // Issue 20: the crisis flag on a form (stale version: nothing recorded); the triage settings (out of range) and retraining (malformed); only the desk and admins flag.
+  'action app/(staff)/complaints/[number]/actions/set-crisis.ts#setCrisisAction': {
+    expect: action({ desk: 'stale_version', admin: 'stale_version' }),
+    args: (fx) => ({ json: [{ complaintId: fx.form.id, crisis: true, reason: '矩阵', expectedVersion: 999_999 }] }),
+  },
+  'action app/(staff)/admin/triage/actions.ts#saveTriageSettingsAction': { expect: action({ admin: 'invalid_input' }), args: () => ({ json: [{ confidencePercent: 101, frequentCount: 3, frequentDays: 7 }] }) },
+  'action app/(staff)/admin/triage/actions.ts#retrainTriageAction': { expect: action({ admin: 'invalid_input' }), args: () => ({ json: [null] }) },
 };
