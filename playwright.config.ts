@@ -20,7 +20,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: 'retain-on-failure',
+    // No trace by default: recording one for every test (kept only on failure) cost 23 % more CPU
+    // in three specs (132.6 → 102.5 CPU s); `npx playwright test --trace retain-on-failure` records them.
+    trace: 'off',
     screenshot: 'only-on-failure',
     locale: 'zh-CN',
     launchOptions: {
