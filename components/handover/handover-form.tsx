@@ -23,7 +23,8 @@ interface Props {
 
 /** Hand the customer manager or the handler of this form to someone else, with a reason. */
 export function HandoverForm({ complaintId, version, choices }: Props) {
-  const t = useTranslations('handover');
+  const t = useTranslations('handover.form');
+  const positions = useTranslations('handover.positions');
   const root = useTranslations() as unknown as RootTranslator;
   const router = useRouter();
   const empty = { complaintId, expectedVersion: version, position: 'customer_manager' as const, toUserId: '', reason: '' };
@@ -38,28 +39,28 @@ export function HandoverForm({ complaintId, version, choices }: Props) {
     run(() => handOverFormAction({ ...values, expectedVersion: version }), () => {
       form.reset(empty);
       router.refresh();
-      return t('form.saved');
+      return t('saved');
     }),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('form.title')} data-testid="handover-form">
-      <p className="text-sm text-slate-600">{t('form.intro')}</p>
-      <Field id="handover-position" label={t('form.fields.position')} error={err('position')}>
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('title')} data-testid="handover-form">
+      <p className="text-sm text-slate-600">{t('intro')}</p>
+      <Field id="handover-position" label={t('fields.position')} error={err('position')}>
         <select {...a11y('handover-position', err('position'))} {...form.register('position', { onChange: () => form.setValue('toUserId', '') })} className={inputClass}>
-          {handoverPositions.filter((p) => choices[p].length > 0).map((p) => <option key={p} value={p}>{t(`positions.${p}`)}</option>)}
+          {handoverPositions.filter((p) => choices[p].length > 0).map((p) => <option key={p} value={p}>{positions(p)}</option>)}
         </select>
       </Field>
-      <Field id="handover-to" label={t('form.fields.toUserId')} error={err('toUserId')}>
+      <Field id="handover-to" label={t('fields.toUserId')} error={err('toUserId')}>
         <select {...a11y('handover-to', err('toUserId'))} {...form.register('toUserId')} className={inputClass}>
           <option value="">—</option>
           {(choices[position] ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
       </Field>
-      <Field id="handover-reason" label={t('form.fields.reason')} error={err('reason')}>
+      <Field id="handover-reason" label={t('fields.reason')} error={err('reason')}>
         <textarea rows={2} {...a11y('handover-reason', err('reason'))} {...form.register('reason')} maxLength={1000} className={inputClass} />
       </Field>
       <FormMessage message={message} />
-      <SubmitButton pending={pending} pendingLabel={t('form.saving')}>{t('form.save')}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </form>
   );
 }
