@@ -42,6 +42,28 @@ export class UserFacingError extends Error {
 }
 
 /**
+ * Runs a module's command and words its refusals (instances of `ErrorClass`, each with a `code`)
+ * from the `namespace` messages in the reader's language; `fieldOf` names the field a refusal is
+ * about, where it is about one.
+ */
+export async function wordRefusals<R, E extends Error & { code: string }>(
+  ErrorClass: abstract new (...args: never[]) => E,
+  namespace: string,
+  run: () => Promise<R>,
+  fieldOf?: (err: E) => string | undefined,
+): Promise<R> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof ErrorClass)) throw err;
+    const t = await getTranslations(namespace);
+    const message = t(err.code);
+    const field = fieldOf?.(err);
+    throw new UserFacingError(message, field ? { [field]: [message] } : undefined, err.code);
+  }
+}
+
+/**
  * Field errors in the reader's language, each naming its field (the codes of fieldErrorsOf worded
  * by lib/validation/messages.ts); a bad character also names its field in the form's message.
  * `sentences`: where a form keeps its own sentence per field (`<sentences>.<field>`, or per
