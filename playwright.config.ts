@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { freePort } from './e2e/free-port';
 
@@ -7,6 +8,13 @@ if (!process.env.E2E_PORT) process.env.E2E_PORT = String(freePort());
 const port = Number(process.env.E2E_PORT);
 
 const chrome = { ...devices['Desktop Chrome'], channel: undefined };
+
+// Debian's chromium-headless-shell (Chromium's old headless mode, no browser UI underneath) when
+// installed: the same pages and screenshots for about a fifth less CPU than the full browser
+// (three specs: 276 → 219 CPU s). CHROMIUM_PATH names another browser.
+function chromiumPath() {
+  return fs.existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : '/usr/bin/chromium';
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -26,7 +34,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     locale: 'zh-CN',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH || chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

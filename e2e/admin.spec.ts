@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './test';
-import { actAs, dropSession, snap } from './helpers';
+import { actAs, dropSession, hydrated, snap } from './helpers';
 
 const adminPages = ['/admin/outbox', '/admin/sla', '/admin/calendar', '/admin/staff'] as const;
 
@@ -55,6 +55,7 @@ test('admin changes an SLA value and sees it saved; invalid values are refused n
   const amount = page.locator('#sla-step-received-amount');
   const unit = page.locator('#sla-step-received-unit');
   const original = await amount.inputValue();
+  await hydrated(amount);
 
   await amount.fill('0');
   await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -68,6 +69,7 @@ test('admin changes an SLA value and sees it saved; invalid values are refused n
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.reload();
   await expect(page.locator('#sla-step-received-amount')).toHaveValue('2');
+  await hydrated(page.locator('#sla-step-received-amount'));
   await snap(page, testInfo, 'admin-sla');
   await fitsWidth(page);
 

@@ -17,6 +17,17 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * Waits until React has hydrated the element (attached its props to the DOM node). A click on a
+ * form's button before that is a native submit that React never sees: right after a reload on a
+ * loaded machine, the page is visible a second or more before it is interactive.
+ */
+export async function hydrated(locator: Locator) {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps'))), { message: 'React hydrated the element' })
+    .toBe(true);
+}
+
 /** Saves a screenshot of the view as a test artifact. */
 export async function snap(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from './test';
-import { actAs, snap, deskIntake } from './helpers';
+import { actAs, snap, deskIntake, hydrated } from './helpers';
 import { openAction, openForm } from './form-actions';
 
 /** A customer of this test alone: a phone no demo form has. */
@@ -124,6 +124,7 @@ test('the admin sets the retention period on its page; a value out of range is r
   await expect(page.getByRole('heading', { name: '个人信息保存期限' })).toBeVisible();
   const years = page.getByLabel('结束后保存年数');
   await expect(years).toHaveValue('3');
+  await hydrated(years);
   await years.fill('0');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('#retention-years-error')).toBeVisible();
@@ -132,6 +133,7 @@ test('the admin sets the retention period on its page; a value out of range is r
   await expect(page.getByRole('status')).toContainText('已保存');
   await page.reload();
   await expect(page.getByLabel('结束后保存年数')).toHaveValue('5');
+  await hydrated(page.getByLabel('结束后保存年数'));
   await page.getByLabel('结束后保存年数').fill('3');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toContainText('已保存');
