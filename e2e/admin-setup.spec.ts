@@ -13,11 +13,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     await page.setViewportSize({ width, height: 900 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    // The inbox can be very long: its first screen says enough.
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: !name.startsWith('inbox') });
+    await snap(page, testInfo, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
-  await snap(page, testInfo, name);
 }
 
 /** The value next to a label on the form page (its <dt>/<dd> pairs). */
@@ -83,8 +81,7 @@ test('an admin adds a department and a category routed to it; the desk takes a c
 test('the admin pages in English, and sites once the business has a second one', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: testInfo.project.use.baseURL ?? 'http://localhost' }]);
-  await actAs(page, 'admin');
-  await page.goto('/admin/departments');
+  await actAs(page, 'admin', '/admin/departments');
   await expect(page.getByRole('heading', { level: 1, name: 'Departments' })).toBeVisible();
   await shoot(page, testInfo, 'departments-en');
   await page.getByRole('link', { name: /^Edit/ }).first().click();

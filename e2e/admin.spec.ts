@@ -49,8 +49,7 @@ test('admin reads the demo messages in the outbox', async ({ page }, testInfo) =
 
 // @alone: for its length the policy is not the demo's, and the authorization matrix saves the policy too.
 test('admin changes an SLA value and sees it saved; invalid values are refused next to the field', { tag: '@alone' }, async ({ page }, testInfo) => {
-  await actAs(page, 'admin');
-  await page.goto('/admin/sla');
+  await actAs(page, 'admin', '/admin/sla');
   await expect(page.getByTestId('sla-effective')).toContainText('下一次计算的时限');
   const amount = page.locator('#sla-step-received-amount');
   const unit = page.locator('#sla-step-received-unit');
@@ -80,8 +79,7 @@ test('admin changes an SLA value and sees it saved; invalid values are refused n
 });
 
 test('admin adds a holiday and removes it; a day already on the calendar is refused', async ({ page }, testInfo) => {
-  await actAs(page, 'admin');
-  await page.goto('/admin/calendar?year=2027');
+  await actAs(page, 'admin', '/admin/calendar?year=2027');
   await expect(page.getByRole('heading', { name: '2027 年节假日与调休上班日' })).toBeVisible();
   const form = page.getByRole('form', { name: '添加日期' });
   await form.getByLabel('日期').fill('2027-10-01');
@@ -113,8 +111,7 @@ test('admin adds a holiday and removes it; a day already on the calendar is refu
 test('admin creates a user who can then sign in', async ({ page }, testInfo) => {
   const login = `e2e${Date.now().toString(36)}`;
   const password = 'e2e-password-123';
-  await actAs(page, 'admin');
-  await page.goto('/admin/staff');
+  await actAs(page, 'admin', '/admin/staff');
   const form = page.getByRole('form', { name: '新建用户' });
   await form.getByLabel('账号').fill(login);
   await form.getByLabel('姓名').fill('测试专员');

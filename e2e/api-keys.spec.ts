@@ -5,8 +5,7 @@ import { actAs } from './helpers';
 // is listed afterwards without its secret, and a revoked key is refused at once.
 test('an admin creates an API key, shown once; the key works until it is revoked', async ({ page }) => {
   const name = `呼叫中心 ${Date.now() % 1_000_000}`;
-  await actAs(page, 'admin');
-  await page.goto('/admin/api-keys');
+  await actAs(page, 'admin', '/admin/api-keys');
   await expect(page.getByRole('heading', { level: 1, name: '接口密钥' })).toBeVisible();
   const form = page.getByRole('form', { name: '创建密钥' });
   await form.getByLabel('名称').fill(name);

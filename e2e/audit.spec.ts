@@ -13,8 +13,7 @@ async function fits(page: Page, width: number) {
 // @alone: it reads the newest entries of the audit log, which any admin act elsewhere would push down.
 test('an admin act is on the audit log at once; management reads it too, the desk is refused', { tag: '@alone' }, async ({ page, browser }, testInfo) => {
   const day = '2029-05-04';
-  await actAs(page, 'admin');
-  await page.goto('/admin/calendar?year=2029');
+  await actAs(page, 'admin', '/admin/calendar?year=2029');
   const form = page.getByRole('form', { name: '添加日期' });
   await form.getByLabel('日期').fill(day);
   await form.getByLabel('类型').selectOption('holiday');
@@ -80,8 +79,7 @@ test('the outbox shows that a message carried the access code and private link, 
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
   expect(token.length).toBeGreaterThan(16);
 
-  await actAs(page, 'admin');
-  await page.goto('/admin/outbox?channel=sms');
+  await actAs(page, 'admin', '/admin/outbox?channel=sms');
   const sms = page.getByTestId('outbox-row').filter({ hasText: number }).first();
   await sms.getByText('查看消息内容').click();
   const text = sms.getByTestId('outbox-text');

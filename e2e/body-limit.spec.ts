@@ -127,8 +127,7 @@ test('a body without a length (chunked) is refused with 411 before it is read, w
 });
 
 async function openForm(page: Page): Promise<{ number: string; complaintId: string }> {
-  await actAs(page, 'desk');
-  await page.goto('/desk');
+  await actAs(page, 'desk', '/desk');
   await page.locator('a[href^="/complaints/KS-"]').first().click();
   await expect(page).toHaveURL(/\/complaints\/KS-/);
   const number = page.url().match(/KS-\d{4}-\d{6}/)![0];

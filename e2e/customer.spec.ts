@@ -163,8 +163,7 @@ test('staff handle the form; the customer sees the reply, not the internals, and
   // The desk answers the customer and settles it on the spot (staff portal, desktop).
   const staffContext = await browser.newContext({ locale: 'zh-CN' });
   const staff = await staffContext.newPage();
-  await actAs(staff, 'desk');
-  await staff.goto(`/complaints/${form.number}`);
+  await actAs(staff, 'desk', `/complaints/${form.number}`);
   const fire = async (event: string, fill: (f: ReturnType<Page['getByRole']>) => Promise<void>) => {
     const details = staff.locator('details', { has: staff.locator('summary', { hasText: event }) });
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();

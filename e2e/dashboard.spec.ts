@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './test';
-import { actAs } from './helpers';
+import { actAs, snap } from './helpers';
 
 // Issue 18: /reports is a dashboard with charts drawn on the server (ECharts SSR, no chart code in
 // the browser), every number a link to the forms behind it, and only the money for finance.
@@ -13,8 +13,7 @@ async function seriousViolations(page: Page) {
 }
 
 test('the dashboard draws its four charts for the demo data, in Chinese and English, at 1366 and 390 px', async ({ page }, testInfo) => {
-  await actAs(page, 'management');
-  await page.goto('/reports');
+  await actAs(page, 'management', '/reports');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('统计报表');
   for (const locale of ['zh-CN', 'en'] as const) {
     if (locale === 'en') {
@@ -34,7 +33,7 @@ test('the dashboard draws its four charts for the demo data, in Chinese and Engl
       expect(overflow, `${locale} ${width}px: wider than the window`).toBeLessThanOrEqual(1);
       // Axe once (the same markup in both languages; the layout is checked at both widths above).
       if (locale === 'zh-CN' && width === 1366) expect(await seriousViolations(page), `${locale} ${width}px`).toEqual([]);
-      await testInfo.attach(`dashboard-${locale}-${width}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      await snap(page, testInfo, `dashboard-${locale}-${width}`);
     }
   }
   // Nothing of the charts runs in the browser: the page ships no ECharts code.
@@ -45,8 +44,7 @@ test('the dashboard draws its four charts for the demo data, in Chinese and Engl
 
 // @alone: a form created by another test meanwhile would change the count under it.
 test('a number drills down to exactly the forms it counts', { tag: '@alone' }, async ({ page }) => {
-  await actAs(page, 'management');
-  await page.goto('/reports?period=quarter');
+  await actAs(page, 'management', '/reports?period=quarter');
   const link = page.getByTestId('kpi-not-founded');
   const counted = Number(await link.textContent());
   expect(counted).toBeGreaterThan(0);

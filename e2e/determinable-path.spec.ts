@@ -24,8 +24,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await snap(page, testInfo, '03-investigating');
 
   // The service department's primary handler drafts the determination…
-  await actAs(page, 'liming');
-  await openForm(page, number);
+  await actAs(page, 'liming', `/complaints/${number}`);
   const draft = page.getByRole('form', { name: '责任认定草稿' });
   // Founded or not comes first; the founded fields appear with the answer.
   await expect(draft.getByLabel('责任人')).toHaveCount(0);
@@ -61,24 +60,21 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await snap(page, testInfo, '06-management-review');
 
   // Management approves the opinion.
-  await actAs(page, 'management');
-  await openForm(page, number);
+  await actAs(page, 'management', `/complaints/${number}`);
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意，按服务规范第 3 条处理。');
   await submitAction(page, '同意处理意见', '总经理审批');
   await snap(page, testInfo, '07-gm-decision');
 
   // The general manager approves.
-  await actAs(page, 'gm');
-  await openForm(page, number);
+  await actAs(page, 'gm', `/complaints/${number}`);
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，今日内回复客户。');
   await submitAction(page, '批准最终意见', '责任追究');
   await snap(page, testInfo, '08-accountability');
 
   // Management: remedy delivered, accountability recorded.
-  await actAs(page, 'management');
-  await openForm(page, number);
+  await actAs(page, 'management', `/complaints/${number}`);
   const done = await openAction(page, '完成处理');
   await done.getByLabel('方式').selectOption('apology');
   await done.getByLabel('具体内容').fill('已当面致歉并解释结算单。');
@@ -95,8 +91,7 @@ test('a walk-in complaint goes from intake to archive through the determinable p
   await snap(page, testInfo, '09-follow-up');
 
   // Desk: follow-up call, then the assessment.
-  await actAs(page, 'desk');
-  await openForm(page, number);
+  await actAs(page, 'desk', `/complaints/${number}`);
   const call = await openAction(page, '记录回访');
   // The rating starts unchosen and offers only the satisfied marks (3–5).
   await expect(call.getByLabel('客户满意度')).toHaveValue('');

@@ -8,8 +8,7 @@ import { seriousViolations } from './axe';
  */
 test('the 8D report of a product-quality form is filled and printed', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await actAs(page, 'management');
-  await page.goto('/eightd');
+  await actAs(page, 'management', '/eightd');
   await page.getByTestId('eightd-open').getByRole('link').first().click();
   const report = page.getByTestId('eightd-report');
   await expect(report.getByTestId('eightd-status')).toHaveText('进行中');

@@ -5,8 +5,7 @@ import { actAs } from './helpers';
 
 // The demo data: 孙浩然's story ("空调出风口有异味") is on 4 of the 40 forms, and no other has 异味.
 test('the XLSX export of a search downloads every row of the search, under a header in the reader\'s language', async ({ page }) => {
-  await actAs(page, 'desk');
-  await page.goto(`/complaints?q=${encodeURIComponent('异味')}`);
+  await actAs(page, 'desk', `/complaints?q=${encodeURIComponent('异味')}`);
   const shown = await page.getByTestId('search-results').locator('tbody tr').getByRole('link', { name: /^KS-/ }).allTextContents();
   expect(shown).toHaveLength(4);
 
@@ -26,8 +25,7 @@ test('the XLSX export of a search downloads every row of the search, under a hea
 
 // The demo data stores the latest scheduled rounds as documents (db/seed.ts).
 test('a stored weekly summary is listed, reads as a document and downloads as XLSX with its figures', async ({ page }) => {
-  await actAs(page, 'management');
-  await page.goto('/reports/documents');
+  await actAs(page, 'management', '/reports/documents');
   await page.getByRole('link', { name: /^(客诉周报|Weekly summary)$/ }).first().click();
   const figures = page.getByTestId('report-figures');
   await expect(figures).toContainText(/期间受理|Received in the period/);

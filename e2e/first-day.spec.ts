@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './test';
-import { actAs, deskIntake } from './helpers';
+import { actAs, deskIntake, snap } from './helpers';
 import { seriousViolations } from './axe';
 import { answer, openAction, openForm, submitAction } from './form-actions';
 
@@ -23,7 +23,7 @@ async function checkView(page: Page, testInfo: TestInfo, name: string, inEnglish
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} ${locale} ${width}px: wider than the window`).toBeLessThanOrEqual(1);
       if ((locale === 'zh-CN') === (width === 1366)) expect(await seriousViolations(page), `${name} ${locale} ${width}px`).toEqual([]);
-      await testInfo.attach(`${name}-${locale}-${width}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      await snap(page, testInfo, `${name}-${locale}-${width}`);
     }
   }
   await page.context().clearCookies({ name: 'NEXT_LOCALE' });
@@ -141,8 +141,7 @@ test('queues, search and notices say what the complaint is about; search keeps t
   await openForm(page, second);
   await answer(await openAction(page, '分派处理'), '处理后需要回访', true);
   await submitAction(page, '分派处理', '责任认定');
-  await actAs(page, 'service');
-  await page.goto('/inbox');
+  await actAs(page, 'service', '/inbox');
   const group = page.getByTestId('inbox-group').filter({ hasText: second });
   await expect(group.getByTestId('inbox-about')).toHaveText('客户 柯列表 · 服务态度：“上次的烟味还没处理，又在地垫上发现烟头。”');
   await expect(group.getByTestId('inbox-task')).toContainText('待您处理：完成调查并提交责任认定，截止');
@@ -160,8 +159,7 @@ test('queues, search and notices say what the complaint is about; search keeps t
 });
 
 test("the ledger opens on what is the person's own; a department reaches its own entries", async ({ page }, testInfo) => {
-  await actAs(page, 'desk');
-  await page.goto('/ledger');
+  await actAs(page, 'desk', '/ledger');
   const mine = page.getByRole('link', { name: '我负责的' });
   const all = page.getByRole('link', { name: '客服中心全部' });
   // Never an empty "mine" while the items sit under "all".

@@ -8,8 +8,7 @@ import { actAs, snap } from './helpers';
  * @alone: it moves forms that other tests may be looking at.
  */
 test('a leaving person’s open forms are handed over at once', { tag: '@alone' }, async ({ page }, testInfo) => {
-  await actAs(page, 'admin');
-  await page.goto('/admin/staff');
+  await actAs(page, 'admin', '/admin/staff');
   await page.getByRole('link', { name: '编辑 李明' }).click();
   await page.getByTestId('handover-link').click();
   await expect(page).toHaveURL(/\/admin\/staff\/[0-9a-f-]+\/handover$/);

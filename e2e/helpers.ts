@@ -28,8 +28,14 @@ export async function hydrated(locator: Locator) {
     .toBe(true);
 }
 
-/** Saves a screenshot of the view as a test artifact. */
+/**
+ * Saves a screenshot of the whole page as a test artifact, when asked (E2E_SCREENSHOTS=1): a
+ * full-page capture costs the browser about a CPU second, and 20 of them were 14 % of three
+ * specs' CPU (167 → 145 s), so npm test leaves them out. Looking at the pages is a person's
+ * task: `E2E_SCREENSHOTS=1 npx playwright test …`, then open the HTML report.
+ */
 export async function snap(page: Page, testInfo: TestInfo, name: string) {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 }
 
@@ -48,16 +54,17 @@ const isSessionCookie = (name: string) => name.includes('session-token');
 
 /**
  * Puts the page's browser context into the shared session of `login` (replacing the session it
- * had) and opens that login's home page, as signing in does. It never signs out: sign-out would
- * end the shared session on the server for every other test.
+ * had) and opens `path` (the login's home page, as signing in does, unless the test names the
+ * page it goes to next: one page load instead of two). It never signs out: sign-out would end
+ * the shared session on the server for every other test.
  */
-export async function actAs(page: Page, login: SharedLogin) {
+export async function actAs(page: Page, login: SharedLogin, path = '/') {
   const { cookies } = JSON.parse(fs.readFileSync(sharedState(login), 'utf8')) as { cookies: Cookie[] };
   const session = cookies.filter((c) => isSessionCookie(c.name));
   expect(session.length, `a session cookie in ${sharedState(login)}`).toBeGreaterThan(0);
   await page.context().clearCookies({ name: /session-token/ });
   await page.context().addCookies(session);
-  await page.goto('/');
+  await page.goto(path);
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 

@@ -36,8 +36,7 @@ test('a 5,000-character unbroken text leaves the form page, queue, search and tr
   const number = (await page.getByTestId('form-number').textContent())!.trim();
   const trackPath = (await page.getByTestId('track-link').getAttribute('href'))!;
 
-  await actAs(page, 'desk');
-  await openForm(page, number);
+  await actAs(page, 'desk', `/complaints/${number}`);
   await expect(page.getByText(description.slice(0, 100)).first()).toBeVisible();
   await expectNoSidewaysScroll(page, 'form page');
 
@@ -71,8 +70,7 @@ test('a 5,000-character unbroken text leaves the form page, queue, search and tr
 });
 
 test('a text box refuses more than its limit and counts the characters as you type', async ({ page }) => {
-  await actAs(page, 'desk');
-  await page.goto('/desk');
+  await actAs(page, 'desk', '/desk');
   const number = (await page.getByRole('link', { name: /^KS-\d{4}-\d{6}$/ }).first().textContent())!;
   await openForm(page, number);
   const note = await openAction(page, '添加备注');

@@ -18,8 +18,7 @@ test('not founded after investigation: department → management → GM → the 
   await submitAction(page, '分派处理', '责任认定');
 
   // The parts head finds it not founded: a finding, an explanation for the customer, no remedy.
-  await actAs(page, 'parts');
-  await openForm(page, number);
+  await actAs(page, 'parts', `/complaints/${number}`);
   const det = await openAction(page, '提交责任认定');
   await expect(det.getByLabel('成立（我方有责任）')).not.toBeChecked();
   await expect(det.getByLabel('经调查不成立')).not.toBeChecked();
@@ -33,14 +32,12 @@ test('not founded after investigation: department → management → GM → the 
   await submitAction(page, '提交责任认定', '管理部复核');
   await expect(page.getByText('经调查不成立').first()).toBeVisible();
 
-  await actAs(page, 'management');
-  await openForm(page, number);
+  await actAs(page, 'management', `/complaints/${number}`);
   const review = await openAction(page, '同意处理意见');
   await review.getByLabel('管理部过失处理意见').fill('同意部门结论：投诉不成立。');
   await submitAction(page, '同意处理意见', '总经理审批');
 
-  await actAs(page, 'gm');
-  await openForm(page, number);
+  await actAs(page, 'gm', `/complaints/${number}`);
   const final = await openAction(page, '批准最终意见');
   await final.getByLabel('意见').fill('同意，按不成立结案。');
   await submitAction(page, '批准最终意见', '不成立');
@@ -52,15 +49,13 @@ test('not founded after investigation: department → management → GM → the 
 
   // The customer's SMS (read in the demo outbox) carries the finding and the private link, which
   // the outbox masks (only the desk hands out a customer's credentials): the desk's receipt has it.
-  await actAs(page, 'admin');
-  await page.goto('/admin/outbox?channel=sms');
+  await actAs(page, 'admin', '/admin/outbox?channel=sms');
   const sms = page.getByTestId('outbox-row').filter({ hasText: number }).filter({ hasText: '调查结论' }).first();
   const text = (await sms.getByTestId('outbox-text').textContent())!;
   expect(text).toContain(explanation);
   expect(text).toContain('认定投诉不成立');
   expect(text).toMatch(/\/track\/••••••/);
-  await actAs(page, 'desk');
-  await page.goto(`/complaints/${number}/receipt`);
+  await actAs(page, 'desk', `/complaints/${number}/receipt`);
   const link = (await page.getByTestId('receipt-link').textContent())!.trim();
 
   const customer = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
@@ -78,8 +73,7 @@ test('not founded after investigation: department → management → GM → the 
   await customer.close();
 
   // The monthly report counts it as not founded, never as resolved.
-  await actAs(page, 'management');
-  await page.goto('/reports');
+  await actAs(page, 'management', '/reports');
   const row = page.locator('tr', { hasText: '配件供应' });
   await expect(row.getByTestId('not-founded')).toHaveText('1');
   await expect(page.getByRole('columnheader', { name: '调查后不成立' })).toBeVisible();

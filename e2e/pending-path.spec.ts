@@ -24,8 +24,7 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await snap(page, testInfo, '01-pending-approval');
 
   // GM: the request is at the top of the ledger; approve it on the form.
-  await actAs(page, 'gm');
-  await page.goto('/ledger');
+  await actAs(page, 'gm', '/ledger');
   const awaiting = page.getByTestId('ledger-awaiting');
   await expect(awaiting.getByRole('link', { name: number })).toBeVisible();
   await expect(awaiting).toContainText('配件未到');
@@ -39,8 +38,7 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   await snap(page, testInfo, '03-approved');
 
   // Desk (the customer manager): the item is on the ledger with its reason and next contact.
-  await actAs(page, 'desk');
-  await page.goto('/ledger');
+  await actAs(page, 'desk', '/ledger');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   const card = page.getByTestId(`ledger-item-${number}`);
   await expect(card).toBeVisible();
@@ -97,20 +95,17 @@ test('a form goes onto the pending-items ledger with the GM approval, gets a con
   // Issue 17: a department head reaches the ledger of the department's forms (this parts form is
   // closed now, under the closed items); a role without the ledger (finance) may not open it or its export.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await actAs(page, 'parts');
-  await page.goto('/ledger?closed=1');
+  await actAs(page, 'parts', '/ledger?closed=1');
   await expect(page.getByRole('heading', { level: 1, name: '未了事宜台账' })).toBeVisible();
   await expect(page.getByTestId('ledger-closed').getByTestId(`ledger-item-${number}`)).toContainText('已恢复处理');
   expect((await page.request.get('/export/ledger')).status()).toBe(200);
-  await actAs(page, 'finance');
-  await page.goto('/ledger');
+  await actAs(page, 'finance', '/ledger');
   await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
   expect((await page.request.get('/export/ledger')).status()).toBe(403);
 });
 
 test('search finds the demo form by phone and by a Chinese word, with filters in the URL', async ({ page }, testInfo) => {
-  await actAs(page, 'desk');
-  await page.goto('/complaints');
+  await actAs(page, 'desk', '/complaints');
   await expect(page.getByRole('heading', { level: 1, name: '查询反馈单' })).toBeVisible();
   await snap(page, testInfo, '10-search');
   const search = page.getByRole('search');

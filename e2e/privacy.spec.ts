@@ -119,8 +119,7 @@ test('management places a legal hold with its reason and lifts it', async ({ pag
 
 // @alone: the authorization matrix saves the retention period too.
 test('the admin sets the retention period on its page; a value out of range is refused at its field', { tag: '@alone' }, async ({ page }) => {
-  await actAs(page, 'admin');
-  await page.goto('/admin/retention');
+  await actAs(page, 'admin', '/admin/retention');
   await expect(page.getByRole('heading', { name: '个人信息保存期限' })).toBeVisible();
   const years = page.getByLabel('结束后保存年数');
   await expect(years).toHaveValue('3');

@@ -1,5 +1,6 @@
 import type { Browser, TestInfo } from '@playwright/test';
 import { expect, test } from './test';
+import { snap } from './helpers';
 
 // Issue 17: the web form's phone error speaks of the field the customer sees (手机号码 /
 // Mobile phone), not of the staff intake's 「联系电话」 and its landline example. Issue 16: the
@@ -48,9 +49,7 @@ async function tryInvalidPhone(browser: Browser, c: (typeof cases)[number], java
   await expect(page.getByLabel(c.labels.description)).toHaveValue(c.description);
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
-    const name = `submit-phone-error-${c.locale}-${javaScriptEnabled ? 'js' : 'nojs'}-${width}.png`;
-    await page.screenshot({ fullPage: true, path: testInfo.outputPath(name) });
-    await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: 'image/png' });
+    await snap(page, testInfo, `submit-phone-error-${c.locale}-${javaScriptEnabled ? 'js' : 'nojs'}-${width}`);
   }
 
   // Corrected, it goes through.

@@ -5,8 +5,7 @@ import { actAs, snap } from './helpers';
 // data's lists span several pages.
 // @alone: forms that others create or move meanwhile would shift the pages under it.
 test('the desk pages through a whole list with next and previous, each form once', { tag: '@alone' }, async ({ page }, testInfo) => {
-  await actAs(page, 'chenchen');
-  await page.goto('/desk');
+  await actAs(page, 'chenchen', '/desk');
   const mine = page.getByTestId('queue-mine');
   await expect(mine.getByRole('link', { name: /^KS-/ })).toHaveCount(5);
   await mine.getByRole('link', { name: /查看完整列表/ }).click();

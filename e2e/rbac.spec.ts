@@ -29,8 +29,7 @@ for (const [login, home] of Object.entries(own) as [SharedLogin, (typeof views)[
 
 test('a department user cannot open a form of another department', async ({ page }) => {
   // The service department's queue holds only service forms.
-  await actAs(page, 'service');
-  await page.goto('/department');
+  await actAs(page, 'service', '/department');
   const numbers = await page.getByRole('link', { name: /^KS-/ }).allTextContents();
   expect(numbers.length).toBeGreaterThan(0);
   const own = await page.goto(`/complaints/${numbers[0]}`);

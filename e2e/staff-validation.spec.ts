@@ -102,8 +102,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     test(`intake and an event form, submitted empty and with bad input, say what to do in ${locale}`, async ({ page, baseURL }) => {
       const w = words[locale];
       await useLocale(page, locale, baseURL!);
-      await actAs(page, 'desk');
-      await page.goto('/desk');
+      await actAs(page, 'desk', '/desk');
 
       // The intake form, empty.
       const intake = page.getByRole('form', { name: w.intake });

@@ -54,8 +54,7 @@ test('a /submit complaint mentioning 12315 and a reporter shows as a crisis in t
   const number = (await page.getByTestId('form-number').textContent())!.trim();
 
   await page.setExtraHTTPHeaders({});
-  await actAs(page, 'gm');
-  await page.goto(`/inbox?form=${number}`);
+  await actAs(page, 'gm', `/inbox?form=${number}`);
   const notice = page.getByTestId('inbox-notice').filter({ hasText: '舆情风险' });
   await expect(notice).toContainText(number);
   await expect(notice).toContainText('紧急');

@@ -7,8 +7,7 @@ import { answer, openAction, submitAction } from './form-actions';
 // A missing choice is refused with a sentence naming it, and nothing the desk typed is lost.
 
 test('a desk intake with its choices unmade is refused by name, keeps what was typed, and goes through once chosen', async ({ page }) => {
-  await actAs(page, 'desk');
-  await page.goto('/desk');
+  await actAs(page, 'desk', '/desk');
   const intake = page.getByRole('form', { name: '登记新反馈（现场 / 电话）' });
   // Nothing preselected: the channel, the severity and the customer's language.
   for (const label of ['反馈渠道', '紧急程度', '客户语言']) await expect(intake.getByLabel(label, { exact: true })).toHaveValue('');

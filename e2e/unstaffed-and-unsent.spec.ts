@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { signIn, signOut, snap, deskIntake } from './helpers';
+import { actAs, snap, deskIntake } from './helpers';
 import { seriousViolations } from './axe';
 import { answer, openAction } from './form-actions';
 
@@ -16,10 +16,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     await page.setViewportSize({ width, height: 900 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+    await snap(page, testInfo, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
-  await snap(page, testInfo, name);
 }
 
 // The second test reads the department the first one made.
@@ -28,8 +27,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('a department without staff: the admin is warned, triage to it is refused with a reason', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await signIn(page, 'admin');
-  await page.goto('/admin/departments');
+  await actAs(page, 'admin', '/admin/departments');
   const create = page.getByRole('form', { name: '新增部门' });
   await create.getByLabel('代码').fill(deptCode);
   await create.getByLabel('中文名称').fill(deptName);
@@ -59,10 +57,9 @@ test('a department without staff: the admin is warned, triage to it is refused w
   await expect(cat.getByTestId('unstaffed-choice')).toContainText(`默认部门「${deptName}」没有负责人或经办人`);
   await cat.getByLabel('默认责任部门').selectOption({ label: '服务部' });
   await expect(cat.getByTestId('unstaffed-choice')).toHaveCount(0);
-  await signOut(page);
 
   // The desk takes a phone complaint and tries to send it to that department.
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const number = await deskIntake(page, { channel: 'phone', name: '冯立', phone: '13912345678', category: 'attitude', description: '打电话预约保养，接线员没有回电。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
@@ -85,8 +82,7 @@ test('a department without staff: the admin is warned, triage to it is refused w
 
 test('the outbox says which transports are configured and shows unsent messages as such, in zh-CN and English', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, 'admin');
-  await page.goto('/admin/outbox');
+  await actAs(page, 'admin', '/admin/outbox');
   const transports = page.getByTestId('outbox-transports');
   await expect(transports.locator('[data-channel="sms"]')).toHaveAttribute('data-configured', 'false');
   await expect(transports).toContainText('短信：未配置短信服务商');
@@ -119,8 +115,7 @@ test('a form whose department lost its only head says who can move it on', async
   test.setTimeout(180_000);
   const login = `head${suffix}`;
   const headName = `临时主管${suffix}`;
-  await signIn(page, 'admin');
-  await page.goto('/admin/staff');
+  await actAs(page, 'admin', '/admin/staff');
   const create = page.getByRole('form', { name: '新建用户' });
   await create.getByLabel('账号').fill(login);
   await create.getByLabel('姓名').fill(headName);
@@ -138,9 +133,8 @@ test('a form whose department lost its only head says who can move it on', async
     await page.reload();
     await expect(page.getByTestId('unstaffed-warning')).toHaveCount(0, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  await signOut(page);
 
-  await signIn(page, 'desk');
+  await actAs(page, 'desk');
   const number = await deskIntake(page, { channel: 'phone', name: '韩梅', phone: '13912345679', category: 'attitude', description: '洗车后车内物品被挪动，没有人说明。' });
   const form = await openAction(page, '分派处理');
   await form.getByLabel(/责任部门/).selectOption({ label: deptName });
@@ -148,11 +142,9 @@ test('a form whose department lost its only head says who can move it on', async
   await form.getByRole('button', { name: '分派处理' }).click();
   await expect(page.getByTestId('form-state')).toHaveText('责任认定');
   await expect(page.getByTestId('stuck-notice')).toHaveCount(0);
-  await signOut(page);
 
   // The head leaves: the department has nobody, the form sits there.
-  await signIn(page, 'admin');
-  await page.goto('/admin/staff');
+  await actAs(page, 'admin', '/admin/staff');
   await page.getByRole('link', { name: `编辑 ${headName}` }).click();
   await page.getByRole('button', { name: '停用' }).click();
   await expect(page.getByText('已停用。')).toBeVisible();
@@ -161,10 +153,8 @@ test('a form whose department lost its only head says who can move it on', async
   await expect(notice).toContainText(`「${deptName}」目前没有负责人或经办人`);
   await expect(notice.getByRole('link')).toHaveAttribute('href', /\/admin\/departments\/[0-9a-f-]{36}$/);
   await shoot(page, testInfo, 'stuck-form-admin-zh');
-  await signOut(page);
 
-  await signIn(page, 'desk');
-  await page.goto(`/complaints/${number}`);
+  await actAs(page, 'desk', `/complaints/${number}`);
   await expect(page.getByTestId('stuck-notice')).toContainText('请联系系统管理员');
   expect(await seriousViolations(page)).toEqual([]);
   await shoot(page, testInfo, 'stuck-form-desk-zh');

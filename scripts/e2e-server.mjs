@@ -12,7 +12,8 @@ fs.mkdirSync(dir, { recursive: true });
 const env = {
   ...process.env,
   KESU_DATA_DIR: dir,
-  KESU_DEMO: '1',
+  // The demo data, unless a test starts on an empty portal (the crash test: KESU_DEMO=0).
+  KESU_DEMO: process.env.KESU_DEMO ?? '1',
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   KESU_PUBLIC_URL: `http://localhost:${port}`,
