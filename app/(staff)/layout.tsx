@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { currentStaff, homeOf } from '@/lib/auth/session';

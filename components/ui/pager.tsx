@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** A list's paging by cursor: back to the first page, and on to the next one (each when there is one). */
 export function Pager({ label, first, next }: { label: string; first?: { href: string; text: string } | null; next?: { href: string; text: string } | null }) {

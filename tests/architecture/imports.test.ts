@@ -41,6 +41,13 @@ describe('module structure', () => {
     expect(offending(views, (s) => s.startsWith('db/') || s.startsWith('drizzle-orm'))).toEqual([]);
   });
 
+  // One link: components/ui/link.tsx, which does not prefetch (each prefetch runs a page's
+  // layout on the server; a view of /desk once cost 16–21 of them).
+  it('links go through components/ui/link.tsx, never next/link directly', () => {
+    const views = [...sources('app'), ...sources('components')].filter((f) => f !== 'components/ui/link.tsx');
+    expect(offending(views, (s) => s === 'next/link')).toEqual([]);
+  });
+
   // A lib module that can reach the database stays out of any client bundle: `server-only`
   // makes the build fail if a client component ever imports it. A module that takes only
   // dataDir() (a folder path) from db/client does not reach the database.

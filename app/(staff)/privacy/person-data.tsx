@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/i18n/use-format';
 import { personKeyKinds, type PersonKeyKind } from '@/lib/privacy/schemas';
