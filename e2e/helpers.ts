@@ -114,6 +114,7 @@ export interface DeskIntakeFields {
 export async function deskIntake(page: Page, f: DeskIntakeFields): Promise<string> {
   if (new URL(page.url()).pathname !== '/desk') await page.goto('/desk');
   const form = page.locator('form[aria-labelledby="intake-title"]');
+  await hydrated(form);
   const field = (name: string) => form.locator(`#intake-${name}`);
   const channel = f.channel ?? 'phone';
   await field('channel').selectOption(channel);
