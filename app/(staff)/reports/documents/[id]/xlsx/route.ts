@@ -1,25 +1,9 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { currentStaff } from '@/lib/auth/session';
-import { loadCalendar } from '@/lib/complaints/settings';
 import { documentRoles, loadStoredReport, reportFileName, reportWorkbook } from '@/lib/documents/read';
-import { attachmentHeader } from '@/lib/export/table';
-import { contentTypes } from '@/lib/export/writers';
+import { workbookResponse } from '@/lib/export/workbook-download';
 
 export const dynamic = 'force-dynamic';
 
 /** A stored report as XLSX, in the reader's language; the same checks as its page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await currentStaff();
-  const t = await getTranslations('export');
-  const text = (status: number, body: string) =>
-    new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-  if (!user) return text(401, t('errors.signedOut'));
-  if (!documentRoles.includes(user.role)) return text(403, t('errors.forbidden'));
-  const report = await loadStoredReport(user, (await params).id);
-  if (!report) return text(404, t('errors.noSuchList'));
-  const [locale, calendar] = await Promise.all([getLocale(), loadCalendar()]);
-  const body = await reportWorkbook(report, locale, calendar.timeZone);
-  return new Response(new Uint8Array(body), {
-    headers: { 'content-type': contentTypes.xlsx, 'content-disposition': attachmentHeader(reportFileName(report)), 'cache-control': 'no-store' },
-  });
+  return workbookResponse((await params).id, { roles: documentRoles, load: loadStoredReport, workbook: reportWorkbook, fileName: reportFileName });
 }
